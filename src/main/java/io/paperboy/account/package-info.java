@@ -1,0 +1,2 @@
+/** Users: members and the submitters that imports name. */
+package io.paperboy.account;

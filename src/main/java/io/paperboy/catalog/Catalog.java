@@ -1,0 +1,165 @@
+package io.paperboy.catalog;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Map;
+import java.util.Optional;
+
+import io.paperboy.account.User;
+import io.paperboy.account.UserDirectory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The catalog of papers and daily lists: the one place that reads and writes them. Every write
+ * publishes a {@link CatalogChangedEvent} so that derived views (page caches, later the search
+ * index) refresh after the transaction commits.
+ */
+@Service
+public class Catalog {
+
+	private final PaperRepository papers;
+
+	private final DailyListRepository dailyLists;
+
+	private final UserDirectory users;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Catalog(PaperRepository papers, DailyListRepository dailyLists, UserDirectory users,
+			ApplicationEventPublisher events, Clock clock) {
+		this.papers = papers;
+		this.dailyLists = dailyLists;
+		this.users = users;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Paper> findPaper(String id) {
+		return this.papers.find(id).map(PaperRepository.StoredPaper::paper);
+	}
+
+	/** Papers by id, in the order given; ids not in the catalog are left out. */
+	@Transactional(readOnly = true)
+	public Map<String, Paper> findPapers(Collection<String> ids) {
+		return this.papers.findAll(ids);
+	}
+
+	/** A paper with its daily entry and submitter. */
+	@Transactional(readOnly = true)
+	public Optional<PaperListing> findListing(String id) {
+		return findPaper(id).map((paper) -> {
+			DailyEntry entry = this.dailyLists.find(id).orElse(null);
+			User submitter = (entry != null && entry.submitterId() != null)
+					? this.users.findAll(List.of(entry.submitterId())).get(entry.submitterId()) : null;
+			return new PaperListing(paper, entry, submitter);
+		});
+	}
+
+	/** The papers of these daily entries, with their submitters, in the order of the entries. */
+	@Transactional(readOnly = true)
+	public List<PaperListing> listings(List<DailyEntry> entries) {
+		Map<String, Paper> found = this.papers.findAll(entries.stream().map(DailyEntry::paperId).toList());
+		Map<Long, User> submitters = this.users
+			.findAll(entries.stream().map(DailyEntry::submitterId).filter(Objects::nonNull).distinct().toList());
+		return entries.stream()
+			.filter((entry) -> found.containsKey(entry.paperId()))
+			.map((entry) -> new PaperListing(found.get(entry.paperId()), entry,
+					(entry.submitterId() != null) ? submitters.get(entry.submitterId()) : null))
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public long countPapers() {
+		return this.papers.count();
+	}
+
+	/**
+	 * Saves a paper as seen in a snapshot taken on {@code snapshotDay}. A snapshot older than the one
+	 * that last wrote the paper changes nothing, so importing old and new snapshots in any order, or
+	 * twice, ends in the same state.
+	 */
+	@Transactional
+	public SaveOutcome savePaper(Paper paper, LocalDate snapshotDay) {
+		Optional<PaperRepository.StoredPaper> stored = this.papers.find(paper.id());
+		if (stored.isEmpty()) {
+			this.papers.insert(paper, snapshotDay, this.clock.instant());
+			changed(paper.id());
+			return SaveOutcome.CREATED;
+		}
+		LocalDate storedDay = stored.get().snapshotDay();
+		boolean older = storedDay != null && snapshotDay != null && snapshotDay.isBefore(storedDay);
+		if (older || stored.get().paper().equals(paper)) {
+			return SaveOutcome.UNCHANGED;
+		}
+		this.papers.update(paper, snapshotDay, this.clock.instant());
+		changed(paper.id());
+		return SaveOutcome.UPDATED;
+	}
+
+	/**
+	 * Puts a paper on a daily list. A paper is on at most one list: when it is offered for two days,
+	 * the earlier day keeps it, whichever order the offers come in.
+	 */
+	@Transactional
+	public SaveOutcome placeOnDailyList(DailyEntry entry) {
+		Optional<DailyEntry> stored = this.dailyLists.find(entry.paperId());
+		if (stored.isEmpty()) {
+			this.dailyLists.insert(entry, this.clock.instant());
+			changed(entry.paperId());
+			return SaveOutcome.CREATED;
+		}
+		if (entry.day().isAfter(stored.get().day()) || stored.get().equals(entry)) {
+			return SaveOutcome.UNCHANGED;
+		}
+		this.dailyLists.update(entry);
+		changed(entry.paperId());
+		return SaveOutcome.UPDATED;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<DailyEntry> dailyEntryOf(String paperId) {
+		return this.dailyLists.find(paperId);
+	}
+
+	/** The entries of the days from {@code first} to {@code last} inclusive, most recent first. */
+	@Transactional(readOnly = true)
+	public List<DailyEntry> dailyEntries(LocalDate first, LocalDate last) {
+		return this.dailyLists.between(first, last);
+	}
+
+	@Transactional(readOnly = true)
+	public List<DailyEntry> dailyEntriesSubmittedBy(long userId) {
+		return this.dailyLists.bySubmitter(userId);
+	}
+
+	/** The most recent day that has papers, if any does. */
+	@Transactional(readOnly = true)
+	public Optional<LocalDate> latestDay() {
+		return this.dailyLists.latestDay();
+	}
+
+	/** The closest earlier day that has papers. */
+	@Transactional(readOnly = true)
+	public Optional<LocalDate> dayBefore(LocalDate day) {
+		return this.dailyLists.dayBefore(day);
+	}
+
+	/** The closest later day that has papers. */
+	@Transactional(readOnly = true)
+	public Optional<LocalDate> dayAfter(LocalDate day) {
+		return this.dailyLists.dayAfter(day);
+	}
+
+	private void changed(String paperId) {
+		this.events.publishEvent(new CatalogChangedEvent(paperId));
+	}
+
+}

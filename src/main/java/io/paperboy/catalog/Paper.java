@@ -1,0 +1,79 @@
+package io.paperboy.catalog;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A paper in the catalog, keyed by its canonical arXiv id.
+ * <p>
+ * Counts that came from an import ({@code importedUpvotes}, {@code importedComments},
+ * {@code githubStars}) are kept apart from what Paperboy records itself, so that members' votes
+ * and comments can be added to them rather than overwrite them.
+ *
+ * @param id canonical arXiv id, without version
+ * @param version latest version known, if any
+ * @param title title as the source gives it (arXiv's hard line breaks included)
+ * @param summary abstract as the source gives it
+ * @param publishedAt first publication on arXiv
+ * @param arxivUpdatedAt latest revision on arXiv, if known
+ * @param authors authors in order
+ * @param categories arXiv categories, primary first
+ * @param comment the authors' comment (pages, venue), if any
+ * @param journalRef journal reference, if any
+ * @param doi DOI, if any
+ * @param githubRepo URL of the code repository, if any
+ * @param githubStars stars of that repository when last imported, if known
+ * @param projectPage URL of the project page, if any
+ * @param aiSummary one-sentence machine summary supplied by the source, if any
+ * @param aiKeywords machine keywords supplied by the source
+ * @param discussionId the source's discussion id, kept for API compatibility
+ * @param importedUpvotes upvotes the source reported
+ * @param importedComments comments the source reported
+ */
+public record Paper(String id, Integer version, String title, String summary, Instant publishedAt,
+		Instant arxivUpdatedAt, List<Author> authors, List<String> categories, String comment, String journalRef,
+		String doi, String githubRepo, Integer githubStars, String projectPage, String aiSummary,
+		List<String> aiKeywords, String discussionId, int importedUpvotes, int importedComments) {
+
+	public Paper {
+		authors = List.copyOf(authors);
+		categories = List.copyOf(categories);
+		aiKeywords = List.copyOf(aiKeywords);
+	}
+
+	/** Upvotes to show: those imported (members' own votes are added here when they exist). */
+	public int upvotes() {
+		return this.importedUpvotes;
+	}
+
+	/** Comments to show. */
+	public int numComments() {
+		return this.importedComments;
+	}
+
+	/** The abstract page on arXiv. */
+	public String arxivUrl() {
+		return "https://arxiv.org/abs/" + this.id;
+	}
+
+	/** The PDF on arXiv. */
+	public String pdfUrl() {
+		return "https://arxiv.org/pdf/" + this.id;
+	}
+
+	/** The title on one line, as it should be displayed. */
+	public String displayTitle() {
+		return Text.unwrap(this.title);
+	}
+
+	/** The abstract with arXiv's hard line breaks removed. */
+	public String displaySummary() {
+		return Text.unwrap(this.summary);
+	}
+
+	/** The primary arXiv category, if known. */
+	public String primaryCategory() {
+		return this.categories.isEmpty() ? null : this.categories.get(0);
+	}
+
+}

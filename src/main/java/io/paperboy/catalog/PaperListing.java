@@ -1,0 +1,31 @@
+package io.paperboy.catalog;
+
+import io.paperboy.account.User;
+
+/**
+ * A paper with its place on a daily list and its submitter, as cards, paper pages and the API show it.
+ *
+ * @param paper the paper
+ * @param entry its place on a daily list, or {@code null} when it is on none
+ * @param submitter who submitted it, or {@code null} when unknown
+ */
+public record PaperListing(Paper paper, DailyEntry entry, User submitter) {
+
+	/** How many authors to name on a card before "N authors". */
+	public static final int AUTHORS_ON_CARD = 3;
+
+	/** The first few authors' names, joined, for a card. */
+	public String firstAuthors() {
+		return String.join(", ", this.paper.authors()
+			.stream()
+			.limit(AUTHORS_ON_CARD)
+			.map(Author::name)
+			.toList());
+	}
+
+	/** An abstract excerpt for a card. */
+	public String excerpt() {
+		return Text.excerpt(this.paper.summary(), 280);
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.paperboy.catalog;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * Paper pages: {@code /papers/2401.00001}, old-style ids such as {@code /papers/hep-th/9901001},
+ * and the Markdown form {@code /papers/2401.00001.md}. An id with a version redirects to the
+ * canonical id.
+ */
+@Controller
+class PaperPageController {
+
+	private static final MediaType MARKDOWN = new MediaType("text", "markdown", java.nio.charset.StandardCharsets.UTF_8);
+
+	private final Catalog catalog;
+
+	PaperPageController(Catalog catalog) {
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/papers/{id}")
+	String paper(@PathVariable String id, Model model) {
+		if (id.endsWith(".md")) {
+			return "forward:/papers/" + id.substring(0, id.length() - 3) + "/markdown";
+		}
+		return show(ArxivId.parse(id), model);
+	}
+
+	@GetMapping("/papers/{archive}/{number:\\d{7}(?:v\\d+)?}")
+	String oldStylePaper(@PathVariable String archive, @PathVariable String number, Model model) {
+		return show(ArxivId.parse(archive + "/" + number), model);
+	}
+
+	@GetMapping("/papers/{archive}/{number:\\d{7}(?:v\\d+)?}.md")
+	ResponseEntity<String> oldStyleMarkdown(@PathVariable String archive, @PathVariable String number) {
+		return markdown(ArxivId.parse(archive + "/" + number));
+	}
+
+	@GetMapping("/papers/{id}/markdown")
+	ResponseEntity<String> markdownForward(@PathVariable String id) {
+		return markdown(ArxivId.parse(id));
+	}
+
+	private String show(ArxivId id, Model model) {
+		if (id.hasVersion()) {
+			return "redirect:/papers/" + id.id();
+		}
+		PaperListing listing = this.catalog.findListing(id.id()).orElseThrow(() -> new PaperNotFoundException(id.id()));
+		model.addAttribute("page", new PaperPage(listing));
+		return "catalog/paper";
+	}
+
+	private ResponseEntity<String> markdown(ArxivId id) {
+		PaperListing listing = this.catalog.findListing(id.id()).orElseThrow(() -> new PaperNotFoundException(id.id()));
+		return ResponseEntity.ok().contentType(MARKDOWN).body(PaperMarkdown.render(listing.paper()));
+	}
+
+}

@@ -1,0 +1,209 @@
+package io.paperboy.catalog;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Papers, their authors and categories, in SQL. */
+@Repository
+class PaperRepository {
+
+	private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	private final JsonMapper json;
+
+	PaperRepository(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.json = json;
+	}
+
+	Optional<StoredPaper> find(String id) {
+		return this.jdbc.sql("select * from papers where id = :id")
+			.param("id", id)
+			.query((rs, row) -> new StoredPaper(mapPaper(rs, List.of(), List.of()), localDate(rs, "snapshot_day")))
+			.optional()
+			.map((stored) -> new StoredPaper(withAuthorsAndCategories(stored.paper()), stored.snapshotDay()));
+	}
+
+	/** Papers by id with authors and categories, in the order of the ids given. */
+	Map<String, Paper> findAll(Collection<String> ids) {
+		Map<String, Paper> papers = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return papers;
+		}
+		Map<String, Paper> bare = new LinkedHashMap<>();
+		this.jdbc.sql("select * from papers where id in (:ids)")
+			.param("ids", ids)
+			.query((rs, row) -> mapPaper(rs, List.of(), List.of()))
+			.list()
+			.forEach((paper) -> bare.put(paper.id(), paper));
+		Map<String, List<Author>> authors = authorsOf(bare.keySet());
+		Map<String, List<String>> categories = categoriesOf(bare.keySet());
+		for (String id : ids) {
+			Paper paper = bare.get(id);
+			if (paper != null) {
+				papers.put(id, with(paper, authors.getOrDefault(id, List.of()), categories.getOrDefault(id, List.of())));
+			}
+		}
+		return papers;
+	}
+
+	void insert(Paper paper, LocalDate snapshotDay, Instant now) {
+		this.jdbc.sql("""
+				insert into papers (id, version, title, summary, published_at, arxiv_updated_at, comment, journal_ref, doi,
+				    github_repo, project_page, ai_summary, ai_keywords, discussion_id, imported_upvotes, imported_comments,
+				    github_stars, snapshot_day, created_at, updated_at)
+				values (:id, :version, :title, :summary, :publishedAt, :arxivUpdatedAt, :comment, :journalRef, :doi,
+				    :githubRepo, :projectPage, :aiSummary, :aiKeywords, :discussionId, :importedUpvotes, :importedComments,
+				    :githubStars, :snapshotDay, :now, :now)
+				""").paramSource(parameters(paper, snapshotDay, now)).update();
+		writeAuthorsAndCategories(paper);
+	}
+
+	void update(Paper paper, LocalDate snapshotDay, Instant now) {
+		this.jdbc.sql("""
+				update papers set version = :version, title = :title, summary = :summary, published_at = :publishedAt,
+				    arxiv_updated_at = :arxivUpdatedAt, comment = :comment, journal_ref = :journalRef, doi = :doi,
+				    github_repo = :githubRepo, project_page = :projectPage, ai_summary = :aiSummary,
+				    ai_keywords = :aiKeywords, discussion_id = :discussionId, imported_upvotes = :importedUpvotes,
+				    imported_comments = :importedComments, github_stars = :githubStars, snapshot_day = :snapshotDay,
+				    updated_at = :now
+				where id = :id
+				""").paramSource(parameters(paper, snapshotDay, now)).update();
+		this.jdbc.sql("delete from paper_authors where paper_id = :id").param("id", paper.id()).update();
+		this.jdbc.sql("delete from paper_categories where paper_id = :id").param("id", paper.id()).update();
+		writeAuthorsAndCategories(paper);
+	}
+
+	long count() {
+		return this.jdbc.sql("select count(*) from papers").query(Long.class).single();
+	}
+
+	private Map<String, Object> parameters(Paper paper, LocalDate snapshotDay, Instant now) {
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		parameters.put("id", paper.id());
+		parameters.put("version", paper.version());
+		parameters.put("title", paper.title());
+		parameters.put("summary", paper.summary());
+		parameters.put("publishedAt", timestamp(paper.publishedAt()));
+		parameters.put("arxivUpdatedAt", timestamp(paper.arxivUpdatedAt()));
+		parameters.put("comment", paper.comment());
+		parameters.put("journalRef", paper.journalRef());
+		parameters.put("doi", paper.doi());
+		parameters.put("githubRepo", paper.githubRepo());
+		parameters.put("projectPage", paper.projectPage());
+		parameters.put("aiSummary", paper.aiSummary());
+		parameters.put("aiKeywords", paper.aiKeywords().isEmpty() ? null : this.json.writeValueAsString(paper.aiKeywords()));
+		parameters.put("discussionId", paper.discussionId());
+		parameters.put("importedUpvotes", paper.importedUpvotes());
+		parameters.put("importedComments", paper.importedComments());
+		parameters.put("githubStars", paper.githubStars());
+		parameters.put("snapshotDay", (snapshotDay != null) ? Date.valueOf(snapshotDay) : null);
+		parameters.put("now", timestamp(now));
+		return parameters;
+	}
+
+	private void writeAuthorsAndCategories(Paper paper) {
+		List<Object[]> authorRows = new ArrayList<>();
+		for (int i = 0; i < paper.authors().size(); i++) {
+			Author author = paper.authors().get(i);
+			authorRows.add(new Object[] { paper.id(), i, author.name(), author.sourceId(), author.hidden() });
+		}
+		this.batch.batchUpdate(
+				"insert into paper_authors (paper_id, position, name, hf_author_id, hidden) values (?, ?, ?, ?, ?)",
+				authorRows);
+		List<Object[]> categoryRows = new ArrayList<>();
+		for (int i = 0; i < paper.categories().size(); i++) {
+			categoryRows.add(new Object[] { paper.id(), i, paper.categories().get(i) });
+		}
+		this.batch.batchUpdate("insert into paper_categories (paper_id, position, category) values (?, ?, ?)",
+				categoryRows);
+	}
+
+	private Paper withAuthorsAndCategories(Paper paper) {
+		List<String> ids = List.of(paper.id());
+		return with(paper, authorsOf(ids).getOrDefault(paper.id(), List.of()),
+				categoriesOf(ids).getOrDefault(paper.id(), List.of()));
+	}
+
+	private Map<String, List<Author>> authorsOf(Collection<String> ids) {
+		Map<String, List<Author>> authors = new LinkedHashMap<>();
+		this.jdbc.sql("select * from paper_authors where paper_id in (:ids) order by paper_id, position")
+			.param("ids", ids)
+			.query((rs) -> {
+				authors.computeIfAbsent(rs.getString("paper_id"), (id) -> new ArrayList<>())
+					.add(new Author(rs.getString("name"), rs.getString("hf_author_id"), rs.getBoolean("hidden")));
+			});
+		return authors;
+	}
+
+	private Map<String, List<String>> categoriesOf(Collection<String> ids) {
+		Map<String, List<String>> categories = new LinkedHashMap<>();
+		this.jdbc.sql("select * from paper_categories where paper_id in (:ids) order by paper_id, position")
+			.param("ids", ids)
+			.query((rs) -> {
+				categories.computeIfAbsent(rs.getString("paper_id"), (id) -> new ArrayList<>())
+					.add(rs.getString("category"));
+			});
+		return categories;
+	}
+
+	private static Paper with(Paper paper, List<Author> authors, List<String> categories) {
+		return new Paper(paper.id(), paper.version(), paper.title(), paper.summary(), paper.publishedAt(),
+				paper.arxivUpdatedAt(), authors, categories, paper.comment(), paper.journalRef(), paper.doi(),
+				paper.githubRepo(), paper.githubStars(), paper.projectPage(), paper.aiSummary(), paper.aiKeywords(),
+				paper.discussionId(), paper.importedUpvotes(), paper.importedComments());
+	}
+
+	private Paper mapPaper(ResultSet rs, List<Author> authors, List<String> categories) throws SQLException {
+		String keywords = rs.getString("ai_keywords");
+		return new Paper(rs.getString("id"), (Integer) rs.getObject("version", Integer.class), rs.getString("title"),
+				rs.getString("summary"), instant(rs, "published_at"), instant(rs, "arxiv_updated_at"), authors,
+				categories, rs.getString("comment"), rs.getString("journal_ref"), rs.getString("doi"),
+				rs.getString("github_repo"), rs.getObject("github_stars", Integer.class), rs.getString("project_page"),
+				rs.getString("ai_summary"), (keywords != null) ? this.json.readValue(keywords, STRING_LIST) : List.of(),
+				rs.getString("discussion_id"), rs.getInt("imported_upvotes"), rs.getInt("imported_comments"));
+	}
+
+	static OffsetDateTime timestamp(Instant instant) {
+		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+		Date value = rs.getDate(column);
+		return (value != null) ? value.toLocalDate() : null;
+	}
+
+	/** A paper with the day of the import snapshot that last wrote it. */
+	record StoredPaper(Paper paper, LocalDate snapshotDay) {
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.paperboy.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line split into Spring properties ({@code --name=value}, anywhere) and words (the
+ * verb and its operands), so that properties work before or after the verb.
+ *
+ * @param words the verb's words and its operands, in order
+ */
+public record CommandLine(List<String> words) {
+
+	/** The verbs, as {@code help} lists them. */
+	public static final String USAGE = """
+			Usage: java -jar paperboy.jar [--property=value ...] [VERB [OPERANDS...]]
+
+			Without a verb, Paperboy serves the site and the API (http://localhost:8080 by default).
+
+			Verbs:
+			  help                       show this text
+			  import hf-daily PATH...    load files or folders in the format of Hugging Face's
+			                             GET /api/daily_papers (one file = one day, named YYYY-MM-DD.json)
+
+			Any --property=value (e.g. --paperboy.data-dir=/srv/paperboy) may come before or after the verb.
+			""";
+
+	public static CommandLine parse(String[] args) {
+		List<String> words = new ArrayList<>();
+		for (String arg : args) {
+			if (!arg.startsWith("--")) {
+				words.add(arg);
+			}
+		}
+		return new CommandLine(List.copyOf(words));
+	}
+
+	/** Whether a verb was given; without one, the web server starts. */
+	public boolean hasVerb() {
+		return !this.words.isEmpty();
+	}
+
+	public boolean isHelp() {
+		return this.words.size() >= 1 && List.of("help", "-h", "-help").contains(this.words.get(0));
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.paperboy.feed;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.paperboy.account.UserDirectory;
+import io.paperboy.catalog.Catalog;
+import io.paperboy.catalog.CatalogChangedEvent;
+import io.paperboy.catalog.PaperListing;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The daily lists and the periods made of them, as pages and the API show them.
+ * <p>
+ * Lists are cached: a change committed by this process clears the cache at once; a change made by
+ * another process (an import beside the server) shows within {@link FeedProperties#cacheTtl()}.
+ */
+@Service
+public class FeedService {
+
+	/** Most upvoted first; among equals, most recently submitted first. */
+	static final Comparator<PaperListing> BY_UPVOTES = Comparator
+		.comparingInt((PaperListing listing) -> listing.paper().upvotes())
+		.reversed()
+		.thenComparing((PaperListing listing) -> listing.entry().submittedAt(), Comparator.reverseOrder())
+		.thenComparing((PaperListing listing) -> listing.paper().id());
+
+	private final Catalog catalog;
+
+	private final UserDirectory users;
+
+	private final Cache<Object, Object> cache;
+
+	FeedService(Catalog catalog, UserDirectory users, FeedProperties properties) {
+		this.catalog = catalog;
+		this.users = users;
+		this.cache = Caffeine.newBuilder()
+			.expireAfterWrite(properties.cacheTtl())
+			.maximumSize(properties.cacheSize())
+			.build();
+	}
+
+	/** The most recent day that has papers. */
+	public Optional<LocalDate> latestDay() {
+		return cached("latest", this.catalog::latestDay);
+	}
+
+	/** A day's list, most upvoted first, with the neighbouring days that have papers. */
+	public DayPage day(LocalDate day) {
+		return cached(new DayKey(day), () -> new DayPage(day, sorted(period(day, day), BY_UPVOTES),
+				this.catalog.dayBefore(day).orElse(null), this.catalog.dayAfter(day).orElse(null)));
+	}
+
+	/** The papers that entered the daily lists from {@code first} to {@code last} inclusive, most recent first. */
+	public List<PaperListing> period(LocalDate first, LocalDate last) {
+		return cached(new PeriodKey(first, last),
+				() -> this.catalog.listings(this.catalog.dailyEntries(first, last)));
+	}
+
+	/** The papers a user submitted, most recent first; empty for an unknown user. */
+	public List<PaperListing> submittedBy(String username) {
+		return cached(new SubmitterKey(username), () -> this.users.findByUsername(username)
+			.map((user) -> this.catalog.listings(this.catalog.dailyEntriesSubmittedBy(user.id())))
+			.orElse(List.of()));
+	}
+
+	static List<PaperListing> sorted(List<PaperListing> listings, Comparator<PaperListing> order) {
+		return listings.stream().sorted(order).toList();
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void catalogChanged(CatalogChangedEvent event) {
+		this.cache.invalidateAll();
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T cached(Object key, java.util.function.Supplier<T> load) {
+		return (T) this.cache.get(key, (k) -> load.get());
+	}
+
+	private record DayKey(LocalDate day) {
+	}
+
+	private record PeriodKey(LocalDate first, LocalDate last) {
+	}
+
+	private record SubmitterKey(String username) {
+	}
+
+}

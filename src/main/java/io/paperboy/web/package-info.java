@@ -1,0 +1,2 @@
+/** The site's frame: layout, error pages, shared settings and template pieces. */
+package io.paperboy.web;
