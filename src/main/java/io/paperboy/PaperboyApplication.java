@@ -37,9 +37,25 @@ public class PaperboyApplication {
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
 		application.setAdditionalProfiles("cli");
-		try (ConfigurableApplicationContext context = application.run(args)) {
+		ConfigurableApplicationContext context;
+		try {
+			context = application.run(args);
+		}
+		catch (RuntimeException ex) {
+			System.err.println("paperboy: could not start: " + rootCause(ex).getMessage());
+			return 1;
+		}
+		try (context) {
 			return context.getBean(VerbRunner.class).run(commandLine.words(), System.out, System.err);
 		}
+	}
+
+	private static Throwable rootCause(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause;
 	}
 
 }

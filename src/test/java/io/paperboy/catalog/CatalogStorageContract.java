@@ -1,0 +1,170 @@
+package io.paperboy.catalog;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.paperboy.account.User;
+import io.paperboy.account.UserDirectory;
+import io.paperboy.support.TestPapers;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationState;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What the catalog's storage must do on every database Paperboy supports. Each subclass runs the
+ * same tests on one database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+abstract class CatalogStorageContract {
+
+	private static final LocalDate MONDAY = LocalDate.of(2025, 6, 2);
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	UserDirectory users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Flyway flyway;
+
+	@BeforeEach
+	void emptyCatalog() {
+		for (String table : List.of("daily_entries", "paper_authors", "paper_categories", "papers", "users")) {
+			this.jdbc.sql("delete from " + table).update();
+		}
+	}
+
+	@Test
+	void everyMigrationIsApplied() {
+		assertThat(this.flyway.info().all()).isNotEmpty()
+			.allSatisfy((migration) -> assertThat(migration.getState()).isEqualTo(MigrationState.SUCCESS));
+	}
+
+	@Test
+	void aSavedPaperReadsBackFieldForField() {
+		Paper paper = new Paper("2401.00001", 3, "Title with $\\alpha$ and <b>tags</b>\n  wrapped",
+				"Résumé — 日本語 ✓\nsecond line", Instant.parse("2024-01-01T17:59:01.123Z"),
+				Instant.parse("2024-02-01T08:00:00Z"),
+				List.of(new Author("Zoë Ångström", "id-1", false), new Author("B", null, true),
+						new Author("A", "id-3", false)),
+				List.of("cs.LG", "cs.AI", "stat.ML"), "12 pages", "J. Foo 1 (2024)", "10.1000/xyz", "https://github.com/a/b",
+				42, "https://example.org", "A summary.", List.of("alignment", "RL"), "disc-1", 7, 2);
+
+		assertThat(this.catalog.savePaper(paper, MONDAY)).isEqualTo(SaveOutcome.CREATED);
+
+		assertThat(this.catalog.findPaper("2401.00001")).contains(paper);
+	}
+
+	@Test
+	void savingTheSamePaperAgainChangesNothing() {
+		Paper paper = TestPapers.paper("2401.00002").withUpvotes(3).build();
+		this.catalog.savePaper(paper, MONDAY);
+
+		assertThat(this.catalog.savePaper(paper, MONDAY)).isEqualTo(SaveOutcome.UNCHANGED);
+	}
+
+	@Test
+	void aNewerSnapshotUpdatesAndAnOlderOneIsIgnored() {
+		this.catalog.savePaper(TestPapers.paper("2401.00003").withUpvotes(3).build(), MONDAY);
+
+		assertThat(this.catalog.savePaper(TestPapers.paper("2401.00003").withUpvotes(9).withAuthors("Only One").build(),
+				MONDAY.plusDays(1)))
+			.isEqualTo(SaveOutcome.UPDATED);
+		assertThat(this.catalog.savePaper(TestPapers.paper("2401.00003").withUpvotes(1).build(), MONDAY))
+			.isEqualTo(SaveOutcome.UNCHANGED);
+
+		Paper stored = this.catalog.findPaper("2401.00003").orElseThrow();
+		assertThat(stored.upvotes()).isEqualTo(9);
+		assertThat(stored.authors()).extracting(Author::name).containsExactly("Only One");
+	}
+
+	@Test
+	void oldStyleIdsAreStoredAsTheyAre() {
+		this.catalog.savePaper(TestPapers.paper("hep-th/9901001").build(), MONDAY);
+
+		assertThat(this.catalog.findPaper("hep-th/9901001")).isPresent();
+	}
+
+	@Test
+	void aPaperStaysOnTheEarliestDayItWasListed() {
+		this.catalog.savePaper(TestPapers.paper("2401.00004").build(), MONDAY);
+
+		assertThat(this.catalog.placeOnDailyList(TestPapers.entry("2401.00004", MONDAY.plusDays(3))))
+			.isEqualTo(SaveOutcome.CREATED);
+		assertThat(this.catalog.placeOnDailyList(TestPapers.entry("2401.00004", MONDAY))).isEqualTo(SaveOutcome.UPDATED);
+		assertThat(this.catalog.placeOnDailyList(TestPapers.entry("2401.00004", MONDAY.plusDays(3))))
+			.isEqualTo(SaveOutcome.UNCHANGED);
+
+		assertThat(this.catalog.dailyEntryOf("2401.00004")).map(DailyEntry::day).contains(MONDAY);
+	}
+
+	@Test
+	void anEntryForAnUnknownPaperIsRefused() {
+		assertThatThrownBy(() -> this.catalog.placeOnDailyList(TestPapers.entry("2401.09999", MONDAY)))
+			.isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void daysWithPapersAreFoundOnEitherSide() {
+		for (int i = 0; i < 3; i++) {
+			String id = "2401.0001" + i;
+			this.catalog.savePaper(TestPapers.paper(id).build(), MONDAY);
+			this.catalog.placeOnDailyList(TestPapers.entry(id, MONDAY.plusDays(i * 3L)));
+		}
+
+		assertThat(this.catalog.latestDay()).contains(MONDAY.plusDays(6));
+		assertThat(this.catalog.dayBefore(MONDAY.plusDays(6))).contains(MONDAY.plusDays(3));
+		assertThat(this.catalog.dayBefore(MONDAY.plusDays(2))).contains(MONDAY);
+		assertThat(this.catalog.dayBefore(MONDAY)).isEmpty();
+		assertThat(this.catalog.dayAfter(MONDAY)).contains(MONDAY.plusDays(3));
+		assertThat(this.catalog.dayAfter(MONDAY.plusDays(6))).isEmpty();
+		assertThat(this.catalog.dailyEntries(MONDAY.plusDays(1), MONDAY.plusDays(6))).extracting(DailyEntry::paperId)
+			.containsExactly("2401.00012", "2401.00011");
+	}
+
+	@Test
+	void listingsCarryPapersEntriesAndSubmitters() {
+		User ak = this.users.ensureImported("akhaliq", "AK", null, "hf-1");
+		this.catalog.savePaper(TestPapers.paper("2401.00020").withUpvotes(5).build(), MONDAY);
+		this.catalog.placeOnDailyList(TestPapers.entry("2401.00020", MONDAY, ak.id()));
+
+		List<PaperListing> listings = this.catalog.listings(this.catalog.dailyEntries(MONDAY, MONDAY));
+
+		assertThat(listings).singleElement().satisfies((listing) -> {
+			assertThat(listing.paper().id()).isEqualTo("2401.00020");
+			assertThat(listing.entry().day()).isEqualTo(MONDAY);
+			assertThat(listing.submitter()).isEqualTo(ak);
+		});
+		assertThat(this.catalog.dailyEntriesSubmittedBy(ak.id())).extracting(DailyEntry::paperId)
+			.containsExactly("2401.00020");
+	}
+
+	@Test
+	void importedUsersAreCreatedOnceAndNeverRenamed() {
+		User first = this.users.ensureImported("akhaliq", "AK", "/a.png", "hf-1");
+		User again = this.users.ensureImported("akhaliq", "Someone Else", "/b.png", "hf-1");
+
+		assertThat(again).isEqualTo(first);
+		assertThat(this.users.findByUsername("akhaliq")).map(User::displayName).contains("AK");
+		assertThat(this.users.findAll(List.of(first.id()))).isEqualTo(Map.of(first.id(), first));
+	}
+
+	@Test
+	void aUserWithoutDisplayNameIsShownByUsername() {
+		assertThat(this.users.ensureImported("nobody-named", " ", null, null).displayName()).isEqualTo("nobody-named");
+	}
+
+}

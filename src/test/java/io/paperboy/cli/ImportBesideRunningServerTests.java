@@ -1,0 +1,130 @@
+package io.paperboy.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.paperboy.PaperboyApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command line runs as its own process beside a running server on the same embedded database
+ * (H2's automatic mixed mode), and the running site shows what it imported without a restart.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ImportBesideRunningServerTests {
+
+	private static final Path DATA_DIR = createDataDir();
+
+	private static final String DATABASE_URL = "jdbc:h2:file:" + DATA_DIR.resolve("paperboy")
+			+ ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+	@LocalServerPort
+	int port;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@DynamicPropertySource
+	static void fileDatabase(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> DATABASE_URL);
+		registry.add("paperboy.data-dir", DATA_DIR::toString);
+	}
+
+	@Test
+	void papersImportedByAnotherProcessShowOnTheRunningSite() throws Exception {
+		assertThat(get("/api/daily_papers?date=2025-06-02")).isEqualTo("[]");
+		Path day = Files.writeString(DATA_DIR.resolve("2025-06-02.json"), """
+				[{"paper": {"id": "2506.00001", "title": "Beside the server", "summary": "S.", "upvotes": 4,
+				    "authors": [{"_id": "a", "name": "Ada", "hidden": false}], "publishedAt": "2025-05-30T17:00:00.000Z"},
+				  "title": "Beside the server", "numComments": 0, "publishedAt": "2025-05-30T17:00:00.000Z"}]
+				""");
+
+		Run run = runCommandLine("import", "hf-daily", day.toString());
+
+		assertThat(run.exitCode()).as(run.output()).isZero();
+		assertThat(run.output()).contains("Papers created:         1");
+		String papers = awaitBody("/api/daily_papers?date=2025-06-02", "2506.00001");
+		assertThat(papers).contains("Beside the server");
+	}
+
+	@Test
+	void aRejectedFileMakesTheProcessExitNonZero() throws Exception {
+		Path broken = Files.writeString(DATA_DIR.resolve("2025-06-03.json"), "[{\"paper\": {\"id\": 7}}]");
+
+		Run run = runCommandLine("--logging.level.root=OFF", "import", "hf-daily", broken.toString());
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.output()).contains("2025-06-03.json: $[0].paper.id: expected a string but found a number");
+	}
+
+	@Test
+	void helpListsTheVerbsWithoutStartingTheApplication() throws Exception {
+		Run run = runCommandLine("help");
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.output()).contains("import hf-daily PATH...").doesNotContain("Spring");
+	}
+
+	@Test
+	void anUnknownVerbIsAUsageError() throws Exception {
+		Run run = runCommandLine("frobnicate");
+
+		assertThat(run.exitCode()).isEqualTo(VerbRunner.USAGE_ERROR);
+		assertThat(run.output()).contains("Unknown verb: frobnicate").contains("Verbs:");
+	}
+
+	private Run runCommandLine(String... words) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", System.getProperty("java.class.path"), PaperboyApplication.class.getName()));
+		command.addAll(List.of(words));
+		// properties after the verb, as an operator may write them
+		command.add("--spring.datasource.url=" + DATABASE_URL);
+		command.add("--paperboy.data-dir=" + DATA_DIR);
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		byte[] output = process.getInputStream().readAllBytes();
+		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+	}
+
+	private String awaitBody(String path, String expected) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+		String body = get(path);
+		while (!body.contains(expected) && System.nanoTime() < deadline) {
+			Thread.sleep(200);
+			body = get(path);
+		}
+		return body;
+	}
+
+	private String get(String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+	}
+
+	private static Path createDataDir() {
+		try {
+			return Files.createTempDirectory("paperboy-beside");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record Run(int exitCode, String output) {
+	}
+
+}
