@@ -3,6 +3,7 @@ package io.paperboy.catalog;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Map;
@@ -88,15 +89,35 @@ public class Catalog {
 	 */
 	@Transactional
 	public SaveOutcome savePaper(Paper paper, LocalDate snapshotDay) {
-		Optional<PaperRepository.StoredPaper> stored = this.papers.find(paper.id());
-		if (stored.isEmpty()) {
+		return savePapers(List.of(paper), snapshotDay).get(paper.id());
+	}
+
+	/**
+	 * Saves papers as seen in one snapshot, reading what is stored in a few queries rather than a
+	 * few per paper (it matters when the database is across a socket).
+	 * @param papers papers with distinct ids
+	 * @return the outcome for each paper id, in the order given
+	 */
+	@Transactional
+	public Map<String, SaveOutcome> savePapers(List<Paper> papers, LocalDate snapshotDay) {
+		Map<String, PaperRepository.StoredPaper> stored = this.papers
+			.findStored(papers.stream().map(Paper::id).toList());
+		Map<String, SaveOutcome> outcomes = new LinkedHashMap<>();
+		for (Paper paper : papers) {
+			outcomes.put(paper.id(), save(paper, stored.get(paper.id()), snapshotDay));
+		}
+		return outcomes;
+	}
+
+	private SaveOutcome save(Paper paper, PaperRepository.StoredPaper stored, LocalDate snapshotDay) {
+		if (stored == null) {
 			this.papers.insert(paper, snapshotDay, this.clock.instant());
 			changed(paper.id());
 			return SaveOutcome.CREATED;
 		}
-		LocalDate storedDay = stored.get().snapshotDay();
+		LocalDate storedDay = stored.snapshotDay();
 		boolean older = storedDay != null && snapshotDay != null && snapshotDay.isBefore(storedDay);
-		if (older || stored.get().paper().equals(paper)) {
+		if (older || stored.paper().equals(paper)) {
 			return SaveOutcome.UNCHANGED;
 		}
 		this.papers.update(paper, snapshotDay, this.clock.instant());
@@ -110,13 +131,31 @@ public class Catalog {
 	 */
 	@Transactional
 	public SaveOutcome placeOnDailyList(DailyEntry entry) {
-		Optional<DailyEntry> stored = this.dailyLists.find(entry.paperId());
-		if (stored.isEmpty()) {
+		return placeOnDailyLists(List.of(entry)).get(entry.paperId());
+	}
+
+	/**
+	 * Puts papers on daily lists, as {@link #placeOnDailyList(DailyEntry)} does for one.
+	 * @param entries entries of distinct papers
+	 * @return the outcome for each paper id, in the order given
+	 */
+	@Transactional
+	public Map<String, SaveOutcome> placeOnDailyLists(List<DailyEntry> entries) {
+		Map<String, DailyEntry> stored = this.dailyLists.findAll(entries.stream().map(DailyEntry::paperId).toList());
+		Map<String, SaveOutcome> outcomes = new LinkedHashMap<>();
+		for (DailyEntry entry : entries) {
+			outcomes.put(entry.paperId(), place(entry, stored.get(entry.paperId())));
+		}
+		return outcomes;
+	}
+
+	private SaveOutcome place(DailyEntry entry, DailyEntry stored) {
+		if (stored == null) {
 			this.dailyLists.insert(entry, this.clock.instant());
 			changed(entry.paperId());
 			return SaveOutcome.CREATED;
 		}
-		if (entry.day().isAfter(stored.get().day()) || stored.get().equals(entry)) {
+		if (entry.day().isAfter(stored.day()) || stored.equals(entry)) {
 			return SaveOutcome.UNCHANGED;
 		}
 		this.dailyLists.update(entry);

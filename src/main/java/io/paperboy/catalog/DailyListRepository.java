@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,19 @@ class DailyListRepository {
 			.param("id", paperId)
 			.query(this::map)
 			.optional();
+	}
+
+	/** The entries of these papers, by paper id. */
+	Map<String, DailyEntry> findAll(Collection<String> paperIds) {
+		Map<String, DailyEntry> entries = new LinkedHashMap<>();
+		if (!paperIds.isEmpty()) {
+			this.jdbc.sql("select * from daily_entries where paper_id in (:ids)")
+				.param("ids", paperIds)
+				.query(this::map)
+				.list()
+				.forEach((entry) -> entries.put(entry.paperId(), entry));
+		}
+		return entries;
 	}
 
 	/** Entries of the days from {@code first} to {@code last} inclusive, most recently submitted first. */

@@ -41,31 +41,38 @@ class PaperRepository {
 	}
 
 	Optional<StoredPaper> find(String id) {
-		return this.jdbc.sql("select * from papers where id = :id")
-			.param("id", id)
-			.query((rs, row) -> new StoredPaper(mapPaper(rs, List.of(), List.of()), localDate(rs, "snapshot_day")))
-			.optional()
-			.map((stored) -> new StoredPaper(withAuthorsAndCategories(stored.paper()), stored.snapshotDay()));
+		return Optional.ofNullable(findStored(List.of(id)).get(id));
 	}
 
 	/** Papers by id with authors and categories, in the order of the ids given. */
 	Map<String, Paper> findAll(Collection<String> ids) {
 		Map<String, Paper> papers = new LinkedHashMap<>();
+		findStored(ids).forEach((id, stored) -> papers.put(id, stored.paper()));
+		return papers;
+	}
+
+	/** Stored papers by id, with the snapshot day that last wrote each, in the order of the ids given. */
+	Map<String, StoredPaper> findStored(Collection<String> ids) {
+		Map<String, StoredPaper> papers = new LinkedHashMap<>();
 		if (ids.isEmpty()) {
 			return papers;
 		}
-		Map<String, Paper> bare = new LinkedHashMap<>();
+		Map<String, StoredPaper> bare = new LinkedHashMap<>();
 		this.jdbc.sql("select * from papers where id in (:ids)")
 			.param("ids", ids)
-			.query((rs, row) -> mapPaper(rs, List.of(), List.of()))
+			.query((rs, row) -> new StoredPaper(mapPaper(rs, List.of(), List.of()), localDate(rs, "snapshot_day")))
 			.list()
-			.forEach((paper) -> bare.put(paper.id(), paper));
+			.forEach((stored) -> bare.put(stored.paper().id(), stored));
+		if (bare.isEmpty()) {
+			return papers;
+		}
 		Map<String, List<Author>> authors = authorsOf(bare.keySet());
 		Map<String, List<String>> categories = categoriesOf(bare.keySet());
 		for (String id : ids) {
-			Paper paper = bare.get(id);
-			if (paper != null) {
-				papers.put(id, with(paper, authors.getOrDefault(id, List.of()), categories.getOrDefault(id, List.of())));
+			StoredPaper stored = bare.get(id);
+			if (stored != null) {
+				papers.put(id, new StoredPaper(with(stored.paper(), authors.getOrDefault(id, List.of()),
+						categories.getOrDefault(id, List.of())), stored.snapshotDay()));
 			}
 		}
 		return papers;
@@ -141,12 +148,6 @@ class PaperRepository {
 		}
 		this.batch.batchUpdate("insert into paper_categories (paper_id, position, category) values (?, ?, ?)",
 				categoryRows);
-	}
-
-	private Paper withAuthorsAndCategories(Paper paper) {
-		List<String> ids = List.of(paper.id());
-		return with(paper, authorsOf(ids).getOrDefault(paper.id(), List.of()),
-				categoriesOf(ids).getOrDefault(paper.id(), List.of()));
 	}
 
 	private Map<String, List<Author>> authorsOf(Collection<String> ids) {

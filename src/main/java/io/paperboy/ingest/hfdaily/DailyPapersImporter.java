@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import io.paperboy.account.User;
 import io.paperboy.account.UserDirectory;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.DailyEntry;
@@ -98,23 +98,30 @@ class DailyPapersImporter {
 
 	private ImportReport store(DailyPapersFile file, Map<String, Long> submitterIds) {
 		ImportReport report = new ImportReport();
-		for (DailyPapersFile.Entry entry : file.entries()) {
-			report.paper(this.catalog.savePaper(entry.paper(), file.day()));
-			Long submitterId = null;
-			if (entry.submitter() != null) {
-				DailyPapersFile.Submitter submitter = entry.submitter();
-				submitterId = submitterIds.computeIfAbsent(submitter.username(), (username) -> {
-					User user = this.users.ensureImported(username, submitter.displayName(), submitter.avatarUrl(),
-							submitter.sourceId());
-					return user.id();
-				});
-			}
+		// a paper listed twice in one file counts once, as it first appears
+		Map<String, DailyPapersFile.Entry> entries = new LinkedHashMap<>();
+		file.entries().forEach((entry) -> entries.putIfAbsent(entry.paper().id(), entry));
+		this.catalog.savePapers(entries.values().stream().map(DailyPapersFile.Entry::paper).toList(), file.day())
+			.values()
+			.forEach(report::paper);
+		List<DailyEntry> placements = new ArrayList<>();
+		for (DailyPapersFile.Entry entry : entries.values()) {
 			DailyEntry placement = entry.placement();
-			report.entry(this.catalog.placeOnDailyList(new DailyEntry(placement.paperId(), placement.day(),
-					placement.submittedAt(), submitterId, placement.thumbnail(), placement.mediaUrls(),
-					placement.authorParticipating(), placement.organization())));
+			placements.add(new DailyEntry(placement.paperId(), placement.day(), placement.submittedAt(),
+					submitterId(entry.submitter(), submitterIds), placement.thumbnail(), placement.mediaUrls(),
+					placement.authorParticipating(), placement.organization()));
 		}
+		this.catalog.placeOnDailyLists(placements).values().forEach(report::entry);
 		return report;
+	}
+
+	private Long submitterId(DailyPapersFile.Submitter submitter, Map<String, Long> submitterIds) {
+		if (submitter == null) {
+			return null;
+		}
+		return submitterIds.computeIfAbsent(submitter.username(), (username) -> this.users
+			.ensureImported(username, submitter.displayName(), submitter.avatarUrl(), submitter.sourceId())
+			.id());
 	}
 
 }
