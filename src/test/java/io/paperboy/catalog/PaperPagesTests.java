@@ -1,0 +1,267 @@
+package io.paperboy.catalog;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.paperboy.account.User;
+import io.paperboy.account.UserDirectory;
+import io.paperboy.support.HtmlText;
+import io.paperboy.support.TestCatalog;
+import io.paperboy.support.TestPapers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class PaperPagesTests {
+
+	private static final LocalDate JUNE_2 = LocalDate.of(2025, 6, 2);
+
+	private static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown");
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private Catalog catalog;
+
+	@Autowired
+	private UserDirectory users;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private ApplicationEventPublisher events;
+
+	@BeforeEach
+	void emptyCatalog() {
+		TestCatalog.empty(this.jdbc, this.events);
+	}
+
+	@Test
+	void aPaperPageShowsEverythingKnownAboutThePaper() throws Exception {
+		User submitter = this.users.ensureImported("akhaliq", "AK", null, null);
+		this.catalog.savePaper(described("2506.00001"), JUNE_2);
+		this.catalog.placeOnDailyList(TestPapers.entry("2506.00001", JUNE_2, submitter.id()));
+
+		String html = page("/papers/2506.00001");
+		String text = HtmlText.of(html);
+
+		assertThat(html).contains("<h1>A Fully Described Paper</h1>");
+		assertThat(html).contains("<title>A Fully Described Paper · Paperboy</title>");
+		assertThat(text).contains("Ada Lovelace").contains("Alan Turing").contains("Grace Hopper")
+			.contains("Edsger Dijkstra").contains("Barbara Liskov");
+		assertThat(text).contains("Line one of the abstract and line two, with no break left between them.");
+		assertThat(text).contains("Published May 30, 2025").contains("Updated Jun 3, 2025");
+		assertThat(text).contains("▲ 12 upvotes").contains("4 comments").contains("Submitted by AK");
+		assertThat(html).contains("<span class=\"tag\">cs.CL</span>").contains("<span class=\"tag\">cs.LG</span>");
+		assertThat(html).contains("href=\"https://arxiv.org/abs/2506.00001\"")
+			.contains("href=\"https://arxiv.org/pdf/2506.00001\"")
+			.contains("<a href=\"https://github.com/example/described\">GitHub ★ 321</a>")
+			.contains("<a href=\"https://example.org/described\">Project page</a>")
+			.contains("href=\"/papers/2506.00001.md\"");
+		assertThat(text).contains("AI summary A machine's one-line summary.");
+		assertThat(html).contains("<span class=\"tag\">reasoning</span>")
+			.contains("<span class=\"tag\">reinforcement learning</span>");
+		assertThat(html).contains("<a href=\"/papers/date/2025-06-02\">");
+	}
+
+	@Test
+	void aPaperOnNoListHasAPageAllTheSame() throws Exception {
+		this.catalog.savePaper(TestPapers.paper("2401.00001").withTitle("Unlisted").build(), null);
+
+		String html = page("/papers/2401.00001");
+
+		assertThat(html).contains("<h1>Unlisted</h1>").doesNotContain("on the list of").doesNotContain("Submitted by");
+	}
+
+	@Test
+	void markupInTitleAndAbstractIsShownAsTextNeverInterpreted() throws Exception {
+		this.catalog.savePaper(TestPapers.paper("2401.00001")
+			.withTitle("<script>alert(1)</script> for $\\alpha$ &amp; $\\beta$")
+			.withSummary("We bound $O(n^2)$ <i>and</i> <a href=\"javascript:alert(2)\">more</a> &amp; less.")
+			.build(), null);
+
+		String html = page("/papers/2401.00001");
+
+		assertThat(html).doesNotContain("<script>alert(1)</script>")
+			.doesNotContain("<i>and</i>")
+			.doesNotContain("<a href=\"javascript:");
+		assertThat(html).contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; for $\\alpha$ &amp;amp; $\\beta$</h1>");
+		assertThat(html).contains("We bound $O(n^2)$ &lt;i&gt;and&lt;/i&gt;").contains("&amp;amp; less.");
+	}
+
+	@Test
+	void aVersionedIdRedirectsToTheCanonicalId() throws Exception {
+		this.catalog.savePaper(TestPapers.paper("2401.00001").build(), null);
+
+		this.mvc.perform(get("/papers/2401.00001v3"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/papers/2401.00001"));
+	}
+
+	@Test
+	void anOldStyleIdHasAPage() throws Exception {
+		this.catalog.savePaper(TestPapers.paper("hep-th/9901001").withTitle("Strings, old style").build(), null);
+
+		String html = page("/papers/hep-th/9901001");
+
+		assertThat(html).contains("<h1>Strings, old style</h1>").contains("arXiv:hep-th/9901001");
+	}
+
+	@Test
+	void anOldStyleIdWithASubjectClassHasAPage() throws Exception {
+		this.catalog.savePaper(TestPapers.paper("math.GT/0309136").withTitle("Knots, old style").build(), null);
+
+		assertThat(page("/papers/math.GT/0309136")).contains("<h1>Knots, old style</h1>");
+	}
+
+	@Test
+	void aVersionedOldStyleIdRedirectsToTheCanonicalId() throws Exception {
+		this.catalog.savePaper(TestPapers.paper("hep-th/9901001").build(), null);
+
+		this.mvc.perform(get("/papers/hep-th/9901001v2"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/papers/hep-th/9901001"));
+	}
+
+	@Test
+	void theMarkdownFormHasTitleAuthorsAbstractAndLinks() throws Exception {
+		this.catalog.savePaper(described("2506.00001"), JUNE_2);
+
+		String markdown = markdown("/papers/2506.00001.md");
+
+		assertThat(markdown).startsWith("# A Fully Described Paper\n");
+		assertThat(markdown).contains("**Authors:** Ada Lovelace, Alan Turing, Grace Hopper, Edsger Dijkstra, Barbara Liskov");
+		assertThat(markdown).contains("## Abstract\n\nLine one of the abstract and line two, with no break left between them.");
+		assertThat(markdown).contains("- arXiv: https://arxiv.org/abs/2506.00001")
+			.contains("- PDF: https://arxiv.org/pdf/2506.00001")
+			.contains("- Code: https://github.com/example/described")
+			.contains("- Project page: https://example.org/described");
+	}
+
+	@Test
+	void theMarkdownFormKeepsMarkupAsText() throws Exception {
+		this.catalog.savePaper(TestPapers.paper("2401.00001").withTitle("<script>alert(1)</script> *bold* [link](x)").build(),
+				null);
+
+		String markdown = markdown("/papers/2401.00001.md");
+
+		assertThat(markdown).startsWith("# &lt;script&gt;alert(1)&lt;/script&gt; \\*bold\\* \\[link\\](x)\n");
+	}
+
+	@Test
+	void anOldStyleIdHasAMarkdownForm() throws Exception {
+		this.catalog.savePaper(TestPapers.paper("hep-th/9901001").withTitle("Strings, old style").build(), null);
+
+		assertThat(markdown("/papers/hep-th/9901001.md")).startsWith("# Strings, old style\n");
+	}
+
+	@Test
+	void anUnknownPaperIsAFriendlyNotFoundPage() throws Exception {
+		String html = this.mvc.perform(get("/papers/2401.99999"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(html).contains("Not found").contains("No paper 2401.99999 in this catalog.")
+			.contains("<a href=\"/papers\">");
+		assertNoTrace(html);
+	}
+
+	@Test
+	void theMarkdownOfAnUnknownPaperIsNotFound() throws Exception {
+		MvcResult result = followForward(this.mvc.perform(get("/papers/2401.99999.md")).andReturn());
+
+		assertThat(result.getResponse().getStatus()).isEqualTo(404);
+		assertNoTrace(result.getResponse().getContentAsString());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "not-an-id", "2401.1", "2413.00001", "1501.0001", "hep-th/9913001", "<script>" })
+	void aMalformedIdIsABadRequestPageWithoutATrace(String id) throws Exception {
+		String html = this.mvc.perform(get("/papers/{id}", id))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(html).contains("Bad request").contains("Not an arXiv id");
+		assertThat(html).doesNotContain("<script>\"");
+		assertNoTrace(html);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/papers/hep-th/9901001x", "/papers/hep-th/990100", "/papers/2401.00001/comments/7" })
+	void anAddressThatNamesNoPageIsNotFoundWithoutATrace(String path) throws Exception {
+		String html = this.mvc.perform(get(path))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(html).contains("There is nothing at this address.");
+		assertNoTrace(html);
+	}
+
+	private String page(String path) throws Exception {
+		return this.mvc.perform(get(path))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	private String markdown(String path) throws Exception {
+		MvcResult result = followForward(this.mvc.perform(get(path)).andReturn());
+		assertThat(result.getResponse().getStatus()).isEqualTo(200);
+		assertThat(MediaType.parseMediaType(result.getResponse().getContentType()).isCompatibleWith(MARKDOWN)).isTrue();
+		return result.getResponse().getContentAsString();
+	}
+
+	/** MockMvc records a forward without performing it; a servlet container would perform it. */
+	private MvcResult followForward(MvcResult result) throws Exception {
+		String forwarded = result.getResponse().getForwardedUrl();
+		return (forwarded != null) ? this.mvc.perform(get(forwarded)).andReturn() : result;
+	}
+
+	private static void assertNoTrace(String body) {
+		assertThat(body).doesNotContain("Exception").doesNotContain("at io.paperboy").doesNotContain("at org.springframework");
+	}
+
+	private static Paper described(String id) {
+		List<Author> authors = List.of(new Author("Ada Lovelace", "a1", false), new Author("Alan Turing", "a2", false),
+				new Author("Grace Hopper", "a3", false), new Author("Edsger Dijkstra", "a4", false),
+				new Author("Barbara Liskov", "a5", false));
+		return new Paper(id, 2, "A Fully\n  Described Paper",
+				"Line one of the abstract\nand line two,   with no break\n  left between them.",
+				Instant.parse("2025-05-30T17:59:01Z"), Instant.parse("2025-06-03T09:00:00Z"), authors,
+				List.of("cs.CL", "cs.LG"), null, null, null, "https://github.com/example/described", 321,
+				"https://example.org/described", "A machine's one-line summary.",
+				List.of("reasoning", "reinforcement learning"), "disc-1", 12, 4);
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.paperboy.web;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class OpenApiTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Test
+	void theApiDescriptionListsTheDailyPapersAndPaperEndpoints() throws Exception {
+		this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+			.andExpect(jsonPath("$.openapi").exists())
+			.andExpect(jsonPath("$.paths['/api/daily_papers'].get").exists())
+			.andExpect(jsonPath("$.paths['/api/daily_papers'].get.parameters[*].name")
+				.value(hasItem("week")))
+			.andExpect(jsonPath("$.paths['/api/papers/{id}'].get").exists());
+	}
+
+	@Test
+	void theApiDescriptionLeavesOutThePages() throws Exception {
+		String body = this.mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(body).doesNotContain("\"/papers/{id}\"").doesNotContain("\"/papers/date/{date}\"");
+	}
+
+	@Test
+	void swaggerUiIsServedAfterFollowingItsRedirect() throws Exception {
+		MvcResult result = this.mvc.perform(get("/swagger-ui.html")).andReturn();
+		String location = result.getResponse().getRedirectedUrl();
+		if (location != null) {
+			result = this.mvc.perform(get(location)).andReturn();
+		}
+
+		assertThat(result.getResponse().getStatus()).isEqualTo(200);
+		assertThat(result.getResponse().getContentAsString()).contains("swagger-ui");
+	}
+
+}
