@@ -98,6 +98,8 @@ record DailyPapersQuery(LocalDate first, LocalDate last, String submitter, Sort 
 		else if (latestDay != null) {
 			first = latestDay;
 			last = latestDay;
+			// later pages name the day, so a day imported meanwhile does not shift them
+			echo.add(new String[] { "date", latestDay.toString() });
 		}
 		Sort order = Sort.of((sort != null) ? sort : "publishedAt");
 		if (sort != null) {

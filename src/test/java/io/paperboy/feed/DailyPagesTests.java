@@ -149,7 +149,7 @@ class DailyPagesTests {
 		String text = HtmlText.of(card);
 
 		assertThat(card).contains("<a href=\"/papers/2506.00001\">A Fully Described Paper</a>");
-		assertThat(text).contains("Ada Lovelace, Alan Turing, Grace Hopper · 5 authors")
+		assertThat(text).contains("Ada Lovelace, Alan Turing, Grace Hopper et al. · 5 authors")
 			.doesNotContain("Edsger Dijkstra");
 		assertThat(text).contains("Line one of the abstract and line two.");
 		assertThat(text).startsWith("▲ 12 upvotes");
@@ -168,7 +168,7 @@ class DailyPagesTests {
 
 		String text = HtmlText.of(cards(page("/papers/date/2025-06-02")).get(0));
 
-		assertThat(text).contains("Ada Lovelace, Alan Turing").contains("1 comment ").doesNotContain("Submitted by");
+		assertThat(text).contains("Ada Lovelace, Alan Turing · 2 authors").contains("1 comment ").doesNotContain("Submitted by");
 	}
 
 	@Test
