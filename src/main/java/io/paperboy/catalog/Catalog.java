@@ -109,12 +109,13 @@ public class Catalog {
 		return outcomes;
 	}
 
-	private SaveOutcome save(Paper paper, PaperRepository.StoredPaper stored, LocalDate snapshotDay) {
+	private SaveOutcome save(Paper offered, PaperRepository.StoredPaper stored, LocalDate snapshotDay) {
 		if (stored == null) {
-			this.papers.insert(paper, snapshotDay, this.clock.instant());
-			changed(paper.id());
+			this.papers.insert(offered, snapshotDay, this.clock.instant());
+			changed(offered.id());
 			return SaveOutcome.CREATED;
 		}
+		Paper paper = offered.keepingArxivMetadataOf(stored.paper());
 		LocalDate storedDay = stored.snapshotDay();
 		boolean older = storedDay != null && snapshotDay != null && snapshotDay.isBefore(storedDay);
 		if (older || stored.paper().equals(paper)) {

@@ -41,6 +41,22 @@ public record Paper(String id, Integer version, String title, String summary, In
 		aiKeywords = List.copyOf(aiKeywords);
 	}
 
+	/**
+	 * This paper with the arXiv metadata it lacks taken from {@code stored}: a source that does not
+	 * carry categories, comment, journal reference, DOI or revision time (Hugging Face's lists do
+	 * not) must not erase what another source (arXiv) recorded.
+	 */
+	public Paper keepingArxivMetadataOf(Paper stored) {
+		return new Paper(this.id, (this.version != null) ? this.version : stored.version, this.title, this.summary,
+				(this.publishedAt != null) ? this.publishedAt : stored.publishedAt,
+				(this.arxivUpdatedAt != null) ? this.arxivUpdatedAt : stored.arxivUpdatedAt, this.authors,
+				this.categories.isEmpty() ? stored.categories : this.categories,
+				(this.comment != null) ? this.comment : stored.comment,
+				(this.journalRef != null) ? this.journalRef : stored.journalRef,
+				(this.doi != null) ? this.doi : stored.doi, this.githubRepo, this.githubStars, this.projectPage,
+				this.aiSummary, this.aiKeywords, this.discussionId, this.importedUpvotes, this.importedComments);
+	}
+
 	/** Upvotes to show: those imported (members' own votes are added here when they exist). */
 	public int upvotes() {
 		return this.importedUpvotes;

@@ -92,6 +92,27 @@ abstract class CatalogStorageContract {
 	}
 
 	@Test
+	void aSourceWithoutArxivMetadataKeepsWhatAnotherSourceRecorded() {
+		Paper fromArxiv = new Paper("2401.00005", 2, "Title", "Abstract", Instant.parse("2024-01-01T00:00:00Z"),
+				Instant.parse("2024-02-01T00:00:00Z"), List.of(new Author("A", null, false)), List.of("cs.CL", "cs.AI"),
+				"9 pages", "J. Foo (2024)", "10.1/foo", null, null, null, null, List.of(), null, 0, 0);
+		this.catalog.savePaper(fromArxiv, MONDAY);
+
+		Paper fromDailyList = TestPapers.paper("2401.00005").withUpvotes(12).build();
+		assertThat(this.catalog.savePaper(fromDailyList, MONDAY.plusDays(1))).isEqualTo(SaveOutcome.UPDATED);
+
+		Paper stored = this.catalog.findPaper("2401.00005").orElseThrow();
+		assertThat(stored.upvotes()).isEqualTo(12);
+		assertThat(stored.categories()).containsExactly("cs.CL", "cs.AI");
+		assertThat(stored.comment()).isEqualTo("9 pages");
+		assertThat(stored.journalRef()).isEqualTo("J. Foo (2024)");
+		assertThat(stored.doi()).isEqualTo("10.1/foo");
+		assertThat(stored.version()).isEqualTo(2);
+		assertThat(stored.arxivUpdatedAt()).isEqualTo(Instant.parse("2024-02-01T00:00:00Z"));
+		assertThat(this.catalog.savePaper(fromDailyList, MONDAY.plusDays(1))).isEqualTo(SaveOutcome.UNCHANGED);
+	}
+
+	@Test
 	void oldStyleIdsAreStoredAsTheyAre() {
 		this.catalog.savePaper(TestPapers.paper("hep-th/9901001").build(), MONDAY);
 

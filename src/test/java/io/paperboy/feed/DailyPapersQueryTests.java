@@ -157,10 +157,10 @@ class DailyPapersQueryTests {
 	}
 
 	@Test
-	void theNextPageOfTheDefaultListNamesOnlyPageAndLimit() {
+	void theNextPageOfTheDefaultListNamesItsDaySoANewDayCannotShiftIt() {
 		DailyPapersQuery query = parse(null, null, null, null, null, null, null);
 		assertThat(query.nextPage("http://localhost:8080"))
-			.isEqualTo("http://localhost:8080/api/daily_papers?p=1&limit=50");
+			.isEqualTo("http://localhost:8080/api/daily_papers?date=2025-06-02&p=1&limit=50");
 	}
 
 	private static DailyPapersQuery parse(String date, String week, String month, String submitter, String sort,

@@ -91,6 +91,10 @@ class DailyPapersImporter {
 				submitterIds.clear();
 				report.rejected(file, "the database refused it: " + ex.getMostSpecificCause().getMessage());
 			}
+			catch (RuntimeException ex) {
+				submitterIds.clear();
+				report.rejected(file, "could not be imported: " + ex);
+			}
 			progress.accept(file);
 		}
 		return report;
