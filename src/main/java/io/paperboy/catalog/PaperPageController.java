@@ -25,10 +25,12 @@ class PaperPageController {
 
 	@GetMapping("/papers/{id}")
 	String paper(@PathVariable String id, Model model) {
-		if (id.endsWith(".md")) {
-			return "forward:/papers/" + id.substring(0, id.length() - 3) + "/markdown";
-		}
 		return show(ArxivId.parse(id), model);
+	}
+
+	@GetMapping("/papers/{id:.+}.md")
+	ResponseEntity<String> markdown(@PathVariable String id) {
+		return markdown(ArxivId.parse(id));
 	}
 
 	@GetMapping("/papers/{archive}/{number:\\d{7}(?:v\\d+)?}")
@@ -39,11 +41,6 @@ class PaperPageController {
 	@GetMapping("/papers/{archive}/{number:\\d{7}(?:v\\d+)?}.md")
 	ResponseEntity<String> oldStyleMarkdown(@PathVariable String archive, @PathVariable String number) {
 		return markdown(ArxivId.parse(archive + "/" + number));
-	}
-
-	@GetMapping("/papers/{id}/markdown")
-	ResponseEntity<String> markdownForward(@PathVariable String id) {
-		return markdown(ArxivId.parse(id));
 	}
 
 	private String show(ArxivId id, Model model) {

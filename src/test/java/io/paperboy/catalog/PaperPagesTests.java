@@ -191,7 +191,7 @@ class PaperPagesTests {
 
 	@Test
 	void theMarkdownOfAnUnknownPaperIsNotFound() throws Exception {
-		MvcResult result = followForward(this.mvc.perform(get("/papers/2401.99999.md")).andReturn());
+		MvcResult result = this.mvc.perform(get("/papers/2401.99999.md")).andReturn();
 
 		assertThat(result.getResponse().getStatus()).isEqualTo(404);
 		assertNoTrace(result.getResponse().getContentAsString());
@@ -236,16 +236,10 @@ class PaperPagesTests {
 	}
 
 	private String markdown(String path) throws Exception {
-		MvcResult result = followForward(this.mvc.perform(get(path)).andReturn());
+		MvcResult result = this.mvc.perform(get(path)).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
 		assertThat(MediaType.parseMediaType(result.getResponse().getContentType()).isCompatibleWith(MARKDOWN)).isTrue();
 		return result.getResponse().getContentAsString();
-	}
-
-	/** MockMvc records a forward without performing it; a servlet container would perform it. */
-	private MvcResult followForward(MvcResult result) throws Exception {
-		String forwarded = result.getResponse().getForwardedUrl();
-		return (forwarded != null) ? this.mvc.perform(get(forwarded)).andReturn() : result;
 	}
 
 	private static void assertNoTrace(String body) {
