@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.paperboy.account.User;
 import io.paperboy.account.UserDirectory;
+import io.paperboy.support.CatalogTables;
 import io.paperboy.support.TestPapers;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationState;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,13 +40,14 @@ abstract class CatalogStorageContract {
 	JdbcClient jdbc;
 
 	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
 	Flyway flyway;
 
 	@BeforeEach
 	void emptyCatalog() {
-		for (String table : List.of("daily_entries", "paper_authors", "paper_categories", "papers", "users")) {
-			this.jdbc.sql("delete from " + table).update();
-		}
+		CatalogTables.empty(this.jdbc, this.events);
 	}
 
 	@Test

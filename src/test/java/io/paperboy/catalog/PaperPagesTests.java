@@ -7,7 +7,7 @@ import java.util.List;
 import io.paperboy.account.User;
 import io.paperboy.account.UserDirectory;
 import io.paperboy.support.HtmlText;
-import io.paperboy.support.TestCatalog;
+import io.paperboy.support.CatalogTables;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class PaperPagesTests {
 
 	@BeforeEach
 	void emptyCatalog() {
-		TestCatalog.empty(this.jdbc, this.events);
+		CatalogTables.empty(this.jdbc, this.events);
 	}
 
 	@Test

@@ -9,10 +9,7 @@ class PostgresCatalogStorageTests extends CatalogStorageContract {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		String url = EmbeddedPostgresSupport.freshDatabaseUrl();
-		registry.add("spring.datasource.url", () -> url);
-		registry.add("spring.datasource.username", EmbeddedPostgresSupport::username);
-		registry.add("spring.datasource.password", () -> "");
+		EmbeddedPostgresSupport.register(registry);
 	}
 
 }

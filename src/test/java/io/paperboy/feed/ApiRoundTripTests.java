@@ -14,7 +14,7 @@ import java.util.Map;
 import io.paperboy.cli.VerbRunner;
 import io.paperboy.support.HtmlText;
 import io.paperboy.support.SharedData;
-import io.paperboy.support.TestCatalog;
+import io.paperboy.support.CatalogTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,7 +60,7 @@ class ApiRoundTripTests {
 	@BeforeEach
 	void importTheRealDay() throws Exception {
 		Path file = SharedData.hfDailyPapers(DAY);
-		TestCatalog.empty(this.jdbc, this.events);
+		CatalogTables.empty(this.jdbc, this.events);
 		this.expected = expectations(file);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -13,7 +13,7 @@ import io.paperboy.catalog.Author;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.Paper;
 import io.paperboy.support.HtmlText;
-import io.paperboy.support.TestCatalog;
+import io.paperboy.support.CatalogTables;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,7 @@ class DailyPagesTests {
 
 	@BeforeEach
 	void emptyCatalog() {
-		TestCatalog.empty(this.jdbc, this.events);
+		CatalogTables.empty(this.jdbc, this.events);
 	}
 
 	@Test

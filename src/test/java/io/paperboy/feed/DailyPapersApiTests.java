@@ -16,7 +16,7 @@ import io.paperboy.catalog.Author;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.DailyEntry;
 import io.paperboy.catalog.Paper;
-import io.paperboy.support.TestCatalog;
+import io.paperboy.support.CatalogTables;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +69,7 @@ class DailyPapersApiTests {
 
 	@BeforeEach
 	void emptyCatalog() {
-		TestCatalog.empty(this.jdbc, this.events);
+		CatalogTables.empty(this.jdbc, this.events);
 	}
 
 	@Test

@@ -2,14 +2,16 @@ package io.paperboy.support;
 
 import java.util.List;
 
+import io.paperboy.catalog.CatalogChangedEvent;
+import org.springframework.context.ApplicationEventPublisher;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Empties the catalog's tables. Test classes with the same configuration share one application
- * context, and so one database; a test that counts what it stored starts from empty tables.
- * <p>
- * Caches derived from the catalog (the feed's) are not told: they refresh with the next change
- * the test makes through the catalog.
+ * context, and so one database; a test that counts what it stored starts from empty tables. Caches
+ * derived from the catalog are told, as they would be of any change: rows deleted behind the
+ * catalog's back would otherwise stay visible until the cache expires.
  */
 public final class CatalogTables {
 
@@ -20,10 +22,12 @@ public final class CatalogTables {
 	private CatalogTables() {
 	}
 
-	public static void empty(JdbcClient jdbc) {
+	public static void empty(JdbcClient jdbc, ApplicationEventPublisher events) {
+		List<String> removed = jdbc.sql("select id from papers").query(String.class).list();
 		for (String table : TABLES) {
 			jdbc.sql("delete from " + table).update();
 		}
+		removed.forEach((id) -> events.publishEvent(new CatalogChangedEvent(id)));
 	}
 
 	/** Rows in a catalog table, for tests that check what an operation stored. */

@@ -417,4 +417,15 @@ public final class EmbeddedPostgresSupport {
 
 	}
 
+	/**
+	 * Points a Spring test context at a fresh database of the shared server, for test classes that
+	 * run a contract on PostgreSQL: {@code @DynamicPropertySource static void postgres(registry)}.
+	 */
+	public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+		String url = freshDatabaseUrl();
+		registry.add("spring.datasource.url", () -> url);
+		registry.add("spring.datasource.username", EmbeddedPostgresSupport::username);
+		registry.add("spring.datasource.password", () -> "");
+	}
+
 }

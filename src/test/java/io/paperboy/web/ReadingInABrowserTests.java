@@ -12,6 +12,7 @@ import io.paperboy.account.User;
 import io.paperboy.account.UserDirectory;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.support.Browser;
+import io.paperboy.support.CatalogTables;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +50,9 @@ class ReadingInABrowserTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ApplicationEventPublisher events;
+
 	@BeforeAll
 	static void startBrowser() throws Exception {
 		browser = Browser.start();
@@ -62,9 +67,7 @@ class ReadingInABrowserTests {
 
 	@BeforeEach
 	void twoDaysOfPapers() {
-		for (String table : List.of("daily_entries", "paper_authors", "paper_categories", "papers", "users")) {
-			this.jdbc.sql("delete from " + table).update();
-		}
+		CatalogTables.empty(this.jdbc, this.events);
 		User ak = this.users.ensureImported("akhaliq", "AK", null, null);
 		this.catalog.savePaper(TestPapers.paper("2505.00001").withTitle("Friday's paper").build(), FRIDAY);
 		this.catalog.placeOnDailyList(TestPapers.entry("2505.00001", FRIDAY, ak.id()));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,12 +44,15 @@ class DailyPapersImporterTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private ApplicationEventPublisher events;
+
 	@TempDir
 	Path folder;
 
 	@BeforeEach
 	void emptyCatalog() {
-		CatalogTables.empty(this.jdbc);
+		CatalogTables.empty(this.jdbc, this.events);
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +34,9 @@ class ImportDailyPapersVerbTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private ApplicationEventPublisher events;
+
 	@TempDir
 	Path folder;
 
@@ -42,7 +46,7 @@ class ImportDailyPapersVerbTests {
 
 	@BeforeEach
 	void emptyCatalog() {
-		CatalogTables.empty(this.jdbc);
+		CatalogTables.empty(this.jdbc, this.events);
 	}
 
 	@Test

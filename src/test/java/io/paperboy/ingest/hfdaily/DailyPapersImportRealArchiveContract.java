@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
@@ -29,10 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The whole real archive, imported twice into an empty catalog: the first import stores every
  * paper once, the second changes nothing. Both imports run once, on first use, for all tests.
+ * Each subclass runs it on one database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DailyPapersImportRealArchiveTests {
+abstract class DailyPapersImportRealArchiveContract {
 
 	@Autowired
 	private DailyPapersImporter importer;
@@ -42,6 +44,9 @@ class DailyPapersImportRealArchiveTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private ApplicationEventPublisher events;
 
 	private ImportReport first;
 
@@ -122,7 +127,7 @@ class DailyPapersImportRealArchiveTests {
 		if (this.first != null) {
 			return;
 		}
-		CatalogTables.empty(this.jdbc);
+		CatalogTables.empty(this.jdbc, this.events);
 		List<Path> files = DailyPapersImporter.expand(List.of(archive));
 		this.first = this.importer.importFiles(files, (file) -> {
 		});
