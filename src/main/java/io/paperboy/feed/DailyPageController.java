@@ -1,20 +1,39 @@
 package io.paperboy.feed;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** The daily list pages. */
+/**
+ * The daily list pages. A day's page is rendered once per version of its list and then sent as it
+ * is (see {@link Renditions}).
+ */
 @Controller
 class DailyPageController {
 
+	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
+	/** Room for a few hundred day pages, which are 10 to 60 kB each. */
+	private static final long RENDERED_BYTES = 16 * 1024 * 1024;
+
 	private final FeedService feed;
 
-	DailyPageController(FeedService feed) {
+	private final TemplateEngine templates;
+
+	private final Renditions<LocalDate, byte[]> pages = new Renditions<>(RENDERED_BYTES, (html) -> html.length);
+
+	DailyPageController(FeedService feed, TemplateEngine templates) {
 		this.feed = feed;
+		this.templates = templates;
 	}
 
 	@GetMapping("/")
@@ -23,17 +42,26 @@ class DailyPageController {
 	}
 
 	@GetMapping("/papers")
-	String latest(Model model) {
-		DayPage page = this.feed.latestDay().map(this.feed::day).orElse(new DayPage(null, java.util.List.of(), null, null));
-		model.addAttribute("page", page);
-		return "feed/day";
+	ResponseEntity<byte[]> latest() {
+		DayPage page = this.feed.latestDay().map(this.feed::day).orElse(new DayPage(null, List.of(), null, null));
+		return html(page);
 	}
 
 	@GetMapping("/papers/date/{date}")
-	String day(@PathVariable String date, Model model) {
+	ResponseEntity<byte[]> day(@PathVariable String date) {
 		LocalDate day = DailyPapersQuery.parseDate(date);
-		model.addAttribute("page", this.feed.day(day));
-		return "feed/day";
+		return html(this.feed.day(day));
+	}
+
+	private ResponseEntity<byte[]> html(DayPage page) {
+		byte[] body = (page.day() != null) ? this.pages.get(page.day(), page, () -> render(page)) : render(page);
+		return ResponseEntity.ok().contentType(HTML).body(body);
+	}
+
+	private byte[] render(DayPage page) {
+		Utf8ByteOutput output = new Utf8ByteOutput();
+		this.templates.render("feed/day.jte", Map.of("page", page), output);
+		return output.toByteArray();
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.paperboy.feed;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,12 @@ import io.paperboy.catalog.PaperListing;
 import io.paperboy.web.SiteProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,7 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code GET /api/daily_papers}, compatible with Hugging Face's endpoint of the same name. */
+/**
+ * {@code GET /api/daily_papers}, compatible with Hugging Face's endpoint of the same name. Each
+ * answer is serialised once per version of its list and then sent as it is (see
+ * {@link Renditions}).
+ */
 @RestController
 class DailyPapersApiController {
 
@@ -28,11 +38,19 @@ class DailyPapersApiController {
 		.comparing((PaperListing listing) -> listing.entry().submittedAt(), Comparator.reverseOrder())
 		.thenComparing((PaperListing listing) -> listing.paper().id());
 
+	private static final byte[] EMPTY = "[]".getBytes(StandardCharsets.UTF_8);
+
+	/** Room for a few hundred answers, which are up to 500 kB each (100 items). */
+	private static final long SERIALISED_BYTES = 32 * 1024 * 1024;
+
 	private final FeedService feed;
 
 	private final SiteProperties site;
 
 	private final JsonMapper json;
+
+	private final Renditions<DailyPapersQuery.Key, Answer> answers = new Renditions<>(SERIALISED_BYTES,
+			(answer) -> answer.json().length);
 
 	DailyPapersApiController(FeedService feed, SiteProperties site, JsonMapper json) {
 		this.feed = feed;
@@ -43,8 +61,10 @@ class DailyPapersApiController {
 	@Operation(summary = "Papers of a daily list, an ISO week, a month, or a submitter",
 			description = "Hugging Face-compatible. Without date, week, month or submitter: the most recent day. "
 					+ "A Link header with rel=\"next\" points to the next page when there is one.")
+	@ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+			array = @ArraySchema(schema = @Schema(implementation = ApiDailyItem.class))))
 	@GetMapping("/api/daily_papers")
-	ResponseEntity<List<ApiDailyItem>> dailyPapers(
+	ResponseEntity<byte[]> dailyPapers(
 			@Parameter(description = "a day, YYYY-MM-DD") @RequestParam(required = false) String date,
 			@Parameter(description = "an ISO week, YYYY-Www") @RequestParam(required = false) String week,
 			@Parameter(description = "a calendar month, YYYY-MM") @RequestParam(required = false) String month,
@@ -56,10 +76,19 @@ class DailyPapersApiController {
 				(date == null && week == null && month == null && submitter == null) ? this.feed.latestDay().orElse(null)
 						: null);
 		if (query.isEmpty()) {
-			return ResponseEntity.ok(List.of());
+			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(EMPTY);
 		}
 		List<PaperListing> listings = (query.submitter() != null) ? this.feed.submittedBy(query.submitter())
 				: this.feed.period(query.first(), query.last());
+		Answer answer = this.answers.get(query.key(), listings, () -> answer(query, listings));
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
+		if (answer.next() != null) {
+			response.header(HttpHeaders.LINK, answer.next());
+		}
+		return response.body(answer.json());
+	}
+
+	private Answer answer(DailyPapersQuery query, List<PaperListing> listings) {
 		Comparator<PaperListing> order = (query.sort() == DailyPapersQuery.Sort.TRENDING) ? FeedService.BY_UPVOTES
 				: BY_LISTING_TIME;
 		List<PaperListing> sorted = FeedService.sorted(listings, order);
@@ -69,15 +98,17 @@ class DailyPapersApiController {
 			.limit(query.limit())
 			.map((listing) -> ApiDailyItem.of(listing, organization(listing.entry().organization())))
 			.toList();
-		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-		if (from + query.limit() < sorted.size()) {
-			response.header(HttpHeaders.LINK, "<" + query.nextPage(this.site.baseUrl()) + ">; rel=\"next\"");
-		}
-		return response.body(items);
+		String next = (from + query.limit() < sorted.size())
+				? "<" + query.nextPage(this.site.baseUrl()) + ">; rel=\"next\"" : null;
+		return new Answer(this.json.writeValueAsBytes(items), next);
 	}
 
 	private Map<String, Object> organization(String stored) {
 		return (stored != null) ? this.json.readValue(stored, OBJECT) : null;
+	}
+
+	/** An answer as sent: the items as JSON, and the Link header's value when there is a next page. */
+	private record Answer(byte[] json, String next) {
 	}
 
 }

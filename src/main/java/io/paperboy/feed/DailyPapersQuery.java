@@ -110,6 +110,16 @@ record DailyPapersQuery(LocalDate first, LocalDate last, String submitter, Sort 
 		return new DailyPapersQuery(first, last, user, order, pageNumber, pageSize, echo);
 	}
 
+	/** Everything an answer to this query depends on besides the list itself, comparable by value. */
+	Key key() {
+		return new Key(this.first, this.last, this.submitter, this.sort, this.page, this.limit,
+				this.echo.stream().map((parameter) -> parameter[0] + "=" + parameter[1]).toList());
+	}
+
+	/** The query as a value, for keeping answers: {@code echo} as {@code name=value} strings. */
+	record Key(LocalDate first, LocalDate last, String submitter, Sort sort, int page, int limit, List<String> echo) {
+	}
+
 	/** Whether the query names no list at all (only possible on an empty catalog). */
 	boolean isEmpty() {
 		return this.first == null && this.submitter == null;

@@ -52,14 +52,14 @@ public class FeedService {
 
 	/** A day's list, most upvoted first, with the neighbouring days that have papers. */
 	public DayPage day(LocalDate day) {
-		return cached(new DayKey(day), () -> new DayPage(day, sorted(period(day, day), BY_UPVOTES),
+		// reads the catalog itself: a loader must not load other entries of the same cache
+		return cached(new DayKey(day), () -> new DayPage(day, sorted(listings(day, day), BY_UPVOTES),
 				this.catalog.dayBefore(day).orElse(null), this.catalog.dayAfter(day).orElse(null)));
 	}
 
 	/** The papers that entered the daily lists from {@code first} to {@code last} inclusive, most recent first. */
 	public List<PaperListing> period(LocalDate first, LocalDate last) {
-		return cached(new PeriodKey(first, last),
-				() -> this.catalog.listings(this.catalog.dailyEntries(first, last)));
+		return cached(new PeriodKey(first, last), () -> listings(first, last));
 	}
 
 	/** The papers a user submitted, most recent first; empty for an unknown user. */
@@ -67,6 +67,10 @@ public class FeedService {
 		return cached(new SubmitterKey(username), () -> this.users.findByUsername(username)
 			.map((user) -> this.catalog.listings(this.catalog.dailyEntriesSubmittedBy(user.id())))
 			.orElse(List.of()));
+	}
+
+	private List<PaperListing> listings(LocalDate first, LocalDate last) {
+		return this.catalog.listings(this.catalog.dailyEntries(first, last));
 	}
 
 	static List<PaperListing> sorted(List<PaperListing> listings, Comparator<PaperListing> order) {
@@ -78,6 +82,12 @@ public class FeedService {
 		this.cache.invalidateAll();
 	}
 
+	/**
+	 * The value cached under {@code key}, loaded on a miss. {@code load} must not call this method
+	 * again: Caffeine, like the ConcurrentHashMap under it, does not support a load that loads
+	 * other entries of the same cache, and fails it with "Recursive update" when the map grows
+	 * meanwhile.
+	 */
 	@SuppressWarnings("unchecked")
 	private <T> T cached(Object key, java.util.function.Supplier<T> load) {
 		return (T) this.cache.get(key, (k) -> load.get());

@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# HTTP benchmark: requests/s and p99 latency of the busiest day's page and API answer, against a
+# static file of the same size served by the same server. See bench/README.md.
+#
+# Usage: bench/http.sh
+# Environment:
+#   DATA=path          the daily-papers folder (default: ../shared/data/hf-daily-papers beside the repo)
+#   DURATION=30s       length of each measured wrk run
+#   WARMUP=10s         length of the wrk warm-up of each URL (JIT, caches) before any measurement
+#   THREADS=2 CONNECTIONS=32   wrk's -t and -c
+#   JVM_OPTS="-Xms1g -Xmx1g"   the server's JVM flags
+#   PORT=n             the server's port (default: a free one)
+#   KEEP=1             keep the temporary folder (data dir, server log, responses) for a look
+#   JAR=path           the jar to measure (default target/paperboy.jar, built when missing)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DATA=${DATA:-$ROOT/../shared/data/hf-daily-papers}
+DURATION=${DURATION:-30s}
+WARMUP=${WARMUP:-10s}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-32}
+JVM_OPTS=${JVM_OPTS:--Xms1g -Xmx1g}
+PYTHON=${PYTHON:-/usr/bin/python3}
+JAR=${JAR:-$ROOT/target/paperboy.jar}
+
+[ -d "$DATA" ] || { echo "No data folder at $DATA (set DATA=...)" >&2; exit 2; }
+DATA=$(cd "$DATA" && pwd)
+
+if ! command -v wrk >/dev/null; then
+	echo "Installing wrk ..."
+	apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+fi
+if [ ! -f "$JAR" ]; then
+	[ "$JAR" = "$ROOT/target/paperboy.jar" ] || { echo "No jar at $JAR" >&2; exit 2; }
+	echo "Building $JAR ..."
+	(cd "$ROOT" && ./mvnw -q -B -DskipTests package)
+fi
+
+WORK=$(mktemp -d /tmp/paperboy-http-bench.XXXXXX)
+SERVER_PID=
+cleanup() {
+	if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+		kill "$SERVER_PID" 2>/dev/null || true
+		wait "$SERVER_PID" 2>/dev/null || true
+	fi
+	if [ "${KEEP:-0}" = 1 ]; then
+		echo "Kept $WORK"
+	else
+		rm -rf "$WORK"
+	fi
+}
+trap cleanup EXIT
+
+# The busiest day: the file with the most entries (ties: the most recent day).
+read -r DAY DAY_ENTRIES < <("$PYTHON" -c '
+import glob, json, os, sys
+counts = [(len(json.load(open(f, "rb"))), os.path.basename(f)[:-5]) for f in glob.glob(os.path.join(sys.argv[1], "*.json"))]
+n, day = max(counts)
+print(day, n)' "$DATA")
+
+echo "Importing $DATA ..."
+java -jar "$JAR" import hf-daily "$DATA" --paperboy.data-dir="$WORK/data" >"$WORK/import.out" 2>&1 \
+	|| { cat "$WORK/import.out" >&2; exit 1; }
+grep -E '^(Files read|Papers created)' "$WORK/import.out"
+
+PORT=${PORT:-$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+BASE=http://127.0.0.1:$PORT
+mkdir -p "$WORK/static"
+echo "Starting the server on port $PORT (JVM flags: $JVM_OPTS) ..."
+# shellcheck disable=SC2086 # JVM_OPTS is a list of flags
+java $JVM_OPTS -jar "$JAR" --paperboy.data-dir="$WORK/data" --server.port="$PORT" \
+	--spring.web.resources.static-locations="classpath:/static/,file:$WORK/static/" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 240); do
+	if curl -sf -o /dev/null "$BASE/actuator/health"; then
+		break
+	fi
+	kill -0 "$SERVER_PID" 2>/dev/null || { echo "The server stopped:" >&2; cat "$WORK/server.log" >&2; exit 1; }
+	sleep 0.5
+done
+curl -sf -o /dev/null "$BASE/actuator/health" || { echo "The server did not become ready" >&2; exit 1; }
+
+PAGE=/papers/date/$DAY
+API="/api/daily_papers?date=$DAY"
+size() { curl -sf -o "$WORK/$2" -w '%{size_download}' "$BASE$1"; }
+PAGE_BYTES=$(size "$PAGE" page.html)
+API_BYTES=$(size "$API" api.json)
+CARDS=$(grep -c '<article class="card">' "$WORK/page.html" || true)
+ITEMS=$("$PYTHON" -c 'import json, sys; print(len(json.load(open(sys.argv[1]))))' "$WORK/api.json")
+
+# Static files of the page's size (the reference) and of the API answer's size (for context):
+# random printable text, so nothing can shortcut it.
+make_static() {
+	"$PYTHON" -c '
+import random, string, sys
+n = int(sys.argv[1])
+text = "".join(random.choices(string.ascii_letters + string.digits + "     ", k=n))
+# a line break every 100 characters, like a text file
+sys.stdout.write("".join(c if i % 100 != 99 else "\n" for i, c in enumerate(text)))' "$1" >"$WORK/static/$2"
+}
+make_static "$PAGE_BYTES" "bench-page-size.txt"
+make_static "$API_BYTES" "bench-api-size.txt"
+STATIC=/bench-page-size.txt
+STATIC_API=/bench-api-size.txt
+for url in "$STATIC" "$STATIC_API"; do
+	[ "$(size "$url" static.check)" = "$(wc -c <"$WORK/static$url")" ] || { echo "$url is not served whole" >&2; exit 1; }
+done
+
+echo "Busiest day: $DAY ($DAY_ENTRIES entries in its file; page shows $CARDS cards, $PAGE_BYTES bytes; API returns $ITEMS items, $API_BYTES bytes)"
+
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }
+TICKS=$(getconf CLK_TCK)
+# wrk prints latencies as 812.00us, 3.41ms or 1.02s; in milliseconds:
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
+
+NAMES=(page api static static-api)
+URLS=("$PAGE" "$API" "$STATIC" "$STATIC_API")
+LABELS=("HTML page $PAGE" "JSON API $API" "static file, page-sized ($PAGE_BYTES B)" "static file, API-sized ($API_BYTES B)")
+BYTES=("$PAGE_BYTES" "$API_BYTES" "$PAGE_BYTES" "$API_BYTES")
+
+echo "Warming up: $WARMUP of wrk per URL ..."
+for url in "${URLS[@]}"; do
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$BASE$url" >/dev/null
+done
+
+declare -A RPS P99 CPU LOAD
+for i in "${!NAMES[@]}"; do
+	name=${NAMES[$i]}
+	echo "Measuring ${LABELS[$i]}: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency ..."
+	LOAD[$name]=$(cut -d' ' -f1 /proc/loadavg)
+	before=$(cpu_ticks)
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE${URLS[$i]}" >"$WORK/wrk-$name.txt"
+	after=$(cpu_ticks)
+	if grep -qE 'Non-2xx|Socket errors' "$WORK/wrk-$name.txt"; then
+		echo "  errors during the run:" >&2
+		grep -E 'Non-2xx|Socket errors' "$WORK/wrk-$name.txt" >&2
+	fi
+	requests=$(awk '/requests in/ { print $1 }' "$WORK/wrk-$name.txt")
+	RPS[$name]=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$WORK/wrk-$name.txt")
+	P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk-$name.txt")")
+	CPU[$name]=$(awk -v t=$((after - before)) -v hz="$TICKS" -v n="$requests" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
+done
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
+goal() {
+	awk -v r="$1" -v s="$2" -v p="$3" 'BEGIN { print (r >= s / 2 && p < 20) ? "met" : "not met" }'
+}
+
+MACHINE="$(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//;s/ *$//'), $(java -version 2>&1 | head -1 | sed 's/ version//;s/"//g')"
+echo
+echo "Results ($(date -u '+%F %H:%M UTC'); machine: $MACHINE; server JVM flags: $JVM_OPTS)"
+echo "Goal: each dynamic endpoint at least 50% of the page-sized static file's requests/s, with p99 under 20 ms."
+echo "Server CPU is the server process's user+system CPU time per request (robust against other load)."
+echo
+printf '%-46s %8s %7s %8s %10s %10s %11s %9s\n' endpoint bytes 'req/s' 'p99 ms' 'vs static' 'vs same' 'CPU ms/req' 'load avg'
+SAME=(static static-api static static-api)
+for i in "${!NAMES[@]}"; do
+	name=${NAMES[$i]}
+	printf '%-46s %8s %7s %8s %10s %10s %11s %9s\n' "${LABELS[$i]}" "${BYTES[$i]}" "${RPS[$name]}" "${P99[$name]}" \
+		"$(ratio "${RPS[$name]}" "${RPS[static]}")" "$(ratio "${RPS[$name]}" "${RPS[${SAME[$i]}]}")" "${CPU[$name]}" "${LOAD[$name]}"
+done
+echo "(vs static: against the page-sized static file, as the goal says; vs same: against the static file of the same size)"
+
+echo
+echo "Markdown rows for the README:"
+echo
+echo "| date | machine | endpoint | bytes | req/s | p99 | vs static | server CPU/req | goal |"
+echo "|------|---------|----------|------:|------:|----:|----------:|---------------:|------|"
+DATE=$(date -u +%F)
+for i in "${!NAMES[@]}"; do
+	name=${NAMES[$i]}
+	case $name in
+		page) label="\`GET $PAGE\`"; verdict=$(goal "${RPS[page]}" "${RPS[static]}" "${P99[page]}") ;;
+		api) label="\`GET $API\`"; verdict=$(goal "${RPS[api]}" "${RPS[static]}" "${P99[api]}") ;;
+		static) label="static file, same size as the page"; verdict="reference" ;;
+		static-api) label="static file, same size as the API answer"; verdict="context" ;;
+	esac
+	echo "| $DATE | $MACHINE | $label | ${BYTES[$i]} | ${RPS[$name]} | ${P99[$name]} ms | $(ratio "${RPS[$name]}" "${RPS[static]}") | ${CPU[$name]} ms | $verdict |"
+done
