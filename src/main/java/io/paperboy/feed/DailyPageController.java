@@ -7,11 +7,13 @@ import java.util.Map;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
  * The daily list pages. A day's page is rendered once per version of its list and then sent as it
@@ -29,7 +31,7 @@ class DailyPageController {
 
 	private final TemplateEngine templates;
 
-	private final Renditions<LocalDate, byte[]> pages = new Renditions<>(RENDERED_BYTES, (html) -> html.length);
+	private final Renditions<LocalDate, EncodedBody> pages = new Renditions<>(RENDERED_BYTES, EncodedBody::size);
 
 	DailyPageController(FeedService feed, TemplateEngine templates) {
 		this.feed = feed;
@@ -42,26 +44,27 @@ class DailyPageController {
 	}
 
 	@GetMapping("/papers")
-	ResponseEntity<byte[]> latest() {
+	ResponseEntity<byte[]> latest(@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
 		DayPage page = this.feed.latestDay().map(this.feed::day).orElse(new DayPage(null, List.of(), null, null));
-		return html(page);
+		return html(page, acceptEncoding);
 	}
 
 	@GetMapping("/papers/date/{date}")
-	ResponseEntity<byte[]> day(@PathVariable String date) {
+	ResponseEntity<byte[]> day(@PathVariable String date,
+			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
 		LocalDate day = DailyPapersQuery.parseDate(date);
-		return html(this.feed.day(day));
+		return html(this.feed.day(day), acceptEncoding);
 	}
 
-	private ResponseEntity<byte[]> html(DayPage page) {
-		byte[] body = (page.day() != null) ? this.pages.get(page.day(), page, () -> render(page)) : render(page);
-		return ResponseEntity.ok().contentType(HTML).body(body);
+	private ResponseEntity<byte[]> html(DayPage page, String acceptEncoding) {
+		EncodedBody body = (page.day() != null) ? this.pages.get(page.day(), page, () -> render(page)) : render(page);
+		return body.respond(HTML, acceptEncoding, HttpHeaders.EMPTY);
 	}
 
-	private byte[] render(DayPage page) {
+	private EncodedBody render(DayPage page) {
 		Utf8ByteOutput output = new Utf8ByteOutput();
 		this.templates.render("feed/day.jte", Map.of("page", page), output);
-		return output.toByteArray();
+		return EncodedBody.of(output.toByteArray());
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,7 +51,7 @@ class DailyPapersApiController {
 	private final JsonMapper json;
 
 	private final Renditions<DailyPapersQuery.Key, Answer> answers = new Renditions<>(SERIALISED_BYTES,
-			(answer) -> answer.json().length);
+			(answer) -> answer.body().size());
 
 	DailyPapersApiController(FeedService feed, SiteProperties site, JsonMapper json) {
 		this.feed = feed;
@@ -71,7 +72,8 @@ class DailyPapersApiController {
 			@Parameter(description = "a submitter's username") @RequestParam(required = false) String submitter,
 			@Parameter(description = "publishedAt (default) or trending") @RequestParam(required = false) String sort,
 			@Parameter(description = "page number, from 0") @RequestParam(required = false) String p,
-			@Parameter(description = "items per page, 1 to 100, default 50") @RequestParam(required = false) String limit) {
+			@Parameter(description = "items per page, 1 to 100, default 50") @RequestParam(required = false) String limit,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
 		DailyPapersQuery query = DailyPapersQuery.parse(date, week, month, submitter, sort, p, limit,
 				(date == null && week == null && month == null && submitter == null) ? this.feed.latestDay().orElse(null)
 						: null);
@@ -81,11 +83,11 @@ class DailyPapersApiController {
 		List<PaperListing> listings = (query.submitter() != null) ? this.feed.submittedBy(query.submitter())
 				: this.feed.period(query.first(), query.last());
 		Answer answer = this.answers.get(query.key(), listings, () -> answer(query, listings));
-		ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
+		HttpHeaders headers = new HttpHeaders();
 		if (answer.next() != null) {
-			response.header(HttpHeaders.LINK, answer.next());
+			headers.add(HttpHeaders.LINK, answer.next());
 		}
-		return response.body(answer.json());
+		return answer.body().respond(MediaType.APPLICATION_JSON, acceptEncoding, headers);
 	}
 
 	private Answer answer(DailyPapersQuery query, List<PaperListing> listings) {
@@ -100,7 +102,7 @@ class DailyPapersApiController {
 			.toList();
 		String next = (from + query.limit() < sorted.size())
 				? "<" + query.nextPage(this.site.baseUrl()) + ">; rel=\"next\"" : null;
-		return new Answer(this.json.writeValueAsBytes(items), next);
+		return new Answer(EncodedBody.of(this.json.writeValueAsBytes(items)), next);
 	}
 
 	private Map<String, Object> organization(String stored) {
@@ -108,7 +110,7 @@ class DailyPapersApiController {
 	}
 
 	/** An answer as sent: the items as JSON, and the Link header's value when there is a next page. */
-	private record Answer(byte[] json, String next) {
+	private record Answer(EncodedBody body, String next) {
 	}
 
 }

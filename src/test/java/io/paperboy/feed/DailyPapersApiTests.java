@@ -73,6 +73,31 @@ class DailyPapersApiTests {
 	}
 
 	@Test
+	void aClientThatAcceptsGzipGetsTheSameAnswerGzipped() throws Exception {
+		this.catalog.savePaper(TestPapers.paper("2506.00001").withUpvotes(3).build(), JUNE_2);
+		this.catalog.placeOnDailyList(TestPapers.entry("2506.00001", JUNE_2));
+		byte[] plain = this.mvc.perform(get("/api/daily_papers").param("date", "2025-06-02"))
+			.andExpect(header().doesNotExist(HttpHeaders.CONTENT_ENCODING))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+
+		byte[] gzipped = this.mvc
+			.perform(get("/api/daily_papers").param("date", "2025-06-02").header(HttpHeaders.ACCEPT_ENCODING, "gzip, deflate"))
+			.andExpect(status().isOk())
+			.andExpect(header().string(HttpHeaders.CONTENT_ENCODING, "gzip"))
+			.andExpect(header().string(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+
+		try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
+			assertThat(in.readAllBytes()).isEqualTo(plain);
+		}
+		assertThat(new String(plain, java.nio.charset.StandardCharsets.UTF_8)).contains("\"id\":\"2506.00001\"");
+	}
+
+	@Test
 	void anItemHasHuggingFacesLayoutWithThePaperNested() throws Exception {
 		User submitter = this.users.ensureImported("akhaliq", "AK", "https://example.org/ak.png", "hf-1");
 		Paper paper = new Paper("2506.00001", 2, "A Fully\n  Described Paper", "The abstract\nas arXiv wraps it.",
