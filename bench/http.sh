@@ -86,6 +86,8 @@ API="/api/daily_papers?date=$DAY"
 size() { curl -sf -o "$WORK/$2" -w '%{size_download}' "$BASE$1"; }
 PAGE_BYTES=$(size "$PAGE" page.html)
 API_BYTES=$(size "$API" api.json)
+# the same answer as clients that accept gzip receive it (browsers, Python's requests)
+API_GZIP_BYTES=$(curl -sf -H 'Accept-Encoding: gzip' -o "$WORK/api.json.gz" -w '%{size_download}' "$BASE$API")
 CARDS=$(grep -c '<article class="card">' "$WORK/page.html" || true)
 ITEMS=$("$PYTHON" -c 'import json, sys; print(len(json.load(open(sys.argv[1]))))' "$WORK/api.json")
 
@@ -114,14 +116,16 @@ TICKS=$(getconf CLK_TCK)
 # wrk prints latencies as 812.00us, 3.41ms or 1.02s; in milliseconds:
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
 
-NAMES=(page api static static-api)
-URLS=("$PAGE" "$API" "$STATIC" "$STATIC_API")
-LABELS=("HTML page $PAGE" "JSON API $API" "static file, page-sized ($PAGE_BYTES B)" "static file, API-sized ($API_BYTES B)")
-BYTES=("$PAGE_BYTES" "$API_BYTES" "$PAGE_BYTES" "$API_BYTES")
+NAMES=(page api api-gzip static static-api)
+URLS=("$PAGE" "$API" "$API" "$STATIC" "$STATIC_API")
+# request headers per URL: only the gzip run asks for compression
+ENCODINGS=("identity" "identity" "gzip" "identity" "identity")
+LABELS=("HTML page $PAGE" "JSON API $API" "JSON API, gzip ($API_GZIP_BYTES B sent)" "static file, page-sized ($PAGE_BYTES B)" "static file, API-sized ($API_BYTES B)")
+BYTES=("$PAGE_BYTES" "$API_BYTES" "$API_GZIP_BYTES" "$PAGE_BYTES" "$API_BYTES")
 
 echo "Warming up: $WARMUP of wrk per URL ..."
-for url in "${URLS[@]}"; do
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$BASE$url" >/dev/null
+for i in "${!URLS[@]}"; do
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Accept-Encoding: ${ENCODINGS[$i]}" "$BASE${URLS[$i]}" >/dev/null
 done
 
 declare -A RPS P99 CPU LOAD
@@ -130,7 +134,7 @@ for i in "${!NAMES[@]}"; do
 	echo "Measuring ${LABELS[$i]}: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency ..."
 	LOAD[$name]=$(cut -d' ' -f1 /proc/loadavg)
 	before=$(cpu_ticks)
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE${URLS[$i]}" >"$WORK/wrk-$name.txt"
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Accept-Encoding: ${ENCODINGS[$i]}" "$BASE${URLS[$i]}" >"$WORK/wrk-$name.txt"
 	after=$(cpu_ticks)
 	if grep -qE 'Non-2xx|Socket errors' "$WORK/wrk-$name.txt"; then
 		echo "  errors during the run:" >&2
@@ -154,7 +158,7 @@ echo "Goal: each dynamic endpoint at least 50% of the page-sized static file's r
 echo "Server CPU is the server process's user+system CPU time per request (robust against other load)."
 echo
 printf '%-46s %8s %7s %8s %10s %10s %11s %9s\n' endpoint bytes 'req/s' 'p99 ms' 'vs static' 'vs same' 'CPU ms/req' 'load avg'
-SAME=(static static-api static static-api)
+SAME=(static static-api static static static-api)
 for i in "${!NAMES[@]}"; do
 	name=${NAMES[$i]}
 	printf '%-46s %8s %7s %8s %10s %10s %11s %9s\n' "${LABELS[$i]}" "${BYTES[$i]}" "${RPS[$name]}" "${P99[$name]}" \
@@ -173,6 +177,7 @@ for i in "${!NAMES[@]}"; do
 	case $name in
 		page) label="\`GET $PAGE\`"; verdict=$(goal "${RPS[page]}" "${RPS[static]}" "${P99[page]}") ;;
 		api) label="\`GET $API\`"; verdict=$(goal "${RPS[api]}" "${RPS[static]}" "${P99[api]}") ;;
+		api-gzip) label="\`GET $API\`, Accept-Encoding: gzip"; verdict=$(goal "${RPS[api-gzip]}" "${RPS[static]}" "${P99[api-gzip]}") ;;
 		static) label="static file, same size as the page"; verdict="reference" ;;
 		static-api) label="static file, same size as the API answer"; verdict="context" ;;
 	esac
