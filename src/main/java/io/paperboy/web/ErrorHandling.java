@@ -2,6 +2,7 @@ package io.paperboy.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -38,6 +39,13 @@ class ErrorHandling {
 	@ExceptionHandler(BadRequestException.class)
 	Object badRequest(BadRequestException ex, HttpServletRequest request) {
 		return respond(request, HttpStatus.BAD_REQUEST, "Bad request", ex.getMessage());
+	}
+
+	/** Tomcat refuses a query string that is not valid percent-encoding when a parameter is first read. */
+	@ExceptionHandler(InvalidParameterException.class)
+	Object undecodableParameter(InvalidParameterException ex, HttpServletRequest request) {
+		return respond(request, HttpStatus.BAD_REQUEST, "Bad request",
+				"The query string is not valid percent-encoded UTF-8.");
 	}
 
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
