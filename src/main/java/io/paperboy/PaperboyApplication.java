@@ -42,7 +42,8 @@ public class PaperboyApplication {
 			context = application.run(args);
 		}
 		catch (RuntimeException ex) {
-			System.err.println("paperboy: could not start: " + rootCause(ex).getMessage());
+			System.err.println("paperboy: could not start:");
+			reasons(ex).forEach((reason) -> System.err.println("  " + reason));
 			return 1;
 		}
 		try (context) {
@@ -50,12 +51,20 @@ public class PaperboyApplication {
 		}
 	}
 
-	private static Throwable rootCause(Throwable failure) {
-		Throwable cause = failure;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
+	/**
+	 * The first line of each message in a failure's chain of causes, skipping the framework's
+	 * "Error creating bean" wrappers: what an operator needs to fix the configuration.
+	 */
+	static java.util.List<String> reasons(Throwable failure) {
+		java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			String message = (cause.getMessage() != null) ? cause.getMessage().strip().lines().findFirst().orElse("")
+					: cause.getClass().getSimpleName();
+			if (!message.isEmpty() && !message.startsWith("Error creating bean")) {
+				reasons.add(message);
+			}
 		}
-		return cause;
+		return java.util.List.copyOf(reasons);
 	}
 
 }

@@ -87,14 +87,44 @@ class ImportBesideRunningServerTests {
 		assertThat(run.output()).contains("Unknown verb: frobnicate").contains("Verbs:");
 	}
 
+	@Test
+	void aVerbThatCannotReachItsDatabaseSaysWhyWithoutAStackTrace() throws Exception {
+		Run run = runIn(DATA_DIR, "import", "hf-daily", DATA_DIR.toString(),
+				"--spring.datasource.url=jdbc:postgresql://localhost:1/nowhere");
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.output()).contains("paperboy: could not start:").contains("Connection to localhost:1 refused")
+			.doesNotContain("\tat ");
+	}
+
+	@Test
+	void aDataDirectoryWrittenWithoutDotSlashIsUnderTheWorkingDirectory() throws Exception {
+		Path workingDirectory = Files.createTempDirectory(DATA_DIR, "cwd");
+		Path day = Files.writeString(workingDirectory.resolve("2025-06-04.json"), "[]");
+
+		// the application's own configuration only: the tests' in-memory database must not stand in
+		Run run = runIn(workingDirectory, "import", "hf-daily", day.toString(), "--paperboy.data-dir=relative",
+				"--spring.config.location=classpath:/application.properties");
+
+		assertThat(run.exitCode()).as(run.output()).isZero();
+		assertThat(workingDirectory.resolve("relative/paperboy.mv.db")).exists();
+	}
+
 	private Run runCommandLine(String... words) throws IOException, InterruptedException {
+		List<String> arguments = new ArrayList<>(List.of(words));
+		// properties after the verb, as an operator may write them
+		arguments.add("--spring.datasource.url=" + DATABASE_URL);
+		arguments.add("--paperboy.data-dir=" + DATA_DIR);
+		return runIn(DATA_DIR, arguments.toArray(String[]::new));
+	}
+
+	private Run runIn(Path workingDirectory, String... arguments) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", System.getProperty("java.class.path"), PaperboyApplication.class.getName()));
-		command.addAll(List.of(words));
-		// properties after the verb, as an operator may write them
-		command.add("--spring.datasource.url=" + DATABASE_URL);
-		command.add("--paperboy.data-dir=" + DATA_DIR);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		command.addAll(List.of(arguments));
+		Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
+			.redirectErrorStream(true)
+			.start();
 		byte[] output = process.getInputStream().readAllBytes();
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
 		return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
