@@ -98,6 +98,20 @@ class NewBadgeTests {
 		assertThat(badged(page("/papers"))).containsExactly("2506.00001");
 	}
 
+	@Test
+	void weekAndMonthPagesShowTheBadgeAndDropItWhenItExpires() throws Exception {
+		listAt("2506.00001", NOW.minus(Duration.ofHours(3)), 10);
+		listAt("2506.00002", NOW.minus(Duration.ofDays(2)), 20);
+		assertThat(badged(page("/papers/week/2025-W23"))).containsExactly("2506.00001");
+		assertThat(badged(page("/papers/month/2025-06"))).containsExactly("2506.00001");
+
+		this.clock.advance(Duration.ofHours(21));
+
+		assertThat(badged(page("/papers/week/2025-W23"))).isEmpty();
+		assertThat(badged(page("/papers/month/2025-06"))).isEmpty();
+		assertThat(DailyPagesTests.cardIds(page("/papers/week/2025-W23"))).containsExactly("2506.00002", "2506.00001");
+	}
+
 	private String page(String path) throws Exception {
 		return this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 	}
