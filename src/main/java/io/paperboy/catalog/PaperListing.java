@@ -1,5 +1,8 @@
 package io.paperboy.catalog;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import io.paperboy.account.User;
 
 /**
@@ -21,6 +24,17 @@ public record PaperListing(Paper paper, DailyEntry entry, User submitter) {
 			.limit(AUTHORS_ON_CARD)
 			.map(Author::name)
 			.toList());
+	}
+
+	/** How long a paper counts as new after it entered a daily list. */
+	public static final Duration NEW_FOR = Duration.ofHours(24);
+
+	/**
+	 * Whether the paper entered a daily list less than {@link #NEW_FOR} before {@code now}. An entry
+	 * time ahead of {@code now} (a source whose clock runs fast) counts as new too.
+	 */
+	public boolean isNewAt(Instant now) {
+		return this.entry != null && this.entry.submittedAt().isAfter(now.minus(NEW_FOR));
 	}
 
 	/** An abstract excerpt for a card. */

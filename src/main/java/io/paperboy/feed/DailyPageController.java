@@ -1,6 +1,8 @@
 package io.paperboy.feed;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +33,14 @@ class DailyPageController {
 
 	private final TemplateEngine templates;
 
-	private final Renditions<LocalDate, EncodedBody> pages = new Renditions<>(RENDERED_BYTES, EncodedBody::size);
+	private final Clock clock;
 
-	DailyPageController(FeedService feed, TemplateEngine templates) {
+	private final Renditions<RenditionKey, EncodedBody> pages = new Renditions<>(RENDERED_BYTES, EncodedBody::size);
+
+	DailyPageController(FeedService feed, TemplateEngine templates, Clock clock) {
 		this.feed = feed;
 		this.templates = templates;
+		this.clock = clock;
 	}
 
 	@GetMapping("/")
@@ -57,14 +62,25 @@ class DailyPageController {
 	}
 
 	private ResponseEntity<byte[]> html(DayPage page, String acceptEncoding) {
-		EncodedBody body = (page.day() != null) ? this.pages.get(page.day(), page, () -> render(page)) : render(page);
+		Instant now = this.clock.instant();
+		// The "new" badge depends on the time, not only on the list. For one version of a list the
+		// badged cards only ever lose the badge (each 24 hours after it entered the list), so the
+		// number of them names exactly which ones carry it: a badge disappears with the first
+		// request after it expires, at the cost of one more rendering per paper.
+		EncodedBody body = (page.day() != null)
+				? this.pages.get(new RenditionKey(page.day(), page.newCards(now)), page, () -> render(page, now))
+				: render(page, now);
 		return body.respond(HTML, acceptEncoding, HttpHeaders.EMPTY);
 	}
 
-	private EncodedBody render(DayPage page) {
+	private EncodedBody render(DayPage page, Instant now) {
 		Utf8ByteOutput output = new Utf8ByteOutput();
-		this.templates.render("feed/day.jte", Map.of("page", page), output);
+		this.templates.render("feed/day.jte", Map.of("page", page, "now", now), output);
 		return EncodedBody.of(output.toByteArray());
+	}
+
+	/** What a rendered day page depends on besides its list: how many of its cards are new. */
+	private record RenditionKey(LocalDate day, int newCards) {
 	}
 
 }

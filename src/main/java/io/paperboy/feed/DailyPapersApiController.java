@@ -70,7 +70,8 @@ class DailyPapersApiController {
 			@Parameter(description = "an ISO week, YYYY-Www") @RequestParam(required = false) String week,
 			@Parameter(description = "a calendar month, YYYY-MM") @RequestParam(required = false) String month,
 			@Parameter(description = "a submitter's username") @RequestParam(required = false) String submitter,
-			@Parameter(description = "publishedAt (default) or trending") @RequestParam(required = false) String sort,
+			@Parameter(description = "publishedAt or trending; without it, a week or a month comes most upvoted first, "
+					+ "anything else most recently listed first") @RequestParam(required = false) String sort,
 			@Parameter(description = "page number, from 0") @RequestParam(required = false) String p,
 			@Parameter(description = "items per page, 1 to 100, default 50") @RequestParam(required = false) String limit,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
@@ -91,8 +92,8 @@ class DailyPapersApiController {
 	}
 
 	private Answer answer(DailyPapersQuery query, List<PaperListing> listings) {
-		Comparator<PaperListing> order = (query.sort() == DailyPapersQuery.Sort.TRENDING) ? FeedService.BY_UPVOTES
-				: BY_LISTING_TIME;
+		Comparator<PaperListing> order = (query.sort() == DailyPapersQuery.Sort.PUBLISHED_AT) ? BY_LISTING_TIME
+				: FeedService.BY_UPVOTES;
 		List<PaperListing> sorted = FeedService.sorted(listings, order);
 		long from = (long) query.page() * query.limit();
 		List<ApiDailyItem> items = sorted.stream()

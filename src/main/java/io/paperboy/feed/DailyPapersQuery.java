@@ -39,7 +39,13 @@ record DailyPapersQuery(LocalDate first, LocalDate last, String submitter, Sort 
 		PUBLISHED_AT("publishedAt"),
 
 		/** Most upvoted first (a time-decayed score comes with the trending feature). */
-		TRENDING("trending");
+		TRENDING("trending"),
+
+		/**
+		 * Most upvoted first; among equals, most recently listed first. Not a value of the
+		 * parameter: it is how Hugging Face orders a week or a month when no sort is named.
+		 */
+		UPVOTES(null);
 
 		private final String parameter;
 
@@ -49,7 +55,7 @@ record DailyPapersQuery(LocalDate first, LocalDate last, String submitter, Sort 
 
 		static Sort of(String parameter) {
 			for (Sort sort : values()) {
-				if (sort.parameter.equals(parameter)) {
+				if (sort.parameter != null && sort.parameter.equals(parameter)) {
 					return sort;
 				}
 			}
@@ -101,9 +107,14 @@ record DailyPapersQuery(LocalDate first, LocalDate last, String submitter, Sort 
 			// later pages name the day, so a day imported meanwhile does not shift them
 			echo.add(new String[] { "date", latestDay.toString() });
 		}
-		Sort order = Sort.of((sort != null) ? sort : "publishedAt");
+		Sort order;
 		if (sort != null) {
+			order = Sort.of(sort);
 			echo.add(new String[] { "sort", sort });
+		}
+		else {
+			// as Hugging Face defines them, a week's or a month's papers come most upvoted first
+			order = (week != null || month != null) ? Sort.UPVOTES : Sort.PUBLISHED_AT;
 		}
 		int pageNumber = parseInt("p", page, 0, 0, Integer.MAX_VALUE / MAX_LIMIT);
 		int pageSize = parseInt("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);

@@ -1,5 +1,6 @@
 package io.paperboy.feed;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -29,6 +30,11 @@ public record DayPage(LocalDate day, List<PaperListing> listings, LocalDate prev
 	/** The date in full, for the page title. */
 	public String fullDate() {
 		return (this.day != null) ? TITLE.format(this.day) : "";
+	}
+
+	/** How many cards carry the "new" badge at {@code now}. */
+	int newCards(Instant now) {
+		return (int) this.listings.stream().filter((listing) -> listing.isNewAt(now)).count();
 	}
 
 }

@@ -57,6 +57,15 @@ public class FeedService {
 				this.catalog.dayBefore(day).orElse(null), this.catalog.dayAfter(day).orElse(null)));
 	}
 
+	/** A week's or a month's papers, most upvoted first, with the neighbouring periods that have papers. */
+	public PeriodPage periodPage(Period period) {
+		// reads the catalog itself, like day(): a loader must not load other entries of the same cache
+		return cached(new PeriodPageKey(period), () -> new PeriodPage(period,
+				sorted(listings(period.first(), period.last()), BY_UPVOTES),
+				this.catalog.dayBefore(period.first()).map((day) -> Period.containing(period.kind(), day)).orElse(null),
+				this.catalog.dayAfter(period.last()).map((day) -> Period.containing(period.kind(), day)).orElse(null)));
+	}
+
 	/** The papers that entered the daily lists from {@code first} to {@code last} inclusive, most recent first. */
 	public List<PaperListing> period(LocalDate first, LocalDate last) {
 		return cached(new PeriodKey(first, last), () -> listings(first, last));
@@ -97,6 +106,9 @@ public class FeedService {
 	}
 
 	private record PeriodKey(LocalDate first, LocalDate last) {
+	}
+
+	private record PeriodPageKey(Period period) {
 	}
 
 	private record SubmitterKey(String username) {

@@ -248,6 +248,59 @@ class DailyPapersApiTests {
 	}
 
 	@Test
+	void aWeekComesMostUpvotedFirstAndAmongEqualsMostRecentlyListedFirst() throws Exception {
+		listAt("2506.00001", "2025-06-02T01:00:00Z", 5);
+		listAt("2506.00002", "2025-06-04T09:00:00Z", 40);
+		listAt("2506.00003", "2025-06-03T05:00:00Z", 5);
+		listAt("2506.00004", "2025-06-08T23:00:00Z", 12);
+		listAt("2506.00005", "2025-06-09T00:00:00Z", 99);
+
+		this.mvc.perform(get("/api/daily_papers").param("week", "2025-W23"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].paper.id").value(contains("2506.00002", "2506.00004", "2506.00003", "2506.00001")))
+			.andExpect(jsonPath("$[*].paper.upvotes").value(contains(40, 12, 5, 5)));
+	}
+
+	@Test
+	void aMonthComesMostUpvotedFirst() throws Exception {
+		listAt("2506.00001", "2025-06-01T01:00:00Z", 3);
+		listAt("2506.00002", "2025-06-30T09:00:00Z", 1);
+		listAt("2506.00003", "2025-06-15T05:00:00Z", 70);
+		listAt("2505.00001", "2025-05-31T05:00:00Z", 99);
+
+		assertThat(ids(get("/api/daily_papers").param("month", "2025-06"))).containsExactly("2506.00003",
+				"2506.00001", "2506.00002");
+	}
+
+	@Test
+	void aWeekOrAMonthCanStillBeAskedForMostRecentlyListedFirst() throws Exception {
+		listAt("2506.00001", "2025-06-02T01:00:00Z", 50);
+		listAt("2506.00002", "2025-06-05T09:00:00Z", 1);
+		listAt("2506.00003", "2025-06-03T05:00:00Z", 20);
+
+		assertThat(ids(get("/api/daily_papers").param("week", "2025-W23").param("sort", "publishedAt")))
+			.containsExactly("2506.00002", "2506.00003", "2506.00001");
+		assertThat(ids(get("/api/daily_papers").param("month", "2025-06").param("sort", "publishedAt")))
+			.containsExactly("2506.00002", "2506.00003", "2506.00001");
+	}
+
+	@Test
+	void theNextPageOfAWeekContinuesItsUpvoteOrder() throws Exception {
+		for (int i = 1; i <= 3; i++) {
+			listAt("2506.0000" + i, "2025-06-0" + (i + 1) + "T12:00:00Z", i * 10);
+		}
+
+		MvcResult first = this.mvc.perform(get("/api/daily_papers").param("week", "2025-W23").param("limit", "2"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].paper.id").value(contains("2506.00003", "2506.00002")))
+			.andReturn();
+
+		assertThat(nextLink(first))
+			.isEqualTo("https://papers.example.org/api/daily_papers?week=2025-W23&p=1&limit=2");
+		assertThat(ids(get(URI.create(nextLink(first))))).containsExactly("2506.00001");
+	}
+
+	@Test
 	void pagesAreLinkedByTheirNextLinkUntilTheLast() throws Exception {
 		for (int i = 1; i <= 5; i++) {
 			list("2506.0000" + i, JUNE_2, i * 10);

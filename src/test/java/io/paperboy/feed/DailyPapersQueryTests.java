@@ -123,6 +123,27 @@ class DailyPapersQueryTests {
 		assertThat(parse(null, null, null, null, "publishedAt", null, null).sort()).isEqualTo(Sort.PUBLISHED_AT);
 	}
 
+	@Test
+	void aWeekOrAMonthComesMostUpvotedFirstUnlessASortIsNamed() {
+		assertThat(parse(null, "2025-W23", null, null, null, null, null).sort()).isEqualTo(Sort.UPVOTES);
+		assertThat(parse(null, null, "2025-06", null, null, null, null).sort()).isEqualTo(Sort.UPVOTES);
+		assertThat(parse(null, "2025-W23", null, null, "publishedAt", null, null).sort()).isEqualTo(Sort.PUBLISHED_AT);
+		assertThat(parse(null, null, "2025-06", null, "trending", null, null).sort()).isEqualTo(Sort.TRENDING);
+	}
+
+	@Test
+	void aDayOrASubmitterComesMostRecentlyListedFirstUnlessASortIsNamed() {
+		assertThat(parse("2025-06-02", null, null, null, null, null, null).sort()).isEqualTo(Sort.PUBLISHED_AT);
+		assertThat(parse(null, null, null, "akhaliq", null, null, null).sort()).isEqualTo(Sort.PUBLISHED_AT);
+	}
+
+	@Test
+	void theNextPageOfAWeekKeepsItsDefaultOrderWithoutNamingIt() {
+		DailyPapersQuery query = parse(null, "2025-W23", null, null, null, null, "10");
+		assertThat(query.nextPage("https://papers.example.org"))
+			.isEqualTo("https://papers.example.org/api/daily_papers?week=2025-W23&p=1&limit=10");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "", "upvotes", "Trending", "publishedat", "PUBLISHED_AT" })
 	void anUnknownSortIsABadRequest(String sort) {

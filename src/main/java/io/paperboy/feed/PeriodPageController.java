@@ -1,0 +1,127 @@
+package io.paperboy.feed;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import io.paperboy.web.BadRequestException;
+import io.paperboy.web.NotFoundException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The weekly and monthly pages: {@code /papers/week/2025-W23}, {@code /papers/month/2025-06}, and
+ * {@code /papers/week}, {@code /papers/month} for the latest. Like day pages, each page of a period
+ * is rendered once per version of its list and then sent as it is (see {@link Renditions}).
+ */
+@Controller
+class PeriodPageController {
+
+	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
+	private static final Pattern PAGE_NUMBER = Pattern.compile("[1-9]\\d{0,5}");
+
+	/** Room for a few hundred pages of 50 cards, which are about 60 kB each. */
+	private static final long RENDERED_BYTES = 16 * 1024 * 1024;
+
+	private final FeedService feed;
+
+	private final TemplateEngine templates;
+
+	private final Clock clock;
+
+	private final Renditions<RenditionKey, EncodedBody> pages = new Renditions<>(RENDERED_BYTES, EncodedBody::size);
+
+	PeriodPageController(FeedService feed, TemplateEngine templates, Clock clock) {
+		this.feed = feed;
+		this.templates = templates;
+		this.clock = clock;
+	}
+
+	@GetMapping("/papers/week")
+	ResponseEntity<byte[]> latestWeek() {
+		return latest(Period.Kind.WEEK);
+	}
+
+	@GetMapping("/papers/month")
+	ResponseEntity<byte[]> latestMonth() {
+		return latest(Period.Kind.MONTH);
+	}
+
+	@GetMapping("/papers/week/{week}")
+	ResponseEntity<byte[]> week(@PathVariable String week, @RequestParam(name = "p", required = false) String page,
+			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
+		return html(Period.week(week), page, acceptEncoding);
+	}
+
+	@GetMapping("/papers/month/{month}")
+	ResponseEntity<byte[]> month(@PathVariable String month, @RequestParam(name = "p", required = false) String page,
+			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
+		return html(Period.month(month), page, acceptEncoding);
+	}
+
+	/**
+	 * Redirects to the period of the latest day that has papers, so that the address names the
+	 * period shown and can be shared. With no papers at all, to the current period, which says so.
+	 */
+	private ResponseEntity<byte[]> latest(Period.Kind kind) {
+		LocalDate day = this.feed.latestDay().orElseGet(() -> LocalDate.now(this.clock));
+		return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(Period.containing(kind, day).path())).build();
+	}
+
+	private ResponseEntity<byte[]> html(Period period, String page, String acceptEncoding) {
+		PeriodPage periodPage = this.feed.periodPage(period);
+		int number = pageNumber(page, periodPage);
+		Instant now = this.clock.instant();
+		// The "new" badge depends on the time, not only on the list. For one version of a list the
+		// badged cards only ever lose the badge (each 24 hours after it entered the list), so the
+		// number of them names exactly which ones carry it: a badge disappears with the first
+		// request after it expires, at the cost of one more rendering per paper.
+		RenditionKey key = new RenditionKey(period, number, periodPage.newCards(number, now));
+		EncodedBody body = this.pages.get(key, periodPage, () -> render(periodPage, number, now));
+		return body.respond(HTML, acceptEncoding, HttpHeaders.EMPTY);
+	}
+
+	private static int pageNumber(String text, PeriodPage page) {
+		if (text == null) {
+			return 1;
+		}
+		if (!PAGE_NUMBER.matcher(text).matches()) {
+			throw new BadRequestException("p must be a page number from 1, not \"" + abbreviate(text) + "\"");
+		}
+		int number = Integer.parseInt(text);
+		if (number > page.pageCount()) {
+			throw new NotFoundException(page.period().header() + " has " + page.pageCount() + " page"
+					+ ((page.pageCount() != 1) ? "s" : "") + " of papers; there is no page " + number + ".");
+		}
+		return number;
+	}
+
+	private EncodedBody render(PeriodPage page, int number, Instant now) {
+		Utf8ByteOutput output = new Utf8ByteOutput();
+		this.templates.render("feed/period.jte", Map.of("page", page, "number", number, "now", now), output);
+		return EncodedBody.of(output.toByteArray());
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() > 40) ? text.substring(0, 40) + "…" : text;
+	}
+
+	/** What a rendered page depends on besides its list: which page of it, and how many cards are new. */
+	private record RenditionKey(Period period, int number, int newCards) {
+	}
+
+}
