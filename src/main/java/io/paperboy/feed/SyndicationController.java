@@ -44,15 +44,15 @@ class SyndicationController {
 	ResponseEntity<byte[]> daily(@PathVariable String extension,
 			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
 		DayPage latest = this.feed.latestDay().map(this.feed::day).orElse(null);
-		return (latest != null) ? feed(FeedChannel.daily(), extension, latest, latest::listings, acceptEncoding)
-				: feed(FeedChannel.daily(), extension, List.of(), List::of, acceptEncoding);
+		return (latest != null) ? respond(FeedChannel.daily(), extension, latest, latest::listings, acceptEncoding)
+				: respond(FeedChannel.daily(), extension, List.of(), List::of, acceptEncoding);
 	}
 
 	@GetMapping("/papers/date/{date}/" + FEED)
 	ResponseEntity<byte[]> day(@PathVariable String date, @PathVariable String extension,
 			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
 		DayPage page = this.feed.day(DailyPapersQuery.parseDate(date));
-		return feed(FeedChannel.day(page.day()), extension, page, page::listings, acceptEncoding);
+		return respond(FeedChannel.day(page.day()), extension, page, page::listings, acceptEncoding);
 	}
 
 	@GetMapping("/papers/week/{week}/" + FEED)
@@ -60,7 +60,7 @@ class SyndicationController {
 			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
 		LocalDate monday = DailyPapersQuery.parseWeek(week);
 		List<PaperListing> listings = this.feed.period(monday, monday.plusDays(6));
-		return feed(FeedChannel.week(monday), extension, listings,
+		return respond(FeedChannel.week(monday), extension, listings,
 				() -> FeedService.sorted(listings, FeedService.BY_UPVOTES), acceptEncoding);
 	}
 
@@ -69,7 +69,7 @@ class SyndicationController {
 	 * (the object FeedService returned the list in) is not the one the kept document was written
 	 * from.
 	 */
-	private ResponseEntity<byte[]> feed(FeedChannel channel, String extension, Object source,
+	private ResponseEntity<byte[]> respond(FeedChannel channel, String extension, Object source,
 			Supplier<List<PaperListing>> listings, String acceptEncoding) {
 		FeedFormat format = FeedFormat.ofExtension(extension);
 		EncodedBody body = this.documents.get(new Key(channel.path(), format), source,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -116,7 +117,7 @@ final class RssDocument {
 				+ match.group(1) + ">"));
 	}
 
-	private static String characterReference(java.util.regex.MatchResult entity) {
+	private static String characterReference(MatchResult entity) {
 		return switch (entity.group(1)) {
 			case "amp" -> "&#x26;";
 			case "lt" -> "&#x3C;";
