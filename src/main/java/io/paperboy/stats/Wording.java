@@ -48,6 +48,11 @@ final class Wording {
 		return DAY.format(day);
 	}
 
+	/** "Jun 2 to Jul 27, 2025"; "Dec 29, 2025 to Jan 4, 2026". */
+	static String period(LocalDate first, LocalDate last) {
+		return ((first.getYear() == last.getYear()) ? day(first) : dayOfYear(first)) + " to " + dayOfYear(last);
+	}
+
 	/** "Jun 2, 2025". */
 	static String dayOfYear(LocalDate day) {
 		return DAY_OF_YEAR.format(day);
