@@ -80,7 +80,7 @@ final class BarChart {
 				svg.open("rect", "class", "series-" + s, "x", Svg.number(left), "y", Svg.number(top), "width",
 						Svg.number(barWidth), "height", Svg.number(bottom - top), "fill", "currentColor", "fill-opacity",
 						(s == 0) ? "0.8" : "0.4");
-				svg.element("title", bar.label() + ": " + Wording.count(value) + (name.isEmpty() ? "" : " " + name));
+				svg.element("title", bar.label() + (name.isEmpty() ? "" : ", " + name) + ": " + Wording.count(value));
 				svg.close("rect");
 			}
 			if (bar.axisLabel() != null) {

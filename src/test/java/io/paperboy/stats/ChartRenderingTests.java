@@ -189,7 +189,7 @@ class ChartRenderingTests {
 		assertThat(height(members.get(1))).isCloseTo(importedHeight / 2, within(0.1));
 		// the members' part sits on the imported part
 		assertThat(y(members.get(0)) + height(members.get(0))).isCloseTo(y(imported.get(0)), within(0.1));
-		assertThat(imported.get(0).getTextContent()).isEqualTo("Jun 2, 2025: 10 imported");
+		assertThat(imported.get(0).getTextContent()).isEqualTo("Jun 2, 2025, imported: 10");
 		assertThat(svg.withClass("text", "tick")).extracting(Element::getTextContent).contains("Jun 2").doesNotContain("Jun 3");
 		assertThat(svg.withClass("text", "legend")).extracting(Element::getTextContent).containsExactly("imported", "members");
 		assertInsideViewBox(svg);
