@@ -16,7 +16,10 @@ final class BarChart {
 
 	private static final double RIGHT = 12;
 
-	private static final double TOP = 28;
+	/** Room above the bars: for the legend when there is one. */
+	private static final double TOP_WITH_LEGEND = 28;
+
+	private static final double TOP = 12;
 
 	private static final double BOTTOM = 26;
 
@@ -45,7 +48,8 @@ final class BarChart {
 			max = Math.max(max, stackHeight(bar));
 		}
 		CountAxis axis = CountAxis.upTo(max, 4);
-		Scale y = new Scale(0, axis.top(), HEIGHT - BOTTOM, TOP);
+		double top = (series.size() > 1) ? TOP_WITH_LEGEND : TOP;
+		Scale y = new Scale(0, axis.top(), HEIGHT - BOTTOM, top);
 		Svg svg = Svg.start(WIDTH, HEIGHT, "chart-svg bar-chart", caption);
 		for (double tick : axis.ticks()) {
 			double py = y.map(tick);
@@ -59,7 +63,7 @@ final class BarChart {
 		}
 		if (max == 0) {
 			svg.element("text", emptyNote, "class", "note", "x", Svg.number((LEFT + WIDTH - RIGHT) / 2), "y",
-					Svg.number((TOP + HEIGHT - BOTTOM) / 2), "text-anchor", "middle", "fill", "currentColor",
+					Svg.number((top + HEIGHT - BOTTOM) / 2), "text-anchor", "middle", "fill", "currentColor",
 					"font-size", "13");
 		}
 		double slot = (bars.isEmpty()) ? 0 : (WIDTH - LEFT - RIGHT) / bars.size();
@@ -74,11 +78,11 @@ final class BarChart {
 					continue;
 				}
 				double bottom = y.map(below);
-				double top = y.map(below + value);
+				double stackTop = y.map(below + value);
 				below += value;
 				String name = (s < series.size()) ? series.get(s) : "";
-				svg.open("rect", "class", "series-" + s, "x", Svg.number(left), "y", Svg.number(top), "width",
-						Svg.number(barWidth), "height", Svg.number(bottom - top), "fill", "currentColor", "fill-opacity",
+				svg.open("rect", "class", "series-" + s, "x", Svg.number(left), "y", Svg.number(stackTop), "width",
+						Svg.number(barWidth), "height", Svg.number(bottom - stackTop), "fill", "currentColor", "fill-opacity",
 						(s == 0) ? "0.8" : "0.4");
 				svg.element("title", bar.label() + (name.isEmpty() ? "" : ", " + name) + ": " + Wording.count(value));
 				svg.close("rect");

@@ -76,7 +76,7 @@ class ChartPagesTests {
 			.contains("<figcaption>" + sentence + "</figcaption>");
 		assertThat(html.indexOf("upvotes</span>")).isLessThan(html.indexOf("<figure class=\"chart\">"));
 		assertThat(html.indexOf("<figure class=\"chart\">")).isLessThan(html.indexOf("<h2>Abstract</h2>"));
-		String table = html.substring(html.indexOf("<table class=\"visually-hidden\">"), html.indexOf("</table>"));
+		String table = html.substring(html.indexOf("<div class=\"visually-hidden\"><table>"), html.indexOf("</table>"));
 		assertThat(HtmlText.of(table)).isEqualTo("Votes per day Day Votes Total Jun 2, 2025 5 5 Jun 3, 2025 1 6 "
 				+ "Jun 9, 2025 1 7");
 	}
@@ -88,7 +88,7 @@ class ChartPagesTests {
 		String html = page("/papers/2506.00001");
 
 		assertThat(html).contains("aria-label=\"No votes yet.\"").contains("<figcaption>No votes yet.</figcaption>")
-			.doesNotContain("<table class=\"visually-hidden\">");
+			.doesNotContain("<table>");
 	}
 
 	@Test
