@@ -1,5 +1,6 @@
 package io.paperboy.catalog;
 
+import io.paperboy.stats.VoteHistory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -19,8 +20,11 @@ class PaperPageController {
 
 	private final Catalog catalog;
 
-	PaperPageController(Catalog catalog) {
+	private final VoteHistory voteHistory;
+
+	PaperPageController(Catalog catalog, VoteHistory voteHistory) {
 		this.catalog = catalog;
+		this.voteHistory = voteHistory;
 	}
 
 	@GetMapping("/papers/{id}")
@@ -49,6 +53,7 @@ class PaperPageController {
 		}
 		PaperListing listing = this.catalog.findListing(id.id()).orElseThrow(() -> new PaperNotFoundException(id.id()));
 		model.addAttribute("page", new PaperPage(listing));
+		model.addAttribute("voteChart", this.voteHistory.chart(id.id()));
 		return "catalog/paper";
 	}
 

@@ -1,0 +1,5 @@
+/**
+ * Charts of votes and papers over time, drawn on the server as inline SVG: the vote history of a
+ * paper, sparklines for cards, and the {@code /stats} page.
+ */
+package io.paperboy.stats;
