@@ -1,0 +1,56 @@
+package io.paperboy.feed;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+
+/**
+ * {@code /papers/trending}: the highest-ranked papers. The page is rendered once per version of the
+ * list and then sent as it is (see {@link Renditions}).
+ */
+@Controller
+class TrendingPageController {
+
+	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
+	/** One page, of 10 to 60 kB. */
+	private static final long RENDERED_BYTES = 1024 * 1024;
+
+	private final Trending trending;
+
+	private final TrendingProperties properties;
+
+	private final TemplateEngine templates;
+
+	private final Renditions<String, EncodedBody> pages = new Renditions<>(RENDERED_BYTES, EncodedBody::size);
+
+	TrendingPageController(Trending trending, TrendingProperties properties, TemplateEngine templates) {
+		this.trending = trending;
+		this.properties = properties;
+		this.templates = templates;
+	}
+
+	@GetMapping("/papers/trending")
+	ResponseEntity<byte[]> trending(@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
+		List<TrendingListing> listings = this.trending.top(this.properties.pageSize());
+		EncodedBody body = this.pages.get("trending", listings,
+				() -> render(new TrendingPage(listings, this.trending.halfLife(), this.trending.newAccountAge())));
+		return body.respond(HTML, acceptEncoding, HttpHeaders.EMPTY);
+	}
+
+	private EncodedBody render(TrendingPage page) {
+		Utf8ByteOutput output = new Utf8ByteOutput();
+		this.templates.render("feed/trending.jte", Map.of("page", page), output);
+		return EncodedBody.of(output.toByteArray());
+	}
+
+}
