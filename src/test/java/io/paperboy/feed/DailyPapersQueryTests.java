@@ -118,9 +118,22 @@ class DailyPapersQueryTests {
 	}
 
 	@Test
-	void trendingSortsByUpvotes() {
-		assertThat(parse(null, null, null, null, "trending", null, null).sort()).isEqualTo(Sort.TRENDING);
+	void trendingAndPublishedAtAreTheSortOrders() {
+		assertThat(parse("2025-06-02", null, null, null, "trending", null, null).sort()).isEqualTo(Sort.TRENDING);
 		assertThat(parse(null, null, null, null, "publishedAt", null, null).sort()).isEqualTo(Sort.PUBLISHED_AT);
+	}
+
+	@Test
+	void trendingWithoutANamedListIsTheTrendingListItselfNotTheLatestDay() {
+		DailyPapersQuery query = parse(null, null, null, null, "trending", "2", "10");
+
+		assertThat(query.isOverallTrending()).isTrue();
+		assertThat(query.isEmpty()).isFalse();
+		assertThat(query.first()).isNull();
+		assertThat(query.offset()).isEqualTo(20);
+		assertThat(query.nextPage("https://papers.example.org"))
+			.isEqualTo("https://papers.example.org/api/daily_papers?sort=trending&p=3&limit=10");
+		assertThat(parse("2025-06-02", null, null, null, "trending", null, null).isOverallTrending()).isFalse();
 	}
 
 	@ParameterizedTest
