@@ -77,6 +77,27 @@ public class Catalog {
 			.toList();
 	}
 
+	/**
+	 * Papers with their daily entries and submitters, in the order of the ids given; ids not in the
+	 * catalog are left out. A few queries whatever the number of ids.
+	 */
+	@Transactional(readOnly = true)
+	public List<PaperListing> listingsOf(List<String> paperIds) {
+		Map<String, Paper> found = this.papers.findAll(paperIds);
+		Map<String, DailyEntry> entries = this.dailyLists.findAll(found.keySet());
+		Map<Long, User> submitters = this.users.findAll(entries.values()
+			.stream()
+			.map(DailyEntry::submitterId)
+			.filter(Objects::nonNull)
+			.distinct()
+			.toList());
+		return found.values().stream().map((paper) -> {
+			DailyEntry entry = entries.get(paper.id());
+			User submitter = (entry != null && entry.submitterId() != null) ? submitters.get(entry.submitterId()) : null;
+			return new PaperListing(paper, entry, submitter);
+		}).toList();
+	}
+
 	@Transactional(readOnly = true)
 	public long countPapers() {
 		return this.papers.count();

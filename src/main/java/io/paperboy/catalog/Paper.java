@@ -7,8 +7,9 @@ import java.util.List;
  * A paper in the catalog, keyed by its canonical arXiv id.
  * <p>
  * Counts that came from an import ({@code importedUpvotes}, {@code importedComments},
- * {@code githubStars}) are kept apart from what Paperboy records itself, so that members' votes
- * and comments can be added to them rather than overwrite them.
+ * {@code githubStars}) are kept apart from what Paperboy records itself ({@code memberVotes}), so
+ * that members' votes and comments are added to them rather than overwrite them, and an import
+ * never touches what members did.
  *
  * @param id canonical arXiv id, without version
  * @param version latest version known, if any
@@ -29,11 +30,12 @@ import java.util.List;
  * @param discussionId the source's discussion id, kept for API compatibility
  * @param importedUpvotes upvotes the source reported
  * @param importedComments comments the source reported
+ * @param memberVotes votes cast by this site's members (kept by {@code io.paperboy.community.Votes})
  */
 public record Paper(String id, Integer version, String title, String summary, Instant publishedAt,
 		Instant arxivUpdatedAt, List<Author> authors, List<String> categories, String comment, String journalRef,
 		String doi, String githubRepo, Integer githubStars, String projectPage, String aiSummary,
-		List<String> aiKeywords, String discussionId, int importedUpvotes, int importedComments) {
+		List<String> aiKeywords, String discussionId, int importedUpvotes, int importedComments, int memberVotes) {
 
 	public Paper {
 		authors = List.copyOf(authors);
@@ -41,10 +43,21 @@ public record Paper(String id, Integer version, String title, String summary, In
 		aiKeywords = List.copyOf(aiKeywords);
 	}
 
+	/** A paper as a source describes it: members have not voted on it (or the source cannot know). */
+	public Paper(String id, Integer version, String title, String summary, Instant publishedAt,
+			Instant arxivUpdatedAt, List<Author> authors, List<String> categories, String comment, String journalRef,
+			String doi, String githubRepo, Integer githubStars, String projectPage, String aiSummary,
+			List<String> aiKeywords, String discussionId, int importedUpvotes, int importedComments) {
+		this(id, version, title, summary, publishedAt, arxivUpdatedAt, authors, categories, comment, journalRef, doi,
+				githubRepo, githubStars, projectPage, aiSummary, aiKeywords, discussionId, importedUpvotes,
+				importedComments, 0);
+	}
+
 	/**
 	 * This paper with the arXiv metadata it lacks taken from {@code stored}: a source that does not
 	 * carry categories, comment, journal reference, DOI or revision time (Hugging Face's lists do
-	 * not) must not erase what another source (arXiv) recorded.
+	 * not) must not erase what another source (arXiv) recorded. Members' votes are never a source's
+	 * to change: they are taken from {@code stored} too.
 	 */
 	public Paper keepingArxivMetadataOf(Paper stored) {
 		return new Paper(this.id, (this.version != null) ? this.version : stored.version, this.title, this.summary,
@@ -54,12 +67,13 @@ public record Paper(String id, Integer version, String title, String summary, In
 				(this.comment != null) ? this.comment : stored.comment,
 				(this.journalRef != null) ? this.journalRef : stored.journalRef,
 				(this.doi != null) ? this.doi : stored.doi, this.githubRepo, this.githubStars, this.projectPage,
-				this.aiSummary, this.aiKeywords, this.discussionId, this.importedUpvotes, this.importedComments);
+				this.aiSummary, this.aiKeywords, this.discussionId, this.importedUpvotes, this.importedComments,
+				stored.memberVotes);
 	}
 
-	/** Upvotes to show: those imported (members' own votes are added here when they exist). */
+	/** Upvotes to show: those the source reported plus those of this site's members. */
 	public int upvotes() {
-		return this.importedUpvotes;
+		return this.importedUpvotes + this.memberVotes;
 	}
 
 	/** Comments to show. */

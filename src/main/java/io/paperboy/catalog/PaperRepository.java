@@ -176,7 +176,7 @@ class PaperRepository {
 		return new Paper(paper.id(), paper.version(), paper.title(), paper.summary(), paper.publishedAt(),
 				paper.arxivUpdatedAt(), authors, categories, paper.comment(), paper.journalRef(), paper.doi(),
 				paper.githubRepo(), paper.githubStars(), paper.projectPage(), paper.aiSummary(), paper.aiKeywords(),
-				paper.discussionId(), paper.importedUpvotes(), paper.importedComments());
+				paper.discussionId(), paper.importedUpvotes(), paper.importedComments(), paper.memberVotes());
 	}
 
 	private Paper mapPaper(ResultSet rs, List<Author> authors, List<String> categories) throws SQLException {
@@ -186,7 +186,8 @@ class PaperRepository {
 				categories, rs.getString("comment"), rs.getString("journal_ref"), rs.getString("doi"),
 				rs.getString("github_repo"), rs.getObject("github_stars", Integer.class), rs.getString("project_page"),
 				rs.getString("ai_summary"), (keywords != null) ? this.json.readValue(keywords, STRING_LIST) : List.of(),
-				rs.getString("discussion_id"), rs.getInt("imported_upvotes"), rs.getInt("imported_comments"));
+				rs.getString("discussion_id"), rs.getInt("imported_upvotes"), rs.getInt("imported_comments"),
+				rs.getInt("member_votes"));
 	}
 
 	static OffsetDateTime timestamp(Instant instant) {

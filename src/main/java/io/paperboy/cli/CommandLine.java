@@ -21,6 +21,7 @@ public record CommandLine(List<String> words) {
 			  help                       show this text
 			  import hf-daily PATH...    load files or folders in the format of Hugging Face's
 			                             GET /api/daily_papers (one file = one day, named YYYY-MM-DD.json)
+			  trending rebuild           recompute every trending score from the votes and imported counts
 
 			Any --property=value (e.g. --paperboy.data-dir=/srv/paperboy) may come before or after the verb.
 			""";

@@ -46,6 +46,8 @@ class DailyPapersApiController {
 
 	private final FeedService feed;
 
+	private final Trending trending;
+
 	private final SiteProperties site;
 
 	private final JsonMapper json;
@@ -53,14 +55,16 @@ class DailyPapersApiController {
 	private final Renditions<DailyPapersQuery.Key, Answer> answers = new Renditions<>(SERIALISED_BYTES,
 			(answer) -> answer.body().size());
 
-	DailyPapersApiController(FeedService feed, SiteProperties site, JsonMapper json) {
+	DailyPapersApiController(FeedService feed, Trending trending, SiteProperties site, JsonMapper json) {
 		this.feed = feed;
+		this.trending = trending;
 		this.site = site;
 		this.json = json;
 	}
 
 	@Operation(summary = "Papers of a daily list, an ISO week, a month, or a submitter",
-			description = "Hugging Face-compatible. Without date, week, month or submitter: the most recent day. "
+			description = "Hugging Face-compatible. Without date, week, month or submitter: the most recent day, "
+					+ "or with sort=trending the trending list (the top " + Trending.MAX_DEPTH + "). "
 					+ "A Link header with rel=\"next\" points to the next page when there is one.")
 	@ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
 			array = @ArraySchema(schema = @Schema(implementation = ApiDailyItem.class))))
@@ -70,7 +74,8 @@ class DailyPapersApiController {
 			@Parameter(description = "an ISO week, YYYY-Www") @RequestParam(required = false) String week,
 			@Parameter(description = "a calendar month, YYYY-MM") @RequestParam(required = false) String month,
 			@Parameter(description = "a submitter's username") @RequestParam(required = false) String submitter,
-			@Parameter(description = "publishedAt or trending; without it, a week or a month comes most upvoted first, "
+			@Parameter(description = "publishedAt or trending (highest trending score first; without date, week, month "
+					+ "or submitter: the trending list); without it, a week or a month comes most upvoted first, "
 					+ "anything else most recently listed first") @RequestParam(required = false) String sort,
 			@Parameter(description = "page number, from 0") @RequestParam(required = false) String p,
 			@Parameter(description = "items per page, 1 to 100, default 50") @RequestParam(required = false) String limit,
@@ -81,9 +86,17 @@ class DailyPapersApiController {
 		if (query.isEmpty()) {
 			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(EMPTY);
 		}
-		List<PaperListing> listings = (query.submitter() != null) ? this.feed.submittedBy(query.submitter())
-				: this.feed.period(query.first(), query.last());
-		Answer answer = this.answers.get(query.key(), listings, () -> answer(query, listings));
+		Answer answer;
+		if (query.isOverallTrending()) {
+			// one more than asked for tells whether there is a next page
+			List<TrendingListing> ranked = this.trending.page(query.offset(), query.limit() + 1);
+			answer = this.answers.get(query.key(), ranked, () -> trendingAnswer(query, ranked));
+		}
+		else {
+			List<PaperListing> listings = (query.submitter() != null) ? this.feed.submittedBy(query.submitter())
+					: this.feed.period(query.first(), query.last());
+			answer = this.answers.get(query.key(), listings, () -> answer(query, listings));
+		}
 		HttpHeaders headers = new HttpHeaders();
 		if (answer.next() != null) {
 			headers.add(HttpHeaders.LINK, answer.next());
@@ -92,18 +105,45 @@ class DailyPapersApiController {
 	}
 
 	private Answer answer(DailyPapersQuery query, List<PaperListing> listings) {
-		Comparator<PaperListing> order = (query.sort() == DailyPapersQuery.Sort.PUBLISHED_AT) ? BY_LISTING_TIME
-				: FeedService.BY_UPVOTES;
+		Comparator<PaperListing> order = switch (query.sort()) {
+			case PUBLISHED_AT -> BY_LISTING_TIME;
+			case TRENDING -> byTrending(listings);
+			case UPVOTES -> FeedService.BY_UPVOTES;
+		};
 		List<PaperListing> sorted = FeedService.sorted(listings, order);
 		long from = (long) query.page() * query.limit();
-		List<ApiDailyItem> items = sorted.stream()
-			.skip(from)
+		List<PaperListing> shown = sorted.stream().skip(from).limit(query.limit()).toList();
+		return answer(query, shown, from + query.limit() < sorted.size());
+	}
+
+	private Answer trendingAnswer(DailyPapersQuery query, List<TrendingListing> ranked) {
+		List<PaperListing> shown = ranked.stream()
 			.limit(query.limit())
+			.map(TrendingListing::listing)
+			.filter((listing) -> listing.entry() != null)
+			.toList();
+		return answer(query, shown, ranked.size() > query.limit());
+	}
+
+	private Answer answer(DailyPapersQuery query, List<PaperListing> shown, boolean more) {
+		List<ApiDailyItem> items = shown.stream()
 			.map((listing) -> ApiDailyItem.of(listing, organization(listing.entry().organization())))
 			.toList();
-		String next = (from + query.limit() < sorted.size())
-				? "<" + query.nextPage(this.site.baseUrl()) + ">; rel=\"next\"" : null;
+		String next = more ? "<" + query.nextPage(this.site.baseUrl()) + ">; rel=\"next\"" : null;
 		return new Answer(EncodedBody.of(this.json.writeValueAsBytes(items)), next);
+	}
+
+	/**
+	 * Highest trending score first; among equals (papers without votes), most recently listed first.
+	 * Stored scores share one epoch, so comparing them compares the decayed scores.
+	 */
+	private Comparator<PaperListing> byTrending(List<PaperListing> listings) {
+		Map<String, Double> scores = this.trending
+			.storedScores(listings.stream().map((listing) -> listing.paper().id()).toList());
+		return Comparator
+			.comparingDouble((PaperListing listing) -> scores.getOrDefault(listing.paper().id(), 0.0))
+			.reversed()
+			.thenComparing(BY_LISTING_TIME);
 	}
 
 	private Map<String, Object> organization(String stored) {

@@ -38,7 +38,10 @@ record DailyPapersQuery(LocalDate first, LocalDate last, String submitter, Sort 
 		/** Most recently listed first. */
 		PUBLISHED_AT("publishedAt"),
 
-		/** Most upvoted first (a time-decayed score comes with the trending feature). */
+		/**
+		 * Highest trending score first (see {@link Trending}); without a named list, the trending list
+		 * itself.
+		 */
 		TRENDING("trending"),
 
 		/**
@@ -74,6 +77,9 @@ record DailyPapersQuery(LocalDate first, LocalDate last, String submitter, Sort 
 		if (named > 1) {
 			throw new BadRequestException("give at most one of date, week, month and submitter");
 		}
+		// as Hugging Face defines them, a week's or a month's papers come most upvoted first
+		Sort order = (sort != null) ? Sort.of(sort)
+				: (week != null || month != null) ? Sort.UPVOTES : Sort.PUBLISHED_AT;
 		List<String[]> echo = new ArrayList<>();
 		LocalDate first = null;
 		LocalDate last = null;
@@ -101,20 +107,14 @@ record DailyPapersQuery(LocalDate first, LocalDate last, String submitter, Sort 
 			user = submitter;
 			echo.add(new String[] { "submitter", submitter });
 		}
-		else if (latestDay != null) {
+		else if (latestDay != null && order != Sort.TRENDING) {
 			first = latestDay;
 			last = latestDay;
 			// later pages name the day, so a day imported meanwhile does not shift them
 			echo.add(new String[] { "date", latestDay.toString() });
 		}
-		Sort order;
 		if (sort != null) {
-			order = Sort.of(sort);
 			echo.add(new String[] { "sort", sort });
-		}
-		else {
-			// as Hugging Face defines them, a week's or a month's papers come most upvoted first
-			order = (week != null || month != null) ? Sort.UPVOTES : Sort.PUBLISHED_AT;
 		}
 		int pageNumber = parseInt("p", page, 0, 0, Integer.MAX_VALUE / MAX_LIMIT);
 		int pageSize = parseInt("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
@@ -133,7 +133,17 @@ record DailyPapersQuery(LocalDate first, LocalDate last, String submitter, Sort 
 
 	/** Whether the query names no list at all (only possible on an empty catalog). */
 	boolean isEmpty() {
-		return this.first == null && this.submitter == null;
+		return this.first == null && this.submitter == null && this.sort != Sort.TRENDING;
+	}
+
+	/** Whether the query asks for the trending list itself: {@code sort=trending} and no list named. */
+	boolean isOverallTrending() {
+		return this.first == null && this.submitter == null && this.sort == Sort.TRENDING;
+	}
+
+	/** The rank of the first item asked for, from 0. */
+	int offset() {
+		return this.page * this.limit;
 	}
 
 	/** The URL of the next page, relative to the API root. */

@@ -11,6 +11,7 @@ import io.paperboy.account.UserDirectory;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.CatalogChangedEvent;
 import io.paperboy.catalog.PaperListing;
+import io.paperboy.community.VoteChangedEvent;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -88,6 +89,12 @@ public class FeedService {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void catalogChanged(CatalogChangedEvent event) {
+		this.cache.invalidateAll();
+	}
+
+	/** Cards show members' votes: a vote changes the lists that show its paper. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void voteChanged(VoteChangedEvent event) {
 		this.cache.invalidateAll();
 	}
 

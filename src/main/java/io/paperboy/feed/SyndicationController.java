@@ -32,11 +32,28 @@ class SyndicationController {
 
 	private final FeedWriter writer;
 
+	private final Trending trending;
+
+	private final TrendingProperties trendingProperties;
+
 	private final Renditions<Key, EncodedBody> documents = new Renditions<>(WRITTEN_BYTES, EncodedBody::size);
 
-	SyndicationController(FeedService feed, FeedWriter writer) {
+	SyndicationController(FeedService feed, FeedWriter writer, Trending trending,
+			TrendingProperties trendingProperties) {
 		this.feed = feed;
 		this.writer = writer;
+		this.trending = trending;
+		this.trendingProperties = trendingProperties;
+	}
+
+	/** The trending list, in its order: the same papers as {@code /papers/trending}. */
+	@GetMapping("/papers/trending/" + FEED)
+	ResponseEntity<byte[]> trending(@PathVariable String extension,
+			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
+		List<TrendingListing> ranked = this.trending.top(this.trendingProperties.pageSize());
+		return respond(FeedChannel.trending(), extension, ranked,
+				() -> ranked.stream().map(TrendingListing::listing).filter((listing) -> listing.entry() != null).toList(),
+				acceptEncoding);
 	}
 
 	/** The latest day that has papers; empty (but valid) while the catalog is. */

@@ -235,7 +235,8 @@ class DailyPapersApiTests {
 	}
 
 	@Test
-	void trendingPutsTheMostUpvotedFirst() throws Exception {
+	void trendingOrdersADayByTrendingScore() throws Exception {
+		// on one day, imported counts a few hours apart decay alike: the most upvoted come first
 		listAt("2506.00001", "2025-06-02T01:00:00Z", 50);
 		listAt("2506.00002", "2025-06-02T09:00:00Z", 1);
 		listAt("2506.00003", "2025-06-02T05:00:00Z", 20);

@@ -118,8 +118,8 @@ class DailyPapersQueryTests {
 	}
 
 	@Test
-	void trendingSortsByUpvotes() {
-		assertThat(parse(null, null, null, null, "trending", null, null).sort()).isEqualTo(Sort.TRENDING);
+	void trendingAndPublishedAtAreTheSortOrders() {
+		assertThat(parse("2025-06-02", null, null, null, "trending", null, null).sort()).isEqualTo(Sort.TRENDING);
 		assertThat(parse(null, null, null, null, "publishedAt", null, null).sort()).isEqualTo(Sort.PUBLISHED_AT);
 	}
 
@@ -142,6 +142,19 @@ class DailyPapersQueryTests {
 		DailyPapersQuery query = parse(null, "2025-W23", null, null, null, null, "10");
 		assertThat(query.nextPage("https://papers.example.org"))
 			.isEqualTo("https://papers.example.org/api/daily_papers?week=2025-W23&p=1&limit=10");
+	}
+
+	@Test
+	void trendingWithoutANamedListIsTheTrendingListItselfNotTheLatestDay() {
+		DailyPapersQuery query = parse(null, null, null, null, "trending", "2", "10");
+
+		assertThat(query.isOverallTrending()).isTrue();
+		assertThat(query.isEmpty()).isFalse();
+		assertThat(query.first()).isNull();
+		assertThat(query.offset()).isEqualTo(20);
+		assertThat(query.nextPage("https://papers.example.org"))
+			.isEqualTo("https://papers.example.org/api/daily_papers?sort=trending&p=3&limit=10");
+		assertThat(parse("2025-06-02", null, null, null, "trending", null, null).isOverallTrending()).isFalse();
 	}
 
 	@ParameterizedTest

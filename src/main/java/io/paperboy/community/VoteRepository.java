@@ -1,0 +1,81 @@
+package io.paperboy.community;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Members' votes, and the count of them kept on each paper, in SQL. */
+@Repository
+class VoteRepository {
+
+	private final JdbcClient jdbc;
+
+	VoteRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** When the member's account was created; empty for an unknown user. */
+	Optional<Instant> memberSince(long userId) {
+		return this.jdbc.sql("select created_at from users where id = :id")
+			.param("id", userId)
+			.query(OffsetDateTime.class)
+			.optional()
+			.map(OffsetDateTime::toInstant);
+	}
+
+	/**
+	 * Locks the paper's row until the transaction ends; false when there is no such paper. Every
+	 * change to a paper's votes, and every recomputation of its trending score, takes this lock
+	 * first, so they happen one after another per paper.
+	 */
+	boolean lockPaper(String paperId) {
+		return this.jdbc.sql("select id from papers where id = :id for update")
+			.param("id", paperId)
+			.query(String.class)
+			.optional()
+			.isPresent();
+	}
+
+	/** When this member voted for this paper, if they did. */
+	Optional<Instant> votedAt(String paperId, long userId) {
+		return this.jdbc.sql("select voted_at from votes where paper_id = :paperId and user_id = :userId")
+			.param("paperId", paperId)
+			.param("userId", userId)
+			.query(OffsetDateTime.class)
+			.optional()
+			.map(OffsetDateTime::toInstant);
+	}
+
+	/** Records a vote unless the member already voted for the paper; call with the paper locked. */
+	boolean insert(String paperId, long userId, Instant votedAt) {
+		// the paper's lock makes "not exists" safe: no other vote on this paper can commit meanwhile
+		return this.jdbc.sql("""
+				insert into votes (paper_id, user_id, voted_at)
+				select :paperId, :userId, :votedAt
+				where not exists (select 1 from votes where paper_id = :paperId and user_id = :userId)
+				""")
+			.param("paperId", paperId)
+			.param("userId", userId)
+			.param("votedAt", votedAt.atOffset(ZoneOffset.UTC))
+			.update() == 1;
+	}
+
+	boolean delete(String paperId, long userId) {
+		return this.jdbc.sql("delete from votes where paper_id = :paperId and user_id = :userId")
+			.param("paperId", paperId)
+			.param("userId", userId)
+			.update() == 1;
+	}
+
+	void count(String paperId, int change) {
+		this.jdbc.sql("update papers set member_votes = member_votes + :change where id = :id")
+			.param("change", change)
+			.param("id", paperId)
+			.update();
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.paperboy.feed;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import io.paperboy.stats.VoteHistory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+
+/**
+ * {@code /papers/trending}: the highest-ranked papers. The page is rendered once per version of the
+ * list and then sent as it is (see {@link Renditions}).
+ */
+@Controller
+class TrendingPageController {
+
+	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
+	/** One page, of 10 to 60 kB. */
+	private static final long RENDERED_BYTES = 1024 * 1024;
+
+	private final Trending trending;
+
+	private final TrendingProperties properties;
+
+	private final TemplateEngine templates;
+
+	private final VoteHistory history;
+
+	private final Clock clock;
+
+	private final Renditions<Integer, EncodedBody> pages = new Renditions<>(RENDERED_BYTES, EncodedBody::size);
+
+	TrendingPageController(Trending trending, TrendingProperties properties, TemplateEngine templates,
+			VoteHistory history, Clock clock) {
+		this.trending = trending;
+		this.properties = properties;
+		this.templates = templates;
+		this.history = history;
+		this.clock = clock;
+	}
+
+	@GetMapping("/papers/trending")
+	ResponseEntity<byte[]> trending(@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
+		List<TrendingListing> listings = this.trending.top(this.properties.pageSize());
+		Instant now = this.clock.instant();
+		// kept per number of "new" badges, as day pages are (see DailyPageController); sparklines are
+		// read once per rendering, in one query for the whole page
+		EncodedBody body = this.pages.get(TrendingPage.newCards(listings, now), listings,
+				() -> render(new TrendingPage(listings, this.trending.halfLife(), this.trending.newAccountAge(),
+						this.history.sparklines(
+								listings.stream().map((item) -> item.listing().paper().id()).toList(),
+								TrendingPage.SPARKLINE_DAYS),
+						now)));
+		return body.respond(HTML, acceptEncoding, HttpHeaders.EMPTY);
+	}
+
+	private EncodedBody render(TrendingPage page) {
+		Utf8ByteOutput output = new Utf8ByteOutput();
+		this.templates.render("feed/trending.jte", Map.of("page", page), output);
+		return EncodedBody.of(output.toByteArray());
+	}
+
+}
