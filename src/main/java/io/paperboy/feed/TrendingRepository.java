@@ -149,7 +149,7 @@ class TrendingRepository {
 						String id = rs.getString(1);
 						if (!id.equals(paper)) {
 							if (paper != null) {
-								count += add(insert, paper, score, epochTimestamp, count);
+								add(insert, paper, score, epochTimestamp, ++count);
 							}
 							paper = id;
 							score = formula.imported(rs.getInt(3), seconds(rs, 2), epoch);
@@ -160,7 +160,7 @@ class TrendingRepository {
 						}
 					}
 					if (paper != null) {
-						count += add(insert, paper, score, epochTimestamp, count);
+						add(insert, paper, score, epochTimestamp, ++count);
 					}
 				}
 				insert.executeBatch();
@@ -170,16 +170,16 @@ class TrendingRepository {
 		return (written != null) ? written : 0;
 	}
 
-	private static int add(PreparedStatement insert, String paperId, double score, OffsetDateTime epoch, int before)
+	/** Adds the {@code nth} score to the batch, sending the batch when it is full. */
+	private static void add(PreparedStatement insert, String paperId, double score, OffsetDateTime epoch, int nth)
 			throws SQLException {
 		insert.setString(1, paperId);
 		insert.setDouble(2, score);
 		insert.setObject(3, epoch);
 		insert.addBatch();
-		if ((before + 1) % BATCH_SIZE == 0) {
+		if (nth % BATCH_SIZE == 0) {
 			insert.executeBatch();
 		}
-		return 1;
 	}
 
 	/**
