@@ -75,11 +75,6 @@ public class Trending {
 		return this.cache.get(range, this::load);
 	}
 
-	/** How many papers have a score: the papers on the daily lists. */
-	public long size() {
-		return this.repository.countScores();
-	}
-
 	/**
 	 * The stored scores of these papers, by paper id, for ordering another list by trending: stored
 	 * scores share one epoch, so their order is the order of the decayed scores. Papers on no daily
