@@ -9,7 +9,7 @@ import java.util.List;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.DailyEntry;
 import io.paperboy.support.CatalogTables;
-import io.paperboy.support.TestClock;
+import io.paperboy.support.MutableClock;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The "new" badge on cards of papers that entered the list in the last 24 hours, against a fixed clock. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestClock.AsApplicationClock.class)
+@Import(MutableClock.Configuration.class)
 class NewBadgeTests {
 
 	private static final Instant NOW = Instant.parse("2025-06-04T12:00:00Z");
@@ -48,7 +48,7 @@ class NewBadgeTests {
 	private ApplicationEventPublisher events;
 
 	@Autowired
-	private TestClock clock;
+	private MutableClock clock;
 
 	@BeforeEach
 	void emptyCatalogAtNoon() {

@@ -10,7 +10,7 @@ import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.DailyEntry;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.HtmlText;
-import io.paperboy.support.TestClock;
+import io.paperboy.support.MutableClock;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestClock.AsApplicationClock.class)
+@Import(MutableClock.Configuration.class)
 class PeriodPagesTests {
 
 	@Autowired
@@ -51,7 +51,7 @@ class PeriodPagesTests {
 	private ApplicationEventPublisher events;
 
 	@Autowired
-	private TestClock clock;
+	private MutableClock clock;
 
 	@BeforeEach
 	void emptyCatalogLongAfterJune2025() {

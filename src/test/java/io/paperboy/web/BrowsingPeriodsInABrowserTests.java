@@ -9,7 +9,7 @@ import com.microsoft.playwright.Page;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.support.Browser;
 import io.paperboy.support.CatalogTables;
-import io.paperboy.support.TestClock;
+import io.paperboy.support.MutableClock;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A reader browses by week and by month in a real Chromium, without JavaScript. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestClock.AsApplicationClock.class)
+@Import(MutableClock.Configuration.class)
 class BrowsingPeriodsInABrowserTests {
 
 	private static Browser browser;
@@ -44,7 +44,7 @@ class BrowsingPeriodsInABrowserTests {
 	ApplicationEventPublisher events;
 
 	@Autowired
-	TestClock clock;
+	MutableClock clock;
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
