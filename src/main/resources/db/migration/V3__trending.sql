@@ -18,7 +18,8 @@ create table paper_scores (
 create index paper_scores_rank on paper_scores (score desc, paper_id);
 
 -- One row: the epoch the scores are relative to and the parameters they were computed with. Scores
--- computed with other parameters than the configured ones are rebuilt at start.
+-- computed with other parameters than the configured ones are rebuilt at start. The row exists from
+-- the start (half-life 0: never computed), so that processes starting together can lock it.
 create table trending_state (
     id                       integer primary key,
     epoch                    timestamp with time zone not null,
@@ -27,3 +28,6 @@ create table trending_state (
     rebuilt_at               timestamp with time zone not null,
     constraint trending_state_one_row check (id = 1)
 );
+
+insert into trending_state (id, epoch, half_life_seconds, new_account_age_seconds, rebuilt_at)
+values (1, timestamp with time zone '1970-01-01 00:00:00+00', 0, 0, timestamp with time zone '1970-01-01 00:00:00+00');

@@ -56,29 +56,27 @@ class TrendingRepository {
 		this.template = template;
 	}
 
-	/** The stored state; with {@code lock}, its row stays locked until the transaction ends. */
+	/**
+	 * The stored state, empty when no scores were ever computed; with {@code lock}, its row (which
+	 * always exists, see V3) stays locked until the transaction ends.
+	 */
 	Optional<TrendingState> state(boolean lock) {
 		return this.jdbc
 			.sql("select epoch, half_life_seconds, new_account_age_seconds from trending_state where id = 1"
 					+ (lock ? " for update" : ""))
-			.query((rs, row) -> new TrendingState(instant(rs, "epoch"),
-					Duration.ofSeconds(rs.getLong("half_life_seconds")),
-					Duration.ofSeconds(rs.getLong("new_account_age_seconds"))))
-			.optional();
+			.query((rs, row) -> (rs.getLong("half_life_seconds") == 0) ? Optional.<TrendingState>empty()
+					: Optional.of(new TrendingState(instant(rs, "epoch"),
+							Duration.ofSeconds(rs.getLong("half_life_seconds")),
+							Duration.ofSeconds(rs.getLong("new_account_age_seconds")))))
+			.single();
 	}
 
 	void saveState(TrendingState state, Instant rebuiltAt) {
-		int updated = this.jdbc.sql("""
+		this.jdbc.sql("""
 				update trending_state set epoch = :epoch, half_life_seconds = :halfLife,
 				    new_account_age_seconds = :newAccountAge, rebuilt_at = :rebuiltAt
 				where id = 1
 				""").paramSource(stateParameters(state, rebuiltAt)).update();
-		if (updated == 0) {
-			this.jdbc.sql("""
-					insert into trending_state (id, epoch, half_life_seconds, new_account_age_seconds, rebuilt_at)
-					values (1, :epoch, :halfLife, :newAccountAge, :rebuiltAt)
-					""").paramSource(stateParameters(state, rebuiltAt)).update();
-		}
 	}
 
 	void moveEpoch(Instant epoch) {

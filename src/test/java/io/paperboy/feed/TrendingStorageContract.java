@@ -322,6 +322,19 @@ abstract class TrendingStorageContract {
 	}
 
 	@Test
+	void scoresNeverComputedAreComputedAtStart() {
+		list("2506.00001", 8, START);
+		// as V3 leaves the state: a row to lock, with no parameters
+		this.jdbc.sql("update trending_state set half_life_seconds = 0, new_account_age_seconds = 0").update();
+		this.jdbc.sql("delete from paper_scores").update();
+		assertThat(this.repository.state(true)).isEmpty();
+
+		assertThat(this.scores.ensureCurrent()).hasValueSatisfying((report) -> assertThat(report.papers()).isEqualTo(1));
+
+		assertThat(score("2506.00001")).isCloseTo(8, CLOSE);
+	}
+
+	@Test
 	void theTrendingListSaysWhyEachPaperRanks() {
 		list("2506.00001", 40, START.minus(Duration.ofHours(30)));
 		list("2506.00002", 12, START.minus(Duration.ofHours(3)));
