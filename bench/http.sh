@@ -15,6 +15,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 DATA=${DATA:-$ROOT/../shared/data/hf-daily-papers}
 DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-10s}
@@ -83,7 +85,6 @@ curl -sf -o /dev/null "$BASE/actuator/health" || { echo "The server did not beco
 
 PAGE=/papers/date/$DAY
 API="/api/daily_papers?date=$DAY"
-size() { curl -sf -o "$WORK/$2" -w '%{size_download}' "$BASE$1"; }
 PAGE_BYTES=$(size "$PAGE" page.html)
 API_BYTES=$(size "$API" api.json)
 # the same answer as clients that accept gzip receive it (browsers, Python's requests)
@@ -91,30 +92,12 @@ API_GZIP_BYTES=$(curl -sf -H 'Accept-Encoding: gzip' -o "$WORK/api.json.gz" -w '
 CARDS=$(grep -c '<article class="card">' "$WORK/page.html" || true)
 ITEMS=$("$PYTHON" -c 'import json, sys; print(len(json.load(open(sys.argv[1]))))' "$WORK/api.json")
 
-# Static files of the page's size (the reference) and of the API answer's size (for context):
-# random printable text, so nothing can shortcut it.
-make_static() {
-	"$PYTHON" -c '
-import random, string, sys
-n = int(sys.argv[1])
-text = "".join(random.choices(string.ascii_letters + string.digits + "     ", k=n))
-# a line break every 100 characters, like a text file
-sys.stdout.write("".join(c if i % 100 != 99 else "\n" for i, c in enumerate(text)))' "$1" >"$WORK/static/$2"
-}
 make_static "$PAGE_BYTES" "bench-page-size.txt"
 make_static "$API_BYTES" "bench-api-size.txt"
 STATIC=/bench-page-size.txt
 STATIC_API=/bench-api-size.txt
-for url in "$STATIC" "$STATIC_API"; do
-	[ "$(size "$url" static.check)" = "$(wc -c <"$WORK/static$url")" ] || { echo "$url is not served whole" >&2; exit 1; }
-done
 
 echo "Busiest day: $DAY ($DAY_ENTRIES entries in its file; page shows $CARDS cards, $PAGE_BYTES bytes; API returns $ITEMS items, $API_BYTES bytes)"
-
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }
-TICKS=$(getconf CLK_TCK)
-# wrk prints latencies as 812.00us, 3.41ms or 1.02s; in milliseconds:
-to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
 
 NAMES=(page api api-gzip static static-api)
 URLS=("$PAGE" "$API" "$API" "$STATIC" "$STATIC_API")
@@ -123,35 +106,13 @@ ENCODINGS=("identity" "identity" "gzip" "identity" "identity")
 LABELS=("HTML page $PAGE" "JSON API $API" "JSON API, gzip ($API_GZIP_BYTES B sent)" "static file, page-sized ($PAGE_BYTES B)" "static file, API-sized ($API_BYTES B)")
 BYTES=("$PAGE_BYTES" "$API_BYTES" "$API_GZIP_BYTES" "$PAGE_BYTES" "$API_BYTES")
 
-echo "Warming up: $WARMUP of wrk per URL ..."
-for i in "${!URLS[@]}"; do
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Accept-Encoding: ${ENCODINGS[$i]}" "$BASE${URLS[$i]}" >/dev/null
-done
+measure_all
 
-declare -A RPS P99 CPU LOAD
-for i in "${!NAMES[@]}"; do
-	name=${NAMES[$i]}
-	echo "Measuring ${LABELS[$i]}: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency ..."
-	LOAD[$name]=$(cut -d' ' -f1 /proc/loadavg)
-	before=$(cpu_ticks)
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Accept-Encoding: ${ENCODINGS[$i]}" "$BASE${URLS[$i]}" >"$WORK/wrk-$name.txt"
-	after=$(cpu_ticks)
-	if grep -qE 'Non-2xx|Socket errors' "$WORK/wrk-$name.txt"; then
-		echo "  errors during the run:" >&2
-		grep -E 'Non-2xx|Socket errors' "$WORK/wrk-$name.txt" >&2
-	fi
-	requests=$(awk '/requests in/ { print $1 }' "$WORK/wrk-$name.txt")
-	RPS[$name]=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$WORK/wrk-$name.txt")
-	P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk-$name.txt")")
-	CPU[$name]=$(awk -v t=$((after - before)) -v hz="$TICKS" -v n="$requests" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
-done
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
 goal() {
 	awk -v r="$1" -v s="$2" -v p="$3" 'BEGIN { print (r >= s / 2 && p < 20) ? "met" : "not met" }'
 }
 
-MACHINE="$(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//;s/ *$//'), $(java -version 2>&1 | head -1 | sed 's/ version//;s/"//g')"
+MACHINE=$(machine)
 echo
 echo "Results ($(date -u '+%F %H:%M UTC'); machine: $MACHINE; server JVM flags: $JVM_OPTS)"
 echo "Goal: each dynamic endpoint at least 50% of the page-sized static file's requests/s, with p99 under 20 ms."

@@ -19,6 +19,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 PAPERS=${PAPERS:-1000000}
 VOTES=${VOTES:-10000000}
 MEMBERS=${MEMBERS:-200000}
@@ -98,7 +100,6 @@ curl -sf -o /dev/null "$BASE/actuator/health" || { echo "The server did not beco
 
 PAGE=/papers/trending
 API="/api/daily_papers?sort=trending"
-size() { curl -sf -o "$WORK/$2" -w '%{size_download}' "$BASE$1"; }
 PAGE_BYTES=$(size "$PAGE" page.html)
 API_BYTES=$(size "$API" api.json)
 API_GZIP_BYTES=$(curl -sf -H 'Accept-Encoding: gzip' -o "$WORK/api.json.gz" -w '%{size_download}' "$BASE$API")
@@ -107,25 +108,12 @@ ITEMS=$("$PYTHON" -c 'import json, sys; print(len(json.load(open(sys.argv[1]))))
 [ "$CARDS" -gt 0 ] && [ "$ITEMS" -gt 0 ] || { echo "The trending page or API is empty" >&2; exit 1; }
 FIRST_REASON=$(grep -o '<p class="reason">[^<]*' "$WORK/page.html" | head -1 | sed 's/<p class="reason">//')
 
-make_static() {
-	"$PYTHON" -c '
-import random, string, sys
-n = int(sys.argv[1])
-text = "".join(random.choices(string.ascii_letters + string.digits + "     ", k=n))
-sys.stdout.write("".join(c if i % 100 != 99 else "\n" for i, c in enumerate(text)))' "$1" >"$WORK/static/$2"
-}
 make_static "$PAGE_BYTES" "bench-page-size.txt"
 make_static "$API_BYTES" "bench-api-size.txt"
 STATIC=/bench-page-size.txt
 STATIC_API=/bench-api-size.txt
-for url in "$STATIC" "$STATIC_API"; do
-	[ "$(size "$url" static.check)" = "$(wc -c <"$WORK/static$url")" ] || { echo "$url is not served whole" >&2; exit 1; }
-done
 echo "Trending page: $CARDS cards, $PAGE_BYTES bytes, first card: \"$FIRST_REASON\"; API: $ITEMS items, $API_BYTES bytes ($API_GZIP_BYTES gzipped)"
 
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }
-TICKS=$(getconf CLK_TCK)
-to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
 
 NAMES=(page api api-gzip static static-api)
 URLS=("$PAGE" "$API" "$API" "$STATIC" "$STATIC_API")
@@ -133,34 +121,12 @@ ENCODINGS=("identity" "identity" "gzip" "identity" "identity")
 LABELS=("trending page $PAGE" "JSON API $API" "JSON API, gzip ($API_GZIP_BYTES B sent)" "static file, page-sized ($PAGE_BYTES B)" "static file, API-sized ($API_BYTES B)")
 BYTES=("$PAGE_BYTES" "$API_BYTES" "$API_GZIP_BYTES" "$PAGE_BYTES" "$API_BYTES")
 
-echo "Warming up: $WARMUP of wrk per URL ..."
-for i in "${!URLS[@]}"; do
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Accept-Encoding: ${ENCODINGS[$i]}" "$BASE${URLS[$i]}" >/dev/null
-done
+measure_all
 
-declare -A RPS P99 CPU LOAD
-for i in "${!NAMES[@]}"; do
-	name=${NAMES[$i]}
-	echo "Measuring ${LABELS[$i]}: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency ..."
-	LOAD[$name]=$(cut -d' ' -f1 /proc/loadavg)
-	before=$(cpu_ticks)
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Accept-Encoding: ${ENCODINGS[$i]}" "$BASE${URLS[$i]}" >"$WORK/wrk-$name.txt"
-	after=$(cpu_ticks)
-	if grep -qE 'Non-2xx|Socket errors' "$WORK/wrk-$name.txt"; then
-		echo "  errors during the run:" >&2
-		grep -E 'Non-2xx|Socket errors' "$WORK/wrk-$name.txt" >&2
-	fi
-	requests=$(awk '/requests in/ { print $1 }' "$WORK/wrk-$name.txt")
-	RPS[$name]=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$WORK/wrk-$name.txt")
-	P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk-$name.txt")")
-	CPU[$name]=$(awk -v t=$((after - before)) -v hz="$TICKS" -v n="$requests" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
-done
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
 half() { awk -v r="$1" -v s="$2" 'BEGIN { print (r >= s / 2) ? "met" : "not met" }'; }
 below() { awk -v v="$1" -v limit="$2" 'BEGIN { print (v < limit) ? "met" : "not met" }'; }
 
-MACHINE="$(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//;s/ *$//'), $(java -version 2>&1 | head -1 | sed 's/ version//;s/"//g')"
+MACHINE=$(machine)
 echo
 echo "Results ($(date -u '+%F %H:%M UTC'); machine: $MACHINE; JVM flags: $JVM_OPTS)"
 echo "Catalog: $PAPERS papers, $VOTES votes, $MEMBERS members, generated in $GENERATE_SECONDS s ($DISK on disk)"

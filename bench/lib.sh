@@ -1,0 +1,58 @@
+# Shared pieces of the HTTP benchmarks (bench/http.sh, bench/trending.sh): static reference files,
+# the wrk runs with the server's CPU time, and the machine's description. Sourced, not run.
+# Expects WORK, BASE, PYTHON, SERVER_PID, THREADS, CONNECTIONS, WARMUP and DURATION to be set.
+
+# size PATH FILE: fetches BASE+PATH into WORK/FILE and prints the bytes received
+size() { curl -sf -o "$WORK/$2" -w '%{size_download}' "$BASE$1"; }
+
+# make_static BYTES NAME: a static file of exactly BYTES random printable bytes in WORK/static,
+# so nothing (compression, caching of a repeated pattern) can shortcut serving it
+make_static() {
+	"$PYTHON" -c '
+import random, string, sys
+n = int(sys.argv[1])
+text = "".join(random.choices(string.ascii_letters + string.digits + "     ", k=n))
+# a line break every 100 characters, like a text file
+sys.stdout.write("".join(c if i % 100 != 99 else "\n" for i, c in enumerate(text)))' "$1" >"$WORK/static/$2"
+	[ "$(size "/$2" static.check)" = "$1" ] || { echo "/$2 is not served whole" >&2; exit 1; }
+}
+
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }
+
+# wrk prints latencies as 812.00us, 3.41ms or 1.02s; in milliseconds:
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
+
+# measure_all: warms up, then runs wrk on each of URLS (with ENCODINGS, labelled LABELS, keyed by
+# NAMES) and fills the maps RPS, P99 (ms), CPU (server CPU ms per request) and LOAD (load average)
+measure_all() {
+	local i name before after requests ticks
+	ticks=$(getconf CLK_TCK)
+	echo "Warming up: $WARMUP of wrk per URL ..."
+	for i in "${!URLS[@]}"; do
+		wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Accept-Encoding: ${ENCODINGS[$i]}" "$BASE${URLS[$i]}" >/dev/null
+	done
+	declare -gA RPS P99 CPU LOAD
+	for i in "${!NAMES[@]}"; do
+		name=${NAMES[$i]}
+		echo "Measuring ${LABELS[$i]}: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency ..."
+		LOAD[$name]=$(cut -d' ' -f1 /proc/loadavg)
+		before=$(cpu_ticks)
+		wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Accept-Encoding: ${ENCODINGS[$i]}" \
+			"$BASE${URLS[$i]}" >"$WORK/wrk-$name.txt"
+		after=$(cpu_ticks)
+		if grep -qE 'Non-2xx|Socket errors' "$WORK/wrk-$name.txt"; then
+			echo "  errors during the run:" >&2
+			grep -E 'Non-2xx|Socket errors' "$WORK/wrk-$name.txt" >&2
+		fi
+		requests=$(awk '/requests in/ { print $1 }' "$WORK/wrk-$name.txt")
+		RPS[$name]=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$WORK/wrk-$name.txt")
+		P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk-$name.txt")")
+		CPU[$name]=$(awk -v t=$((after - before)) -v hz="$ticks" -v n="$requests" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
+	done
+}
+
+machine() {
+	echo "$(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//;s/ *$//'), $(java -version 2>&1 | head -1 | sed 's/ version//;s/"//g')"
+}
