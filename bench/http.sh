@@ -66,22 +66,7 @@ java -jar "$JAR" import hf-daily "$DATA" --paperboy.data-dir="$WORK/data" >"$WOR
 	|| { cat "$WORK/import.out" >&2; exit 1; }
 grep -E '^(Files read|Papers created)' "$WORK/import.out"
 
-PORT=${PORT:-$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
-BASE=http://127.0.0.1:$PORT
-mkdir -p "$WORK/static"
-echo "Starting the server on port $PORT (JVM flags: $JVM_OPTS) ..."
-# shellcheck disable=SC2086 # JVM_OPTS is a list of flags
-java $JVM_OPTS -jar "$JAR" --paperboy.data-dir="$WORK/data" --server.port="$PORT" \
-	--spring.web.resources.static-locations="classpath:/static/,file:$WORK/static/" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 240); do
-	if curl -sf -o /dev/null "$BASE/actuator/health"; then
-		break
-	fi
-	kill -0 "$SERVER_PID" 2>/dev/null || { echo "The server stopped:" >&2; cat "$WORK/server.log" >&2; exit 1; }
-	sleep 0.5
-done
-curl -sf -o /dev/null "$BASE/actuator/health" || { echo "The server did not become ready" >&2; exit 1; }
+start_server "$WORK/data" 120
 
 PAGE=/papers/date/$DAY
 API="/api/daily_papers?date=$DAY"

@@ -56,3 +56,27 @@ measure_all() {
 machine() {
 	echo "$(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//;s/ *$//'), $(java -version 2>&1 | head -1 | sed 's/ version//;s/"//g')"
 }
+
+# start_server DATA_DIR SECONDS: starts target/paperboy.jar ($JAR, with $JVM_OPTS) on a free port
+# (or $PORT) over DATA_DIR, also serving WORK/static, and waits up to SECONDS for it to be healthy;
+# sets PORT, BASE and SERVER_PID
+start_server() {
+	PORT=${PORT:-$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+	BASE=http://127.0.0.1:$PORT
+	mkdir -p "$WORK/static"
+	echo "Starting the server on port $PORT (JVM flags: $JVM_OPTS) ..."
+	# shellcheck disable=SC2086 # JVM_OPTS is a list of flags
+	java $JVM_OPTS -jar "$JAR" --paperboy.data-dir="$1" --server.port="$PORT" \
+		--spring.web.resources.static-locations="classpath:/static/,file:$WORK/static/" >"$WORK/server.log" 2>&1 &
+	SERVER_PID=$!
+	local _
+	for _ in $(seq $(($2 * 2))); do
+		if curl -sf -o /dev/null "$BASE/actuator/health"; then
+			return 0
+		fi
+		kill -0 "$SERVER_PID" 2>/dev/null || { echo "The server stopped:" >&2; cat "$WORK/server.log" >&2; exit 1; }
+		sleep 0.5
+	done
+	echo "The server did not become ready" >&2
+	exit 1
+}

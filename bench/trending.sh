@@ -81,22 +81,7 @@ VOTE_P99=$(awk '/^Vote / { for (i = 1; i <= NF; i++) if ($i == "p99") print $(i 
 UPDATE_MEDIAN=$(awk '/^Score update/ { for (i = 1; i <= NF; i++) if ($i == "median") print $(i + 1) }' "$WORK/measure.out")
 UPDATE_P99=$(awk '/^Score update/ { for (i = 1; i <= NF; i++) if ($i == "p99") print $(i + 1) }' "$WORK/measure.out")
 
-PORT=${PORT:-$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
-BASE=http://127.0.0.1:$PORT
-mkdir -p "$WORK/static"
-echo "Starting the server on port $PORT (JVM flags: $JVM_OPTS) ..."
-# shellcheck disable=SC2086 # JVM_OPTS is a list of flags
-java $JVM_OPTS -jar "$JAR" --paperboy.data-dir="$WORK/data" --server.port="$PORT" \
-	--spring.web.resources.static-locations="classpath:/static/,file:$WORK/static/" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 600); do
-	if curl -sf -o /dev/null "$BASE/actuator/health"; then
-		break
-	fi
-	kill -0 "$SERVER_PID" 2>/dev/null || { echo "The server stopped:" >&2; cat "$WORK/server.log" >&2; exit 1; }
-	sleep 0.5
-done
-curl -sf -o /dev/null "$BASE/actuator/health" || { echo "The server did not become ready" >&2; exit 1; }
+start_server "$WORK/data" 300
 
 PAGE=/papers/trending
 API="/api/daily_papers?sort=trending"
