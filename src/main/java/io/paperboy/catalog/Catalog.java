@@ -1,13 +1,17 @@
 package io.paperboy.catalog;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.paperboy.account.User;
 import io.paperboy.account.UserDirectory;
@@ -136,7 +140,8 @@ public class Catalog {
 			changed(offered.id());
 			return SaveOutcome.CREATED;
 		}
-		Paper paper = offered.keepingArxivMetadataOf(stored.paper());
+		Paper paper = stored.describedByArxiv() ? offered.keepingBibliographyOf(stored.paper())
+				: offered.keepingArxivMetadataOf(stored.paper());
 		LocalDate storedDay = stored.snapshotDay();
 		boolean older = storedDay != null && snapshotDay != null && snapshotDay.isBefore(storedDay);
 		if (older || stored.paper().equals(paper)) {
@@ -145,6 +150,67 @@ public class Catalog {
 		this.papers.update(paper, snapshotDay, this.clock.instant());
 		changed(paper.id());
 		return SaveOutcome.UPDATED;
+	}
+
+	/**
+	 * Saves what an arXiv source says about papers. arXiv owns the bibliographic fields: a record
+	 * replaces them unless it describes an older version than the one stored (the version history
+	 * still gains what it lists). What the daily lists and members added (counts, code, AI summary,
+	 * daily entries, votes) is kept. See docs/ingestion.md for which source wins for which field.
+	 * @param records records of distinct papers
+	 * @return the outcome for each paper id, in the order given
+	 */
+	@Transactional
+	public Map<String, SaveOutcome> saveArxivRecords(List<ArxivRecord> records) {
+		List<String> ids = records.stream().map(ArxivRecord::id).toList();
+		Map<String, PaperRepository.StoredPaper> stored = this.papers.findStored(ids);
+		Map<String, List<PaperVersion>> versions = this.papers.versionsOf(stored.keySet());
+		Map<String, SaveOutcome> outcomes = new LinkedHashMap<>();
+		for (ArxivRecord record : records) {
+			outcomes.put(record.id(),
+					save(record, stored.get(record.id()), versions.getOrDefault(record.id(), List.of())));
+		}
+		return outcomes;
+	}
+
+	private SaveOutcome save(ArxivRecord record, PaperRepository.StoredPaper stored, List<PaperVersion> known) {
+		Instant now = this.clock.instant();
+		List<PaperVersion> newVersions = newVersions(record, known);
+		if (stored == null) {
+			this.papers.insert(Paper.of(record), null, now);
+			this.papers.markFromArxiv(record.id(), record.license(), now);
+			this.papers.insertVersions(record.id(), newVersions);
+			changed(record.id());
+			return SaveOutcome.CREATED;
+		}
+		this.papers.insertVersions(record.id(), newVersions);
+		Integer storedVersion = stored.paper().version();
+		boolean older = stored.describedByArxiv() && storedVersion != null && record.version() < storedVersion;
+		Paper paper = stored.paper().describedBy(record);
+		boolean same = stored.describedByArxiv() && paper.equals(stored.paper())
+				&& Objects.equals(record.license(), stored.license());
+		if (older || same) {
+			return newVersions.isEmpty() ? SaveOutcome.UNCHANGED : SaveOutcome.UPDATED;
+		}
+		this.papers.update(paper, stored.snapshotDay(), now);
+		this.papers.markFromArxiv(record.id(), record.license(), now);
+		changed(record.id());
+		return SaveOutcome.UPDATED;
+	}
+
+	private static List<PaperVersion> newVersions(ArxivRecord record, List<PaperVersion> known) {
+		Set<Integer> numbers = known.stream().map(PaperVersion::number).collect(Collectors.toSet());
+		List<PaperVersion> versions = new ArrayList<>(record.versions());
+		if (versions.stream().noneMatch((version) -> version.number() == record.version())) {
+			versions.add(new PaperVersion(record.version(), record.updatedAt(), null));
+		}
+		return versions.stream().filter((version) -> !numbers.contains(version.number())).toList();
+	}
+
+	/** The versions of a paper arXiv has told us about, oldest first. */
+	@Transactional(readOnly = true)
+	public List<PaperVersion> versionsOf(String paperId) {
+		return this.papers.versionsOf(List.of(paperId)).getOrDefault(paperId, List.of());
 	}
 
 	/**

@@ -71,6 +71,42 @@ public record Paper(String id, Integer version, String title, String summary, In
 				stored.memberVotes);
 	}
 
+	/**
+	 * This paper with the bibliographic fields of {@code stored}, which arXiv described: once arXiv
+	 * has, a daily list no longer changes the title, abstract, authors, dates, version, categories,
+	 * comment, journal reference or DOI; it still brings its own fields (counts, code, project page,
+	 * AI summary). Members' votes are taken from {@code stored}.
+	 */
+	public Paper keepingBibliographyOf(Paper stored) {
+		return new Paper(this.id, stored.version, stored.title, stored.summary, stored.publishedAt,
+				stored.arxivUpdatedAt, stored.authors, stored.categories, stored.comment, stored.journalRef, stored.doi,
+				this.githubRepo, this.githubStars, this.projectPage, this.aiSummary, this.aiKeywords, this.discussionId,
+				this.importedUpvotes, this.importedComments, stored.memberVotes);
+	}
+
+	/**
+	 * What arXiv says of this paper, with everything else (the daily lists' fields, members' votes)
+	 * kept from this paper. A field arXiv leaves empty keeps what another source recorded.
+	 */
+	public Paper describedBy(ArxivRecord record) {
+		return new Paper(this.id, record.version(), record.title(), record.summary(),
+				(record.publishedAt() != null) ? record.publishedAt() : this.publishedAt,
+				(record.updatedAt() != null) ? record.updatedAt() : this.arxivUpdatedAt, record.authors(),
+				record.categories().isEmpty() ? this.categories : record.categories(),
+				(record.comment() != null) ? record.comment() : this.comment,
+				(record.journalRef() != null) ? record.journalRef() : this.journalRef,
+				(record.doi() != null) ? record.doi() : this.doi, this.githubRepo, this.githubStars, this.projectPage,
+				this.aiSummary, this.aiKeywords, this.discussionId, this.importedUpvotes, this.importedComments,
+				this.memberVotes);
+	}
+
+	/** A paper that only arXiv has described so far. */
+	public static Paper of(ArxivRecord record) {
+		return new Paper(record.id(), record.version(), record.title(), record.summary(), record.publishedAt(),
+				record.updatedAt(), record.authors(), record.categories(), record.comment(), record.journalRef(),
+				record.doi(), null, null, null, null, List.of(), null, 0, 0);
+	}
+
 	/** Upvotes to show: those the source reported plus those of this site's members. */
 	public int upvotes() {
 		return this.importedUpvotes + this.memberVotes;

@@ -60,7 +60,8 @@ class PaperRepository {
 		Map<String, StoredPaper> bare = new LinkedHashMap<>();
 		this.jdbc.sql("select * from papers where id in (:ids)")
 			.param("ids", ids)
-			.query((rs, row) -> new StoredPaper(mapPaper(rs, List.of(), List.of()), localDate(rs, "snapshot_day")))
+			.query((rs, row) -> new StoredPaper(mapPaper(rs, List.of(), List.of()), localDate(rs, "snapshot_day"),
+					instant(rs, "arxiv_synced_at"), rs.getString("license")))
 			.list()
 			.forEach((stored) -> bare.put(stored.paper().id(), stored));
 		if (bare.isEmpty()) {
@@ -72,7 +73,8 @@ class PaperRepository {
 			StoredPaper stored = bare.get(id);
 			if (stored != null) {
 				papers.put(id, new StoredPaper(with(stored.paper(), authors.getOrDefault(id, List.of()),
-						categories.getOrDefault(id, List.of())), stored.snapshotDay()));
+						categories.getOrDefault(id, List.of())), stored.snapshotDay(), stored.arxivSyncedAt(),
+						stored.license()));
 			}
 		}
 		return papers;
@@ -103,6 +105,42 @@ class PaperRepository {
 		this.jdbc.sql("delete from paper_authors where paper_id = :id").param("id", paper.id()).update();
 		this.jdbc.sql("delete from paper_categories where paper_id = :id").param("id", paper.id()).update();
 		writeAuthorsAndCategories(paper);
+	}
+
+	/**
+	 * Marks papers as described by arXiv now, with the licence arXiv gives (the bibliographic
+	 * fields themselves are written by {@link #insert} and {@link #update}).
+	 */
+	void markFromArxiv(String id, String license, Instant now) {
+		this.jdbc.sql("update papers set arxiv_synced_at = :now, license = :license where id = :id")
+			.param("now", timestamp(now))
+			.param("license", license)
+			.param("id", id)
+			.update();
+	}
+
+	/** The versions of these papers, oldest first, by paper id. */
+	Map<String, List<PaperVersion>> versionsOf(Collection<String> ids) {
+		Map<String, List<PaperVersion>> versions = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return versions;
+		}
+		this.jdbc.sql("select * from paper_versions where paper_id in (:ids) order by paper_id, version")
+			.param("ids", ids)
+			.query((rs) -> {
+				versions.computeIfAbsent(rs.getString("paper_id"), (id) -> new ArrayList<>())
+					.add(new PaperVersion(rs.getInt("version"), instant(rs, "submitted_at"), rs.getString("size")));
+			});
+		return versions;
+	}
+
+	/** Records versions not recorded yet; a version already known keeps what was first recorded of it. */
+	void insertVersions(String paperId, List<PaperVersion> versions) {
+		this.batch.batchUpdate("insert into paper_versions (paper_id, version, submitted_at, size) values (?, ?, ?, ?)",
+				versions.stream()
+					.map((version) -> new Object[] { paperId, version.number(), timestamp(version.submittedAt()),
+							version.size() })
+					.toList());
 	}
 
 	long count() {
@@ -137,10 +175,11 @@ class PaperRepository {
 		List<Object[]> authorRows = new ArrayList<>();
 		for (int i = 0; i < paper.authors().size(); i++) {
 			Author author = paper.authors().get(i);
-			authorRows.add(new Object[] { paper.id(), i, author.name(), author.sourceId(), author.hidden() });
+			authorRows.add(new Object[] { paper.id(), i, author.name(), author.sourceId(), author.hidden(),
+					author.affiliations().isEmpty() ? null : this.json.writeValueAsString(author.affiliations()) });
 		}
 		this.batch.batchUpdate(
-				"insert into paper_authors (paper_id, position, name, hf_author_id, hidden) values (?, ?, ?, ?, ?)",
+				"insert into paper_authors (paper_id, position, name, hf_author_id, hidden, affiliations) values (?, ?, ?, ?, ?, ?)",
 				authorRows);
 		List<Object[]> categoryRows = new ArrayList<>();
 		for (int i = 0; i < paper.categories().size(); i++) {
@@ -156,7 +195,8 @@ class PaperRepository {
 			.param("ids", ids)
 			.query((rs) -> {
 				authors.computeIfAbsent(rs.getString("paper_id"), (id) -> new ArrayList<>())
-					.add(new Author(rs.getString("name"), rs.getString("hf_author_id"), rs.getBoolean("hidden")));
+					.add(new Author(rs.getString("name"), rs.getString("hf_author_id"), rs.getBoolean("hidden"),
+							affiliations(rs.getString("affiliations"))));
 			});
 		return authors;
 	}
@@ -190,6 +230,10 @@ class PaperRepository {
 				rs.getInt("member_votes"));
 	}
 
+	private List<String> affiliations(String json) {
+		return (json != null) ? this.json.readValue(json, STRING_LIST) : List.of();
+	}
+
 	static OffsetDateTime timestamp(Instant instant) {
 		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
 	}
@@ -204,8 +248,20 @@ class PaperRepository {
 		return (value != null) ? value.toLocalDate() : null;
 	}
 
-	/** A paper with the day of the import snapshot that last wrote it. */
-	record StoredPaper(Paper paper, LocalDate snapshotDay) {
+	/**
+	 * A paper with what decides how a source may change it.
+	 *
+	 * @param paper the paper
+	 * @param snapshotDay the day of the daily-list snapshot that last wrote it, if one did
+	 * @param arxivSyncedAt when arXiv metadata last wrote it, if ever
+	 * @param license the licence arXiv gives, if any
+	 */
+	record StoredPaper(Paper paper, LocalDate snapshotDay, Instant arxivSyncedAt, String license) {
+
+		boolean describedByArxiv() {
+			return this.arxivSyncedAt != null;
+		}
+
 	}
 
 }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The command line split into Spring properties ({@code --name=value}, anywhere) and words (the
- * verb and its operands), so that properties work before or after the verb.
+ * verb, its operands and its options such as {@code --set cs}), so that properties work before or
+ * after the verb.
  *
  * @param words the verb's words and its operands, in order
  */
@@ -21,6 +22,8 @@ public record CommandLine(List<String> words) {
 			  help                       show this text
 			  import hf-daily PATH...    load files or folders in the format of Hugging Face's
 			                             GET /api/daily_papers (one file = one day, named YYYY-MM-DD.json)
+			  ingest run SOURCE [--option value ...]
+			                             run one source now (arxiv, oai, hf); without a source, lists them
 			  trending rebuild           recompute every trending score from the votes and imported counts
 
 			Any --property=value (e.g. --paperboy.data-dir=/srv/paperboy) may come before or after the verb.
@@ -29,7 +32,8 @@ public record CommandLine(List<String> words) {
 	public static CommandLine parse(String[] args) {
 		List<String> words = new ArrayList<>();
 		for (String arg : args) {
-			if (!arg.startsWith("--")) {
+			// --name=value is a Spring property; --name alone is an option of the verb (--set cs)
+			if (!arg.startsWith("--") || !arg.contains("=")) {
 				words.add(arg);
 			}
 		}
@@ -42,7 +46,7 @@ public record CommandLine(List<String> words) {
 	}
 
 	public boolean isHelp() {
-		return this.words.size() >= 1 && List.of("help", "-h", "-help").contains(this.words.get(0));
+		return this.words.size() >= 1 && List.of("help", "-h", "-help", "--help").contains(this.words.get(0));
 	}
 
 }

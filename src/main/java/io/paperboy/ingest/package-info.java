@@ -1,2 +1,6 @@
-/** Ways papers flow into the catalog, one sub-package per source. */
+/**
+ * Ways papers flow into the catalog, one sub-package per source, and what they share: the record
+ * of every run ({@link io.paperboy.ingest.IngestRuns}), checkpoints for resuming, the
+ * {@code ingest run} verb and the sources' settings.
+ */
 package io.paperboy.ingest;

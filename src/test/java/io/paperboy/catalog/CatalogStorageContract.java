@@ -2,6 +2,7 @@ package io.paperboy.catalog;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -113,6 +114,80 @@ abstract class CatalogStorageContract {
 		assertThat(stored.version()).isEqualTo(2);
 		assertThat(stored.arxivUpdatedAt()).isEqualTo(Instant.parse("2024-02-01T00:00:00Z"));
 		assertThat(this.catalog.savePaper(fromDailyList, MONDAY.plusDays(1))).isEqualTo(SaveOutcome.UNCHANGED);
+	}
+
+	@Test
+	void anArxivRecordCreatesAPaperWithAffiliationsAndVersions() {
+		ArxivRecord record = arxivRecord("2401.00010", 2, "From arXiv");
+
+		assertThat(this.catalog.saveArxivRecords(List.of(record))).containsEntry("2401.00010", SaveOutcome.CREATED);
+
+		Paper stored = this.catalog.findPaper("2401.00010").orElseThrow();
+		assertThat(stored.title()).isEqualTo("From arXiv");
+		assertThat(stored.version()).isEqualTo(2);
+		assertThat(stored.authors()).containsExactly(Author.fromArxiv("Ada Lovelace", List.of("Analytical Engines Ltd")),
+				Author.fromArxiv("Alan Turing", List.of()));
+		assertThat(stored.categories()).containsExactly("cs.CL", "cs.LG");
+		assertThat(this.catalog.versionsOf("2401.00010")).containsExactlyElementsOf(record.versions());
+		assertThat(this.catalog.saveArxivRecords(List.of(record))).containsEntry("2401.00010", SaveOutcome.UNCHANGED);
+	}
+
+	@Test
+	void arxivReplacesTheBibliographyAndKeepsWhatTheDailyListAndMembersAdded() {
+		this.catalog.savePaper(TestPapers.paper("2401.00011").withTitle("Title as listed").withUpvotes(12)
+			.withGithub("https://github.com/a/b", 5).build(), MONDAY);
+		this.catalog.placeOnDailyList(TestPapers.entry("2401.00011", MONDAY));
+
+		assertThat(this.catalog.saveArxivRecords(List.of(arxivRecord("2401.00011", 1, "Title on arXiv"))))
+			.containsEntry("2401.00011", SaveOutcome.UPDATED);
+
+		Paper stored = this.catalog.findPaper("2401.00011").orElseThrow();
+		assertThat(stored.title()).isEqualTo("Title on arXiv");
+		assertThat(stored.upvotes()).isEqualTo(12);
+		assertThat(stored.githubRepo()).isEqualTo("https://github.com/a/b");
+		assertThat(this.catalog.dailyEntryOf("2401.00011")).isPresent();
+	}
+
+	@Test
+	void aDailyListNoLongerChangesTheBibliographyOnceArxivDescribedThePaper() {
+		this.catalog.saveArxivRecords(List.of(arxivRecord("2401.00012", 1, "Title on arXiv")));
+
+		assertThat(this.catalog.savePaper(TestPapers.paper("2401.00012").withTitle("Title as listed").withUpvotes(7)
+			.build(), MONDAY)).isEqualTo(SaveOutcome.UPDATED);
+
+		Paper stored = this.catalog.findPaper("2401.00012").orElseThrow();
+		assertThat(stored.title()).isEqualTo("Title on arXiv");
+		assertThat(stored.authors()).extracting(Author::name).containsExactly("Ada Lovelace", "Alan Turing");
+		assertThat(stored.authors().get(0).affiliations()).containsExactly("Analytical Engines Ltd");
+		assertThat(stored.upvotes()).isEqualTo(7);
+	}
+
+	@Test
+	void aNewerVersionReplacesTheMetadataAndAnOlderOneOnlyAddsToTheHistory() {
+		this.catalog.saveArxivRecords(List.of(arxivRecord("2401.00013", 2, "Second version")));
+
+		assertThat(this.catalog.saveArxivRecords(List.of(arxivRecord("2401.00013", 3, "Third version"))))
+			.containsEntry("2401.00013", SaveOutcome.UPDATED);
+		ArxivRecord first = new ArxivRecord("2401.00013", 1, "First version", "Abstract", List.of(), List.of(),
+				Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-01T00:00:00Z"), null, null, null, null,
+				List.of(new PaperVersion(1, Instant.parse("2024-01-01T00:00:00Z"), "10kb")));
+		this.catalog.saveArxivRecords(List.of(first));
+
+		assertThat(this.catalog.findPaper("2401.00013").orElseThrow().title()).isEqualTo("Third version");
+		assertThat(this.catalog.versionsOf("2401.00013")).extracting(PaperVersion::number).containsExactly(1, 2, 3);
+	}
+
+	private static ArxivRecord arxivRecord(String id, int version, String title) {
+		List<PaperVersion> versions = new ArrayList<>();
+		for (int number = 1; number <= version; number++) {
+			versions.add(new PaperVersion(number, Instant.parse("2024-01-0" + number + "T10:00:00Z"), number + "0kb"));
+		}
+		return new ArxivRecord(id, version, title, "An abstract.",
+				List.of(Author.fromArxiv("Ada Lovelace", List.of("Analytical Engines Ltd")),
+						Author.fromArxiv("Alan Turing", List.of())),
+				List.of("cs.CL", "cs.LG"), Instant.parse("2024-01-01T10:00:00Z"),
+				Instant.parse("2024-01-0" + version + "T10:00:00Z"), "8 pages", null, "10.1/x",
+				"http://creativecommons.org/licenses/by/4.0/", versions);
 	}
 
 	@Test

@@ -1,0 +1,134 @@
+package io.paperboy.ingest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs sources and records each run: its start, what it did, how it ended (the status page and
+ * {@code ingest status} read these records), and the same as metrics:
+ * {@code paperboy.ingest.papers{source, outcome}} counts papers, {@code paperboy.ingest.runs{source,
+ * outcome}} times runs.
+ */
+@Service
+public class IngestRuns {
+
+	private static final Logger logger = LoggerFactory.getLogger(IngestRuns.class);
+
+	private final Map<String, IngestSource> sources;
+
+	private final IngestRunRepository runs;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	IngestRuns(List<IngestSource> sources, IngestRunRepository runs, MeterRegistry meters, Clock clock) {
+		this.sources = sources.stream()
+			.collect(Collectors.toMap(IngestSource::name, Function.identity(), (a, b) -> a, TreeMap::new));
+		this.runs = runs;
+		this.meters = meters;
+		this.clock = clock;
+	}
+
+	/** The sources by name, in name order. */
+	public Map<String, IngestSource> sources() {
+		return this.sources;
+	}
+
+	public Optional<IngestSource> source(String name) {
+		return Optional.ofNullable(this.sources.get(name));
+	}
+
+	/**
+	 * Runs a source and records the run. A failure is recorded, logged and returned, never thrown:
+	 * the next scheduled run tries again.
+	 * @param progress receives progress lines while it runs
+	 */
+	public IngestRun run(IngestSource source, String trigger, SourceOptions options, Consumer<String> progress) {
+		return run(source.name(), trigger, options.toString(), progress, (tally) -> source.run(options, tally));
+	}
+
+	/**
+	 * Records a run of work that is not an {@link IngestSource} (the bulk snapshot import), the
+	 * same way.
+	 */
+	public IngestRun run(String source, String trigger, String arguments, Consumer<String> progress,
+			Consumer<IngestTally> work) {
+		Instant started = this.clock.instant();
+		long id = this.runs.start(source, trigger, arguments, started);
+		IngestTally tally = new IngestTally(progress);
+		IngestRun.Outcome outcome = IngestRun.Outcome.SUCCEEDED;
+		try {
+			work.accept(tally);
+		}
+		catch (SourceOptions.InvalidOptionsException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			outcome = IngestRun.Outcome.FAILED;
+			tally.message("failed: " + describe(ex));
+			logger.warn("Ingestion from {} failed: {}", source, describe(ex), ex);
+		}
+		finally {
+			Instant finished = this.clock.instant();
+			this.runs.finish(id, outcome, tally, finished);
+			record(source, outcome, tally, Duration.between(started, finished));
+		}
+		return this.runs.find(id).orElseThrow();
+	}
+
+	/** The latest runs of a source, newest first. */
+	public List<IngestRun> latestRuns(String source, int limit) {
+		return this.runs.latest(source, limit);
+	}
+
+	private void record(String source, IngestRun.Outcome outcome, IngestTally tally, Duration duration) {
+		Timer.builder("paperboy.ingest.runs")
+			.description("Runs of an ingestion source")
+			.tag("source", source)
+			.tag("outcome", outcome.column())
+			.register(this.meters)
+			.record(duration);
+		count(source, "added", tally.added());
+		count(source, "updated", tally.updated());
+		count(source, "unchanged", tally.unchanged());
+		count(source, "skipped", tally.skipped());
+	}
+
+	private void count(String source, String outcome, long amount) {
+		Counter.builder("paperboy.ingest.papers")
+			.description("Papers an ingestion source added, updated, found unchanged or skipped")
+			.tag("source", source)
+			.tag("outcome", outcome)
+			.register(this.meters)
+			.increment(amount);
+	}
+
+	/** The exception's message and its causes', which together say what went wrong. */
+	static String describe(Throwable failure) {
+		StringBuilder text = new StringBuilder();
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+			if (text.indexOf(message) < 0) {
+				text.append(text.isEmpty() ? "" : ": ").append(message);
+			}
+		}
+		return text.toString();
+	}
+
+}

@@ -1,0 +1,185 @@
+package io.paperboy.ingest.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * GET requests to a server that asks to be treated gently (arXiv: "no more than one request every
+ * three seconds, on a single connection"): one request at a time, at least {@code interval} between
+ * the end of one and the start of the next, a descriptive User-Agent, and retries with exponential
+ * backoff and jitter on 5xx, 429, timeouts and dropped connections, honouring
+ * {@code Retry-After}. One instance per server.
+ */
+public class PoliteHttpClient {
+
+	private static final Logger logger = LoggerFactory.getLogger(PoliteHttpClient.class);
+
+	private final HttpClient client;
+
+	private final Settings settings;
+
+	private final Clock clock;
+
+	private final ReentrantLock oneAtATime = new ReentrantLock();
+
+	private Instant nextAllowed = Instant.MIN;
+
+	public PoliteHttpClient(Settings settings, Clock clock) {
+		this.client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(settings.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.build();
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * The body of a successful (2xx) response to a GET.
+	 * @throws FetchException when the server answers with a status that is not retried, or when
+	 * every attempt failed
+	 */
+	public String get(URI uri) {
+		this.oneAtATime.lock();
+		try {
+			return getInTurn(uri);
+		}
+		finally {
+			this.oneAtATime.unlock();
+		}
+	}
+
+	private String getInTurn(URI uri) {
+		HttpRequest request = HttpRequest.newBuilder(uri)
+			.GET()
+			.timeout(this.settings.requestTimeout())
+			.header("User-Agent", this.settings.userAgent())
+			.build();
+		Duration backoff = this.settings.backoff();
+		for (int attempt = 1;; attempt++) {
+			waitForTurn();
+			Duration wait;
+			try {
+				HttpResponse<String> response = this.client.send(request,
+						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+				int status = response.statusCode();
+				if (status >= 200 && status < 300) {
+					return response.body();
+				}
+				if (!retried(status)) {
+					throw new FetchException(uri, status, response.body(), uri + " answered HTTP " + status, null);
+				}
+				if (attempt >= this.settings.maxAttempts()) {
+					throw new FetchException(uri, status, response.body(),
+							uri + " answered HTTP " + status + " to " + attempt + " attempts", null);
+				}
+				Duration retryAfter = retryAfter(response);
+				wait = (retryAfter != null) ? min(retryAfter, this.settings.maxBackoff()) : jittered(backoff);
+				logger.info("{} answered HTTP {}; trying again in {} s", uri, status, wait.toSeconds());
+			}
+			catch (IOException ex) {
+				// timeouts, refused and dropped connections, bodies cut short
+				if (attempt >= this.settings.maxAttempts()) {
+					throw new FetchException(uri, 0, null,
+							uri + " failed " + attempt + " times, last: " + describe(ex), ex);
+				}
+				wait = jittered(backoff);
+				logger.info("{} failed ({}); trying again in {} s", uri, describe(ex), wait.toSeconds());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new FetchException(uri, 0, null, "interrupted while fetching " + uri, ex);
+			}
+			backoff = min(backoff.multipliedBy(2), this.settings.maxBackoff());
+			pause(wait);
+		}
+	}
+
+	private static boolean retried(int status) {
+		return status == 429 || status >= 500;
+	}
+
+	private void waitForTurn() {
+		Duration wait = Duration.between(this.clock.instant(), this.nextAllowed);
+		if (!wait.isNegative() && !wait.isZero()) {
+			pause(wait);
+		}
+		// counted from the start of this request: with a response taking longer than the interval,
+		// the next request may go as soon as this one ends
+		this.nextAllowed = this.clock.instant().plus(this.settings.interval());
+	}
+
+	/** A random wait between half the backoff and all of it, so clients failing together spread out. */
+	private static Duration jittered(Duration backoff) {
+		return Duration.ofMillis(ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2, backoff.toMillis() + 1));
+	}
+
+	private Duration retryAfter(HttpResponse<?> response) {
+		String value = response.headers().firstValue("Retry-After").orElse(null);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+		}
+		catch (NumberFormatException ex) {
+			try {
+				Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+				Duration wait = Duration.between(this.clock.instant(), at);
+				return wait.isNegative() ? Duration.ZERO : wait;
+			}
+			catch (DateTimeParseException unreadable) {
+				return null;
+			}
+		}
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
+	private static void pause(Duration wait) {
+		try {
+			Thread.sleep(wait.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new FetchException(null, 0, null, "interrupted while waiting to fetch", ex);
+		}
+	}
+
+	private static String describe(IOException ex) {
+		return ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
+	}
+
+	/**
+	 * How to treat one server.
+	 *
+	 * @param userAgent the User-Agent of every request
+	 * @param interval the least time between the starts of two requests
+	 * @param connectTimeout how long to wait for a connection
+	 * @param requestTimeout how long to wait for a whole response
+	 * @param maxAttempts attempts before giving up
+	 * @param backoff the first wait between attempts, doubled each time
+	 * @param maxBackoff the longest wait, also the longest {@code Retry-After} honoured
+	 */
+	public record Settings(String userAgent, Duration interval, Duration connectTimeout, Duration requestTimeout,
+			int maxAttempts, Duration backoff, Duration maxBackoff) {
+	}
+
+}
