@@ -1,0 +1,106 @@
+package io.paperboy.ingest.http;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import io.paperboy.support.ScriptedHttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PoliteHttpClientTests {
+
+	private final ScriptedHttpServer server = ScriptedHttpServer.start();
+
+	@AfterEach
+	void stopServer() {
+		this.server.close();
+	}
+
+	private PoliteHttpClient client(Duration interval, int attempts) {
+		return new PoliteHttpClient(new PoliteHttpClient.Settings("Paperboy-test (mailto:ops@example.org)", interval,
+				Duration.ofSeconds(2), Duration.ofMillis(800), attempts, Duration.ofMillis(50), Duration.ofSeconds(2)),
+				Clock.systemUTC());
+	}
+
+	@Test
+	void everyRequestCarriesTheUserAgent() {
+		this.server.always().thenRespond(200, Map.of(), "ok");
+
+		assertThat(client(Duration.ZERO, 1).get(this.server.uri("/a"))).isEqualTo("ok");
+
+		assertThat(this.server.requests().get(0).headers()).containsEntry("user-agent",
+				"Paperboy-test (mailto:ops@example.org)");
+	}
+
+	@Test
+	void requestsAreSpacedByTheInterval() {
+		this.server.always().thenRespond(200, Map.of(), "ok");
+		PoliteHttpClient client = client(Duration.ofMillis(400), 1);
+
+		client.get(this.server.uri("/a"));
+		client.get(this.server.uri("/b"));
+		client.get(this.server.uri("/c"));
+
+		var requests = this.server.requests();
+		assertThat(Duration.between(requests.get(0).receivedAt(), requests.get(1).receivedAt()))
+			.isGreaterThanOrEqualTo(Duration.ofMillis(380));
+		assertThat(Duration.between(requests.get(1).receivedAt(), requests.get(2).receivedAt()))
+			.isGreaterThanOrEqualTo(Duration.ofMillis(380));
+	}
+
+	@Test
+	void aBusyServerIsAskedAgainAfterItsRetryAfter() {
+		this.server.always()
+			.thenRespond(503, Map.of("Retry-After", "1"), "busy")
+			.thenRespond(200, Map.of(), "ok");
+
+		assertThat(client(Duration.ZERO, 3).get(this.server.uri("/a"))).isEqualTo("ok");
+
+		var requests = this.server.requests();
+		assertThat(requests).hasSize(2);
+		assertThat(Duration.between(requests.get(0).receivedAt(), requests.get(1).receivedAt()))
+			.isGreaterThanOrEqualTo(Duration.ofMillis(950));
+	}
+
+	@Test
+	void timeoutsDroppedConnectionsAndServerErrorsAreRetried() {
+		this.server.always()
+			.thenStall(Duration.ofSeconds(2))
+			.thenDropMidBody(200, Map.of(), "a body cut in half")
+			.thenHangUp()
+			.thenRespond(500, Map.of(), "oops")
+			.thenRespond(429, Map.of(), "slow down")
+			.thenRespond(200, Map.of(), "ok");
+
+		assertThat(client(Duration.ZERO, 6).get(this.server.uri("/a"))).isEqualTo("ok");
+		assertThat(this.server.requests()).hasSize(6);
+	}
+
+	@Test
+	void aClientErrorIsNotRetriedAndKeepsTheBody() {
+		this.server.always().thenRespond(400, Map.of(), "bad id");
+
+		assertThatThrownBy(() -> client(Duration.ZERO, 5).get(this.server.uri("/a?id=x")))
+			.isInstanceOfSatisfying(FetchException.class, (ex) -> {
+				assertThat(ex.status()).isEqualTo(400);
+				assertThat(ex.body()).isEqualTo("bad id");
+			})
+			.hasMessageContaining("/a?id=x answered HTTP 400");
+		assertThat(this.server.requests()).hasSize(1);
+	}
+
+	@Test
+	void givingUpSaysHowManyAttemptsFailedAndHow() {
+		this.server.always().thenRespond(503, Map.of(), "down");
+
+		assertThatThrownBy(() -> client(Duration.ZERO, 3).get(this.server.uri("/a")))
+			.isInstanceOf(FetchException.class)
+			.hasMessageEndingWith("answered HTTP 503 to 3 attempts");
+		assertThat(this.server.requests()).hasSize(3);
+	}
+
+}
