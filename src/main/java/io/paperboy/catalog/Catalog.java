@@ -102,6 +102,28 @@ public class Catalog {
 		}).toList();
 	}
 
+	/**
+	 * The papers most recently published on arXiv, newest first, with their daily entries where
+	 * they have one.
+	 * @param primaryCategory only papers whose primary category this is; null for all
+	 */
+	@Transactional(readOnly = true)
+	public List<PaperListing> newestOnArxiv(String primaryCategory, int offset, int limit) {
+		return listingsOf(this.papers.newestIds(primaryCategory, offset, limit));
+	}
+
+	/** How many papers {@link #newestOnArxiv} pages through. */
+	@Transactional(readOnly = true)
+	public long countPublished(String primaryCategory) {
+		return this.papers.countPublished(primaryCategory);
+	}
+
+	/** The primary categories with the most papers, most first. */
+	@Transactional(readOnly = true)
+	public List<String> busiestPrimaryCategories(int limit) {
+		return this.papers.busiestPrimaryCategories(limit);
+	}
+
 	@Transactional(readOnly = true)
 	public long countPapers() {
 		return this.papers.count();

@@ -143,6 +143,45 @@ class PaperRepository {
 					.toList());
 	}
 
+	/**
+	 * Ids of the papers most recently published on arXiv, newest first, optionally of one primary
+	 * category.
+	 */
+	List<String> newestIds(String primaryCategory, int offset, int limit) {
+		return this.jdbc.sql("""
+				select p.id from papers p
+				where p.published_at is not null
+				  and (cast(:category as varchar) is null or exists (select 1 from paper_categories c
+				      where c.paper_id = p.id and c.position = 0 and c.category = :category))
+				order by p.published_at desc, p.id desc
+				offset :offset rows fetch next :limit rows only
+				""")
+			.param("category", primaryCategory)
+			.param("offset", offset)
+			.param("limit", limit)
+			.query(String.class)
+			.list();
+	}
+
+	/** How many papers {@link #newestIds} pages through. */
+	long countPublished(String primaryCategory) {
+		return this.jdbc.sql("""
+				select count(*) from papers p
+				where p.published_at is not null
+				  and (cast(:category as varchar) is null or exists (select 1 from paper_categories c
+				      where c.paper_id = p.id and c.position = 0 and c.category = :category))
+				""").param("category", primaryCategory).query(Long.class).single();
+	}
+
+	/** The primary categories with the most papers, most first. */
+	List<String> busiestPrimaryCategories(int limit) {
+		return this.jdbc.sql("""
+				select category from paper_categories where position = 0
+				group by category order by count(*) desc, category
+				fetch first :limit rows only
+				""").param("limit", limit).query(String.class).list();
+	}
+
 	long count() {
 		return this.jdbc.sql("select count(*) from papers").query(Long.class).single();
 	}

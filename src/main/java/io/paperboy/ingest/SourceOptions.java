@@ -3,6 +3,7 @@ package io.paperboy.ingest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class SourceOptions {
 				throw new InvalidOptionsException("option --" + name + " is given twice");
 			}
 		}
-		return new SourceOptions(Map.copyOf(values));
+		return new SourceOptions(Collections.unmodifiableMap(values));
 	}
 
 	public boolean isEmpty() {

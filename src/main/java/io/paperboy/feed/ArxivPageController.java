@@ -1,0 +1,57 @@
+package io.paperboy.feed;
+
+import java.util.regex.Pattern;
+
+import io.paperboy.catalog.Catalog;
+import io.paperboy.web.BadRequestException;
+import io.paperboy.web.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code /papers/arxiv}: the newest papers on arXiv in the catalog, all or of one primary category
+ * ({@code ?category=cs.CL}), 50 to a page ({@code ?p=2}).
+ */
+@Controller
+class ArxivPageController {
+
+	/** arXiv's category names: an archive, optionally a dot and a subject class (cs.CL, hep-th, math.AG). */
+	private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z-]{0,19}(\\.[A-Za-z][A-Za-z-]{0,19})?");
+
+	private static final Pattern PAGE_NUMBER = Pattern.compile("[1-9]\\d{0,5}");
+
+	/** Categories offered as filters: enough for a lab's fields without a wall of links. */
+	private static final int CATEGORY_CHOICES = 12;
+
+	private final Catalog catalog;
+
+	ArxivPageController(Catalog catalog) {
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/papers/arxiv")
+	String newest(@RequestParam(required = false) String category, @RequestParam(name = "p", required = false) String p,
+			Model model) {
+		if (category != null && !CATEGORY.matcher(category).matches()) {
+			throw new BadRequestException("category must be an arXiv category such as cs.CL, not \""
+					+ ((category.length() > 40) ? category.substring(0, 40) + "…" : category) + "\"");
+		}
+		if (p != null && !PAGE_NUMBER.matcher(p).matches()) {
+			throw new BadRequestException("p must be a page number from 1");
+		}
+		int number = (p != null) ? Integer.parseInt(p) : 1;
+		long total = this.catalog.countPublished(category);
+		ArxivPage page = new ArxivPage(category, this.catalog.busiestPrimaryCategories(CATEGORY_CHOICES),
+				this.catalog.newestOnArxiv(category, (number - 1) * ArxivPage.CARDS_PER_PAGE, ArxivPage.CARDS_PER_PAGE),
+				number, total);
+		if (number > page.pageCount()) {
+			throw new NotFoundException("There is no page " + number + " of these papers; there are "
+					+ page.pageCount() + ".");
+		}
+		model.addAttribute("page", page);
+		return "feed/arxiv";
+	}
+
+}
