@@ -31,7 +31,7 @@ create table ingest_runs (
     arguments         varchar(1000),
     started_at        timestamp with time zone not null,
     finished_at       timestamp with time zone,
-    -- running, succeeded, failed
+    -- running, succeeded, failed, interrupted
     outcome           varchar(16) not null,
     papers_added      integer not null default 0,
     papers_updated    integer not null default 0,

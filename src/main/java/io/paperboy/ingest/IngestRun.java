@@ -13,7 +13,7 @@ import java.util.List;
  * @param arguments the options it was given, as words
  * @param startedAt when it started
  * @param finishedAt when it ended, null while it runs
- * @param outcome running, succeeded or failed
+ * @param outcome running, succeeded, failed or interrupted
  * @param added papers added
  * @param updated papers updated
  * @param unchanged papers seen again with nothing new
@@ -35,7 +35,10 @@ public record IngestRun(long id, String source, String trigger, String arguments
 	/** How a run ended. */
 	public enum Outcome {
 
-		RUNNING, SUCCEEDED, FAILED;
+		RUNNING, SUCCEEDED, FAILED,
+
+		/** The process stopped (killed, crashed) before the run ended; what its pages saved stays. */
+		INTERRUPTED;
 
 		String column() {
 			return name().toLowerCase();

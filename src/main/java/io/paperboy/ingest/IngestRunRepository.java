@@ -38,6 +38,15 @@ class IngestRunRepository {
 		return key.getKey().longValue();
 	}
 
+	/** Ends the runs of a source still marked running as interrupted. */
+	void markInterrupted(String source, Instant now) {
+		this.jdbc.sql("""
+				update ingest_runs set outcome = 'interrupted', finished_at = :now,
+				    messages = 'interrupted: the process stopped before the run ended'
+				where source = :source and outcome = 'running'
+				""").param("now", timestamp(now)).param("source", source).update();
+	}
+
 	void finish(long id, IngestRun.Outcome outcome, IngestTally tally, Instant now) {
 		this.jdbc.sql("""
 				update ingest_runs set finished_at = :now, outcome = :outcome, papers_added = :added,

@@ -46,7 +46,8 @@ class IngestRunVerb implements Verb {
 		}
 		out.print(summary(run));
 		if (run.outcome() == IngestRun.Outcome.FAILED) {
-			err.println("The run failed: " + String.join("; ", run.messages()));
+			// the failure is the last message ("failed: ...")
+			err.println("The run " + run.messages().get(run.messages().size() - 1));
 			return 1;
 		}
 		return 0;

@@ -70,6 +70,9 @@ public class IngestRuns {
 	public IngestRun run(String source, String trigger, String arguments, Consumer<String> progress,
 			Consumer<IngestTally> work) {
 		Instant started = this.clock.instant();
+		// a run of a source whose process died (killed, crashed) stays "running"; runs of one
+		// source do not overlap (the scheduler runs each once across nodes), so the next run ends it
+		this.runs.markInterrupted(source, started);
 		long id = this.runs.start(source, trigger, arguments, started);
 		IngestTally tally = new IngestTally(progress);
 		IngestRun.Outcome outcome = IngestRun.Outcome.SUCCEEDED;
@@ -77,6 +80,8 @@ public class IngestRuns {
 			work.accept(tally);
 		}
 		catch (SourceOptions.InvalidOptionsException ex) {
+			outcome = IngestRun.Outcome.FAILED;
+			tally.message("invalid options: " + ex.getMessage());
 			throw ex;
 		}
 		catch (RuntimeException ex) {

@@ -1,0 +1,102 @@
+package io.paperboy.ingest;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.paperboy.catalog.SaveOutcome;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class IngestRunsTests {
+
+	@Autowired
+	private IngestRuns runs;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@BeforeEach
+	void forgetRuns() {
+		this.jdbc.sql("delete from ingest_runs").update();
+	}
+
+	@Test
+	void aRunIsRecordedWithWhatItDid() {
+		List<String> progress = new ArrayList<>();
+
+		IngestRun run = this.runs.run("test-source", "command", "--days 2", progress::add, (tally) -> {
+			tally.count(SaveOutcome.CREATED);
+			tally.count(SaveOutcome.CREATED);
+			tally.count(SaveOutcome.UPDATED);
+			tally.count(SaveOutcome.UNCHANGED);
+			tally.skip("line 3: not JSON");
+			tally.progress("page 1 saved");
+		});
+
+		assertThat(run.outcome()).isEqualTo(IngestRun.Outcome.SUCCEEDED);
+		assertThat(run).extracting(IngestRun::added, IngestRun::updated, IngestRun::unchanged, IngestRun::skipped)
+			.containsExactly(2L, 1L, 1L, 1L);
+		assertThat(run.messages()).containsExactly("line 3: not JSON");
+		assertThat(run.arguments()).isEqualTo("--days 2");
+		assertThat(run.finishedAt()).isNotNull();
+		assertThat(progress).containsExactly("page 1 saved");
+		assertThat(this.runs.latestRuns("test-source", 5)).containsExactly(run);
+		assertThat(this.meters.get("paperboy.ingest.papers").tag("source", "test-source").tag("outcome", "added")
+			.counter().count()).isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void aFailedRunIsRecordedWithItsCauseAndNotThrown() {
+		IngestRun run = this.runs.run("test-source", "schedule", "", (line) -> {
+		}, (tally) -> {
+			tally.count(SaveOutcome.CREATED);
+			throw new IllegalStateException("page 2 unreadable", new IOException("connection reset"));
+		});
+
+		assertThat(run.outcome()).isEqualTo(IngestRun.Outcome.FAILED);
+		assertThat(run.added()).isEqualTo(1);
+		assertThat(run.messages()).containsExactly("failed: page 2 unreadable: connection reset");
+	}
+
+	@Test
+	void invalidOptionsFailTheRunAndReachTheCaller() {
+		assertThatThrownBy(() -> this.runs.run("test-source", "command", "--days x", (line) -> {
+		}, (tally) -> {
+			throw new SourceOptions.InvalidOptionsException("option --days needs a whole number, not 'x'");
+		})).isInstanceOf(SourceOptions.InvalidOptionsException.class);
+
+		IngestRun recorded = this.runs.latestRuns("test-source", 1).get(0);
+		assertThat(recorded.outcome()).isEqualTo(IngestRun.Outcome.FAILED);
+		assertThat(recorded.messages()).containsExactly("invalid options: option --days needs a whole number, not 'x'");
+	}
+
+	@Test
+	void aRunLeftRunningByAStoppedProcessIsMarkedInterruptedByTheNextRun() {
+		this.jdbc.sql("""
+				insert into ingest_runs (source, run_trigger, started_at, outcome)
+				values ('test-source', 'schedule', :at, 'running')
+				""").param("at", Instant.parse("2026-01-01T00:00:00Z").atOffset(ZoneOffset.UTC)).update();
+
+		this.runs.run("test-source", "command", "", (line) -> {
+		}, (tally) -> {
+		});
+
+		assertThat(this.runs.latestRuns("test-source", 5)).extracting(IngestRun::outcome)
+			.containsExactly(IngestRun.Outcome.SUCCEEDED, IngestRun.Outcome.INTERRUPTED);
+	}
+
+}
