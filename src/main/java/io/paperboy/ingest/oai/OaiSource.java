@@ -13,6 +13,7 @@ import io.paperboy.ingest.IngestTally;
 import io.paperboy.ingest.SourceOptions;
 import io.paperboy.ingest.SourcesProperties;
 import io.paperboy.ingest.http.PoliteHttpClient;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,6 +41,7 @@ class OaiSource implements IngestSource {
 
 	private final Clock clock;
 
+	@Autowired
 	OaiSource(SourcesProperties properties, Catalog catalog, Checkpoints checkpoints,
 			PlatformTransactionManager transactionManager, Clock clock) {
 		this(properties, new OaiHarvester(
