@@ -130,6 +130,33 @@ abstract class OaiHarvestContract {
 	}
 
 	@Test
+	void realArxivRawPageAndItsFollowerAreHarvestedWhole() throws java.io.IOException {
+		String realPage = java.nio.file.Files.readString(io.paperboy.support.SharedData.require(OaiResponseParserTests.REAL_PAGE));
+		this.server.when((request) -> request.parameter("resumptionToken") == null).thenRespond(200, XML, realPage);
+		this.server.when((request) -> "3996692|1001".equals(request.parameter("resumptionToken")))
+			.thenRespond(200, XML, OaiBodies.page(null, OaiBodies.rawRecord("1910.00001", 2, "The last record")));
+		OaiHarvest harvest = new OaiHarvest("arXivRaw", "cs", LocalDate.parse("2019-10-01"), LocalDate.parse("2019-10-09"));
+
+		IngestRun run = run(harvester(), harvest);
+
+		assertThat(run.outcome()).isEqualTo(IngestRun.Outcome.SUCCEEDED);
+		assertThat(run.added()).isEqualTo(1001);
+		assertThat(this.catalog.countPapers()).isEqualTo(1001);
+		// counted in the file: 2,322 versions over its 1,000 records
+		assertThat(this.jdbc.sql("select count(*) from paper_versions").query(Long.class).single()).isEqualTo(2322 + 2);
+		assertThat(this.catalog.findPaper("1212.1710").orElseThrow().version()).isEqualTo(7);
+		assertThat(this.server.requests().get(1).query()).isEqualTo("verb=ListRecords&resumptionToken=3996692%7C1001");
+	}
+
+	@Test
+	void oaiSourceIsRegisteredAndSwitchedOffByDefault() {
+		assertThat(this.runs.source("oai")).hasValueSatisfying((source) -> {
+			assertThat(source.enabled()).isFalse();
+			assertThat(source.options()).containsExactly("set", "from", "until", "metadata-prefix");
+		});
+	}
+
+	@Test
 	void arxivFormatRecordKeepsTheNewerVersionTheCatalogHasAndRefreshesItsMetadata() {
 		Instant v1 = Instant.parse("2024-01-01T09:30:00Z");
 		Instant v3 = Instant.parse("2024-01-25T16:00:00Z");
