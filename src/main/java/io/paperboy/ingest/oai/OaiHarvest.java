@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
 record OaiHarvest(String metadataPrefix, String set, LocalDate from, LocalDate until) {
 
 	/** The formats the harvester reads. */
-	static final java.util.List<String> FORMATS = java.util.List.of("arXiv", "arXivRaw");
+	static final List<String> FORMATS = List.of("arXiv", "arXivRaw");
 
 	/** The name of the checkpoint holding the resumption token of the next page. */
 	String checkpointName() {

@@ -68,6 +68,16 @@ final class OaiHarvester {
 	 * @throws io.paperboy.ingest.http.FetchException when a page cannot be fetched
 	 */
 	void harvest(OaiHarvest harvest, IngestTally tally) {
+		harvest(harvest, tally, () -> {
+		});
+	}
+
+	/**
+	 * Harvests the list to its end, as {@link #harvest(OaiHarvest, IngestTally)} does.
+	 * @param completed run in the transaction that saves the last page, so what it writes (the
+	 * scheduled harvest's next day) is committed exactly when the list is
+	 */
+	void harvest(OaiHarvest harvest, IngestTally tally, Runnable completed) {
 		String checkpoint = harvest.checkpointName();
 		String token = this.checkpoints.read(checkpoint).orElse(null);
 		if (token != null) {
@@ -84,7 +94,10 @@ final class OaiHarvester {
 			}
 			catch (OaiErrorException ex) {
 				if (ex.code().equals("noRecordsMatch")) {
-					this.checkpoints.clear(checkpoint);
+					this.transactions.executeWithoutResult((status) -> {
+						this.checkpoints.clear(checkpoint);
+						completed.run();
+					});
 					tally.message((pages == 0 && token == null) ? "No records match " + harvest
 							: "The list ended with no records match");
 					return;
@@ -101,7 +114,7 @@ final class OaiHarvester {
 				}
 				throw ex;
 			}
-			Map<String, SaveOutcome> outcomes = save(checkpoint, page);
+			Map<String, SaveOutcome> outcomes = save(checkpoint, page, completed);
 			tally.count(outcomes);
 			page.skipped().forEach(tally::skip);
 			if (!page.deletedIds().isEmpty()) {
@@ -120,7 +133,7 @@ final class OaiHarvester {
 	}
 
 	/** Saves one page and moves the checkpoint past it, all or nothing. */
-	private Map<String, SaveOutcome> save(String checkpoint, OaiResponse page) {
+	private Map<String, SaveOutcome> save(String checkpoint, OaiResponse page, Runnable completed) {
 		return this.transactions.execute((status) -> {
 			List<ArxivRecord> records = page.versionsKnown() ? distinct(page.records())
 					: keepStoredVersions(distinct(page.records()));
@@ -128,6 +141,7 @@ final class OaiHarvester {
 					: this.catalog.saveArxivRecords(records);
 			if (page.last()) {
 				this.checkpoints.clear(checkpoint);
+				completed.run();
 			}
 			else {
 				this.checkpoints.write(checkpoint, page.resumptionToken());

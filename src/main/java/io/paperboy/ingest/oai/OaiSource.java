@@ -100,8 +100,8 @@ class OaiSource implements IngestSource {
 
 	/**
 	 * The scheduled harvest. Its range is written down before it starts, so a harvest that fails is
-	 * resumed, same range and same checkpoint, by the next run; once complete, the next run starts
-	 * the day after its last day.
+	 * resumed, same range and same checkpoint, by the next run; the day after its last day is written
+	 * with its last page, and the next run starts there.
 	 */
 	private void runScheduled(IngestTally tally) {
 		if (!enabled()) {
@@ -129,8 +129,8 @@ class OaiSource implements IngestSource {
 			}
 			this.checkpoints.write(state, from + RANGE + until);
 		}
-		this.harvester.harvest(new OaiHarvest(prefix, set, from, until), tally);
-		this.checkpoints.write(state, until.plusDays(1).toString());
+		this.harvester.harvest(new OaiHarvest(prefix, set, from, until), tally,
+				() -> this.checkpoints.write(state, until.plusDays(1).toString()));
 	}
 
 	private static String checkedFormat(String prefix) {
