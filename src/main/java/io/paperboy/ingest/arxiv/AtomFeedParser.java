@@ -76,7 +76,11 @@ final class AtomFeedParser {
 		catch (XMLStreamException ex) {
 			Location at = ex.getLocation();
 			String where = (at != null) ? " at line " + at.getLineNumber() + ", column " + at.getColumnNumber() : "";
-			throw new ArxivApiException("arXiv answered with malformed XML" + where + ": " + reason(ex), status, ex);
+			ArxivApiException malformed = new ArxivApiException(
+					"arXiv answered with malformed XML" + where + ": " + reason(ex), status, null);
+			// kept for the log, not as the cause: the parser's own message repeats ours over two lines
+			malformed.addSuppressed(ex);
+			throw malformed;
 		}
 	}
 
