@@ -63,6 +63,9 @@ class ArxivSourcesTests {
 	private JdbcClient jdbc;
 
 	@Autowired
+	private ArxivClient applicationsClient;
+
+	@Autowired
 	private ApplicationEventPublisher events;
 
 	private final ScriptedHttpServer server = ScriptedHttpServer.start();
@@ -78,10 +81,14 @@ class ArxivSourcesTests {
 		CatalogTables.empty(this.jdbc, this.events);
 		this.jdbc.sql("delete from ingest_checkpoints").update();
 		this.jdbc.sql("delete from ingest_runs").update();
-		// the production wiring, with a test pace and a page of three results
+		wire(3);
+	}
+
+	/** The production wiring, with a test pace and pages of {@code pageSize} results. */
+	private void wire(int pageSize) {
 		SourcesProperties properties = new SourcesProperties("ops@example.org", 7, null,
 				new SourcesProperties.Arxiv(true, this.server.uri("/api/query"), null, List.of("cs.AI", "cs.CL"),
-						Duration.ofMillis(10), null, null, 3),
+						Duration.ofMillis(10), null, null, pageSize),
 				null, null);
 		ArxivClient arxiv = new HttpArxivClient(
 				new PoliteHttpClient(HttpArxivClientTests.tinySettings(), Clock.systemUTC()), properties.arxiv().apiUrl());
@@ -93,6 +100,13 @@ class ArxivSourcesTests {
 	@AfterEach
 	void stopServer() {
 		this.server.close();
+	}
+
+	@Test
+	void theApplicationsClientKeepsArxivsThreeSecondsBetweenRequests() {
+		// the test configuration changes no pace: this is what production gets
+		assertThat(this.applicationsClient).extracting("http.settings.interval").isEqualTo(Duration.ofSeconds(3));
+		assertThat(this.applicationsClient).extracting("http.settings.userAgent").asString().startsWith("Paperboy/");
 	}
 
 	@Test
@@ -123,6 +137,42 @@ class ArxivSourcesTests {
 		Paper paper = this.catalog.findPaper("2403.00009").orElseThrow();
 		assertThat(paper.version()).isEqualTo(2);
 		assertThat(paper.authors()).containsExactly(Author.fromArxiv("Ada Lovelace", List.of("Analytical Engines")));
+	}
+
+	@Test
+	void aPollReplayingRecordedPagesSavesEachPaperOnceUntilTheCutoff() {
+		wire(10);
+		this.checkpoints.write(CHECKPOINT, "1990-01-01T00:00:00Z");
+		onPage(0, RecordedResponses.named("q_testing_s0_m10_").body());
+		// five papers arrived meanwhile: the second page starts five results earlier, five papers again
+		onPage(10, RecordedResponses.named("q_testing_s5_m10_").body());
+		for (int start = 20; start <= 50; start += 10) {
+			onPage(start, RecordedResponses.named("q_testing_s" + start + "_m10_").body());
+		}
+		onPage(60, page(214_881, 60, entry("hep-th/9108001", 1, "1989-12-31T00:00:00Z")));
+
+		IngestRun run = run(this.newPapers);
+
+		assertThat(run.outcome()).isEqualTo(IngestRun.Outcome.SUCCEEDED);
+		assertThat(run.added()).isEqualTo(55);
+		assertThat(this.catalog.countPapers()).isEqualTo(55);
+		assertThat(this.catalog.findPaper("cs/0503050")).isPresent();
+		assertThat(this.catalog.findPaper("hep-th/9108001")).isEmpty();
+		assertThat(this.server.requests()).extracting((request) -> request.parameter("start"))
+			.containsExactly("0", "10", "20", "30", "40", "50", "60");
+		assertThat(this.checkpoints.read(CHECKPOINT)).contains("2026-02-17T12:57:17Z");
+	}
+
+	@Test
+	void lookingUpThePapersAgainChangesNothing() {
+		this.server.always().thenRespond(200, ATOM, RecordedResponses.named("id_astro-ph_0601001_").body());
+
+		IngestRun first = run(this.newPapers, "--ids", "astro-ph/0601001");
+		IngestRun second = run(this.newPapers, "--ids", "astro-ph/0601001");
+
+		assertThat(first.added()).isEqualTo(1);
+		assertThat(second.added() + second.updated()).isZero();
+		assertThat(second.unchanged()).isEqualTo(1);
 	}
 
 	@Test
