@@ -130,6 +130,15 @@ public class Catalog {
 	}
 
 	/**
+	 * The papers published, or placed on a daily list, at or after {@code since}, in id order: the
+	 * ones a refresh looks up again for new versions.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> recentPaperIds(Instant since) {
+		return this.papers.recentIds(since);
+	}
+
+	/**
 	 * Saves a paper as seen in a snapshot taken on {@code snapshotDay}. A snapshot older than the one
 	 * that last wrote the paper changes nothing, so importing old and new snapshots in any order, or
 	 * twice, ends in the same state.

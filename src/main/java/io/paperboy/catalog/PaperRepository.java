@@ -186,6 +186,16 @@ class PaperRepository {
 		return this.jdbc.sql("select count(*) from papers").query(Long.class).single();
 	}
 
+	/** Ids of the papers published, or placed on a daily list, at or after {@code since}. */
+	List<String> recentIds(Instant since) {
+		return this.jdbc.sql("""
+				select id from papers where published_at >= :since
+				union
+				select paper_id from daily_entries where submitted_at >= :since
+				order by 1
+				""").param("since", timestamp(since)).query(String.class).list();
+	}
+
 	private Map<String, Object> parameters(Paper paper, LocalDate snapshotDay, Instant now) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		parameters.put("id", paper.id());

@@ -23,7 +23,8 @@ public record CommandLine(List<String> words) {
 			  import hf-daily PATH...    load files or folders in the format of Hugging Face's
 			                             GET /api/daily_papers (one file = one day, named YYYY-MM-DD.json)
 			  ingest run SOURCE [--option value ...]
-			                             run one source now (arxiv, oai, hf); without a source, lists them
+			                             run one source now (arxiv, arxiv-refresh, oai, hf);
+                             without a source, lists them and their options
 			  trending rebuild           recompute every trending score from the votes and imported counts
 
 			Any --property=value (e.g. --paperboy.data-dir=/srv/paperboy) may come before or after the verb.

@@ -177,6 +177,19 @@ abstract class CatalogStorageContract {
 		assertThat(this.catalog.versionsOf("2401.00013")).extracting(PaperVersion::number).containsExactly(1, 2, 3);
 	}
 
+	@Test
+	void recentPapersAreThosePublishedOrPlacedOnADailyListSinceAnInstant() {
+		// all three published 2024-01-01T10:00Z; one of them listed on 2024-02-05 at noon
+		this.catalog.saveArxivRecords(List.of(arxivRecord("2401.00023", 1, "Listed later"),
+				arxivRecord("2401.00021", 1, "Not listed"), arxivRecord("2401.00022", 1, "Not listed either")));
+		this.catalog.placeOnDailyList(TestPapers.entry("2401.00023", LocalDate.of(2024, 2, 5)));
+
+		assertThat(this.catalog.recentPaperIds(Instant.parse("2024-01-01T10:00:00Z")))
+			.containsExactly("2401.00021", "2401.00022", "2401.00023");
+		assertThat(this.catalog.recentPaperIds(Instant.parse("2024-01-01T10:00:01Z"))).containsExactly("2401.00023");
+		assertThat(this.catalog.recentPaperIds(Instant.parse("2024-02-05T12:00:01Z"))).isEmpty();
+	}
+
 	private static ArxivRecord arxivRecord(String id, int version, String title) {
 		List<PaperVersion> versions = new ArrayList<>();
 		for (int number = 1; number <= version; number++) {

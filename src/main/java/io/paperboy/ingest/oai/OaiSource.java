@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Set;
 
 import io.paperboy.catalog.Catalog;
+import io.paperboy.ingest.ArxivConnection;
 import io.paperboy.ingest.Checkpoints;
 import io.paperboy.ingest.IngestSource;
 import io.paperboy.ingest.IngestTally;
 import io.paperboy.ingest.SourceOptions;
 import io.paperboy.ingest.SourcesProperties;
-import io.paperboy.ingest.http.PoliteHttpClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,11 +42,9 @@ class OaiSource implements IngestSource {
 	private final Clock clock;
 
 	@Autowired
-	OaiSource(SourcesProperties properties, Catalog catalog, Checkpoints checkpoints,
+	OaiSource(SourcesProperties properties, ArxivConnection arxiv, Catalog catalog, Checkpoints checkpoints,
 			PlatformTransactionManager transactionManager, Clock clock) {
-		this(properties, new OaiHarvester(
-				new PoliteHttpClient(properties.httpSettings(properties.arxiv().requestInterval()), clock),
-				properties.arxiv().oaiUrl(), catalog, checkpoints, new TransactionTemplate(transactionManager)),
+		this(properties, new OaiHarvester(arxiv.http(), properties.arxiv().oaiUrl(), catalog, checkpoints, new TransactionTemplate(transactionManager)),
 				checkpoints, clock);
 	}
 

@@ -1,0 +1,19 @@
+package io.paperboy.ingest.arxiv;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The refresh of recently changed papers: {@code paperboy.sources.arxiv.refresh.*} (its schedule is
+ * {@code paperboy.sources.arxiv.refresh-cron}).
+ *
+ * @param days how far back the refresh looks: papers published or placed on a daily list in this
+ * many past days are looked up again, so a new version replaces their metadata
+ */
+@ConfigurationProperties("paperboy.sources.arxiv.refresh")
+record RefreshProperties(Integer days) {
+
+	RefreshProperties {
+		days = (days != null) ? days : 30;
+	}
+
+}
