@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.paperboy.ingest.IngestSource;
 import io.paperboy.ingest.IngestTally;
@@ -14,6 +15,7 @@ import io.paperboy.ingest.SourcesProperties;
 import io.paperboy.ingest.http.FetchException;
 import io.paperboy.ingest.http.PoliteHttpClient;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +45,8 @@ class HfDailySource implements IngestSource {
 	private final PoliteHttpClient http;
 
 	private final Clock clock;
+
+	private final ReentrantLock oneRunAtATime = new ReentrantLock();
 
 	HfDailySource(JsonMapper json, DailyPapersImporter importer, SourcesProperties properties, Clock clock) {
 		this.parser = new DailyPapersFileParser(json);
@@ -75,8 +79,22 @@ class HfDailySource implements IngestSource {
 		return this.properties.enabled();
 	}
 
+	/**
+	 * One run at a time in this process: a backfill and a scheduled sync overlapping would store the
+	 * same new submitters at once, and one of them would be refused.
+	 */
 	@Override
 	public void run(SourceOptions options, IngestTally tally) {
+		this.oneRunAtATime.lock();
+		try {
+			runAlone(options, tally);
+		}
+		finally {
+			this.oneRunAtATime.unlock();
+		}
+	}
+
+	private void runAlone(SourceOptions options, IngestTally tally) {
 		LocalDate today = LocalDate.now(this.clock);
 		LocalDate last = options.date("date").orElse(today);
 		int days = options.integer("days").orElse(this.properties.days());
@@ -120,7 +138,7 @@ class HfDailySource implements IngestSource {
 		}
 		DailyPapersImporter.StoredDay stored;
 		try {
-			stored = this.importer.saveDay(list, today);
+			stored = save(list, today);
 		}
 		catch (DataAccessException ex) {
 			return "the database refused it: " + ex.getMostSpecificCause().getMessage();
@@ -129,6 +147,17 @@ class HfDailySource implements IngestSource {
 		tally.progress(day + ": " + list.entries().size() + " entries, " + stored.report().papersCreated()
 				+ " papers added, " + stored.report().papersUpdated() + " updated");
 		return null;
+	}
+
+	private DailyPapersImporter.StoredDay save(DailyPapersFile list, LocalDate today) {
+		try {
+			return this.importer.saveDay(list, today);
+		}
+		catch (DuplicateKeyException ex) {
+			// another node stored the same paper or submitter at the same moment; the day rolled
+			// back, and saved again it finds their rows
+			return this.importer.saveDay(list, today);
+		}
 	}
 
 	private URI uri(LocalDate day) {
