@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,19 +24,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two application nodes on one database, both with the scheduler on: each time of a recurring job
  * is run by one node only, and the first-start backfill runs once although both nodes start
- * fresh. The database is an H2 file both nodes open, as two servers open one PostgreSQL.
+ * fresh. Run on H2 (a file both nodes open) and on PostgreSQL.
  */
-class JobsAcrossNodesTests {
+abstract class JobsAcrossNodesContract {
 
 	@TempDir
 	Path data;
+
+	/** The database both nodes use, as {@code --spring.datasource.*} arguments. */
+	abstract List<String> database();
 
 	@Test
 	void eachTimeOfARecurringJobRunsOnceAcrossTwoNodesAndTheBackfillRunsOnce() throws Exception {
 		try (ScriptedHttpServer huggingFace = ScriptedHttpServer.start()) {
 			huggingFace.always().thenRespond(200, Map.of("Content-Type", "application/json"), "[]");
-			String database = "jdbc:h2:file:" + this.data.resolve("paperboy")
-					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+			List<String> database = database();
 			try (ConfigurableApplicationContext nodeA = node("node-a", database, huggingFace);
 					ConfigurableApplicationContext nodeB = node("node-b", database, huggingFace)) {
 				assertThat(nodeA.getBean(Scheduler.class).getSchedulerState().isStarted()).isTrue();
@@ -65,16 +68,18 @@ class JobsAcrossNodesTests {
 		}
 	}
 
-	private ConfigurableApplicationContext node(String name, String database, ScriptedHttpServer huggingFace) {
-		return new SpringApplicationBuilder(PaperboyApplication.class).web(WebApplicationType.NONE)
-			.run("--spring.main.banner-mode=off", "--spring.datasource.url=" + database,
-					"--paperboy.data-dir=" + this.data, "--db-scheduler.enabled=true",
+	private ConfigurableApplicationContext node(String name, List<String> database, ScriptedHttpServer huggingFace) {
+		List<String> arguments = new ArrayList<>(database);
+		arguments.addAll(List.of("--spring.main.banner-mode=off", "--paperboy.data-dir=" + this.data,
+					"--db-scheduler.enabled=true",
 					"--db-scheduler.scheduler-name=" + name, "--db-scheduler.polling-interval=100ms",
 					"--db-scheduler.shutdown-max-wait=2s", "--paperboy.schedules.backfill-delay=0s",
 					"--paperboy.sources.backfill-days=1", "--paperboy.sources.hf.days=1",
 					"--paperboy.sources.hf.sync-cron=* * * * * *", "--paperboy.sources.hf.request-interval=0s",
 					"--paperboy.sources.hf.api-url=http://127.0.0.1:" + huggingFace.port(),
-					"--paperboy.sources.arxiv.enabled=false", "--paperboy.sources.oai.enabled=false");
+					"--paperboy.sources.arxiv.enabled=false", "--paperboy.sources.oai.enabled=false"));
+		return new SpringApplicationBuilder(PaperboyApplication.class).web(WebApplicationType.NONE)
+			.run(arguments.toArray(String[]::new));
 	}
 
 	private record Run(String trigger, Instant startedAt) {
