@@ -24,6 +24,7 @@ public record CommandLine(List<String> words) {
 			                             GET /api/daily_papers (one file = one day, named YYYY-MM-DD.json)
 			  ingest run SOURCE [--option value ...]
 			                             run one source now (arxiv, oai, hf); without a source, lists them
+			  ingest status              per source: the last run, its counts and errors, the next run
 			  trending rebuild           recompute every trending score from the votes and imported counts
 
 			Any --property=value (e.g. --paperboy.data-dir=/srv/paperboy) may come before or after the verb.
