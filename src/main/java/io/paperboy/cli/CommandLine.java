@@ -24,7 +24,8 @@ public record CommandLine(List<String> words) {
 			                             GET /api/daily_papers (one file = one day, named YYYY-MM-DD.json)
 			  ingest run SOURCE [--option value ...]
 			                             run one source now (arxiv, arxiv-refresh, oai, hf);
-                             without a source, lists them and their options
+			                             without a source, lists them and their options
+			  ingest status              per source: the last run, its counts and errors, the next run
 			  trending rebuild           recompute every trending score from the votes and imported counts
 
 			Any --property=value (e.g. --paperboy.data-dir=/srv/paperboy) may come before or after the verb.

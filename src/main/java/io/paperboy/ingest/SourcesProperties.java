@@ -27,7 +27,7 @@ public record SourcesProperties(String contact, Integer backfillDays, Http http,
 		http = (http != null) ? http : new Http(null, null, null, null, null);
 		arxiv = (arxiv != null) ? arxiv : new Arxiv(null, null, null, null, null, null, null, null);
 		oai = (oai != null) ? oai : new Oai(null, null, null, null);
-		hf = (hf != null) ? hf : new Hf(null, null, null, null);
+		hf = (hf != null) ? hf : new Hf(null, null, null, null, null);
 	}
 
 	/** The User-Agent of every request: the product, its version line and the contact address. */
@@ -120,15 +120,17 @@ public record SourcesProperties(String contact, Integer backfillDays, Http http,
 	 * @param enabled whether the sync runs on its schedule
 	 * @param apiUrl the base address; {@code /api/daily_papers?date=} is appended
 	 * @param days how many days back each sync looks, today included
-	 * @param syncCron when to sync (Spring cron, UTC)
+	 * @param syncCron when to sync (Spring cron, UTC; "-" switches it off)
+	 * @param requestInterval the least time between two requests to Hugging Face
 	 */
-	public record Hf(Boolean enabled, URI apiUrl, Integer days, String syncCron) {
+	public record Hf(Boolean enabled, URI apiUrl, Integer days, String syncCron, Duration requestInterval) {
 
 		public Hf {
 			enabled = (enabled != null) ? enabled : true;
 			apiUrl = (apiUrl != null) ? apiUrl : URI.create("https://huggingface.co");
 			days = (days != null) ? days : 3;
 			syncCron = (syncCron != null) ? syncCron : "0 */30 * * * *";
+			requestInterval = (requestInterval != null) ? requestInterval : Duration.ofSeconds(1);
 		}
 
 	}

@@ -57,6 +57,24 @@ class DailyPapersFileParser {
 		return parse(root, dayFromName(file.getFileName().toString()));
 	}
 
+	/**
+	 * Parses one day's list as the API returned it ({@code GET /api/daily_papers?date=DAY}): the
+	 * day is the one asked for.
+	 */
+	DailyPapersFile parse(String body, LocalDate day) throws MalformedFileException {
+		if (body.length() > MAX_FILE_BYTES) {
+			throw new MalformedFileException(null, "larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB");
+		}
+		JsonNode root;
+		try {
+			root = this.json.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new MalformedFileException(null, "not valid JSON: " + ex.getOriginalMessage() + where(ex.getLocation()));
+		}
+		return parse(root, Optional.of(day));
+	}
+
 	DailyPapersFile parse(JsonNode root, Optional<LocalDate> namedDay) throws MalformedFileException {
 		if (root == null || root.isMissingNode()) {
 			throw new MalformedFileException("$", "the file is empty");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.stream.Stream;
 import io.paperboy.account.UserDirectory;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.DailyEntry;
+import io.paperboy.catalog.SaveOutcome;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -77,8 +79,8 @@ class DailyPapersImporter {
 			report.fileRead();
 			try {
 				DailyPapersFile parsed = this.parser.parse(file);
-				ImportReport fileReport = this.transactions.execute((status) -> store(parsed, submitterIds));
-				report.add(fileReport);
+				StoredDay stored = this.transactions.execute((status) -> store(parsed, parsed.day(), submitterIds));
+				report.add(stored.report());
 			}
 			catch (MalformedFileException ex) {
 				report.rejected(file, ex.describe());
@@ -100,14 +102,24 @@ class DailyPapersImporter {
 		return report;
 	}
 
-	private ImportReport store(DailyPapersFile file, Map<String, Long> submitterIds) {
+	/**
+	 * Saves one day's list, fetched live, in one transaction. Its papers are written as a snapshot
+	 * taken on {@code snapshotDay} (the day of the fetch), so their counts replace those of any
+	 * archived list, which are older.
+	 * @return what saving did to each paper and each daily entry
+	 */
+	StoredDay saveDay(DailyPapersFile file, LocalDate snapshotDay) {
+		return this.transactions.execute((status) -> store(file, snapshotDay, new HashMap<>()));
+	}
+
+	private StoredDay store(DailyPapersFile file, LocalDate snapshotDay, Map<String, Long> submitterIds) {
 		ImportReport report = new ImportReport();
 		// a paper listed twice in one file counts once, as it first appears
 		Map<String, DailyPapersFile.Entry> entries = new LinkedHashMap<>();
 		file.entries().forEach((entry) -> entries.putIfAbsent(entry.paper().id(), entry));
-		this.catalog.savePapers(entries.values().stream().map(DailyPapersFile.Entry::paper).toList(), file.day())
-			.values()
-			.forEach(report::paper);
+		Map<String, SaveOutcome> papers = this.catalog
+			.savePapers(entries.values().stream().map(DailyPapersFile.Entry::paper).toList(), snapshotDay);
+		papers.values().forEach(report::paper);
 		List<DailyEntry> placements = new ArrayList<>();
 		for (DailyPapersFile.Entry entry : entries.values()) {
 			DailyEntry placement = entry.placement();
@@ -115,8 +127,19 @@ class DailyPapersImporter {
 					submitterId(entry.submitter(), submitterIds), placement.thumbnail(), placement.mediaUrls(),
 					placement.authorParticipating(), placement.organization()));
 		}
-		this.catalog.placeOnDailyLists(placements).values().forEach(report::entry);
-		return report;
+		Map<String, SaveOutcome> placed = this.catalog.placeOnDailyLists(placements);
+		placed.values().forEach(report::entry);
+		return new StoredDay(papers, placed, report);
+	}
+
+	/**
+	 * What saving one day did.
+	 *
+	 * @param papers each paper's outcome, by id
+	 * @param entries each daily entry's outcome, by paper id
+	 * @param report the same, counted as an import summary counts it
+	 */
+	record StoredDay(Map<String, SaveOutcome> papers, Map<String, SaveOutcome> entries, ImportReport report) {
 	}
 
 	private Long submitterId(DailyPapersFile.Submitter submitter, Map<String, Long> submitterIds) {

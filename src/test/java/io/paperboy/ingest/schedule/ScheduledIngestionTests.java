@@ -1,0 +1,136 @@
+package io.paperboy.ingest.schedule;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import io.paperboy.catalog.Catalog;
+import io.paperboy.cli.VerbRunner;
+import io.paperboy.ingest.IngestRun;
+import io.paperboy.ingest.IngestRuns;
+import io.paperboy.support.MutableClock;
+import io.paperboy.support.ScriptedHttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A fresh install, with the scheduler on, pointed at a local server that plays Hugging Face: it
+ * backfills on start and then syncs on its schedule, with no one pressing a button; operators see
+ * it in {@code ingest status}, on {@code /admin/ingest} and in {@code /actuator/prometheus}.
+ * "Today" is 2025-06-02 (the application's clock stands still); the backfill looks back 5 days,
+ * of which the archive has 2025-05-29, 2025-05-30 and 2025-06-02 (the others are a weekend).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "db-scheduler.enabled=true", "db-scheduler.polling-interval=100ms",
+				"db-scheduler.shutdown-max-wait=2s", "paperboy.schedules.backfill-delay=0s",
+				"paperboy.sources.backfill-days=5", "paperboy.sources.hf.days=1",
+				"paperboy.sources.hf.sync-cron=*/2 * * * * *", "paperboy.sources.hf.request-interval=0s",
+				"paperboy.sources.http.backoff=10ms", "paperboy.sources.http.max-attempts=2",
+				// only Hugging Face is played here: the arXiv sources stay off
+				"paperboy.sources.arxiv.enabled=false", "paperboy.sources.oai.enabled=false" })
+@Import(MutableClock.Configuration.class)
+class ScheduledIngestionTests {
+
+	private static final ScriptedHttpServer huggingFace = HuggingFacePlayer.start("2025-05-29", "2025-05-30",
+			"2025-06-02");
+
+	@DynamicPropertySource
+	static void pointAtTheLocalHuggingFace(DynamicPropertyRegistry properties) {
+		properties.add("paperboy.sources.hf.api-url", () -> "http://127.0.0.1:" + huggingFace.port());
+	}
+
+	@AfterAll
+	static void stopHuggingFace() {
+		huggingFace.close();
+	}
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private IngestRuns runs;
+
+	@Autowired
+	private Catalog catalog;
+
+	@Autowired
+	private VerbRunner verbs;
+
+	@Test
+	void aFreshInstallBackfillsOnStartThenSyncsOnScheduleAndOperatorsSeeIt() throws Exception {
+		Set<String> backfilled = HuggingFacePlayer.ids("2025-05-29", "2025-05-30", "2025-06-02");
+
+		IngestRun backfill = await("a backfill", "backfill");
+		assertThat(backfill.outcome()).isEqualTo(IngestRun.Outcome.SUCCEEDED);
+		assertThat(backfill.arguments()).isEqualTo("--days 5");
+		assertThat(backfill.added()).isEqualTo(backfilled.size());
+		assertThat(this.catalog.countPapers()).isEqualTo(backfilled.size());
+		IngestRun scheduled = await("a scheduled sync", "schedule");
+		assertThat(scheduled.outcome()).isEqualTo(IngestRun.Outcome.SUCCEEDED);
+		assertThat(scheduled.added()).isZero();
+		assertThat(huggingFace.requests()).extracting((request) -> request.parameter("date"))
+			.startsWith("2025-05-29", "2025-05-30", "2025-05-31", "2025-06-01", "2025-06-02")
+			.contains("2025-06-02");
+
+		String status = statusVerb();
+		assertThat(status).contains("hf (on)", "Last success:  2025-06-02 12:00:00 UTC")
+			.containsPattern("Next run:      \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC");
+
+		HttpResponse<String> page = get("/admin/ingest");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("<tr id=\"source-hf\">", "succeeded");
+
+		HttpResponse<String> metrics = get("/actuator/prometheus");
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body())
+			.containsPattern("paperboy_ingest_papers_total\\{[^}]*outcome=\"added\"[^}]*source=\"hf\"[^}]*\\} "
+					+ backfilled.size() + "\\.0")
+			.containsPattern("paperboy_ingest_runs_seconds_count\\{[^}]*outcome=\"succeeded\"[^}]*source=\"hf\"[^}]*\\} ");
+	}
+
+	/** Waits, up to 30 seconds, for a finished run of hf with this trigger. */
+	private IngestRun await(String what, String trigger) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			List<IngestRun> found = this.runs.latestRuns("hf", 100)
+				.stream()
+				.filter((run) -> run.trigger().equals(trigger) && run.outcome() != IngestRun.Outcome.RUNNING)
+				.toList();
+			if (!found.isEmpty()) {
+				return found.get(found.size() - 1);
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("No " + what + " of hf within 30 seconds; runs: " + this.runs.latestRuns("hf", 10));
+	}
+
+	private String statusVerb() {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		this.verbs.run(List.of("ingest", "status"), new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+	}
+
+}
