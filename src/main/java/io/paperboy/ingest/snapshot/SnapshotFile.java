@@ -112,6 +112,10 @@ final class SnapshotFile implements Closeable {
 	 * @return false at the end of the file
 	 */
 	boolean next() throws IOException {
+		// a buffer grown for one long line is not kept for the rest of the file
+		if (this.line.length > 1024 * 1024) {
+			this.line = new byte[16 * 1024];
+		}
 		this.length = 0;
 		this.tooLong = false;
 		long read = 0;
@@ -144,10 +148,6 @@ final class SnapshotFile implements Closeable {
 		this.offset += read;
 		if (this.length > 0 && this.line[this.length - 1] == '\r') {
 			this.length--;
-		}
-		// a buffer grown for one long line is not kept for the rest of the file
-		if (this.line.length > 1024 * 1024 && this.length < 16 * 1024) {
-			this.line = new byte[16 * 1024];
 		}
 		return true;
 	}
