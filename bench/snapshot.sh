@@ -13,6 +13,7 @@
 #   PG_BIN=path      PostgreSQL's programs (default /usr/lib/postgresql/15/bin; apt-get install -y postgresql)
 #   PYTHON=path      the interpreter of the generator (default /usr/bin/python3)
 #   JAR=path         the jar to measure (default target/paperboy.jar, built when missing)
+#   GENERATED=dir    reuse generated.jsonl and generated.csv from an earlier run's kept folder
 #   KEEP=1           keep the work folder (generated files, logs) under /tmp
 set -euo pipefail
 
@@ -57,11 +58,17 @@ echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "Java: $(java -version 2>&1 | head -1), flags: $JAVA_OPTS; PostgreSQL: $("$PG_BIN/postgres" --version)"
 echo
 
-echo "Generating $LINES lines from the real records (deterministic) ..."
-"$PYTHON" "$ROOT/bench/snapshot_generate.py" "$LINES" "$WORK/generated.jsonl" "$WORK/generated.csv" \
-	"$REAL" "$DATA/arxiv-metadata-oai-snapshot.sample.jsonl"
+if [ -n "${GENERATED:-}" ]; then
+	echo "Reusing the generated files in $GENERATED"
+	ln -s "$GENERATED/generated.jsonl" "$WORK/generated.jsonl"
+	ln -s "$GENERATED/generated.csv" "$WORK/generated.csv"
+else
+	echo "Generating $LINES lines from the real records (deterministic) ..."
+	"$PYTHON" "$ROOT/bench/snapshot_generate.py" "$LINES" "$WORK/generated.jsonl" "$WORK/generated.csv" \
+		"$REAL" "$DATA/arxiv-metadata-oai-snapshot.sample.jsonl"
+fi
 head -n "$SMALL_LINES" "$WORK/generated.jsonl" >"$WORK/generated-small.jsonl"
-chmod 644 "$WORK"/generated*
+chmod 644 "$WORK"/generated-small.jsonl
 echo "  $(du -h "$WORK/generated.jsonl" | cut -f1) of JSON Lines, $(du -h "$WORK/generated.csv" | cut -f1) of CSV"
 
 if [[ " $DATABASES " == *" postgres "* ]]; then
@@ -71,10 +78,20 @@ if [[ " $DATABASES " == *" postgres "* ]]; then
 	# a throwaway cluster with the server's default durability (fsync and synchronous commit on)
 	as_postgres "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -w \
 		-o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1" start >/dev/null
-	PG_PID=started
+	PG_PID=$(head -1 "$WORK/pg/postmaster.pid")
 	psql_run() { psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U paperboy -v ON_ERROR_STOP=1 "$@"; }
 	echo "PostgreSQL started on port $PG_PORT"
 fi
+
+# CPU seconds PostgreSQL has used so far: the postmaster's own and that of its exited children
+# (each connection's backend), which the kernel adds to it when they exit
+pg_cpu() {
+	if [ -n "$PG_PID" ]; then
+		awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15 + $16 + $17) / hz }' "/proc/$PG_PID/stat"
+	else
+		echo 0
+	fi
+}
 
 # import FILE DATABASE NAME: a fresh database, the import timed by /usr/bin/time -v; prints a table row
 RESULTS=()
@@ -86,7 +103,8 @@ import() {
 		url=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/run_$name?reWriteBatchedInserts=true"
 			--spring.datasource.username=paperboy)
 	fi
-	local start end
+	local start end cpu_before
+	cpu_before=$(pg_cpu)
 	start=$(now)
 	# shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
 	if ! /usr/bin/time -v java $JAVA_OPTS -jar "$JAR" import arxiv-snapshot "$file" \
@@ -97,7 +115,11 @@ import() {
 		exit 1
 	fi
 	end=$(now)
-	local lines created wall rss rate own
+	local lines created wall rss rate own cpu db_cpu load
+	load=$(cut -d' ' -f1 /proc/loadavg)
+	cpu=$(awk '/User time|System time/ { s += $NF } END { printf "%.1f", s }' "$log.err")
+	db_cpu=0
+	[ "$database" = postgres ] && db_cpu=$(awk -v a="$cpu_before" -v b="$(pg_cpu)" 'BEGIN { printf "%.1f", b - a }')
 	lines=$(field "Lines read" <"$log.out")
 	created=$(field "Papers created" <"$log.out")
 	[ "$created" = "$lines" ] || { echo "Expected $lines papers created, got $created" >&2; cat "$log.out" >&2; exit 1; }
@@ -105,14 +127,15 @@ import() {
 	rss=$(awk '/Maximum resident set size/ { printf "%.0f", $6 / 1024 }' "$log.err")
 	rate=$(awk -v n="$created" -v s="$wall" 'BEGIN { printf "%.0f", n / s }')
 	own=$(awk '/^Rate:/ { print $2 }' "$log.out")
-	RESULTS+=("$(printf '| %s | %s | %s | %s | %s | %s | %s |' "$database" "$name" "$created" "$wall" "$rate" "$own" "$rss")")
+	RESULTS+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |' "$database" "$name" "$created" "$wall" \
+		"$rate" "$own" "$cpu" "$db_cpu" "$rss" "$load")")
 	echo "${RESULTS[-1]}"
 	rm -rf "$WORK/data-$database-$name"
 }
 
 echo
-echo "| database | file | papers | wall s | papers/s (wall) | papers/s (import alone) | peak RSS MB |"
-echo "|---|---|---:|---:|---:|---:|---:|"
+echo "| database | file | papers | wall s | papers/s (wall) | papers/s (import alone) | JVM CPU s | PostgreSQL CPU s | peak RSS MB | load after |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for database in $DATABASES; do
 	import "$REAL" "$database" real
 	import "$WORK/generated-small.jsonl" "$database" small
@@ -127,14 +150,16 @@ if [[ " $DATABASES " == *" postgres "* ]]; then
 		title varchar not null, summary varchar not null, authors varchar, categories varchar,
 		published_at timestamp with time zone, updated_at timestamp with time zone, comment varchar,
 		journal_ref varchar, doi varchar(255), license varchar(500), versions varchar)"
+	cpu_before=$(pg_cpu)
 	start=$(now)
 	psql_run -d reference -c "\\copy snapshot_rows from '$WORK/generated.csv' with (format csv)"
 	end=$(now)
 	copied=$(psql_run -d reference -At -c "select count(*) from snapshot_rows")
 	copy_wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
 	copy_rate=$(awk -v n="$copied" -v s="$copy_wall" 'BEGIN { printf "%.0f", n / s }')
+	copy_cpu=$(awk -v a="$cpu_before" -v b="$(pg_cpu)" 'BEGIN { printf "%.1f", b - a }')
 	echo
-	echo "Reference: psql \\copy of the same $copied rows: $copy_wall s, $copy_rate rows/s"
+	echo "Reference: psql \\copy of the same $copied rows: $copy_wall s, $copy_rate rows/s, PostgreSQL CPU $copy_cpu s (load $(cut -d' ' -f1 /proc/loadavg))"
 	large=$(printf '%s\n' "${RESULTS[@]}" | awk -F'|' '$2 ~ /postgres/ && $3 ~ /large/ { gsub(/ /, "", $6); print $6 }')
 	large_own=$(printf '%s\n' "${RESULTS[@]}" | awk -F'|' '$2 ~ /postgres/ && $3 ~ /large/ { gsub(/ /, "", $7); print $7 }')
 	awk -v a="$large" -v b="$large_own" -v c="$copy_rate" 'BEGIN {
