@@ -69,7 +69,7 @@ else
 fi
 head -n "$SMALL_LINES" "$WORK/generated.jsonl" >"$WORK/generated-small.jsonl"
 chmod 644 "$WORK"/generated-small.jsonl
-echo "  $(du -h "$WORK/generated.jsonl" | cut -f1) of JSON Lines, $(du -h "$WORK/generated.csv" | cut -f1) of CSV"
+echo "  $(du -hL "$WORK/generated.jsonl" | cut -f1) of JSON Lines, $(du -hL "$WORK/generated.csv" | cut -f1) of CSV"
 
 if [[ " $DATABASES " == *" postgres "* ]]; then
 	PG_PORT=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

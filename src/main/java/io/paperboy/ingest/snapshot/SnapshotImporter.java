@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import io.paperboy.catalog.ArxivRecord;
 import io.paperboy.catalog.Catalog;
@@ -88,50 +91,32 @@ class SnapshotImporter {
 			}
 		}
 		try (SnapshotFile in = SnapshotFile.open(file, position.offset())) {
-			Batch batch = new Batch();
-			long line = position.line();
-			while (true) {
-				long lineStart = in.offset();
-				if (!in.next()) {
-					break;
-				}
-				line++;
-				if (in.blank()) {
-					batch.lines++;
-					continue;
-				}
-				ArxivRecord record;
-				try {
-					if (in.tooLong()) {
-						throw new MalformedLineException(null,
-								"longer than " + SnapshotFile.MAX_LINE_BYTES / (1024 * 1024) + " MiB");
+			// lines are read and parsed on a thread of their own while the previous batch is saved:
+			// the database and the parsing overlap; the queue bounds the batches in memory
+			BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(2);
+			BatchReader reader = new BatchReader(in, position.line(), batchSize, batches);
+			Thread thread = new Thread(reader, "snapshot-reader");
+			thread.setDaemon(true);
+			thread.start();
+			try {
+				while (true) {
+					Batch batch = reader.take();
+					position = commit(name, position, batch, batch.endOffset, batch.last, report, tally);
+					if (batch.full || batch.last) {
+						progress.committed(report, batch.fileBytesRead, in.fileSize());
 					}
-					record = this.parser.parse(in.bytes(), in.length());
-				}
-				catch (MalformedLineException ex) {
-					batch.lines++;
-					batch.skipped.add("line " + line + ": " + ex.getMessage());
-					continue;
-				}
-				if (batch.ids.contains(record.id())) {
-					// the same paper twice in one transaction would be saved as if new both times
-					position = commit(name, position, batch, lineStart, false, report, tally);
-					batch = new Batch();
-				}
-				batch.lines++;
-				batch.records.add(record);
-				batch.ids.add(record.id());
-				if (batch.lines >= batchSize) {
-					position = commit(name, position, batch, in.offset(), false, report, tally);
-					batch = new Batch();
-					progress.committed(report, in.fileBytesRead(), in.fileSize());
+					if (batch.last) {
+						break;
+					}
 					if (Thread.currentThread().isInterrupted()) {
 						throw new IllegalStateException("interrupted after line " + position.line());
 					}
 				}
 			}
-			commit(name, position, batch, in.offset(), true, report, tally);
-			progress.committed(report, in.fileBytesRead(), in.fileSize());
+			finally {
+				thread.interrupt();
+				joinQuietly(thread);
+			}
 		}
 		report.finished(Duration.ofNanos(System.nanoTime() - started));
 		return report;
@@ -193,7 +178,16 @@ class SnapshotImporter {
 		}
 	}
 
-	/** The lines read since the last commit. */
+	private static void joinQuietly(Thread thread) {
+		try {
+			thread.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Lines read and parsed, to be saved in one transaction. */
 	private static final class Batch {
 
 		private final List<ArxivRecord> records = new ArrayList<>();
@@ -204,7 +198,131 @@ class SnapshotImporter {
 
 		private long lines;
 
+		/** Where the content after the batch starts: the next run's position. */
+		private long endOffset;
+
+		private long fileBytesRead;
+
+		/** Whether it holds its full number of lines (not cut short by a paper listed twice). */
+		private boolean full;
+
+		/** Whether it ends the file. */
+		private boolean last;
+
 		private SnapshotCheckpoint after;
+
+	}
+
+	/** Reads the file into batches, on its own thread; a failure reaches the saving thread. */
+	private final class BatchReader implements Runnable {
+
+		private final SnapshotFile in;
+
+		private final int batchSize;
+
+		private final BlockingQueue<Batch> batches;
+
+		private long line;
+
+		private volatile Throwable failure;
+
+		BatchReader(SnapshotFile in, long line, int batchSize, BlockingQueue<Batch> batches) {
+			this.in = in;
+			this.line = line;
+			this.batchSize = batchSize;
+			this.batches = batches;
+		}
+
+		/** The next batch, or what stopped the reading. */
+		Batch take() throws IOException {
+			try {
+				Batch batch;
+				while ((batch = this.batches.poll(100, TimeUnit.MILLISECONDS)) == null) {
+					if (this.failure != null) {
+						break;
+					}
+				}
+				if (batch == null) {
+					batch = this.batches.poll();
+				}
+				if (batch != null) {
+					return batch;
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted after line " + this.line, ex);
+			}
+			if (this.failure instanceof IOException io) {
+				throw io;
+			}
+			if (this.failure instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(this.failure);
+		}
+
+		@Override
+		public void run() {
+			try {
+				read();
+			}
+			catch (InterruptedException ex) {
+				// the saving thread stopped: nothing more to read
+			}
+			catch (IOException | RuntimeException | Error ex) {
+				this.failure = ex;
+			}
+		}
+
+		private void read() throws IOException, InterruptedException {
+			Batch batch = new Batch();
+			while (true) {
+				long lineStart = this.in.offset();
+				if (!this.in.next()) {
+					break;
+				}
+				this.line++;
+				if (this.in.blank()) {
+					batch.lines++;
+					continue;
+				}
+				ArxivRecord record;
+				try {
+					if (this.in.tooLong()) {
+						throw new MalformedLineException(null,
+								"longer than " + SnapshotFile.MAX_LINE_BYTES / (1024 * 1024) + " MiB");
+					}
+					record = SnapshotImporter.this.parser.parse(this.in.bytes(), this.in.length());
+				}
+				catch (MalformedLineException ex) {
+					batch.lines++;
+					batch.skipped.add("line " + this.line + ": " + ex.getMessage());
+					continue;
+				}
+				if (batch.ids.contains(record.id())) {
+					// the same paper twice in one transaction would be saved as if new both times
+					send(batch, lineStart, false);
+					batch = new Batch();
+				}
+				batch.lines++;
+				batch.records.add(record);
+				batch.ids.add(record.id());
+				if (batch.lines >= this.batchSize) {
+					batch.full = true;
+					send(batch, this.in.offset(), false);
+					batch = new Batch();
+				}
+			}
+			send(batch, this.in.offset(), true);
+		}
+
+		private void send(Batch batch, long endOffset, boolean last) throws InterruptedException {
+			batch.endOffset = endOffset;
+			batch.fileBytesRead = this.in.fileBytesRead();
+			batch.last = last;
+			this.batches.put(batch);
+		}
 
 	}
 

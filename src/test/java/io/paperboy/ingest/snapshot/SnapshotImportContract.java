@@ -35,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -192,6 +193,21 @@ abstract class SnapshotImportContract {
 		assertThat(resumed.resumedAfterLine()).isEqualTo(committed);
 		assertSameCounts(resumed, uninterrupted);
 		assertThat(catalogState()).isEqualTo(expected);
+	}
+
+	@Test
+	void fileThatBreaksOffMidwayKeepsTheBatchesReadBeforeAndFails() throws IOException {
+		Path whole = this.dir.resolve("whole.jsonl.gz");
+		try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(whole))) {
+			Files.copy(sample(), out);
+		}
+		byte[] bytes = Files.readAllBytes(whole);
+		Path truncated = Files.write(this.dir.resolve("truncated.jsonl.gz"),
+				java.util.Arrays.copyOf(bytes, bytes.length * 3 / 4));
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> importFile(truncated, 20));
+		long committed = committedLine(truncated);
+		assertThat(committed).isPositive().isLessThan(200);
+		assertThat(this.catalog.countPapers()).isEqualTo(committed);
 	}
 
 	@Test
