@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * batch is saved in one transaction together with a checkpoint (the file's identity, the position
  * after the batch and the counts so far), so a run that stops for any reason resumes, when started
  * again on the same file, after the last committed batch: nothing is skipped, nothing done twice.
- * A finished import forgets its checkpoint. Memory stays flat: one batch of records at a time.
+ * A finished import forgets its checkpoint. Memory stays flat: a few batches of records at a time.
  */
 @Service
 class SnapshotImporter {
