@@ -196,25 +196,32 @@ public class Catalog {
 		List<String> ids = records.stream().map(ArxivRecord::id).toList();
 		Map<String, PaperRepository.StoredPaper> stored = this.papers.findStored(ids);
 		Map<String, List<PaperVersion>> versions = this.papers.versionsOf(stored.keySet());
+		Instant now = this.clock.instant();
+		// decide every record first, then write in a few batched statements rather than a few per paper
+		ArxivWrites writes = new ArxivWrites();
 		Map<String, SaveOutcome> outcomes = new LinkedHashMap<>();
 		for (ArxivRecord record : records) {
 			outcomes.put(record.id(),
-					save(record, stored.get(record.id()), versions.getOrDefault(record.id(), List.of())));
+					decide(record, stored.get(record.id()), versions.getOrDefault(record.id(), List.of()), writes));
 		}
+		this.papers.insertFromArxiv(writes.inserts, now);
+		this.papers.updateFromArxiv(writes.updates, now);
+		this.papers.insertVersions(writes.versions);
+		writes.changed.forEach(this::changed);
 		return outcomes;
 	}
 
-	private SaveOutcome save(ArxivRecord record, PaperRepository.StoredPaper stored, List<PaperVersion> known) {
-		Instant now = this.clock.instant();
+	private SaveOutcome decide(ArxivRecord record, PaperRepository.StoredPaper stored, List<PaperVersion> known,
+			ArxivWrites writes) {
 		List<PaperVersion> newVersions = newVersions(record, known);
+		if (!newVersions.isEmpty()) {
+			writes.versions.put(record.id(), newVersions);
+		}
 		if (stored == null) {
-			this.papers.insert(Paper.of(record), null, now);
-			this.papers.markFromArxiv(record.id(), record.license(), now);
-			this.papers.insertVersions(record.id(), newVersions);
-			changed(record.id());
+			writes.inserts.add(new PaperRepository.ArxivWrite(Paper.of(record), record.license(), null));
+			writes.changed.add(record.id());
 			return SaveOutcome.CREATED;
 		}
-		this.papers.insertVersions(record.id(), newVersions);
 		Integer storedVersion = stored.paper().version();
 		boolean older = stored.describedByArxiv() && storedVersion != null && record.version() < storedVersion;
 		Paper paper = stored.paper().describedBy(record);
@@ -223,10 +230,22 @@ public class Catalog {
 		if (older || same) {
 			return newVersions.isEmpty() ? SaveOutcome.UNCHANGED : SaveOutcome.UPDATED;
 		}
-		this.papers.update(paper, stored.snapshotDay(), now);
-		this.papers.markFromArxiv(record.id(), record.license(), now);
-		changed(record.id());
+		writes.updates.add(new PaperRepository.ArxivWrite(paper, record.license(), stored.snapshotDay()));
+		writes.changed.add(record.id());
 		return SaveOutcome.UPDATED;
+	}
+
+	/** What saving a list of arXiv records writes, gathered so that it is written in batches. */
+	private static final class ArxivWrites {
+
+		private final List<PaperRepository.ArxivWrite> inserts = new ArrayList<>();
+
+		private final List<PaperRepository.ArxivWrite> updates = new ArrayList<>();
+
+		private final Map<String, List<PaperVersion>> versions = new LinkedHashMap<>();
+
+		private final List<String> changed = new ArrayList<>();
+
 	}
 
 	private static List<PaperVersion> newVersions(ArxivRecord record, List<PaperVersion> known) {

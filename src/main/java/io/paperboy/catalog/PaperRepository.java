@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,15 +109,64 @@ class PaperRepository {
 	}
 
 	/**
-	 * Marks papers as described by arXiv now, with the licence arXiv gives (the bibliographic
-	 * fields themselves are written by {@link #insert} and {@link #update}).
+	 * Inserts papers arXiv describes, with their authors and categories, in a few batched
+	 * statements whatever their number (the bulk snapshot saves thousands at a time).
 	 */
-	void markFromArxiv(String id, String license, Instant now) {
-		this.jdbc.sql("update papers set arxiv_synced_at = :now, license = :license where id = :id")
-			.param("now", timestamp(now))
-			.param("license", license)
-			.param("id", id)
-			.update();
+	void insertFromArxiv(List<ArxivWrite> papers, Instant now) {
+		if (papers.isEmpty()) {
+			return;
+		}
+		List<Object[]> rows = new ArrayList<>(papers.size());
+		for (ArxivWrite write : papers) {
+			Object[] row = columns(write.paper(), null, now);
+			rows.add(append(row, timestamp(now), write.license(), timestamp(now)));
+		}
+		this.batch.batchUpdate("""
+				insert into papers (id, version, title, summary, published_at, arxiv_updated_at, comment, journal_ref, doi,
+				    github_repo, project_page, ai_summary, ai_keywords, discussion_id, imported_upvotes, imported_comments,
+				    github_stars, snapshot_day, updated_at, arxiv_synced_at, license, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""", rows);
+		writeAuthorsAndCategories(papers.stream().map(ArxivWrite::paper).toList());
+	}
+
+	/**
+	 * Rewrites papers with what arXiv says of them, in a few batched statements whatever their
+	 * number; {@link ArxivWrite#snapshotDay()} is kept as stored.
+	 */
+	void updateFromArxiv(List<ArxivWrite> papers, Instant now) {
+		if (papers.isEmpty()) {
+			return;
+		}
+		List<Object[]> rows = new ArrayList<>(papers.size());
+		for (ArxivWrite write : papers) {
+			Object[] row = columns(write.paper(), write.snapshotDay(), now);
+			// the id moves from the first column to the where clause
+			Object[] update = append(Arrays.copyOfRange(row, 1, row.length), timestamp(now), write.license(),
+					write.paper().id());
+			rows.add(update);
+		}
+		this.batch.batchUpdate("""
+				update papers set version = ?, title = ?, summary = ?, published_at = ?, arxiv_updated_at = ?,
+				    comment = ?, journal_ref = ?, doi = ?, github_repo = ?, project_page = ?, ai_summary = ?,
+				    ai_keywords = ?, discussion_id = ?, imported_upvotes = ?, imported_comments = ?, github_stars = ?,
+				    snapshot_day = ?, updated_at = ?, arxiv_synced_at = ?, license = ?
+				where id = ?
+				""", rows);
+		List<String> ids = papers.stream().map((write) -> write.paper().id()).toList();
+		this.jdbc.sql("delete from paper_authors where paper_id in (:ids)").param("ids", ids).update();
+		this.jdbc.sql("delete from paper_categories where paper_id in (:ids)").param("ids", ids).update();
+		writeAuthorsAndCategories(papers.stream().map(ArxivWrite::paper).toList());
+	}
+
+	/**
+	 * What arXiv says of a paper, to store.
+	 *
+	 * @param paper the paper as it is to be stored
+	 * @param license the licence arXiv gives, if any
+	 * @param snapshotDay the day of the daily-list snapshot that last wrote it, kept as it is
+	 */
+	record ArxivWrite(Paper paper, String license, LocalDate snapshotDay) {
 	}
 
 	/** The versions of these papers, oldest first, by paper id. */
@@ -134,13 +184,19 @@ class PaperRepository {
 		return versions;
 	}
 
-	/** Records versions not recorded yet; a version already known keeps what was first recorded of it. */
-	void insertVersions(String paperId, List<PaperVersion> versions) {
+	/** Records versions not recorded yet, of several papers in one batch. */
+	void insertVersions(Map<String, List<PaperVersion>> versionsByPaper) {
+		List<Object[]> rows = new ArrayList<>();
+		versionsByPaper.forEach((paperId, versions) -> {
+			for (PaperVersion version : versions) {
+				rows.add(new Object[] { paperId, version.number(), timestamp(version.submittedAt()), version.size() });
+			}
+		});
+		if (rows.isEmpty()) {
+			return;
+		}
 		this.batch.batchUpdate("insert into paper_versions (paper_id, version, submitted_at, size) values (?, ?, ?, ?)",
-				versions.stream()
-					.map((version) -> new Object[] { paperId, version.number(), timestamp(version.submittedAt()),
-							version.size() })
-					.toList());
+				rows);
 	}
 
 	/**
@@ -196,6 +252,17 @@ class PaperRepository {
 				""").param("since", timestamp(since)).query(String.class).list();
 	}
 
+	/** The columns of {@link #parameters}, in the same order, for positional batches. */
+	private Object[] columns(Paper paper, LocalDate snapshotDay, Instant now) {
+		return parameters(paper, snapshotDay, now).values().toArray();
+	}
+
+	private static Object[] append(Object[] row, Object... more) {
+		Object[] longer = Arrays.copyOf(row, row.length + more.length);
+		System.arraycopy(more, 0, longer, row.length, more.length);
+		return longer;
+	}
+
 	private Map<String, Object> parameters(Paper paper, LocalDate snapshotDay, Instant now) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		parameters.put("id", paper.id());
@@ -221,21 +288,32 @@ class PaperRepository {
 	}
 
 	private void writeAuthorsAndCategories(Paper paper) {
+		writeAuthorsAndCategories(List.of(paper));
+	}
+
+	/** One batch of authors and one of categories for all the papers: few round trips. */
+	private void writeAuthorsAndCategories(List<Paper> papers) {
 		List<Object[]> authorRows = new ArrayList<>();
-		for (int i = 0; i < paper.authors().size(); i++) {
-			Author author = paper.authors().get(i);
-			authorRows.add(new Object[] { paper.id(), i, author.name(), author.sourceId(), author.hidden(),
-					author.affiliations().isEmpty() ? null : this.json.writeValueAsString(author.affiliations()) });
-		}
-		this.batch.batchUpdate(
-				"insert into paper_authors (paper_id, position, name, hf_author_id, hidden, affiliations) values (?, ?, ?, ?, ?, ?)",
-				authorRows);
 		List<Object[]> categoryRows = new ArrayList<>();
-		for (int i = 0; i < paper.categories().size(); i++) {
-			categoryRows.add(new Object[] { paper.id(), i, paper.categories().get(i) });
+		for (Paper paper : papers) {
+			for (int i = 0; i < paper.authors().size(); i++) {
+				Author author = paper.authors().get(i);
+				authorRows.add(new Object[] { paper.id(), i, author.name(), author.sourceId(), author.hidden(),
+						author.affiliations().isEmpty() ? null : this.json.writeValueAsString(author.affiliations()) });
+			}
+			for (int i = 0; i < paper.categories().size(); i++) {
+				categoryRows.add(new Object[] { paper.id(), i, paper.categories().get(i) });
+			}
 		}
-		this.batch.batchUpdate("insert into paper_categories (paper_id, position, category) values (?, ?, ?)",
-				categoryRows);
+		if (!authorRows.isEmpty()) {
+			this.batch.batchUpdate(
+					"insert into paper_authors (paper_id, position, name, hf_author_id, hidden, affiliations) values (?, ?, ?, ?, ?, ?)",
+					authorRows);
+		}
+		if (!categoryRows.isEmpty()) {
+			this.batch.batchUpdate("insert into paper_categories (paper_id, position, category) values (?, ?, ?)",
+					categoryRows);
+		}
 	}
 
 	private Map<String, List<Author>> authorsOf(Collection<String> ids) {

@@ -22,6 +22,8 @@ public record CommandLine(List<String> words) {
 			  help                       show this text
 			  import hf-daily PATH...    load files or folders in the format of Hugging Face's
 			                             GET /api/daily_papers (one file = one day, named YYYY-MM-DD.json)
+			  import arxiv-snapshot FILE [--restart]
+			                             load arXiv's metadata snapshot (JSON Lines, may be gzipped); resumes
 			  ingest run SOURCE [--option value ...]
 			                             run one source now (arxiv, arxiv-refresh, oai, hf);
 			                             without a source, lists them and their options

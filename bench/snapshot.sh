@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Snapshot import benchmark: `import arxiv-snapshot` of the real 14,318-line file, then of generated
+# files of 100,000 and 1,000,000 lines, each into a fresh H2 database and a fresh PostgreSQL
+# database, with papers/s and peak RSS; as the reference, `psql \copy` of the same 1,000,000 rows
+# into an equivalent table of the same PostgreSQL.
+#
+# Usage: bench/snapshot.sh               (from anywhere; see bench/README.md)
+# Environment:
+#   LINES=n          lines of the large generated file (default 1000000)
+#   SMALL_LINES=n    lines of the smaller one, its first lines, to show memory stays flat (default 100000)
+#   JAVA_OPTS=...    JVM flags of the import (default -Xmx512m)
+#   DATABASES=...    which databases to import into (default "h2 postgres")
+#   PG_BIN=path      PostgreSQL's programs (default /usr/lib/postgresql/15/bin; apt-get install -y postgresql)
+#   PYTHON=path      the interpreter of the generator (default /usr/bin/python3)
+#   JAR=path         the jar to measure (default target/paperboy.jar, built when missing)
+#   GENERATED=dir    reuse generated.jsonl and generated.csv from an earlier run's kept folder
+#   KEEP=1           keep the work folder (generated files, logs) under /tmp
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DATA=$ROOT/../shared/data/arxiv-kaggle
+LINES=${LINES:-1000000}
+SMALL_LINES=${SMALL_LINES:-100000}
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
+DATABASES=${DATABASES:-h2 postgres}
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+PYTHON=${PYTHON:-/usr/bin/python3}
+JAR=${JAR:-$ROOT/target/paperboy.jar}
+
+REAL=$DATA/arxiv-cs-2026-05-06.derived.jsonl
+[ -f "$REAL" ] || { echo "No snapshot file at $REAL" >&2; exit 2; }
+if [ ! -x "$PG_BIN/pg_ctl" ]; then
+	echo "Installing PostgreSQL (apt-get install -y postgresql) ..."
+	apt-get install -y postgresql >/dev/null
+fi
+if [ ! -f "$JAR" ]; then
+	[ "$JAR" = "$ROOT/target/paperboy.jar" ] || { echo "No jar at $JAR" >&2; exit 2; }
+	echo "Building $JAR ..."
+	(cd "$ROOT" && ./mvnw -q -B -DskipTests package)
+fi
+
+WORK=$(mktemp -d /tmp/paperboy-snapshot-bench.XXXXXX)
+chmod 755 "$WORK"
+PG_PID=
+cleanup() {
+	if [ -n "$PG_PID" ]; then as_postgres "$PG_BIN/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null 2>&1 || true; fi
+	[ "${KEEP:-}" = 1 ] && echo "Kept $WORK" || rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# PostgreSQL refuses to run as root: as root, its programs run as the postgres user
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+field() { awk -F: -v name="$1" '$1 == name { gsub(/ /, "", $2); print $2 }'; }
+now() { date +%s.%N; }
+
+echo "Snapshot import benchmark"
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -g | awk '/^Mem/ { print $2 }') GB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Java: $(java -version 2>&1 | head -1), flags: $JAVA_OPTS; PostgreSQL: $("$PG_BIN/postgres" --version)"
+echo
+
+if [ -n "${GENERATED:-}" ]; then
+	echo "Reusing the generated files in $GENERATED"
+	ln -s "$GENERATED/generated.jsonl" "$WORK/generated.jsonl"
+	ln -s "$GENERATED/generated.csv" "$WORK/generated.csv"
+else
+	echo "Generating $LINES lines from the real records (deterministic) ..."
+	"$PYTHON" "$ROOT/bench/snapshot_generate.py" "$LINES" "$WORK/generated.jsonl" "$WORK/generated.csv" \
+		"$REAL" "$DATA/arxiv-metadata-oai-snapshot.sample.jsonl"
+fi
+head -n "$SMALL_LINES" "$WORK/generated.jsonl" >"$WORK/generated-small.jsonl"
+chmod 644 "$WORK"/generated-small.jsonl
+echo "  $(du -hL "$WORK/generated.jsonl" | cut -f1) of JSON Lines, $(du -hL "$WORK/generated.csv" | cut -f1) of CSV"
+
+if [[ " $DATABASES " == *" postgres "* ]]; then
+	PG_PORT=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	mkdir -p "$WORK/pg" && chown postgres "$WORK/pg" 2>/dev/null || true
+	as_postgres "$PG_BIN/initdb" -D "$WORK/pg" -U paperboy -A trust >/dev/null
+	# a throwaway cluster with the server's default durability (fsync and synchronous commit on)
+	as_postgres "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -w \
+		-o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1" start >/dev/null
+	PG_PID=$(head -1 "$WORK/pg/postmaster.pid")
+	psql_run() { psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U paperboy -v ON_ERROR_STOP=1 "$@"; }
+	echo "PostgreSQL started on port $PG_PORT"
+fi
+
+# CPU seconds PostgreSQL has used so far: the postmaster's own and that of its exited children
+# (each connection's backend), which the kernel adds to it when they exit
+pg_cpu() {
+	if [ -n "$PG_PID" ]; then
+		awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15 + $16 + $17) / hz }' "/proc/$PG_PID/stat"
+	else
+		echo 0
+	fi
+}
+
+# import FILE DATABASE NAME: a fresh database, the import timed by /usr/bin/time -v; prints a table row
+RESULTS=()
+import() {
+	local file=$1 database=$2 name=$3 url=() log=$WORK/$2-$3
+	if [ "$database" = postgres ]; then
+		psql_run -d postgres -c "create database run_$name"
+		# reWriteBatchedInserts: the driver sends a batch of inserts as multi-row statements
+		url=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/run_$name?reWriteBatchedInserts=true"
+			--spring.datasource.username=paperboy)
+	fi
+	local start end cpu_before
+	cpu_before=$(pg_cpu)
+	start=$(now)
+	# shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+	if ! /usr/bin/time -v java $JAVA_OPTS -jar "$JAR" import arxiv-snapshot "$file" \
+		--paperboy.data-dir="$WORK/data-$database-$name" "${url[@]}" >"$log.out" 2>"$log.err"; then
+		echo "Import of $file into $database failed:" >&2
+		cat "$log.out" >&2
+		tail -30 "$log.err" >&2
+		exit 1
+	fi
+	end=$(now)
+	local lines created wall rss rate own cpu db_cpu load
+	load=$(cut -d' ' -f1 /proc/loadavg)
+	cpu=$(awk '/User time|System time/ { s += $NF } END { printf "%.1f", s }' "$log.err")
+	db_cpu=0
+	[ "$database" = postgres ] && db_cpu=$(awk -v a="$cpu_before" -v b="$(pg_cpu)" 'BEGIN { printf "%.1f", b - a }')
+	lines=$(field "Lines read" <"$log.out")
+	created=$(field "Papers created" <"$log.out")
+	[ "$created" = "$lines" ] || { echo "Expected $lines papers created, got $created" >&2; cat "$log.out" >&2; exit 1; }
+	wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
+	rss=$(awk '/Maximum resident set size/ { printf "%.0f", $6 / 1024 }' "$log.err")
+	rate=$(awk -v n="$created" -v s="$wall" 'BEGIN { printf "%.0f", n / s }')
+	own=$(awk '/^Rate:/ { print $2 }' "$log.out")
+	RESULTS+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |' "$database" "$name" "$created" "$wall" \
+		"$rate" "$own" "$cpu" "$db_cpu" "$rss" "$load")")
+	echo "${RESULTS[-1]}"
+	rm -rf "$WORK/data-$database-$name"
+}
+
+echo
+echo "| database | file | papers | wall s | papers/s (wall) | papers/s (import alone) | JVM CPU s | PostgreSQL CPU s | peak RSS MB | load after |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+for database in $DATABASES; do
+	import "$REAL" "$database" real
+	import "$WORK/generated-small.jsonl" "$database" small
+	import "$WORK/generated.jsonl" "$database" large
+done
+
+if [[ " $DATABASES " == *" postgres "* ]]; then
+	# Reference: the same rows loaded by COPY into one flat table of the same columns, in the same
+	# PostgreSQL: authors and categories as text in the row, not rows of their own, and no logic.
+	psql_run -d postgres -c "create database reference"
+	psql_run -d reference -c "create table snapshot_rows (id varchar(64) primary key, version integer,
+		title varchar not null, summary varchar not null, authors varchar, categories varchar,
+		published_at timestamp with time zone, updated_at timestamp with time zone, comment varchar,
+		journal_ref varchar, doi varchar(255), license varchar(500), versions varchar)"
+	cpu_before=$(pg_cpu)
+	start=$(now)
+	psql_run -d reference -c "\\copy snapshot_rows from '$WORK/generated.csv' with (format csv)"
+	end=$(now)
+	copied=$(psql_run -d reference -At -c "select count(*) from snapshot_rows")
+	copy_wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
+	copy_rate=$(awk -v n="$copied" -v s="$copy_wall" 'BEGIN { printf "%.0f", n / s }')
+	copy_cpu=$(awk -v a="$cpu_before" -v b="$(pg_cpu)" 'BEGIN { printf "%.1f", b - a }')
+	echo
+	echo "Reference: psql \\copy of the same $copied rows: $copy_wall s, $copy_rate rows/s, PostgreSQL CPU $copy_cpu s (load $(cut -d' ' -f1 /proc/loadavg))"
+	large=$(printf '%s\n' "${RESULTS[@]}" | awk -F'|' '$2 ~ /postgres/ && $3 ~ /large/ { gsub(/ /, "", $6); print $6 }')
+	large_own=$(printf '%s\n' "${RESULTS[@]}" | awk -F'|' '$2 ~ /postgres/ && $3 ~ /large/ { gsub(/ /, "", $7); print $7 }')
+	awk -v a="$large" -v b="$large_own" -v c="$copy_rate" 'BEGIN {
+		printf "Import into PostgreSQL / \\copy: %.0f%% by wall time, %.0f%% by the import alone (goal: at least 25%%)\n",
+			100 * a / c, 100 * b / c }'
+fi

@@ -1,0 +1,99 @@
+package io.paperboy.ingest.snapshot;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.paperboy.ingest.IngestRun;
+import io.paperboy.ingest.IngestRuns;
+import io.paperboy.support.CatalogTables;
+import io.paperboy.support.SharedData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code import arxiv-snapshot} as an operator runs it: exit codes, the summary, the run record. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class ImportSnapshotVerbTests {
+
+	@Autowired
+	private ImportSnapshotVerb verb;
+
+	@Autowired
+	private IngestRuns runs;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private ApplicationEventPublisher events;
+
+	@TempDir
+	Path dir;
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	@BeforeEach
+	void emptyCatalog() {
+		CatalogTables.empty(this.jdbc, this.events);
+		this.jdbc.sql("delete from ingest_checkpoints").update();
+	}
+
+	@Test
+	void importOfTheSampleSucceedsPrintsItsSummaryAndIsRecordedAsARun() {
+		Path sample = SharedData.require("arxiv-kaggle/arxiv-metadata-oai-snapshot.sample.jsonl");
+		assertThat(run(sample.toString())).isZero();
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("Lines read:         200")
+			.contains("Papers created:     200")
+			.contains("Lines skipped:      0")
+			.contains("papers/s");
+		IngestRun recorded = this.runs.latestRuns("snapshot", 1).get(0);
+		assertThat(recorded.outcome()).isEqualTo(IngestRun.Outcome.SUCCEEDED);
+		assertThat(recorded.trigger()).isEqualTo("command");
+		assertThat(recorded.added()).isEqualTo(200);
+		assertThat(recorded.arguments()).isEqualTo(sample.toString());
+	}
+
+	@Test
+	void skippedLinesAreListedAndMakeTheExitCodeOne() throws IOException {
+		List<String> real = Files
+			.readAllLines(SharedData.require("arxiv-kaggle/arxiv-metadata-oai-snapshot.sample.jsonl"));
+		Path file = Files.write(this.dir.resolve("bad.jsonl"), List.of(real.get(0), "{oops", real.get(1)));
+		assertThat(run(file.toString(), "--restart")).isEqualTo(1);
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("Papers created:     2")
+			.contains("Lines skipped:      1")
+			.contains("  line 2: not valid JSON");
+		IngestRun recorded = this.runs.latestRuns("snapshot", 1).get(0);
+		assertThat(recorded.skipped()).isEqualTo(1);
+		assertThat(recorded.messages()).anyMatch((message) -> message.startsWith("line 2: not valid JSON"));
+	}
+
+	@Test
+	void missingFileOrOperandIsAUsageError() {
+		assertThat(run()).isEqualTo(2);
+		assertThat(run(this.dir.resolve("absent.jsonl").toString())).isEqualTo(2);
+		assertThat(run("a.jsonl", "b.jsonl")).isEqualTo(2);
+		assertThat(run("--resume", "a.jsonl")).isEqualTo(2);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains(ImportSnapshotVerb.USAGE)
+			.contains("No such readable file");
+	}
+
+	private int run(String... operands) {
+		return this.verb.run(List.of(operands), new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8));
+	}
+
+}
