@@ -1,0 +1,111 @@
+package io.paperboy.search;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns a {@link SearchQuery} into a Lucene query. Plain words are optional and ranked (BM25 over
+ * title, abstract and authors, the title boosted); phrases and named fields are required;
+ * excluded clauses are prohibited.
+ */
+final class QueryCompiler {
+
+	private final QueryBuilder builder;
+
+	QueryCompiler(Analyzer analyzer) {
+		this.builder = new QueryBuilder(analyzer);
+	}
+
+	/** The Lucene query, or {@code null} when nothing in it can match (only stop words, say). */
+	Query compile(SearchQuery query) {
+		BooleanQuery.Builder all = new BooleanQuery.Builder();
+		int positive = 0;
+		int negative = 0;
+		List<String> words = new ArrayList<>();
+		for (SearchQuery.Clause clause : query.clauses()) {
+			if (clause.field() == SearchQuery.Field.ANY && !clause.phrase() && !clause.excluded()) {
+				words.add(SearchQuery.plainTerms(clause.text()));
+				continue;
+			}
+			Query compiled = clause(clause);
+			if (compiled == null) {
+				continue;
+			}
+			if (clause.excluded()) {
+				all.add(compiled, Occur.MUST_NOT);
+				negative++;
+			}
+			else {
+				all.add(compiled, Occur.MUST);
+				positive++;
+			}
+		}
+		Query ranked = anyField(String.join(" ", words), false);
+		if (ranked != null) {
+			// required when alone, so that a paper must match at least one word; optional beside required clauses, to rank
+			all.add(ranked, (positive == 0) ? Occur.MUST : Occur.SHOULD);
+			positive++;
+		}
+		if (positive == 0) {
+			if (negative == 0) {
+				return null;
+			}
+			all.add(new MatchAllDocsQuery(), Occur.MUST);
+		}
+		return all.build();
+	}
+
+	private Query clause(SearchQuery.Clause clause) {
+		String text = clause.phrase() ? clause.text() : SearchQuery.plainTerms(clause.text());
+		return switch (clause.field()) {
+			case ANY -> anyField(text, clause.phrase());
+			case TITLE -> field(PaperFields.TITLE, text, clause.phrase(), Occur.MUST);
+			case ABSTRACT -> field(PaperFields.ABSTRACT, text, clause.phrase(), Occur.MUST);
+			case AUTHOR -> field(PaperFields.AUTHORS, text, clause.phrase(), Occur.MUST);
+			case CATEGORY -> new TermQuery(new Term(PaperFields.CATEGORY, clause.text()));
+		};
+	}
+
+	/** The words in the title (boosted), the abstract or the authors. */
+	private Query anyField(String text, boolean phrase) {
+		if (text.isBlank()) {
+			return null;
+		}
+		BooleanQuery.Builder any = new BooleanQuery.Builder();
+		boolean some = false;
+		Query title = field(PaperFields.TITLE, text, phrase, Occur.SHOULD);
+		if (title != null) {
+			any.add(new BoostQuery(title, PaperFields.TITLE_BOOST), Occur.SHOULD);
+			some = true;
+		}
+		Query summary = field(PaperFields.ABSTRACT, text, phrase, Occur.SHOULD);
+		if (summary != null) {
+			any.add(summary, Occur.SHOULD);
+			some = true;
+		}
+		Query authors = field(PaperFields.AUTHORS, text, phrase, Occur.SHOULD);
+		if (authors != null) {
+			any.add(authors, Occur.SHOULD);
+			some = true;
+		}
+		return some ? any.build() : null;
+	}
+
+	private Query field(String field, String text, boolean phrase, Occur wordsOccur) {
+		if (text.isBlank()) {
+			return null;
+		}
+		return phrase ? this.builder.createPhraseQuery(field, text) : this.builder.createBooleanQuery(field, text, wordsOccur);
+	}
+
+}
