@@ -22,6 +22,8 @@ public record CommandLine(List<String> words) {
 			  import hf-daily PATH...    load files or folders in the format of Hugging Face's
 			                             GET /api/daily_papers (one file = one day, named YYYY-MM-DD.json)
 			  trending rebuild           recompute every trending score from the votes and imported counts
+			  reindex [text-only]        rebuild the search index from the database, then embed the papers
+			                             not embedded yet (text-only: leave that to the server)
 
 			Any --property=value (e.g. --paperboy.data-dir=/srv/paperboy) may come before or after the verb.
 			""";

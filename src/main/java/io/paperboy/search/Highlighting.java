@@ -33,9 +33,9 @@ final class Highlighting {
 	}
 
 	/** The whole text, with the words {@code query} matched in {@code field} marked. */
-	List<Segment> whole(Query query, String field, String text) {
+	List<HighlightSegment> whole(Query query, String field, String text) {
 		if (query == null) {
-			return Segment.plain(text);
+			return HighlightSegment.plain(text);
 		}
 		Highlighter highlighter = highlighter(query, field);
 		highlighter.setTextFragmenter(new NullFragmenter());
@@ -46,15 +46,15 @@ final class Highlighting {
 	 * The passage of about {@code length} characters with the most matches, marked; the start of the
 	 * text when nothing matched.
 	 */
-	List<Segment> excerpt(Query query, String field, String text, int length) {
+	List<HighlightSegment> excerpt(Query query, String field, String text, int length) {
 		String start = io.paperboy.catalog.Text.excerpt(text, length);
 		if (query == null) {
-			return Segment.plain(start);
+			return HighlightSegment.plain(start);
 		}
 		QueryScorer scorer = new QueryScorer(query, field);
 		Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter(OPEN, CLOSE), scorer);
 		highlighter.setTextFragmenter(new SimpleSpanFragmenter(scorer, length));
-		List<Segment> segments = highlight(highlighter, field, text, start);
+		List<HighlightSegment> segments = highlight(highlighter, field, text, start);
 		return segments;
 	}
 
@@ -62,67 +62,41 @@ final class Highlighting {
 		return new Highlighter(new SimpleHTMLFormatter(OPEN, CLOSE), new QueryScorer(query, field));
 	}
 
-	private List<Segment> highlight(Highlighter highlighter, String field, String text, String otherwise) {
+	private List<HighlightSegment> highlight(Highlighter highlighter, String field, String text, String otherwise) {
 		try {
 			String marked = highlighter.getBestFragment(this.analyzer, field, text);
-			return (marked != null) ? segments(marked) : Segment.plain(otherwise);
+			return (marked != null) ? segments(marked) : HighlightSegment.plain(otherwise);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		catch (InvalidTokenOffsetsException ex) {
-			return Segment.plain(otherwise);
+			return HighlightSegment.plain(otherwise);
 		}
 	}
 
 	/** Splits text marked with {@link #OPEN} and {@link #CLOSE}, joining adjacent marked words. */
-	static List<Segment> segments(String marked) {
+	static List<HighlightSegment> segments(String marked) {
 		String joined = marked.replace(CLOSE + " " + OPEN, " ");
-		List<Segment> segments = new ArrayList<>();
+		List<HighlightSegment> segments = new ArrayList<>();
 		int i = 0;
 		while (i < joined.length()) {
 			int open = joined.indexOf(OPEN, i);
 			if (open < 0) {
-				segments.add(Segment.text(joined.substring(i)));
+				segments.add(HighlightSegment.text(joined.substring(i)));
 				break;
 			}
 			if (open > i) {
-				segments.add(Segment.text(joined.substring(i, open)));
+				segments.add(HighlightSegment.text(joined.substring(i, open)));
 			}
 			int close = joined.indexOf(CLOSE, open);
 			if (close < 0) {
 				close = joined.length();
 			}
-			segments.add(Segment.highlight(joined.substring(open + 1, close)));
+			segments.add(HighlightSegment.highlight(joined.substring(open + 1, close)));
 			i = close + 1;
 		}
 		return segments;
-	}
-
-	/**
-	 * A piece of highlighted text, in the shape of Hugging Face's search API.
-	 * @param type {@code text} or {@code highlight}
-	 * @param text the characters
-	 */
-	record Segment(String type, String text) {
-
-		static Segment text(String text) {
-			return new Segment("text", text);
-		}
-
-		static Segment highlight(String text) {
-			return new Segment("highlight", text);
-		}
-
-		static List<Segment> plain(String text) {
-			return text.isEmpty() ? List.of() : List.of(text(text));
-		}
-
-		@com.fasterxml.jackson.annotation.JsonIgnore
-		boolean isHighlight() {
-			return "highlight".equals(this.type);
-		}
-
 	}
 
 }

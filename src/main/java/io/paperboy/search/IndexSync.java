@@ -108,6 +108,10 @@ class IndexSync implements SmartLifecycle {
 		return opened;
 	}
 
+	IndexLocation location() {
+		return this.location;
+	}
+
 	/** Whether a rebuild is under way. */
 	boolean isRebuilding() {
 		return this.rebuilding;
@@ -352,6 +356,15 @@ class IndexSync implements SmartLifecycle {
 				throw (ex instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex);
 			}
 		}
+	}
+
+	SearchStatus status() {
+		SearchIndex opened = index();
+		EmbeddingQueue queue = this.embeddingQueue;
+		return new SearchStatus(this.location.folder().toString(), papersInDatabase(), opened.count(),
+				opened.countEmbedded(), this.rebuilding, this.properties.embeddings(),
+				(queue != null) ? queue.embeddedSinceStart() : 0, (queue != null) ? queue.papersPerSecond() : 0,
+				opened.sizeInBytes());
 	}
 
 	/** The queue's progress, when the queue runs. */
