@@ -14,9 +14,9 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * Turns a {@link SearchQuery} into a Lucene query. Plain words are optional and ranked (BM25 over
- * title, abstract and authors, the title boosted); phrases and named fields are required;
- * excluded clauses are prohibited.
+ * Turns a {@link SearchQuery} into a Lucene query. A paper must match at least one plain word (any
+ * of them: BM25 ranks those that match more, and rarer, words higher, over title, abstract and
+ * authors, the title boosted), and every phrase and named field; excluded clauses must not match.
  */
 final class QueryCompiler {
 
@@ -52,8 +52,8 @@ final class QueryCompiler {
 		}
 		Query ranked = anyField(String.join(" ", words), false);
 		if (ranked != null) {
-			// required when alone, so that a paper must match at least one word; optional beside required clauses, to rank
-			all.add(ranked, (positive == 0) ? Occur.MUST : Occur.SHOULD);
+			// a paper must match at least one of the plain words; the more it matches, the higher it ranks
+			all.add(ranked, Occur.MUST);
 			positive++;
 		}
 		if (positive == 0) {
