@@ -36,6 +36,8 @@ final class EmbeddingQueue {
 
 	private volatile boolean stopped;
 
+	private final Object signal = new Object();
+
 	private volatile long embedded;
 
 	private volatile double papersPerSecond;
@@ -64,6 +66,13 @@ final class EmbeddingQueue {
 		}
 	}
 
+	/** Tells the queue that papers may be waiting, so it does not finish its rest first. */
+	void wake() {
+		synchronized (this.signal) {
+			this.signal.notifyAll();
+		}
+	}
+
 	/** Papers this queue embedded since start. */
 	long embeddedSinceStart() {
 		return this.embedded;
@@ -79,7 +88,9 @@ final class EmbeddingQueue {
 			try {
 				int done = (this.sync.isRebuilding()) ? 0 : embedBatch(this.sync, this.embedder, this.catalog, this.batchSize);
 				if (done == 0) {
-					Thread.sleep(IDLE_MILLIS);
+					synchronized (this.signal) {
+						this.signal.wait(IDLE_MILLIS);
+					}
 				}
 			}
 			catch (InterruptedException ex) {

@@ -236,6 +236,10 @@ class IndexSync implements SmartLifecycle {
 					write(ids.subList(from, Math.min(ids.size(), from + BATCH)));
 				}
 				index().refresh();
+				EmbeddingQueue queue = this.embeddingQueue;
+				if (queue != null) {
+					queue.wake();
+				}
 			}
 			if (index().hasUncommittedChanges()
 					&& System.nanoTime() - this.lastCommit >= this.properties.commitInterval().toNanos()) {
