@@ -20,6 +20,9 @@ import org.apache.lucene.util.QueryBuilder;
  */
 final class QueryCompiler {
 
+	/** Positions a word of a phrase bonus may move: a few words added or dropped still earn it. */
+	static final int PHRASE_SLOP = 3;
+
 	private final QueryBuilder builder;
 
 	QueryCompiler(Analyzer analyzer) {
@@ -50,7 +53,7 @@ final class QueryCompiler {
 				positive++;
 			}
 		}
-		Query ranked = anyField(String.join(" ", words), false);
+		Query ranked = rankedWords(String.join(" ", words));
 		if (ranked != null) {
 			// a paper must match at least one of the plain words; the more it matches, the higher it ranks
 			all.add(ranked, Occur.MUST);
@@ -74,6 +77,31 @@ final class QueryCompiler {
 			case AUTHOR -> field(PaperFields.AUTHORS, text, clause.phrase(), Occur.MUST);
 			case CATEGORY -> new TermQuery(new Term(PaperFields.CATEGORY, clause.text()));
 		};
+	}
+
+	/**
+	 * Plain words, any of them, with a bonus for papers that have them together in this order (a
+	 * sloppy phrase): a pasted title or sentence then finds its paper first, even when another paper
+	 * has more of the words in its (boosted) title.
+	 */
+	private Query rankedWords(String text) {
+		Query words = anyField(text, false);
+		if (words == null) {
+			return null;
+		}
+		BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(words, Occur.MUST);
+		Query titlePhrase = this.builder.createPhraseQuery(PaperFields.TITLE, text, PHRASE_SLOP);
+		Query abstractPhrase = this.builder.createPhraseQuery(PaperFields.ABSTRACT, text, PHRASE_SLOP);
+		boolean several = false;
+		if (titlePhrase != null && !(titlePhrase instanceof TermQuery)) {
+			ranked.add(new BoostQuery(titlePhrase, PaperFields.TITLE_BOOST), Occur.SHOULD);
+			several = true;
+		}
+		if (abstractPhrase != null && !(abstractPhrase instanceof TermQuery)) {
+			ranked.add(abstractPhrase, Occur.SHOULD);
+			several = true;
+		}
+		return several ? ranked.build() : words;
 	}
 
 	/** The words in the title (boosted), the abstract or the authors. */
