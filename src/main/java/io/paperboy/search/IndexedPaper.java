@@ -35,9 +35,21 @@ record IndexedPaper(String id, String title, String summary, List<String> author
 				paper.upvotes());
 	}
 
-	/** What is embedded: the title and the abstract, the two that say what the paper is about. */
+	/**
+	 * Characters embedded at most: about 230 word pieces, within the 256 that all-MiniLM-L6-v2 was
+	 * trained on (sentence-transformers cuts its input there too); the rest of a long abstract would
+	 * cost time and add little.
+	 */
+	static final int EMBEDDED_CHARACTERS = 1000;
+
+	/** What is embedded: the title and the start of the abstract, which say what the paper is about. */
 	String embeddingText() {
-		return this.title + ". " + this.summary;
+		String text = this.title + ". " + this.summary;
+		if (text.length() <= EMBEDDED_CHARACTERS) {
+			return text;
+		}
+		int space = text.lastIndexOf(' ', EMBEDDED_CHARACTERS);
+		return text.substring(0, (space > EMBEDDED_CHARACTERS / 2) ? space : EMBEDDED_CHARACTERS);
 	}
 
 	/**
