@@ -37,5 +37,5 @@ echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Corpus: $SIZE papers, $QUERIES queries per measurement"
 # the tokenizer's native library goes to the work folder, not the home folder
 DJL_CACHE_DIR="$WORK/djl" java $JVM_OPTS -Djava.io.tmpdir="$WORK" -cp "$CLASSPATH" io.paperboy.search.SearchBenchmark \
-	"$WORK" "$SIZE" "$QUERIES" "$ARCHIVE" 2>"$WORK/bench.err" | tee "$WORK/bench.out"
+	"$WORK" "$SIZE" "$QUERIES" "$ARCHIVE" 2>"$WORK/bench.err" | grep --line-buffered -vE "^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3} \[" | tee "$WORK/bench.out"
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
