@@ -1,6 +1,5 @@
 package io.paperboy.search;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 
@@ -104,11 +103,6 @@ final class PaperFields {
 			document.add(new StoredField(EMBEDDING_KEY, embeddingKey));
 		}
 		return document;
-	}
-
-	/** The start of a day (UTC) as the millisecond value the {@link #PUBLISHED} field holds. */
-	static long millis(Instant instant) {
-		return instant.toEpochMilli();
 	}
 
 }

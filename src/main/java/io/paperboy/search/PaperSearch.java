@@ -112,12 +112,17 @@ class PaperSearch {
 	}
 
 	SearchOutcome search(SearchRequest request) {
+		return search(request, true);
+	}
+
+	/** Searches; {@code withFacets} false skips counting categories and years (the API shows none). */
+	SearchOutcome search(SearchRequest request, boolean withFacets) {
 		if (request.query().isEmpty()) {
 			return new SearchOutcome(request, List.of(), 0, Map.of(), Map.of(), false);
 		}
 		float[] vector = (request.mode() != SearchRequest.Mode.TEXT) ? embed(request.query().positiveText()) : null;
 		PaperSearcher searcher = new PaperSearcher(this.sync.index(), this.analyzer);
-		SearchResult result = searcher.search(request, vector);
+		SearchResult result = searcher.search(request, vector, withFacets);
 		Map<String, PaperListing> listings = this.catalog.listingsOf(result.ids())
 			.stream()
 			.collect(Collectors.toMap((listing) -> listing.paper().id(), (listing) -> listing));

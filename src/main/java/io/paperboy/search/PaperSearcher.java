@@ -41,6 +41,13 @@ final class PaperSearcher {
 	/** Candidates each side brings to the fusion at least, and the depth of a semantic search. */
 	static final int CANDIDATES = 100;
 
+	/**
+	 * Candidates the HNSW search keeps while it walks the graph (its "ef"), however few results are
+	 * wanted: with only 5 or 10, the walk stops early and misses true neighbours; 100 buys recall for
+	 * well under a millisecond more.
+	 */
+	static final int KNN_CANDIDATES = 100;
+
 	private final SearchIndex index;
 
 	private final QueryCompiler compiler;
@@ -60,6 +67,14 @@ final class PaperSearcher {
 	 * uses the words only)
 	 */
 	SearchResult search(SearchRequest request, float[] queryVector) {
+		return search(request, queryVector, true);
+	}
+
+	/**
+	 * Searches, counting facets or not: the API shows none, and counting them visits every paper
+	 * that matched. Without facets, the total of a word search is a lower bound once it passes 1,000.
+	 */
+	SearchResult search(SearchRequest request, float[] queryVector, boolean withFacets) {
 		Query text = this.compiler.compile(request.query());
 		Query filter = filter(request);
 		boolean useText = request.mode() != SearchRequest.Mode.SEMANTIC || queryVector == null;
@@ -69,15 +84,15 @@ final class PaperSearcher {
 		}
 		return this.index.search((searcher) -> {
 			if (useText && !useVectors) {
-				return textOnly(searcher, request, filtered(text, filter));
+				return textOnly(searcher, request, filtered(text, filter), withFacets);
 			}
 			int depth = Math.max(CANDIDATES, request.offset() + request.limit());
 			List<List<Integer>> rankings = new ArrayList<>();
 			if (useText && text != null) {
 				rankings.add(docs(searcher.search(filtered(text, filter), depth).scoreDocs));
 			}
-			rankings.add(docs(searcher.search(new KnnFloatVectorQuery(PaperFields.VECTOR, queryVector, depth, filter),
-					depth).scoreDocs));
+			rankings.add(docs(searcher.search(new KnnFloatVectorQuery(PaperFields.VECTOR, queryVector,
+					Math.max(depth, KNN_CANDIDATES), filter), depth).scoreDocs));
 			List<Integer> fused = ReciprocalRankFusion.fuse(rankings)
 				.stream()
 				.map(ReciprocalRankFusion.Fused::item)
@@ -92,7 +107,8 @@ final class PaperSearcher {
 		});
 	}
 
-	private SearchResult textOnly(IndexSearcher searcher, SearchRequest request, Query query) throws IOException {
+	private SearchResult textOnly(IndexSearcher searcher, SearchRequest request, Query query, boolean withFacets)
+			throws IOException {
 		int wanted = Math.max(1, request.offset() + request.limit());
 		TopDocs top = switch (request.sort()) {
 			case RELEVANCE -> searcher.search(query, wanted);
@@ -101,6 +117,10 @@ final class PaperSearcher {
 			case UPVOTES -> searcher.search(query, wanted,
 					new Sort(new SortField(PaperFields.UPVOTES, SortField.Type.LONG, true), SortField.FIELD_SCORE));
 		};
+		List<Integer> page = docs(top.scoreDocs).stream().skip(request.offset()).limit(request.limit()).toList();
+		if (!withFacets) {
+			return new SearchResult(ids(searcher, page), (int) top.totalHits.value, Map.of(), Map.of(), query, false);
+		}
 		Facets facets = new Facets();
 		int[] total = { 0 };
 		searcher.search(query, new SimpleCollector() {
@@ -123,7 +143,6 @@ final class PaperSearcher {
 				return ScoreMode.COMPLETE_NO_SCORES;
 			}
 		});
-		List<Integer> page = docs(top.scoreDocs).stream().skip(request.offset()).limit(request.limit()).toList();
 		return new SearchResult(ids(searcher, page), total[0], facets.categories(), facets.years(), query, false);
 	}
 
@@ -135,7 +154,8 @@ final class PaperSearcher {
 			Query others = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
 				.add(new TermQuery(new Term(PaperFields.ID, id)), Occur.MUST_NOT)
 				.build();
-			TopDocs top = searcher.search(new KnnFloatVectorQuery(PaperFields.VECTOR, vector, count, others), count);
+			TopDocs top = searcher.search(
+					new KnnFloatVectorQuery(PaperFields.VECTOR, vector, Math.max(count, KNN_CANDIDATES), others), count);
 			return SearchIndex.ids(searcher, top.scoreDocs);
 		})).orElse(List.of());
 	}
@@ -143,7 +163,8 @@ final class PaperSearcher {
 	/** The nearest papers to a vector, by approximate (HNSW) search. */
 	List<String> nearest(float[] vector, int count) {
 		return this.index.search((searcher) -> SearchIndex.ids(searcher,
-				searcher.search(new KnnFloatVectorQuery(PaperFields.VECTOR, vector, count), count).scoreDocs));
+				searcher.search(new KnnFloatVectorQuery(PaperFields.VECTOR, vector, Math.max(count, KNN_CANDIDATES)),
+						count).scoreDocs));
 	}
 
 	private static Query filter(SearchRequest request) {
@@ -214,17 +235,15 @@ final class PaperSearcher {
 		return leaves.get(ReaderUtil.subIndex(doc, leaves));
 	}
 
-	/** Counts of categories and years over the papers found. */
+	/**
+	 * Counts of categories and years over the papers found, by ordinal within each segment (cheap),
+	 * turned into names once per segment.
+	 */
 	private static final class Facets {
 
 		private final Map<String, Integer> categories = new HashMap<>();
 
 		private final Map<String, Integer> years = new HashMap<>();
-
-		void count(IndexSearcher searcher, int doc) throws IOException {
-			LeafReaderContext leaf = leaf(searcher, doc);
-			count(leaf, doc - leaf.docBase);
-		}
 
 		private LeafReaderContext leaf;
 
@@ -232,28 +251,60 @@ final class PaperSearcher {
 
 		private SortedDocValues leafYears;
 
+		private int[] categoryCounts;
+
+		private int[] yearCounts;
+
 		private int last = -1;
+
+		void count(IndexSearcher searcher, int doc) throws IOException {
+			LeafReaderContext leaf = leaf(searcher, doc);
+			count(leaf, doc - leaf.docBase);
+		}
 
 		void count(LeafReaderContext leaf, int doc) throws IOException {
 			// doc values are forward-only iterators: fetched again for another leaf or an earlier document
 			if (leaf != this.leaf || doc <= this.last) {
+				finishLeaf();
 				this.leaf = leaf;
 				this.leafCategories = leaf.reader().getSortedSetDocValues(PaperFields.CATEGORY);
 				this.leafYears = leaf.reader().getSortedDocValues(PaperFields.YEAR);
+				this.categoryCounts = (this.leafCategories != null) ? new int[(int) this.leafCategories.getValueCount()] : null;
+				this.yearCounts = (this.leafYears != null) ? new int[this.leafYears.getValueCount()] : null;
 			}
 			this.last = doc;
 			if (this.leafCategories != null && this.leafCategories.advanceExact(doc)) {
 				for (int i = 0; i < this.leafCategories.docValueCount(); i++) {
-					String category = this.leafCategories.lookupOrd(this.leafCategories.nextOrd()).utf8ToString();
-					this.categories.merge(category, 1, Integer::sum);
+					this.categoryCounts[(int) this.leafCategories.nextOrd()]++;
 				}
 			}
 			if (this.leafYears != null && this.leafYears.advanceExact(doc)) {
-				this.years.merge(this.leafYears.lookupOrd(this.leafYears.ordValue()).utf8ToString(), 1, Integer::sum);
+				this.yearCounts[this.leafYears.ordValue()]++;
 			}
 		}
 
-		Map<String, Integer> categories() {
+		private void finishLeaf() throws IOException {
+			if (this.categoryCounts != null) {
+				for (int ord = 0; ord < this.categoryCounts.length; ord++) {
+					if (this.categoryCounts[ord] > 0) {
+						this.categories.merge(this.leafCategories.lookupOrd(ord).utf8ToString(), this.categoryCounts[ord],
+								Integer::sum);
+					}
+				}
+			}
+			if (this.yearCounts != null) {
+				for (int ord = 0; ord < this.yearCounts.length; ord++) {
+					if (this.yearCounts[ord] > 0) {
+						this.years.merge(this.leafYears.lookupOrd(ord).utf8ToString(), this.yearCounts[ord], Integer::sum);
+					}
+				}
+			}
+			this.categoryCounts = null;
+			this.yearCounts = null;
+		}
+
+		Map<String, Integer> categories() throws IOException {
+			finishLeaf();
 			Map<String, Integer> sorted = new LinkedHashMap<>();
 			this.categories.entrySet()
 				.stream()
@@ -263,7 +314,8 @@ final class PaperSearcher {
 			return sorted;
 		}
 
-		Map<String, Integer> years() {
+		Map<String, Integer> years() throws IOException {
+			finishLeaf();
 			Map<String, Integer> sorted = new LinkedHashMap<>();
 			this.years.entrySet()
 				.stream()

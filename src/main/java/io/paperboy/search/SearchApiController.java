@@ -55,7 +55,7 @@ class SearchApiController {
 			@Parameter(description = "an arXiv category, such as cs.CL") @RequestParam(required = false) String category,
 			@Parameter(description = "a year of publication") @RequestParam(required = false) String year) {
 		SearchRequest request = PaperSearch.request(q, mode, sort, from, to, category, year, 0, limit, DEFAULT_LIMIT);
-		return this.search.search(request)
+		return this.search.search(request, false)
 			.hits()
 			.stream()
 			.map((hit) -> ApiSearchItem.of(hit, organization(hit)))
