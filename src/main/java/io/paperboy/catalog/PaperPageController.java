@@ -1,5 +1,6 @@
 package io.paperboy.catalog;
 
+import io.paperboy.search.SimilarPapers;
 import io.paperboy.stats.VoteHistory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,9 +23,12 @@ class PaperPageController {
 
 	private final VoteHistory voteHistory;
 
-	PaperPageController(Catalog catalog, VoteHistory voteHistory) {
+	private final SimilarPapers similarPapers;
+
+	PaperPageController(Catalog catalog, VoteHistory voteHistory, SimilarPapers similarPapers) {
 		this.catalog = catalog;
 		this.voteHistory = voteHistory;
+		this.similarPapers = similarPapers;
 	}
 
 	@GetMapping("/papers/{id}")
@@ -54,6 +58,7 @@ class PaperPageController {
 		PaperListing listing = this.catalog.findListing(id.id()).orElseThrow(() -> new PaperNotFoundException(id.id()));
 		model.addAttribute("page", new PaperPage(listing));
 		model.addAttribute("voteChart", this.voteHistory.chart(id.id()));
+		model.addAttribute("similar", this.similarPapers.of(id.id()));
 		return "catalog/paper";
 	}
 

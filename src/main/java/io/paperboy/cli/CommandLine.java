@@ -29,6 +29,8 @@ public record CommandLine(List<String> words) {
 			                             without a source, lists them and their options
 			  ingest status              per source: the last run, its counts and errors, the next run
 			  trending rebuild           recompute every trending score from the votes and imported counts
+			  reindex [text-only]        rebuild the search index from the database, then embed the papers
+			                             not embedded yet (text-only: leave that to the server)
 
 			Any --property=value (e.g. --paperboy.data-dir=/srv/paperboy) may come before or after the verb.
 			""";

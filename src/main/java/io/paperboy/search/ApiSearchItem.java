@@ -1,0 +1,34 @@
+package io.paperboy.search;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.paperboy.catalog.ApiPaper;
+import io.paperboy.catalog.ApiPaper.ApiUser;
+import io.paperboy.catalog.DailyEntry;
+import io.paperboy.catalog.PaperListing;
+
+/**
+ * One item of {@code GET /api/papers/search}, in Hugging Face's layout: a daily-list item (the paper
+ * nested, the list entry's fields beside it) with the title and abstract as highlighted pieces. A
+ * paper on no daily list has its arXiv publication time as {@code publishedAt}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record ApiSearchItem(ApiPaper paper, String publishedAt, String title, String summary, String thumbnail,
+		int numComments, ApiUser submittedBy, List<String> mediaUrls, Boolean isAuthorParticipating,
+		Map<String, Object> organization, List<HighlightSegment> highlightedTitle,
+		List<HighlightSegment> highlightedSummary) {
+
+	static ApiSearchItem of(SearchHit hit, Map<String, Object> organization) {
+		PaperListing listing = hit.listing();
+		DailyEntry entry = listing.entry();
+		return new ApiSearchItem(ApiPaper.nested(listing),
+				ApiPaper.timestamp((entry != null) ? entry.submittedAt() : listing.paper().publishedAt()),
+				listing.paper().title(), listing.paper().summary(), (entry != null) ? entry.thumbnail() : null,
+				listing.paper().numComments(), ApiUser.asSubmittedBy(listing.submitter()),
+				(entry != null) ? entry.mediaUrls() : List.of(), (entry != null) ? entry.authorParticipating() : null,
+				organization, hit.title(), hit.summary());
+	}
+
+}

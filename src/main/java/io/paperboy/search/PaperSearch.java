@@ -1,0 +1,167 @@
+package io.paperboy.search;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.paperboy.catalog.Catalog;
+import io.paperboy.catalog.Paper;
+import io.paperboy.catalog.PaperListing;
+import io.paperboy.web.BadRequestException;
+import org.apache.lucene.analysis.Analyzer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Search, the one service behind the search page, the search API and similar papers: it checks the
+ * request, asks the index, and reads the papers found from the catalog.
+ */
+@Service
+class PaperSearch {
+
+	private static final Logger logger = LoggerFactory.getLogger(PaperSearch.class);
+
+	/** The longest query accepted, as on Hugging Face. */
+	static final int MAX_QUERY_LENGTH = 250;
+
+	static final int MAX_LIMIT = 120;
+
+	/** Characters of the abstract shown on a card. */
+	private static final int EXCERPT = 280;
+
+	private final IndexSync sync;
+
+	private final Embedder embedder;
+
+	private final Catalog catalog;
+
+	private final SearchProperties properties;
+
+	private final Analyzer analyzer = PaperFields.analyzer();
+
+	private final Highlighting highlighting = new Highlighting(this.analyzer);
+
+	PaperSearch(IndexSync sync, Embedder embedder, Catalog catalog, SearchProperties properties) {
+		this.sync = sync;
+		this.embedder = embedder;
+		this.catalog = catalog;
+		this.properties = properties;
+	}
+
+	/**
+	 * A request from the doors' parameters, checked.
+	 * @throws BadRequestException for a query longer than {@value #MAX_QUERY_LENGTH} characters, a
+	 * limit out of 1..{@value #MAX_LIMIT}, an unknown mode or sort, or a malformed date or year
+	 */
+	static SearchRequest request(String q, String mode, String sort, String from, String to, String category,
+			String year, int offset, String limit, int defaultLimit) {
+		String query = (q != null) ? q : "";
+		if (query.length() > MAX_QUERY_LENGTH) {
+			throw new BadRequestException("The query is longer than " + MAX_QUERY_LENGTH + " characters.");
+		}
+		SearchRequest.Mode parsedMode = SearchRequest.Mode.parse(mode);
+		if (mode != null && !mode.isBlank() && parsedMode == null) {
+			throw new BadRequestException("Unknown mode: use text, semantic or hybrid.");
+		}
+		SearchRequest.Sort parsedSort = SearchRequest.Sort.parse(sort);
+		if (sort != null && !sort.isBlank() && parsedSort == null) {
+			throw new BadRequestException("Unknown sort: use relevance, date or upvotes.");
+		}
+		int parsedLimit = defaultLimit;
+		if (limit != null && !limit.isBlank()) {
+			try {
+				parsedLimit = Integer.parseInt(limit.strip());
+			}
+			catch (NumberFormatException ex) {
+				parsedLimit = -1;
+			}
+			if (parsedLimit < 1 || parsedLimit > MAX_LIMIT) {
+				throw new BadRequestException("The limit must be a whole number from 1 to " + MAX_LIMIT + ".");
+			}
+		}
+		Integer parsedYear = null;
+		if (year != null && !year.isBlank()) {
+			try {
+				parsedYear = Integer.parseInt(year.strip());
+			}
+			catch (NumberFormatException ex) {
+				throw new BadRequestException("The year must be a number such as 2025.");
+			}
+		}
+		return new SearchRequest(SearchQuery.parse(query),
+				(parsedMode != null) ? parsedMode : SearchRequest.Mode.HYBRID,
+				(parsedSort != null) ? parsedSort : SearchRequest.Sort.RELEVANCE, day(from, "from"), day(to, "to"),
+				(category != null && !category.isBlank()) ? category.strip() : null, parsedYear, Math.max(0, offset),
+				parsedLimit);
+	}
+
+	private static LocalDate day(String value, String name) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadRequestException("The " + name + " date must be written YYYY-MM-DD.");
+		}
+	}
+
+	SearchOutcome search(SearchRequest request) {
+		return search(request, true);
+	}
+
+	/** Searches; {@code withFacets} false skips counting categories and years (the API shows none). */
+	SearchOutcome search(SearchRequest request, boolean withFacets) {
+		if (request.query().isEmpty()) {
+			return new SearchOutcome(request, List.of(), 0, Map.of(), Map.of(), false);
+		}
+		float[] vector = (request.mode() != SearchRequest.Mode.TEXT) ? embed(request.query().positiveText()) : null;
+		PaperSearcher searcher = new PaperSearcher(this.sync.index(), this.analyzer);
+		SearchResult result = searcher.search(request, vector, withFacets);
+		Map<String, PaperListing> listings = this.catalog.listingsOf(result.ids())
+			.stream()
+			.collect(Collectors.toMap((listing) -> listing.paper().id(), (listing) -> listing));
+		List<SearchHit> hits = new ArrayList<>();
+		for (String id : result.ids()) {
+			PaperListing listing = listings.get(id);
+			if (listing != null) {
+				hits.add(hit(listing, result.textQuery()));
+			}
+		}
+		return new SearchOutcome(request, hits, result.total(), result.categories(), result.years(),
+				result.semantic());
+	}
+
+	private SearchHit hit(PaperListing listing, org.apache.lucene.search.Query query) {
+		Paper paper = listing.paper();
+		return new SearchHit(listing, this.highlighting.whole(query, PaperFields.TITLE, paper.displayTitle()),
+				this.highlighting.whole(query, PaperFields.ABSTRACT, paper.displaySummary()),
+				this.highlighting.excerpt(query, PaperFields.ABSTRACT, paper.displaySummary(), EXCERPT));
+	}
+
+	/** The query's embedding, or {@code null} when embeddings are off or the model failed (words still work). */
+	private float[] embed(String text) {
+		if (!this.properties.embeddings() || text.isBlank()) {
+			return null;
+		}
+		try {
+			return this.embedder.embed(List.of(text)).get(0);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not embed a query; searching by words only", ex);
+			return null;
+		}
+	}
+
+	/** The papers most similar in meaning to this one, without it; empty until it is embedded. */
+	List<PaperListing> similar(String paperId, int count) {
+		List<String> ids = new PaperSearcher(this.sync.index(), this.analyzer).similar(paperId, count);
+		return this.catalog.listingsOf(ids);
+	}
+
+}

@@ -1,0 +1,329 @@
+package io.paperboy.search;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.document.LongPoint;
+
+/**
+ * Runs searches on a {@link SearchIndex}: BM25 over words, kNN over vectors, or both fused by
+ * reciprocal rank; filters, sorting and facet counts. Knows nothing of Spring or the database.
+ */
+final class PaperSearcher {
+
+	/** Candidates each side brings to the fusion at least, and the depth of a semantic search. */
+	static final int CANDIDATES = 100;
+
+	/**
+	 * Candidates the HNSW search keeps while it walks the graph (its "ef"), however few results are
+	 * wanted: with only 5 or 10, the walk stops early and misses true neighbours; 100 buys recall for
+	 * well under a millisecond more.
+	 */
+	static final int KNN_CANDIDATES = 100;
+
+	private final SearchIndex index;
+
+	private final QueryCompiler compiler;
+
+	PaperSearcher(SearchIndex index, Analyzer analyzer) {
+		this.index = index;
+		this.compiler = new QueryCompiler(analyzer);
+	}
+
+	Query textQuery(SearchQuery query) {
+		return this.compiler.compile(query);
+	}
+
+	/**
+	 * Searches.
+	 * @param queryVector the query's embedding, or {@code null} when there is none (the search then
+	 * uses the words only)
+	 */
+	SearchResult search(SearchRequest request, float[] queryVector) {
+		return search(request, queryVector, true);
+	}
+
+	/**
+	 * Searches, counting facets or not: the API shows none, and counting them visits every paper
+	 * that matched. Without facets, the total of a word search is a lower bound once it passes 1,000.
+	 */
+	SearchResult search(SearchRequest request, float[] queryVector, boolean withFacets) {
+		Query text = this.compiler.compile(request.query());
+		Query filter = filter(request);
+		boolean useText = request.mode() != SearchRequest.Mode.SEMANTIC || queryVector == null;
+		boolean useVectors = request.mode() != SearchRequest.Mode.TEXT && queryVector != null;
+		if (text == null && !useVectors) {
+			return SearchResult.empty();
+		}
+		return this.index.search((searcher) -> {
+			if (useText && !useVectors) {
+				return textOnly(searcher, request, filtered(text, filter), withFacets);
+			}
+			int depth = Math.max(CANDIDATES, request.offset() + request.limit());
+			List<List<Integer>> rankings = new ArrayList<>();
+			if (useText && text != null) {
+				rankings.add(docs(searcher.search(filtered(text, filter), depth).scoreDocs));
+			}
+			rankings.add(docs(searcher.search(new KnnFloatVectorQuery(PaperFields.VECTOR, queryVector,
+					Math.max(depth, KNN_CANDIDATES), filter), depth).scoreDocs));
+			List<Integer> fused = ReciprocalRankFusion.fuse(rankings)
+				.stream()
+				.map(ReciprocalRankFusion.Fused::item)
+				.toList();
+			List<Integer> ordered = sorted(searcher, fused, request.sort());
+			Facets facets = new Facets();
+			for (int doc : ordered) {
+				facets.count(searcher, doc);
+			}
+			List<Integer> page = ordered.stream().skip(request.offset()).limit(request.limit()).toList();
+			return new SearchResult(ids(searcher, page), ordered.size(), facets.categories(), facets.years(), text, true);
+		});
+	}
+
+	private SearchResult textOnly(IndexSearcher searcher, SearchRequest request, Query query, boolean withFacets)
+			throws IOException {
+		int wanted = Math.max(1, request.offset() + request.limit());
+		TopDocs top = switch (request.sort()) {
+			case RELEVANCE -> searcher.search(query, wanted);
+			case DATE -> searcher.search(query, wanted,
+					new Sort(new SortField(PaperFields.PUBLISHED, SortField.Type.LONG, true), SortField.FIELD_SCORE));
+			case UPVOTES -> searcher.search(query, wanted,
+					new Sort(new SortField(PaperFields.UPVOTES, SortField.Type.LONG, true), SortField.FIELD_SCORE));
+		};
+		List<Integer> page = docs(top.scoreDocs).stream().skip(request.offset()).limit(request.limit()).toList();
+		if (!withFacets) {
+			return new SearchResult(ids(searcher, page), (int) top.totalHits.value, Map.of(), Map.of(), query, false);
+		}
+		Facets facets = new Facets();
+		int[] total = { 0 };
+		searcher.search(query, new SimpleCollector() {
+
+			private LeafReaderContext leaf;
+
+			@Override
+			protected void doSetNextReader(LeafReaderContext context) {
+				this.leaf = context;
+			}
+
+			@Override
+			public void collect(int doc) throws IOException {
+				total[0]++;
+				facets.count(this.leaf, doc);
+			}
+
+			@Override
+			public ScoreMode scoreMode() {
+				return ScoreMode.COMPLETE_NO_SCORES;
+			}
+		});
+		return new SearchResult(ids(searcher, page), total[0], facets.categories(), facets.years(), query, false);
+	}
+
+	/**
+	 * The papers nearest to this one by meaning, itself left out; empty when it has no vector yet.
+	 */
+	List<String> similar(String id, int count) {
+		return this.index.vectorOf(id).map((vector) -> this.index.search((searcher) -> {
+			Query others = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
+				.add(new TermQuery(new Term(PaperFields.ID, id)), Occur.MUST_NOT)
+				.build();
+			TopDocs top = searcher.search(
+					new KnnFloatVectorQuery(PaperFields.VECTOR, vector, Math.max(count, KNN_CANDIDATES), others), count);
+			return SearchIndex.ids(searcher, top.scoreDocs);
+		})).orElse(List.of());
+	}
+
+	/** The nearest papers to a vector, by approximate (HNSW) search. */
+	List<String> nearest(float[] vector, int count) {
+		return this.index.search((searcher) -> SearchIndex.ids(searcher,
+				searcher.search(new KnnFloatVectorQuery(PaperFields.VECTOR, vector, Math.max(count, KNN_CANDIDATES)),
+						count).scoreDocs));
+	}
+
+	private static Query filter(SearchRequest request) {
+		BooleanQuery.Builder filter = new BooleanQuery.Builder();
+		boolean any = false;
+		if (request.from() != null || request.to() != null) {
+			long from = (request.from() != null) ? startOf(request.from()) : Long.MIN_VALUE;
+			long to = (request.to() != null) ? startOf(request.to().plusDays(1)) - 1 : Long.MAX_VALUE;
+			filter.add(LongPoint.newRangeQuery(PaperFields.PUBLISHED, from, to), Occur.FILTER);
+			any = true;
+		}
+		if (request.category() != null) {
+			filter.add(new TermQuery(new Term(PaperFields.CATEGORY, request.category())), Occur.FILTER);
+			any = true;
+		}
+		if (request.year() != null) {
+			filter.add(new TermQuery(new Term(PaperFields.YEAR, request.year().toString())), Occur.FILTER);
+			any = true;
+		}
+		return any ? filter.build() : null;
+	}
+
+	private static long startOf(LocalDate day) {
+		return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+	}
+
+	private static Query filtered(Query query, Query filter) {
+		if (filter == null) {
+			return query;
+		}
+		return new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
+	}
+
+	private static List<Integer> docs(ScoreDoc[] hits) {
+		List<Integer> docs = new ArrayList<>(hits.length);
+		for (ScoreDoc hit : hits) {
+			docs.add(hit.doc);
+		}
+		return docs;
+	}
+
+	private static List<String> ids(IndexSearcher searcher, List<Integer> docs) throws IOException {
+		ScoreDoc[] hits = docs.stream().map((doc) -> new ScoreDoc(doc, 0)).toArray(ScoreDoc[]::new);
+		return SearchIndex.ids(searcher, hits);
+	}
+
+	/** Fused results in the order asked for: by relevance they stay as they are. */
+	private static List<Integer> sorted(IndexSearcher searcher, List<Integer> docs, SearchRequest.Sort sort)
+			throws IOException {
+		if (sort == SearchRequest.Sort.RELEVANCE) {
+			return docs;
+		}
+		String field = (sort == SearchRequest.Sort.DATE) ? PaperFields.PUBLISHED : PaperFields.UPVOTES;
+		Map<Integer, Long> values = new HashMap<>();
+		for (int doc : docs) {
+			LeafReaderContext leaf = leaf(searcher, doc);
+			NumericDocValues numbers = leaf.reader().getNumericDocValues(field);
+			int local = doc - leaf.docBase;
+			values.put(doc, (numbers != null && numbers.advanceExact(local)) ? numbers.longValue() : Long.MIN_VALUE);
+		}
+		List<Integer> ordered = new ArrayList<>(docs);
+		ordered.sort(Comparator.comparing(values::get, Comparator.reverseOrder()));
+		return ordered;
+	}
+
+	private static LeafReaderContext leaf(IndexSearcher searcher, int doc) {
+		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+		return leaves.get(ReaderUtil.subIndex(doc, leaves));
+	}
+
+	/**
+	 * Counts of categories and years over the papers found, by ordinal within each segment (cheap),
+	 * turned into names once per segment.
+	 */
+	private static final class Facets {
+
+		private final Map<String, Integer> categories = new HashMap<>();
+
+		private final Map<String, Integer> years = new HashMap<>();
+
+		private LeafReaderContext leaf;
+
+		private SortedSetDocValues leafCategories;
+
+		private SortedDocValues leafYears;
+
+		private int[] categoryCounts;
+
+		private int[] yearCounts;
+
+		private int last = -1;
+
+		void count(IndexSearcher searcher, int doc) throws IOException {
+			LeafReaderContext leaf = leaf(searcher, doc);
+			count(leaf, doc - leaf.docBase);
+		}
+
+		void count(LeafReaderContext leaf, int doc) throws IOException {
+			// doc values are forward-only iterators: fetched again for another leaf or an earlier document
+			if (leaf != this.leaf || doc <= this.last) {
+				finishLeaf();
+				this.leaf = leaf;
+				this.leafCategories = leaf.reader().getSortedSetDocValues(PaperFields.CATEGORY);
+				this.leafYears = leaf.reader().getSortedDocValues(PaperFields.YEAR);
+				this.categoryCounts = (this.leafCategories != null) ? new int[(int) this.leafCategories.getValueCount()] : null;
+				this.yearCounts = (this.leafYears != null) ? new int[this.leafYears.getValueCount()] : null;
+			}
+			this.last = doc;
+			if (this.leafCategories != null && this.leafCategories.advanceExact(doc)) {
+				for (int i = 0; i < this.leafCategories.docValueCount(); i++) {
+					this.categoryCounts[(int) this.leafCategories.nextOrd()]++;
+				}
+			}
+			if (this.leafYears != null && this.leafYears.advanceExact(doc)) {
+				this.yearCounts[this.leafYears.ordValue()]++;
+			}
+		}
+
+		private void finishLeaf() throws IOException {
+			if (this.categoryCounts != null) {
+				for (int ord = 0; ord < this.categoryCounts.length; ord++) {
+					if (this.categoryCounts[ord] > 0) {
+						this.categories.merge(this.leafCategories.lookupOrd(ord).utf8ToString(), this.categoryCounts[ord],
+								Integer::sum);
+					}
+				}
+			}
+			if (this.yearCounts != null) {
+				for (int ord = 0; ord < this.yearCounts.length; ord++) {
+					if (this.yearCounts[ord] > 0) {
+						this.years.merge(this.leafYears.lookupOrd(ord).utf8ToString(), this.yearCounts[ord], Integer::sum);
+					}
+				}
+			}
+			this.categoryCounts = null;
+			this.yearCounts = null;
+		}
+
+		Map<String, Integer> categories() throws IOException {
+			finishLeaf();
+			Map<String, Integer> sorted = new LinkedHashMap<>();
+			this.categories.entrySet()
+				.stream()
+				.sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+				.limit(20)
+				.forEach((entry) -> sorted.put(entry.getKey(), entry.getValue()));
+			return sorted;
+		}
+
+		Map<String, Integer> years() throws IOException {
+			finishLeaf();
+			Map<String, Integer> sorted = new LinkedHashMap<>();
+			this.years.entrySet()
+				.stream()
+				.sorted(Map.Entry.<String, Integer>comparingByKey().reversed())
+				.forEach((entry) -> sorted.put(entry.getKey(), entry.getValue()));
+			return sorted;
+		}
+
+	}
+
+}

@@ -1,0 +1,139 @@
+package io.paperboy.search;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns a {@link SearchQuery} into a Lucene query. A paper must match at least one plain word (any
+ * of them: BM25 ranks those that match more, and rarer, words higher, over title, abstract and
+ * authors, the title boosted), and every phrase and named field; excluded clauses must not match.
+ */
+final class QueryCompiler {
+
+	/** Positions a word of a phrase bonus may move: a few words added or dropped still earn it. */
+	static final int PHRASE_SLOP = 3;
+
+	private final QueryBuilder builder;
+
+	QueryCompiler(Analyzer analyzer) {
+		this.builder = new QueryBuilder(analyzer);
+	}
+
+	/** The Lucene query, or {@code null} when nothing in it can match (only stop words, say). */
+	Query compile(SearchQuery query) {
+		BooleanQuery.Builder all = new BooleanQuery.Builder();
+		int positive = 0;
+		int negative = 0;
+		List<String> words = new ArrayList<>();
+		for (SearchQuery.Clause clause : query.clauses()) {
+			if (clause.field() == SearchQuery.Field.ANY && !clause.phrase() && !clause.excluded()) {
+				words.add(SearchQuery.plainTerms(clause.text()));
+				continue;
+			}
+			Query compiled = clause(clause);
+			if (compiled == null) {
+				continue;
+			}
+			if (clause.excluded()) {
+				all.add(compiled, Occur.MUST_NOT);
+				negative++;
+			}
+			else {
+				all.add(compiled, Occur.MUST);
+				positive++;
+			}
+		}
+		Query ranked = rankedWords(String.join(" ", words));
+		if (ranked != null) {
+			// a paper must match at least one of the plain words; the more it matches, the higher it ranks
+			all.add(ranked, Occur.MUST);
+			positive++;
+		}
+		if (positive == 0) {
+			if (negative == 0) {
+				return null;
+			}
+			all.add(new MatchAllDocsQuery(), Occur.MUST);
+		}
+		return all.build();
+	}
+
+	private Query clause(SearchQuery.Clause clause) {
+		String text = clause.phrase() ? clause.text() : SearchQuery.plainTerms(clause.text());
+		return switch (clause.field()) {
+			case ANY -> anyField(text, clause.phrase());
+			case TITLE -> field(PaperFields.TITLE, text, clause.phrase(), Occur.MUST);
+			case ABSTRACT -> field(PaperFields.ABSTRACT, text, clause.phrase(), Occur.MUST);
+			case AUTHOR -> field(PaperFields.AUTHORS, text, clause.phrase(), Occur.MUST);
+			case CATEGORY -> new TermQuery(new Term(PaperFields.CATEGORY, clause.text()));
+		};
+	}
+
+	/**
+	 * Plain words, any of them, with a bonus for papers that have them together in this order (a
+	 * sloppy phrase): a pasted title or sentence then finds its paper first, even when another paper
+	 * has more of the words in its (boosted) title.
+	 */
+	private Query rankedWords(String text) {
+		Query words = anyField(text, false);
+		if (words == null) {
+			return null;
+		}
+		BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(words, Occur.MUST);
+		Query titlePhrase = this.builder.createPhraseQuery(PaperFields.TITLE, text, PHRASE_SLOP);
+		Query abstractPhrase = this.builder.createPhraseQuery(PaperFields.ABSTRACT, text, PHRASE_SLOP);
+		boolean several = false;
+		if (titlePhrase != null && !(titlePhrase instanceof TermQuery)) {
+			ranked.add(new BoostQuery(titlePhrase, PaperFields.TITLE_BOOST), Occur.SHOULD);
+			several = true;
+		}
+		if (abstractPhrase != null && !(abstractPhrase instanceof TermQuery)) {
+			ranked.add(abstractPhrase, Occur.SHOULD);
+			several = true;
+		}
+		return several ? ranked.build() : words;
+	}
+
+	/** The words in the title (boosted), the abstract or the authors. */
+	private Query anyField(String text, boolean phrase) {
+		if (text.isBlank()) {
+			return null;
+		}
+		BooleanQuery.Builder any = new BooleanQuery.Builder();
+		boolean some = false;
+		Query title = field(PaperFields.TITLE, text, phrase, Occur.SHOULD);
+		if (title != null) {
+			any.add(new BoostQuery(title, PaperFields.TITLE_BOOST), Occur.SHOULD);
+			some = true;
+		}
+		Query summary = field(PaperFields.ABSTRACT, text, phrase, Occur.SHOULD);
+		if (summary != null) {
+			any.add(summary, Occur.SHOULD);
+			some = true;
+		}
+		Query authors = field(PaperFields.AUTHORS, text, phrase, Occur.SHOULD);
+		if (authors != null) {
+			any.add(authors, Occur.SHOULD);
+			some = true;
+		}
+		return some ? any.build() : null;
+	}
+
+	private Query field(String field, String text, boolean phrase, Occur wordsOccur) {
+		if (text.isBlank()) {
+			return null;
+		}
+		return phrase ? this.builder.createPhraseQuery(field, text) : this.builder.createBooleanQuery(field, text, wordsOccur);
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.paperboy.search;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * {@code /admin/search}: how far the index and the embedding queue have come. Read-only: it shows and
+ * changes nothing that matters (there are no accounts yet to protect more).
+ */
+@Controller
+class SearchAdminController {
+
+	private final IndexSync sync;
+
+	SearchAdminController(IndexSync sync) {
+		this.sync = sync;
+	}
+
+	@GetMapping("/admin/search")
+	String status(Model model) {
+		model.addAttribute("status", this.sync.status());
+		return "search/admin";
+	}
+
+}

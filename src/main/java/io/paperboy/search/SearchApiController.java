@@ -1,0 +1,90 @@
+package io.paperboy.search;
+
+import java.util.List;
+import java.util.Map;
+
+import io.paperboy.catalog.ApiPaper;
+import io.paperboy.catalog.ArxivId;
+import io.paperboy.catalog.Catalog;
+import io.paperboy.catalog.PaperNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code GET /api/papers/search}, compatible with Hugging Face's endpoint of the same name, and
+ * {@code GET /api/papers/{id}/similar}.
+ */
+@RestController
+class SearchApiController {
+
+	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+	};
+
+	private static final int DEFAULT_LIMIT = 50;
+
+	private final PaperSearch search;
+
+	private final Catalog catalog;
+
+	private final JsonMapper json;
+
+	SearchApiController(PaperSearch search, Catalog catalog, JsonMapper json) {
+		this.search = search;
+		this.catalog = catalog;
+		this.json = json;
+	}
+
+	@Operation(summary = "Papers matching a query, best first",
+			description = "Hugging Face-compatible: items shaped like /api/daily_papers items, with highlightedTitle and "
+					+ "highlightedSummary as pieces of type text or highlight. The query language: plain words, "
+					+ "\"phrases\", author:, title:, abstract:, category:, and -word to exclude.")
+	@GetMapping("/api/papers/search")
+	List<ApiSearchItem> search(@Parameter(description = "the query, up to 250 characters") @RequestParam String q,
+			@Parameter(description = "results, 1 to 120, default 50") @RequestParam(required = false) String limit,
+			@Parameter(description = "text, semantic or hybrid (default)") @RequestParam(required = false) String mode,
+			@Parameter(description = "relevance (default), date or upvotes") @RequestParam(required = false) String sort,
+			@Parameter(description = "published on or after, YYYY-MM-DD") @RequestParam(required = false) String from,
+			@Parameter(description = "published on or before, YYYY-MM-DD") @RequestParam(required = false) String to,
+			@Parameter(description = "an arXiv category, such as cs.CL") @RequestParam(required = false) String category,
+			@Parameter(description = "a year of publication") @RequestParam(required = false) String year) {
+		SearchRequest request = PaperSearch.request(q, mode, sort, from, to, category, year, 0, limit, DEFAULT_LIMIT);
+		return this.search.search(request, false)
+			.hits()
+			.stream()
+			.map((hit) -> ApiSearchItem.of(hit, organization(hit)))
+			.toList();
+	}
+
+	@Operation(summary = "The papers closest in meaning to a paper",
+			description = "Up to 5, nearest first, the paper itself left out; empty until the paper has been embedded.")
+	@GetMapping("/api/papers/{id}/similar")
+	List<ApiPaper> similar(@PathVariable String id) {
+		return similar(ArxivId.parse(id));
+	}
+
+	@Operation(summary = "The papers closest in meaning to a paper with an old-style id, such as hep-th/9901001")
+	@GetMapping("/api/papers/{archive}/{number:\\d{7}(?:v\\d+)?}/similar")
+	List<ApiPaper> oldStyleSimilar(@PathVariable String archive, @PathVariable String number) {
+		return similar(ArxivId.parse(archive + "/" + number));
+	}
+
+	private List<ApiPaper> similar(ArxivId id) {
+		if (this.catalog.findPaper(id.id()).isEmpty()) {
+			throw new PaperNotFoundException(id.id());
+		}
+		return this.search.similar(id.id(), SimilarPapers.ON_PAPER_PAGE).stream().map(ApiPaper::flat).toList();
+	}
+
+	private Map<String, Object> organization(SearchHit hit) {
+		String stored = (hit.listing().entry() != null) ? hit.listing().entry().organization() : null;
+		return (stored != null) ? this.json.readValue(stored, OBJECT) : null;
+	}
+
+}

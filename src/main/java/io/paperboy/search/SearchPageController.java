@@ -1,0 +1,58 @@
+package io.paperboy.search;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** {@code /papers/search}: the search page, with results as cards, highlights and facets. */
+@Controller
+class SearchPageController {
+
+	static final int PAGE_SIZE = 20;
+
+	/** Pages of results a reader may go through: beyond, results are no longer worth reading. */
+	static final int MAX_PAGE = 50;
+
+	private final PaperSearch search;
+
+	private final Clock clock;
+
+	SearchPageController(PaperSearch search, Clock clock) {
+		this.search = search;
+		this.clock = clock;
+	}
+
+	@GetMapping("/papers/search")
+	String search(@RequestParam(required = false) String q, @RequestParam(required = false) String mode,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String category,
+			@RequestParam(required = false) String year, @RequestParam(name = "p", required = false) String p,
+			Model model) {
+		int page = page(p);
+		SearchRequest request = PaperSearch.request(q, mode, sort, from, to, category, year,
+				(page - 1) * PAGE_SIZE, null, PAGE_SIZE);
+		model.addAttribute("page", SearchPage.of(this.search.search(request), (q != null) ? q : "", page, PAGE_SIZE));
+		model.addAttribute("now", this.clock.instant());
+		return "search/search";
+	}
+
+	private static int page(String p) {
+		if (p == null || p.isBlank()) {
+			return 1;
+		}
+		try {
+			int page = Integer.parseInt(p.strip());
+			if (page >= 1 && page <= MAX_PAGE) {
+				return page;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new io.paperboy.web.BadRequestException("The page must be a number from 1 to " + MAX_PAGE + ".");
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.paperboy.search;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** What the index reads of the catalog's tables besides whole papers: ids in order, and changes. */
+@Repository
+class SearchRepository {
+
+	private final JdbcClient jdbc;
+
+	SearchRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long countPapers() {
+		return this.jdbc.sql("select count(*) from papers").query(Long.class).single();
+	}
+
+	/** Up to {@code limit} paper ids after {@code after} (or from the first), in id order: a page of a full scan. */
+	List<String> idsAfter(String after, int limit) {
+		return this.jdbc.sql("select id from papers where id > :after order by id limit :limit")
+			.param("after", (after != null) ? after : "")
+			.param("limit", limit)
+			.query(String.class)
+			.list();
+	}
+
+	/** The latest time a paper was written, if any was. */
+	Optional<Instant> lastUpdate() {
+		return Optional.ofNullable(this.jdbc.sql("select max(updated_at) from papers")
+			.query((rs, row) -> rs.getObject(1, OffsetDateTime.class))
+			.single()).map(OffsetDateTime::toInstant);
+	}
+
+	/** Papers written after {@code since}, oldest first, at most {@code limit}. */
+	List<Change> changedAfter(Instant since, int limit) {
+		return this.jdbc.sql("""
+				select id, updated_at from papers where updated_at > :since order by updated_at, id limit :limit
+				""")
+			.param("since", since.atOffset(java.time.ZoneOffset.UTC))
+			.param("limit", limit)
+			.query((rs, row) -> new Change(rs.getString("id"), rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	/** A paper written at a time. */
+	record Change(String paperId, Instant updatedAt) {
+	}
+
+}

@@ -1,0 +1,25 @@
+package io.paperboy.search;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.search.Query;
+
+/**
+ * What a search found.
+ *
+ * @param ids the papers of the requested page, best first
+ * @param total how many papers the search found in all
+ * @param categories papers found per arXiv category, most first
+ * @param years papers found per year of publication, most recent first
+ * @param textQuery the compiled word query, for highlighting; {@code null} when there were no words
+ * @param semantic whether meaning took part in the ranking (false when the query could not be embedded)
+ */
+record SearchResult(List<String> ids, int total, Map<String, Integer> categories, Map<String, Integer> years,
+		Query textQuery, boolean semantic) {
+
+	static SearchResult empty() {
+		return new SearchResult(List.of(), 0, Map.of(), Map.of(), null, false);
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.paperboy.search;
+
+/**
+ * The state of the index, for operators.
+ *
+ * @param folder where the index is
+ * @param papersInDatabase papers in the catalog
+ * @param papersIndexed papers in the index (searchable by words)
+ * @param papersEmbedded papers with a vector (searchable by meaning)
+ * @param rebuilding whether a rebuild is under way
+ * @param embeddingsEnabled whether the embedding queue runs
+ * @param embeddedSinceStart papers the queue embedded since the server started
+ * @param papersPerSecond the queue's rate in its last batch
+ * @param sizeInBytes size of the index's files
+ */
+public record SearchStatus(String folder, long papersInDatabase, int papersIndexed, int papersEmbedded,
+		boolean rebuilding, boolean embeddingsEnabled, long embeddedSinceStart, double papersPerSecond,
+		long sizeInBytes) {
+
+	/** Share of the indexed papers that are embedded, 0 to 100. */
+	public int embeddedPercent() {
+		return (this.papersIndexed == 0) ? 100 : (int) Math.floor(100.0 * this.papersEmbedded / this.papersIndexed);
+	}
+
+	public String size() {
+		return String.format(java.util.Locale.ROOT, "%.1f MB", this.sizeInBytes / 1e6);
+	}
+
+	public String rate() {
+		return String.format(java.util.Locale.ROOT, "%.1f", this.papersPerSecond);
+	}
+
+}

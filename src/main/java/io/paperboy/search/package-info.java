@@ -1,0 +1,5 @@
+/**
+ * Search: a Lucene index derived from the catalog (BM25 over words, HNSW over embeddings), kept in
+ * sync after each committed change, with the search page, the search API and similar papers.
+ */
+package io.paperboy.search;

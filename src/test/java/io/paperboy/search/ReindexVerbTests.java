@@ -1,0 +1,90 @@
+package io.paperboy.search;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.paperboy.catalog.Catalog;
+import io.paperboy.cli.VerbRunner;
+import io.paperboy.support.CatalogTables;
+import io.paperboy.support.TestPapers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code reindex}, run as a command-line verb runs: without a web server, so the index is opened by
+ * the verb alone.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "paperboy.search.embeddings=true")
+class ReindexVerbTests {
+
+	@Autowired
+	private VerbRunner verbs;
+
+	@Autowired
+	private Catalog catalog;
+
+	@Autowired
+	private IndexSync sync;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private ApplicationEventPublisher events;
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	@BeforeEach
+	void threePapers() {
+		CatalogTables.empty(this.jdbc, this.events);
+		for (String id : List.of("2506.00001", "2506.00002", "2506.00003")) {
+			this.catalog.savePaper(TestPapers.paper(id).build(), LocalDate.of(2025, 6, 2));
+		}
+	}
+
+	@Test
+	void reindexIndexesAndEmbedsEveryPaperOfTheDatabase() {
+		assertThat(run("reindex")).isZero();
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("Papers indexed:   3 in")
+			.contains("Papers embedded:  3 in")
+			.contains("0 kept their vectors");
+		assertThat(this.sync.index().count()).isEqualTo(3);
+		assertThat(this.sync.index().countEmbedded()).isEqualTo(3);
+	}
+
+	@Test
+	void reindexingAgainKeepsTheVectorsOfUnchangedPapers() {
+		run("reindex");
+		this.catalog.savePaper(TestPapers.paper("2506.00002").withTitle("A changed title").build(), LocalDate.of(2025, 6, 3));
+		this.out.reset();
+		assertThat(run("reindex")).isZero();
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("Papers embedded:  1 in")
+			.contains("2 kept their vectors");
+	}
+
+	@Test
+	void reindexTextOnlyLeavesTheEmbeddingToTheServer() {
+		assertThat(run("reindex", "text-only")).isZero();
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("Papers indexed:   3 in")
+			.doesNotContain("embedded");
+		assertThat(run("reindex", "everything")).isEqualTo(2);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("Usage: reindex [text-only]");
+	}
+
+	private int run(String... words) {
+		return this.verbs.run(List.of(words), new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8));
+	}
+
+}

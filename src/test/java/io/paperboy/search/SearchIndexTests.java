@@ -1,0 +1,197 @@
+package io.paperboy.search;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The index on a small corpus written here, with the real embedding model. */
+class SearchIndexTests {
+
+	private static final List<IndexedPaper> CORPUS = List.of(
+			paper("2401.00001", "Reward Tampering in Reinforcement Learning Agents",
+					"We study agents that modify their own reward signal instead of solving the task.",
+					List.of("Ada Lovelace", "Alan Turing"), List.of("cs.LG", "cs.AI"), "2024-01-10", 50),
+			paper("2401.00002", "Specification Gaming: When Optimisers Exploit Loopholes",
+					"Trained policies find unintended shortcuts that score well on the objective but violate its intent.",
+					List.of("Grace Hopper"), List.of("cs.AI"), "2024-03-05", 10),
+			paper("2401.00003", "Image Classification with Convolutional Networks",
+					"A convolutional network classifies images of animals with high accuracy.",
+					List.of("Alan Turing"), List.of("cs.CV"), "2023-06-01", 5),
+			paper("2401.00004", "Large Language Models for Translation",
+					"Language models translate between English and French without parallel data.",
+					List.of("Barbara Liskov"), List.of("cs.CL"), "2025-02-02", 30),
+			paper("2401.00005", "Protein Folding Predicted by Deep Learning",
+					"Structures of proteins are predicted from their amino-acid sequences.",
+					List.of("Edsger Dijkstra", "Ada Lovelace"), List.of("q-bio.BM", "cs.LG"), "2025-07-07", 80));
+
+	private static MiniLmEmbedder embedder;
+
+	@TempDir
+	Path folder;
+
+	private SearchIndex index;
+
+	private PaperSearcher searcher;
+
+	@BeforeAll
+	static void loadModel(@TempDir Path natives) {
+		embedder = new MiniLmEmbedder(Executors.newSingleThreadExecutor(), natives);
+	}
+
+	@BeforeEach
+	void indexCorpus() {
+		this.index = SearchIndex.open(this.folder.resolve("index"), embedder.model());
+		List<float[]> vectors = embedder.embed(CORPUS.stream().map(IndexedPaper::embeddingText).toList());
+		for (int i = 0; i < CORPUS.size(); i++) {
+			this.index.upsert(CORPUS.get(i), vectors.get(i));
+		}
+		this.index.commit(Map.of());
+		this.index.refresh();
+		this.searcher = new PaperSearcher(this.index, PaperFields.analyzer());
+	}
+
+	@AfterEach
+	void close() {
+		this.index.close();
+	}
+
+	@Test
+	void aWordFindsEveryPaperThatHasItInTitleAbstractOrAuthors() {
+		assertThat(text("learning").ids()).containsExactlyInAnyOrder("2401.00001", "2401.00005");
+		assertThat(text("turing").ids()).containsExactlyInAnyOrder("2401.00001", "2401.00003");
+		assertThat(text("learning").total()).isEqualTo(2);
+	}
+
+	@Test
+	void englishAnalysisMatchesOtherFormsOfAWord() {
+		assertThat(text("classify").ids()).containsExactly("2401.00003");
+		assertThat(text("predicting proteins").ids()).containsExactly("2401.00005");
+	}
+
+	@Test
+	void aWordInTheTitleRanksAboveTheSameWordInTheAbstract() {
+		assertThat(text("language").ids()).containsExactly("2401.00004");
+		assertThat(text("reward").ids()).containsExactly("2401.00001");
+		assertThat(text("agents reward").ids().get(0)).isEqualTo("2401.00001");
+	}
+
+	@Test
+	void phrasesAuthorsCategoriesAndExclusionsNarrowTheResults() {
+		assertThat(text("\"language models\"").ids()).containsExactly("2401.00004");
+		assertThat(text("\"models language\"").ids()).isEmpty();
+		assertThat(text("author:turing").ids()).containsExactlyInAnyOrder("2401.00001", "2401.00003");
+		assertThat(text("author:\"ada lovelace\" protein").ids()).containsExactly("2401.00005");
+		assertThat(text("category:cs.LG").total()).isEqualTo(2);
+		assertThat(text("learning -protein").ids()).containsExactly("2401.00001");
+		assertThat(text("-category:cs.LG").total()).isEqualTo(3);
+		assertThat(text("title:learning").ids()).containsExactlyInAnyOrder("2401.00001", "2401.00005");
+	}
+
+	@Test
+	void datesFilterAndSortTheResults() {
+		SearchRequest since2025 = new SearchRequest(SearchQuery.parse("learning language"), SearchRequest.Mode.TEXT,
+				SearchRequest.Sort.RELEVANCE, LocalDate.of(2025, 1, 1), null, null, null, 0, 10);
+		assertThat(this.searcher.search(since2025, null).ids()).containsExactlyInAnyOrder("2401.00004", "2401.00005");
+		SearchRequest byDate = new SearchRequest(SearchQuery.parse("learning language"), SearchRequest.Mode.TEXT,
+				SearchRequest.Sort.DATE, null, LocalDate.of(2025, 7, 7), null, null, 0, 10);
+		assertThat(this.searcher.search(byDate, null).ids()).containsExactly("2401.00005", "2401.00004", "2401.00001");
+		SearchRequest byUpvotes = new SearchRequest(SearchQuery.parse("learning language"), SearchRequest.Mode.TEXT,
+				SearchRequest.Sort.UPVOTES, null, null, null, null, 0, 10);
+		assertThat(this.searcher.search(byUpvotes, null).ids()).containsExactly("2401.00005", "2401.00001", "2401.00004");
+	}
+
+	@Test
+	void facetsCountCategoriesAndYearsOfEveryPaperFound() {
+		SearchResult result = text("learning turing");
+		assertThat(result.total()).isEqualTo(3);
+		assertThat(result.categories()).containsExactly(Map.entry("cs.LG", 2), Map.entry("cs.AI", 1),
+				Map.entry("cs.CV", 1), Map.entry("q-bio.BM", 1));
+		assertThat(result.years()).containsExactly(Map.entry("2025", 1), Map.entry("2024", 1), Map.entry("2023", 1));
+	}
+
+	@Test
+	void meaningFindsAPaperThatSharesNoWordWithTheQuery() {
+		String query = "systems that hack their incentive";
+		assertThat(text(query).ids()).isEmpty();
+		SearchResult result = this.searcher.search(SearchRequest.of(query, SearchRequest.Mode.SEMANTIC).withLimit(2),
+				embedder.embed(List.of(query)).get(0));
+		assertThat(result.ids()).containsExactlyInAnyOrder("2401.00001", "2401.00002");
+	}
+
+	@Test
+	void hybridSearchFusesWordsAndMeaning() {
+		String query = "reward tampering";
+		SearchResult result = this.searcher.search(SearchRequest.of(query, SearchRequest.Mode.HYBRID),
+				embedder.embed(List.of(query)).get(0));
+		assertThat(result.ids().get(0)).isEqualTo("2401.00001");
+		assertThat(result.ids().get(1)).isEqualTo("2401.00002");
+		assertThat(result.total()).isEqualTo(5);
+	}
+
+	@Test
+	void similarPapersLeaveThePaperItselfOut() {
+		List<String> similar = this.searcher.similar("2401.00001", 3);
+		assertThat(similar).hasSize(3).doesNotContain("2401.00001");
+		assertThat(similar.get(0)).isEqualTo("2401.00002");
+	}
+
+	@Test
+	void reindexingAPaperReplacesItAndKeepsItsVectorWhileItsTextIsTheSame() {
+		IndexedPaper first = CORPUS.get(0);
+		this.index.upsert(List.of(new IndexedPaper(first.id(), first.title(), first.summary(), first.authors(),
+				first.categories(), first.publishedAt(), 99)));
+		this.index.refresh();
+		assertThat(this.index.count()).isEqualTo(5);
+		assertThat(this.index.countEmbedded()).isEqualTo(5);
+		this.index.upsert(List.of(new IndexedPaper(first.id(), "A New Title", first.summary(), first.authors(),
+				first.categories(), first.publishedAt(), 99)));
+		this.index.refresh();
+		assertThat(this.index.count()).isEqualTo(5);
+		assertThat(this.index.unembedded(10)).containsExactly(first.id());
+		assertThat(text("tampering").ids()).isEmpty();
+		assertThat(text("new title").ids()).containsExactly(first.id());
+	}
+
+	@Test
+	void anIndexOfTheCurrentFormatIsOpenedAsItIsAndAnotherIsCreatedAfresh() throws Exception {
+		this.index.close();
+		this.index = SearchIndex.open(this.folder.resolve("index"), embedder.model());
+		assertThat(this.index.wasCreated()).isFalse();
+		assertThat(this.index.count()).isEqualTo(5);
+		this.index.commit(Map.of(SearchIndex.FORMAT_KEY, "0"));
+		this.index.close();
+		// commit() always writes the current format: write an old one the way an old version would have
+		try (var directory = org.apache.lucene.store.FSDirectory.open(this.folder.resolve("index"));
+				var writer = new org.apache.lucene.index.IndexWriter(directory,
+						new org.apache.lucene.index.IndexWriterConfig())) {
+			writer.setLiveCommitData(Map.of(SearchIndex.FORMAT_KEY, "0").entrySet());
+			writer.commit();
+		}
+		this.index = SearchIndex.open(this.folder.resolve("index"), embedder.model());
+		assertThat(this.index.wasCreated()).isTrue();
+		assertThat(this.index.count()).isZero();
+		assertThat(Files.exists(this.folder.resolve("index"))).isTrue();
+	}
+
+	private SearchResult text(String query) {
+		return this.searcher.search(SearchRequest.of(query, SearchRequest.Mode.TEXT), null);
+	}
+
+	private static IndexedPaper paper(String id, String title, String summary, List<String> authors,
+			List<String> categories, String day, int upvotes) {
+		return new IndexedPaper(id, title, summary, authors, categories, Instant.parse(day + "T12:00:00Z"), upvotes);
+	}
+
+}

@@ -1,0 +1,239 @@
+package io.paperboy.search;
+
+import java.time.LocalDate;
+
+import io.paperboy.catalog.Catalog;
+import io.paperboy.support.CatalogTables;
+import io.paperboy.support.HtmlText;
+import io.paperboy.support.TestPapers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest(properties = "paperboy.search.embeddings=true")
+@AutoConfigureMockMvc
+class SearchPagesTests {
+
+	private static final LocalDate DAY = LocalDate.of(2025, 6, 2);
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private Catalog catalog;
+
+	@Autowired
+	private IndexSync sync;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private ApplicationEventPublisher events;
+
+	/** Whether the four papers are in the catalog as written below: a test that changes them clears it. */
+	private static boolean seeded;
+
+	@BeforeEach
+	void catalogOfFourPapers() {
+		if (seeded && this.catalog.countPapers() == 4) {
+			return;
+		}
+		CatalogTables.empty(this.jdbc, this.events);
+		save(TestPapers.paper("2506.00001")
+			.withTitle("Reward Tampering in\n Reinforcement Learning Agents")
+			.withSummary("We study agents that modify their own reward signal instead of solving the task.")
+			.withCategories("cs.LG", "cs.AI")
+			.withUpvotes(50));
+		save(TestPapers.paper("2506.00002")
+			.withTitle("Specification Gaming: When Optimisers Exploit Loopholes")
+			.withSummary("Trained policies find unintended shortcuts that score well on the objective but violate its intent.")
+			.withCategories("cs.AI")
+			.withUpvotes(10));
+		save(TestPapers.paper("2506.00003")
+			.withTitle("Image Classification with Convolutional Networks")
+			.withSummary("A convolutional network classifies <b>images</b> of animals with high accuracy.")
+			.withCategories("cs.CV")
+			.publishedAt(java.time.Instant.parse("2023-03-01T00:00:00Z")));
+		save(TestPapers.paper("2506.00004")
+			.withTitle("Large Language Models for Translation")
+			.withSummary("Language models translate between English and French without parallel data.")
+			.withCategories("cs.CL"));
+		IndexedCatalog.awaitIndexed(this.sync);
+		seeded = true;
+	}
+
+	private void save(TestPapers paper) {
+		String id = paper.build().id();
+		this.catalog.savePaper(paper.build(), DAY);
+		this.catalog.placeOnDailyList(TestPapers.entry(id, DAY));
+	}
+
+	@Test
+	void theSearchPageShowsCardsWithTheMatchedWordsMarked() throws Exception {
+		String html = page("/papers/search?q=reward%20tampering&mode=text");
+		assertThat(html).contains("<a href=\"/papers/2506.00001\"><mark>Reward Tampering</mark> in Reinforcement Learning Agents</a>");
+		assertThat(html).contains("own <mark>reward</mark> signal");
+		assertThat(HtmlText.of(html)).contains("1 paper found");
+		assertThat(html).doesNotContain("/papers/2506.00003\"");
+	}
+
+	@Test
+	void theSearchPageOffersFacetsThatNarrowTheResults() throws Exception {
+		String html = page("/papers/search?q=networks%20agents%20loopholes&mode=text");
+		assertThat(HtmlText.of(html)).contains("3 papers found").contains("cs.AI 2").contains("2023 1").contains("2024 2");
+		assertThat(html).contains("href=\"/papers/search?q=networks+agents+loopholes&amp;mode=text&amp;category=cs.AI\"");
+		String narrowed = page("/papers/search?q=networks%20agents%20loopholes&mode=text&category=cs.AI");
+		assertThat(HtmlText.of(narrowed)).contains("2 papers found in cs.AI");
+		assertThat(HtmlText.of(page("/papers/search?q=networks%20agents%20loopholes&mode=text&year=2023")))
+			.contains("1 paper found in 2023");
+	}
+
+	@Test
+	void markupInAnAbstractIsShownAsText() throws Exception {
+		String html = page("/papers/search?q=convolutional&mode=text");
+		assertThat(html).contains("&lt;b&gt;images&lt;/b&gt;").doesNotContain("<b>images</b>");
+	}
+
+	@Test
+	void theSearchPageFindsPapersByMeaning() throws Exception {
+		String html = page("/papers/search?q=systems%20that%20hack%20their%20incentive&mode=semantic");
+		assertThat(html.indexOf("/papers/2506.00001\"")).isPositive();
+		assertThat(html.indexOf("/papers/2506.00001\"")).isLessThan(html.indexOf("/papers/2506.00003\""));
+	}
+
+	@Test
+	void anEmptyQueryShowsTheFormAlone() throws Exception {
+		String html = page("/papers/search");
+		assertThat(html).contains("<form class=\"search-form\"").doesNotContain("found");
+	}
+
+	@Test
+	void everyPageHasASearchBoxInItsHeader() throws Exception {
+		assertThat(page("/papers/date/2025-06-02")).contains("<form class=\"header-search\" action=\"/papers/search\"");
+	}
+
+	@Test
+	void theApiAnswersItemsShapedLikeTheDailyListWithHighlights() throws Exception {
+		this.mvc.perform(get("/api/papers/search").param("q", "reward tampering").param("mode", "text"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType(MediaType.APPLICATION_JSON))
+			.andExpect(jsonPath("$", hasSize(1)))
+			.andExpect(jsonPath("$[0].paper.id").value("2506.00001"))
+			.andExpect(jsonPath("$[0].paper.upvotes").value(50))
+			.andExpect(jsonPath("$[0].title").value("Reward Tampering in\n Reinforcement Learning Agents"))
+			.andExpect(jsonPath("$[0].publishedAt").value("2025-06-02T12:00:00.000Z"))
+			.andExpect(jsonPath("$[0].numComments").value(0))
+			.andExpect(jsonPath("$[0].highlightedTitle[0].type").value("highlight"))
+			.andExpect(jsonPath("$[0].highlightedTitle[0].text").value("Reward Tampering"))
+			.andExpect(jsonPath("$[0].highlightedTitle[1].type").value("text"))
+			.andExpect(jsonPath("$[0].highlightedTitle[1].text").value(" in Reinforcement Learning Agents"))
+			.andExpect(jsonPath("$[0].highlightedSummary[1].text").value("reward"));
+	}
+
+	@Test
+	void theApiLimitsTheNumberOfItems() throws Exception {
+		this.mvc.perform(get("/api/papers/search").param("q", "agents networks translation loopholes").param("limit", "2"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$", hasSize(2)));
+	}
+
+	@Test
+	void aQueryLuceneCannotParseStillFindsItsWords() throws Exception {
+		this.mvc.perform(get("/api/papers/search").param("q", "(reward AND \"tampering").param("mode", "text"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].paper.id").value("2506.00001"));
+	}
+
+	@Test
+	void aQueryOverTwoHundredAndFiftyCharactersIsABadRequest() throws Exception {
+		this.mvc.perform(get("/api/papers/search").param("q", "a".repeat(251)))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(400));
+		this.mvc.perform(get("/api/papers/search").param("q", "a".repeat(250))).andExpect(status().isOk());
+		this.mvc.perform(get("/papers/search").param("q", "a".repeat(251))).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void aLimitOutsideOneToOneHundredAndTwentyIsABadRequest() throws Exception {
+		for (String limit : new String[] { "0", "121", "-1", "ten" }) {
+			this.mvc.perform(get("/api/papers/search").param("q", "agents").param("limit", limit))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+		}
+		this.mvc.perform(get("/api/papers/search").param("q", "agents").param("limit", "120")).andExpect(status().isOk());
+	}
+
+	@Test
+	void malformedModesSortsAndDatesAreBadRequests() throws Exception {
+		this.mvc.perform(get("/api/papers/search").param("q", "agents").param("mode", "magic"))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(get("/api/papers/search").param("q", "agents").param("sort", "random"))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(get("/api/papers/search").param("q", "agents").param("from", "2025-13-01"))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(get("/api/papers/search")).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void aPaperPageListsSimilarPapersWithoutItself() throws Exception {
+		String html = page("/papers/2506.00001");
+		String similar = html.substring(html.indexOf("<section class=\"similar\">"));
+		assertThat(similar).contains("/papers/2506.00002").doesNotContain("/papers/2506.00001\"");
+		assertThat(similar.indexOf("/papers/2506.00002")).isLessThan(similar.indexOf("/papers/2506.00003"));
+	}
+
+	@Test
+	void theSimilarPapersApiAnswersTheNearestPapers() throws Exception {
+		this.mvc.perform(get("/api/papers/2506.00001/similar"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$", hasSize(3)))
+			.andExpect(jsonPath("$[0].id").value("2506.00002"));
+		this.mvc.perform(get("/api/papers/2506.09999/similar")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aChangedPaperIsFoundByItsNewWordsWithinASecond() throws Exception {
+		seeded = false;
+		this.catalog.savePaper(TestPapers.paper("2506.00004")
+			.withTitle("Quantum Annealing for Scheduling")
+			.withSummary("An annealer schedules trains.")
+			.build(), DAY.plusDays(1));
+		long deadline = System.nanoTime() + 1_000_000_000L;
+		String body;
+		do {
+			body = this.mvc.perform(get("/api/papers/search").param("q", "annealing").param("mode", "text"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+		}
+		while (!body.contains("2506.00004") && System.nanoTime() < deadline);
+		assertThat(body).contains("2506.00004");
+	}
+
+	@Test
+	void theStatusPageCountsPapersIndexedAndEmbedded() throws Exception {
+		String text = HtmlText.of(page("/admin/search"));
+		assertThat(text).contains("Papers in the database 4").contains("Papers indexed (found by words) 4")
+			.contains("Papers embedded (found by meaning) 4 (100%)");
+	}
+
+	private String page(String path) throws Exception {
+		return this.mvc.perform(get(java.net.URI.create(path))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+}
