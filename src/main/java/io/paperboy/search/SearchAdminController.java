@@ -5,8 +5,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * {@code /admin/search}: how far the index and the embedding queue have come. Read-only: it shows and
- * changes nothing that matters (there are no accounts yet to protect more).
+ * {@code /admin/search}: how far the index and the embedding queue have come, for operators (who may
+ * see it is {@code io.paperboy.web.AdminAccess}'s to decide, as for every page under {@code /admin/}).
  */
 @Controller
 class SearchAdminController {

@@ -5,13 +5,13 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** Atom pages in the form of arXiv's API, written by hand for the cases no recording shows. */
-final class HandMadeFeeds {
+public final class HandMadeFeeds {
 
 	private HandMadeFeeds() {
 	}
 
 	/** A page of a search with {@code total} results, starting at {@code start}. */
-	static String page(long total, long start, String... entries) {
+	public static String page(long total, long start, String... entries) {
 		return """
 				<?xml version='1.0' encoding='UTF-8'?>
 				<feed xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns="http://www.w3.org/2005/Atom">
@@ -26,7 +26,7 @@ final class HandMadeFeeds {
 	}
 
 	/** An entry first submitted at {@code submitted}, in version {@code version}. */
-	static String entry(String id, int version, String submitted) {
+	public static String entry(String id, int version, String submitted) {
 		return entry(id, version, submitted, "cs.CL");
 	}
 

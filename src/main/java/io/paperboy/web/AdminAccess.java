@@ -1,4 +1,4 @@
-package io.paperboy.ingest;
+package io.paperboy.web;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -6,21 +6,42 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.stereotype.Component;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Who may see the operators' pages before accounts exist: a request from the loopback address
  * (the operator on the machine itself), or one carrying the configured token. A request relayed by
  * a proxy (one with {@code Forwarded} or {@code X-Forwarded-For}) is not trusted as local, since a
  * proxy on the same machine makes every visitor look local.
+ * <p>
+ * It guards every page under {@code /admin/}: to anyone else they do not exist (404), and what they
+ * show is never kept by a shared cache.
  */
-@Component
-class AdminAccess {
+@Configuration(proxyBeanMethods = false)
+class AdminAccess implements WebMvcConfigurer, HandlerInterceptor {
 
 	private final String token;
 
 	AdminAccess(AdminProperties properties) {
 		this.token = properties.token();
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this).addPathPatterns("/admin", "/admin/**");
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (!allows(request)) {
+			throw new NotFoundException("No such page: " + request.getRequestURI());
+		}
+		response.setHeader("Cache-Control", "no-store");
+		return true;
 	}
 
 	boolean allows(HttpServletRequest request) {

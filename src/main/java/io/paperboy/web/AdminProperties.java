@@ -1,4 +1,4 @@
-package io.paperboy.ingest;
+package io.paperboy.web;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
