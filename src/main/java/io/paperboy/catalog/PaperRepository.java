@@ -33,11 +33,14 @@ class PaperRepository {
 
 	private final JdbcTemplate batch;
 
+	private final RowWriter rows;
+
 	private final JsonMapper json;
 
-	PaperRepository(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
+	PaperRepository(JdbcClient jdbc, JdbcTemplate batch, RowWriter rows, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.rows = rows;
 		this.json = json;
 	}
 
@@ -186,17 +189,13 @@ class PaperRepository {
 
 	/** Records versions not recorded yet, of several papers in one batch. */
 	void insertVersions(Map<String, List<PaperVersion>> versionsByPaper) {
-		List<Object[]> rows = new ArrayList<>();
+		List<Object[]> versionRows = new ArrayList<>();
 		versionsByPaper.forEach((paperId, versions) -> {
 			for (PaperVersion version : versions) {
-				rows.add(new Object[] { paperId, version.number(), timestamp(version.submittedAt()), version.size() });
+				versionRows.add(new Object[] { paperId, version.number(), timestamp(version.submittedAt()), version.size() });
 			}
 		});
-		if (rows.isEmpty()) {
-			return;
-		}
-		this.batch.batchUpdate("insert into paper_versions (paper_id, version, submitted_at, size) values (?, ?, ?, ?)",
-				rows);
+		this.rows.insert("paper_versions", List.of("paper_id", "version", "submitted_at", "size"), versionRows);
 	}
 
 	/**
@@ -305,15 +304,9 @@ class PaperRepository {
 				categoryRows.add(new Object[] { paper.id(), i, paper.categories().get(i) });
 			}
 		}
-		if (!authorRows.isEmpty()) {
-			this.batch.batchUpdate(
-					"insert into paper_authors (paper_id, position, name, hf_author_id, hidden, affiliations) values (?, ?, ?, ?, ?, ?)",
-					authorRows);
-		}
-		if (!categoryRows.isEmpty()) {
-			this.batch.batchUpdate("insert into paper_categories (paper_id, position, category) values (?, ?, ?)",
-					categoryRows);
-		}
+		this.rows.insert("paper_authors", List.of("paper_id", "position", "name", "hf_author_id", "hidden", "affiliations"),
+				authorRows);
+		this.rows.insert("paper_categories", List.of("paper_id", "position", "category"), categoryRows);
 	}
 
 	private Map<String, List<Author>> authorsOf(Collection<String> ids) {

@@ -63,7 +63,8 @@ abstract class CatalogStorageContract {
 				"Résumé — 日本語 ✓\nsecond line", Instant.parse("2024-01-01T17:59:01.123Z"),
 				Instant.parse("2024-02-01T08:00:00Z"),
 				List.of(new Author("Zoë Ångström", "id-1", false), new Author("B", null, true),
-						new Author("A", "id-3", false)),
+						new Author("A", "id-3", false), new Author("O'Brien, \"Jr.\"\n\\N", "", false,
+								List.of("Dept. of \"Quotes\", Commas", ""))),
 				List.of("cs.LG", "cs.AI", "stat.ML"), "12 pages", "J. Foo 1 (2024)", "10.1000/xyz", "https://github.com/a/b",
 				42, "https://example.org", "A summary.", List.of("alignment", "RL"), "disc-1", 7, 2);
 
