@@ -1,7 +1,5 @@
 package io.paperboy.ingest.schedule;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -66,9 +64,9 @@ class FreshInstallFillsItselfTests {
 	void theCatalogFillsFromArxivAndHuggingFaceAndAPaperOnBothIsOnePaper() throws Exception {
 		Set<String> listed = HuggingFacePlayer.ids("2025-06-02");
 
-		IngestRun hf = await("hf", "backfill");
-		IngestRun arxiv = await("arxiv", "backfill");
-		IngestRun poll = await("arxiv", "schedule");
+		IngestRun hf = FinishedRuns.await(this.runs, "hf", "backfill");
+		IngestRun arxiv = FinishedRuns.await(this.runs, "arxiv", "backfill");
+		IngestRun poll = FinishedRuns.await(this.runs, "arxiv", "schedule");
 
 		assertThat(hf.outcome()).isEqualTo(IngestRun.Outcome.SUCCEEDED);
 		assertThat(arxiv.outcome()).isEqualTo(IngestRun.Outcome.SUCCEEDED);
@@ -100,23 +98,6 @@ class FreshInstallFillsItselfTests {
 		server.when((request) -> request.path().equals("/api/query"))
 			.thenRespond(200, Map.of("Content-Type", "application/atom+xml"), HandMadeFeeds.page(0, 0));
 		return server;
-	}
-
-	/** Waits, up to 30 seconds, for the first finished run of a source with this trigger. */
-	private IngestRun await(String source, String trigger) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
-			List<IngestRun> found = this.runs.latestRuns(source, 100)
-				.stream()
-				.filter((run) -> run.trigger().equals(trigger) && run.outcome() != IngestRun.Outcome.RUNNING)
-				.toList();
-			if (!found.isEmpty()) {
-				return found.get(found.size() - 1);
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("No " + trigger + " run of " + source + " within 30 seconds; runs: "
-				+ this.runs.latestRuns(source, 10));
 	}
 
 }

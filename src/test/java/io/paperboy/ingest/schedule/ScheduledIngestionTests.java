@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -76,12 +75,12 @@ class ScheduledIngestionTests {
 	void aFreshInstallBackfillsOnStartThenSyncsOnScheduleAndOperatorsSeeIt() throws Exception {
 		Set<String> backfilled = HuggingFacePlayer.ids("2025-05-29", "2025-05-30", "2025-06-02");
 
-		IngestRun backfill = await("a backfill", "backfill");
+		IngestRun backfill = FinishedRuns.await(this.runs, "hf", "backfill");
 		assertThat(backfill.outcome()).isEqualTo(IngestRun.Outcome.SUCCEEDED);
 		assertThat(backfill.arguments()).isEqualTo("--days 5");
 		assertThat(backfill.added()).isEqualTo(backfilled.size());
 		assertThat(this.catalog.countPapers()).isEqualTo(backfilled.size());
-		IngestRun scheduled = await("a scheduled sync", "schedule");
+		IngestRun scheduled = FinishedRuns.await(this.runs, "hf", "schedule");
 		assertThat(scheduled.outcome()).isEqualTo(IngestRun.Outcome.SUCCEEDED);
 		assertThat(scheduled.added()).isZero();
 		assertThat(huggingFace.requests()).extracting((request) -> request.parameter("date"))
@@ -102,22 +101,6 @@ class ScheduledIngestionTests {
 			.containsPattern("paperboy_ingest_papers_total\\{[^}]*outcome=\"added\"[^}]*source=\"hf\"[^}]*\\} "
 					+ backfilled.size() + "\\.0")
 			.containsPattern("paperboy_ingest_runs_seconds_count\\{[^}]*outcome=\"succeeded\"[^}]*source=\"hf\"[^}]*\\} ");
-	}
-
-	/** Waits, up to 30 seconds, for a finished run of hf with this trigger. */
-	private IngestRun await(String what, String trigger) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
-			List<IngestRun> found = this.runs.latestRuns("hf", 100)
-				.stream()
-				.filter((run) -> run.trigger().equals(trigger) && run.outcome() != IngestRun.Outcome.RUNNING)
-				.toList();
-			if (!found.isEmpty()) {
-				return found.get(found.size() - 1);
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("No " + what + " of hf within 30 seconds; runs: " + this.runs.latestRuns("hf", 10));
 	}
 
 	private String statusVerb() {
