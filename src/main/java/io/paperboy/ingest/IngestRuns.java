@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -36,6 +38,8 @@ public class IngestRuns {
 	private final MeterRegistry meters;
 
 	private final Clock clock;
+
+	private final Map<String, ReentrantLock> turns = new ConcurrentHashMap<>();
 
 	IngestRuns(List<IngestSource> sources, IngestRunRepository runs, MeterRegistry meters, Clock clock) {
 		this.sources = sources.stream()
@@ -69,9 +73,23 @@ public class IngestRuns {
 	 */
 	public IngestRun run(String source, String trigger, String arguments, Consumer<String> progress,
 			Consumer<IngestTally> work) {
+		// runs of one source take turns in this process (a backfill and a scheduled run may be due
+		// together; both would insert the same new papers); across nodes, the scheduler runs each job once
+		ReentrantLock turn = this.turns.computeIfAbsent(source, (name) -> new ReentrantLock());
+		turn.lock();
+		try {
+			return runInTurn(source, trigger, arguments, progress, work);
+		}
+		finally {
+			turn.unlock();
+		}
+	}
+
+	private IngestRun runInTurn(String source, String trigger, String arguments, Consumer<String> progress,
+			Consumer<IngestTally> work) {
 		Instant started = this.clock.instant();
 		// a run of a source whose process died (killed, crashed) stays "running"; runs of one
-		// source do not overlap (the scheduler runs each once across nodes), so the next run ends it
+		// source do not overlap, so the next run ends it
 		this.runs.markInterrupted(source, started);
 		long id = this.runs.start(source, trigger, arguments, started);
 		IngestTally tally = new IngestTally(progress);

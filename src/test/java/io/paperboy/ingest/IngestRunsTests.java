@@ -5,6 +5,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.paperboy.catalog.SaveOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -97,6 +103,47 @@ class IngestRunsTests {
 
 		assertThat(this.runs.latestRuns("test-source", 5)).extracting(IngestRun::outcome)
 			.containsExactly(IngestRun.Outcome.SUCCEEDED, IngestRun.Outcome.INTERRUPTED);
+	}
+
+	@Test
+	void runsOfOneSourceTakeTurns() throws Exception {
+		CountDownLatch firstStarted = new CountDownLatch(1);
+		CountDownLatch releaseFirst = new CountDownLatch(1);
+		AtomicBoolean secondRanAlongside = new AtomicBoolean();
+		AtomicBoolean firstRunning = new AtomicBoolean();
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<IngestRun> first = threads.submit(() -> this.runs.run("test-source", "backfill", "", (line) -> {
+			}, (tally) -> {
+				firstRunning.set(true);
+				firstStarted.countDown();
+				await(releaseFirst);
+				firstRunning.set(false);
+			}));
+			await(firstStarted);
+			Future<IngestRun> second = threads.submit(() -> this.runs.run("test-source", "schedule", "", (line) -> {
+			}, (tally) -> secondRanAlongside.set(firstRunning.get())));
+			Thread.sleep(200);
+			assertThat(second).isNotDone();
+			releaseFirst.countDown();
+
+			assertThat(first.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(IngestRun.Outcome.SUCCEEDED);
+			assertThat(second.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(IngestRun.Outcome.SUCCEEDED);
+			assertThat(secondRanAlongside).isFalse();
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 
 import io.paperboy.ingest.IngestSource;
 import io.paperboy.ingest.IngestTally;
@@ -46,8 +45,6 @@ class HfDailySource implements IngestSource {
 
 	private final Clock clock;
 
-	private final ReentrantLock oneRunAtATime = new ReentrantLock();
-
 	HfDailySource(JsonMapper json, DailyPapersImporter importer, SourcesProperties properties, Clock clock) {
 		this.parser = new DailyPapersFileParser(json);
 		this.importer = importer;
@@ -80,21 +77,12 @@ class HfDailySource implements IngestSource {
 	}
 
 	/**
-	 * One run at a time in this process: a backfill and a scheduled sync overlapping would store the
-	 * same new submitters at once, and one of them would be refused.
+	 * Fetches and saves the days asked for. Runs take turns ({@code IngestRuns} runs one run of a
+	 * source at a time in a process): a backfill and a scheduled sync overlapping would store the same
+	 * new submitters at once, and one of them would be refused.
 	 */
 	@Override
 	public void run(SourceOptions options, IngestTally tally) {
-		this.oneRunAtATime.lock();
-		try {
-			runAlone(options, tally);
-		}
-		finally {
-			this.oneRunAtATime.unlock();
-		}
-	}
-
-	private void runAlone(SourceOptions options, IngestTally tally) {
 		LocalDate today = LocalDate.now(this.clock);
 		LocalDate last = options.date("date").orElse(today);
 		int days = options.integer("days").orElse(this.properties.days());
