@@ -1,6 +1,7 @@
 package io.paperboy.feed;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -79,6 +80,20 @@ class SyndicationController {
 		List<PaperListing> listings = this.feed.period(monday, monday.plusDays(6));
 		return respond(FeedChannel.week(monday), extension, listings,
 				() -> FeedService.sorted(listings, FeedService.BY_UPVOTES), acceptEncoding);
+	}
+
+	/** A month's most upvoted papers ({@link FeedChannel#MONTH_ITEMS} of them). */
+	@GetMapping("/papers/month/{month}/" + FEED)
+	ResponseEntity<byte[]> month(@PathVariable String month, @PathVariable String extension,
+			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
+		YearMonth yearMonth = DailyPapersQuery.parseMonth(month);
+		List<PaperListing> listings = this.feed.period(yearMonth.atDay(1), yearMonth.atEndOfMonth());
+		return respond(FeedChannel.month(yearMonth), extension, listings,
+				() -> FeedService.sorted(listings, FeedService.BY_UPVOTES)
+					.stream()
+					.limit(FeedChannel.MONTH_ITEMS)
+					.toList(),
+				acceptEncoding);
 	}
 
 	/**

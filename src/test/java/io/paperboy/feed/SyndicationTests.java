@@ -20,6 +20,7 @@ import com.rometools.rome.io.XmlReader;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.DailyEntry;
 import io.paperboy.catalog.Paper;
+import io.paperboy.feed.syndication.FeedChannel;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,8 +156,28 @@ class SyndicationTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "xml", "atom" })
+	void aMonthsFeedHoldsItsHundredMostUpvotedPapers(String extension) throws Exception {
+		list(TestPapers.paper("2505.00001").withUpvotes(500).build(), LocalDate.of(2025, 5, 30));
+		for (int i = 1; i <= 102; i++) {
+			list(TestPapers.paper(String.format("2506.%05d", i)).withUpvotes(i).build(), LocalDate.of(2025, 6, 1 + i % 28));
+		}
+		list(TestPapers.paper("2507.00001").withUpvotes(900).build(), LocalDate.of(2025, 7, 1));
+
+		SyndFeed feed = feed("/papers/month/2025-06/feed." + extension);
+
+		assertThat(feed.getTitle()).isEqualTo("Paperboy: papers of June 2025");
+		assertThat(pageLink(feed)).isEqualTo(BASE + "/papers/month/2025-06");
+		assertThat(ids(feed)).hasSize(FeedChannel.MONTH_ITEMS)
+			.startsWith("https://arxiv.org/abs/2506.00102", "https://arxiv.org/abs/2506.00101")
+			.endsWith("https://arxiv.org/abs/2506.00003")
+			.doesNotContain("https://arxiv.org/abs/2505.00001", "https://arxiv.org/abs/2507.00001");
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "/papers/date/2030-01-01/feed.xml", "/papers/date/2030-01-01/feed.atom",
-			"/papers/week/2030-W01/feed.xml", "/papers/week/2030-W01/feed.atom", "/papers/feed.xml",
+			"/papers/week/2030-W01/feed.xml", "/papers/week/2030-W01/feed.atom", "/papers/month/2030-01/feed.xml",
+			"/papers/feed.xml",
 			"/papers/feed.atom" })
 	void aListWithoutPapersIsAnEmptyButValidFeed(String path) throws Exception {
 		list(TestPapers.paper("2506.00001").build(), MONDAY_JUNE_2);
@@ -296,7 +317,8 @@ class SyndicationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/papers/date/2025-13-01/feed.xml", "/papers/date/2025-6-2/feed.atom",
-			"/papers/week/2025-W54/feed.xml", "/papers/week/2025-23/feed.atom", "/papers/week/2025-W00/feed.xml" })
+			"/papers/week/2025-W54/feed.xml", "/papers/week/2025-23/feed.atom", "/papers/week/2025-W00/feed.xml",
+			"/papers/month/2025-13/feed.xml", "/papers/month/2025-6/feed.atom" })
 	void aMalformedDateOrWeekIsABadRequestWithoutATrace(String path) throws Exception {
 		String html = this.mvc.perform(get(path))
 			.andExpect(status().isBadRequest())
@@ -333,7 +355,7 @@ class SyndicationTests {
 	}
 
 	@Test
-	void aWeekPageAdvertisesItsFeedsAndAMonthPageNone() throws Exception {
+	void weekAndMonthPagesAdvertiseTheirFeeds() throws Exception {
 		list(TestPapers.paper("2506.00001").build(), MONDAY_JUNE_2);
 
 		String week = this.mvc.perform(get("/papers/week/2025-W23")).andReturn().getResponse().getContentAsString();
@@ -346,7 +368,9 @@ class SyndicationTests {
 		for (String[] link : alternates) {
 			assertThat(feed(link[2]).getEntries()).hasSize(1);
 		}
-		assertThat(alternates(month)).isEmpty();
+		assertThat(alternates(month.substring(0, month.indexOf("</head>")))).extracting((link) -> link[0] + " " + link[2])
+			.containsExactly("application/rss+xml /papers/month/2025-06/feed.xml",
+					"application/atom+xml /papers/month/2025-06/feed.atom");
 	}
 
 	@Test

@@ -3,7 +3,9 @@ package io.paperboy.feed.syndication;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.TextStyle;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.util.Locale;
@@ -49,6 +51,20 @@ public record FeedChannel(String title, String description, String path, Instant
 				"The papers that entered the daily lists from " + FULL_DATE.format(monday) + " to "
 						+ FULL_DATE.format(monday.plusDays(6)) + ", most upvoted first.",
 				"/papers/week/" + week, monday.atStartOfDay(ZoneOffset.UTC).toInstant());
+	}
+
+	/**
+	 * Items of a month's feed: its most upvoted papers. A busy month lists over 600; a reader of the
+	 * month wants its best, and a feed of all of them would be over a megabyte fetched at every poll.
+	 */
+	public static final int MONTH_ITEMS = 100;
+
+	/** The {@value #MONTH_ITEMS} most upvoted papers of a calendar month. */
+	public static FeedChannel month(YearMonth month) {
+		String name = month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + month.getYear();
+		return new FeedChannel("Paperboy: papers of " + name,
+				"The " + MONTH_ITEMS + " most upvoted papers that entered the daily lists in " + name + ".",
+				"/papers/month/" + month, month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
 	}
 
 	/** The trending list, highest trending score first. */
