@@ -3,6 +3,9 @@ package io.paperboy.feed;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.zip.GZIPOutputStream;
 
 import org.springframework.http.HttpHeaders;
@@ -13,11 +16,17 @@ import org.springframework.http.ResponseEntity;
  * A response body kept ready in two encodings: as it is, and gzipped. Compressing once when the
  * body is made, rather than on every request, lets clients that accept gzip (browsers, Python's
  * requests under huggingface_hub) receive a fifth of the bytes at no cost per request.
+ * <p>
+ * Each response carries an entity tag drawn from the body, so a feed reader or client polling an
+ * unchanged list gets {@code 304 Not Modified} and no body (Spring answers {@code If-None-Match}
+ * for a {@code ResponseEntity} with an {@code ETag}). The two encodings are two representations,
+ * so their tags differ.
  *
  * @param identity the body as it is
  * @param gzip the same body, gzipped
+ * @param tag the body's digest, from which both entity tags are made
  */
-record EncodedBody(byte[] identity, byte[] gzip) {
+record EncodedBody(byte[] identity, byte[] gzip, String tag) {
 
 	static EncodedBody of(byte[] identity) {
 		ByteArrayOutputStream compressed = new ByteArrayOutputStream(identity.length / 4 + 64);
@@ -27,7 +36,17 @@ record EncodedBody(byte[] identity, byte[] gzip) {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new EncodedBody(identity, compressed.toByteArray());
+		return new EncodedBody(identity, compressed.toByteArray(), digest(identity));
+	}
+
+	private static String digest(byte[] bytes) {
+		try {
+			// 128 bits of SHA-256: ample to tell versions of one address apart
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
 	}
 
 	/** Bytes held, for weighing in a cache. */
@@ -42,6 +61,7 @@ record EncodedBody(byte[] identity, byte[] gzip) {
 			.contentType(type)
 			.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
 			.headers(extra);
+		response.eTag(gzipped ? this.tag + "-gzip" : this.tag);
 		if (gzipped) {
 			response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
 		}

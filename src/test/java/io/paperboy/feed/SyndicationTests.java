@@ -174,6 +174,42 @@ class SyndicationTests {
 			.doesNotContain("https://arxiv.org/abs/2505.00001", "https://arxiv.org/abs/2507.00001");
 	}
 
+	@Test
+	void aReaderPollingAnUnchangedFeedGetsNotModifiedAndAChangedOneTheNewFeed() throws Exception {
+		list(TestPapers.paper("2506.00001").build(), MONDAY_JUNE_2);
+		String tag = this.mvc.perform(get("/papers/feed.atom"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getHeader(HttpHeaders.ETAG);
+		assertThat(tag).matches("\"[0-9a-f]{32}\"");
+
+		this.mvc.perform(get("/papers/feed.atom").header(HttpHeaders.IF_NONE_MATCH, tag))
+			.andExpect(status().isNotModified())
+			.andExpect(content().bytes(new byte[0]));
+		list(TestPapers.paper("2506.00002").build(), MONDAY_JUNE_2);
+		String changed = this.mvc.perform(get("/papers/feed.atom").header(HttpHeaders.IF_NONE_MATCH, tag))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getHeader(HttpHeaders.ETAG);
+		assertThat(changed).isNotEqualTo(tag);
+	}
+
+	@Test
+	void theGzippedFeedIsAnotherRepresentationWithItsOwnTag() throws Exception {
+		list(TestPapers.paper("2506.00001").build(), MONDAY_JUNE_2);
+		String plain = this.mvc.perform(get("/papers/feed.xml")).andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+		String gzipped = this.mvc.perform(get("/papers/feed.xml").header(HttpHeaders.ACCEPT_ENCODING, "gzip"))
+			.andReturn()
+			.getResponse()
+			.getHeader(HttpHeaders.ETAG);
+
+		assertThat(gzipped).isEqualTo(plain.substring(0, plain.length() - 1) + "-gzip\"");
+		this.mvc.perform(get("/papers/feed.xml").header(HttpHeaders.IF_NONE_MATCH, gzipped))
+			.andExpect(status().isOk());
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "/papers/date/2030-01-01/feed.xml", "/papers/date/2030-01-01/feed.atom",
 			"/papers/week/2030-W01/feed.xml", "/papers/week/2030-W01/feed.atom", "/papers/month/2030-01/feed.xml",
