@@ -21,6 +21,7 @@ import io.paperboy.catalog.DailyEntry;
 import io.paperboy.catalog.Paper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import io.paperboy.ingest.JsonKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,7 +81,7 @@ class DailyPapersFileParser {
 			throw new MalformedFileException("$", "the file is empty");
 		}
 		if (!root.isArray()) {
-			throw new MalformedFileException("$", "expected an array of entries but found " + kind(root));
+			throw new MalformedFileException("$", "expected an array of entries but found " + JsonKind.of(root));
 		}
 		List<DailyPapersFile.Entry> entries = new ArrayList<>();
 		List<Instant> submissionTimes = new ArrayList<>();
@@ -183,18 +184,6 @@ class DailyPapersFileParser {
 		return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
 	}
 
-	private static String kind(JsonNode node) {
-		return switch (node.getNodeType()) {
-			case ARRAY -> "an array";
-			case OBJECT, POJO -> "an object";
-			case STRING -> "a string";
-			case NUMBER -> "a number";
-			case BOOLEAN -> "a boolean";
-			case NULL -> "null";
-			default -> "nothing";
-		};
-	}
-
 	/** Typed, path-aware access to one JSON object: every fault names where it is. */
 	private static final class Fields {
 
@@ -204,7 +193,7 @@ class DailyPapersFileParser {
 
 		Fields(JsonNode node, String path) throws MalformedFileException {
 			if (node == null || !node.isObject()) {
-				throw new MalformedFileException(path, "expected an object but found " + ((node == null) ? "nothing" : kind(node)));
+				throw new MalformedFileException(path, "expected an object but found " + ((node == null) ? "nothing" : JsonKind.of(node)));
 			}
 			this.node = node;
 			this.path = path;
@@ -231,7 +220,7 @@ class DailyPapersFileParser {
 				return null;
 			}
 			if (!value.isString()) {
-				throw new MalformedFileException(path(field), "expected a string but found " + kind(value));
+				throw new MalformedFileException(path(field), "expected a string but found " + JsonKind.of(value));
 			}
 			if (required && value.stringValue().isBlank()) {
 				throw new MalformedFileException(path(field), "must not be empty");
@@ -245,7 +234,7 @@ class DailyPapersFileParser {
 				return null;
 			}
 			if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-				throw new MalformedFileException(path(field), "expected an integer but found " + kind(value));
+				throw new MalformedFileException(path(field), "expected an integer but found " + JsonKind.of(value));
 			}
 			if (value.intValue() < 0) {
 				throw new MalformedFileException(path(field), "must not be negative");
@@ -259,7 +248,7 @@ class DailyPapersFileParser {
 				return null;
 			}
 			if (!value.isBoolean()) {
-				throw new MalformedFileException(path(field), "expected true or false but found " + kind(value));
+				throw new MalformedFileException(path(field), "expected true or false but found " + JsonKind.of(value));
 			}
 			return value.booleanValue();
 		}
@@ -285,7 +274,7 @@ class DailyPapersFileParser {
 		private JsonNode array(String field) throws MalformedFileException {
 			JsonNode value = present(field, false);
 			if (value != null && !value.isArray()) {
-				throw new MalformedFileException(path(field), "expected an array but found " + kind(value));
+				throw new MalformedFileException(path(field), "expected an array but found " + JsonKind.of(value));
 			}
 			return value;
 		}
@@ -314,7 +303,7 @@ class DailyPapersFileParser {
 			for (int i = 0; i < value.size(); i++) {
 				JsonNode item = value.get(i);
 				if (!item.isString()) {
-					throw new MalformedFileException(path(field) + "[" + i + "]", "expected a string but found " + kind(item));
+					throw new MalformedFileException(path(field) + "[" + i + "]", "expected a string but found " + JsonKind.of(item));
 				}
 				strings.add(item.stringValue());
 			}

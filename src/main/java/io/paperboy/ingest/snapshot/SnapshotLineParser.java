@@ -19,6 +19,7 @@ import io.paperboy.catalog.Author;
 import io.paperboy.catalog.PaperVersion;
 
 import tools.jackson.core.JacksonException;
+import io.paperboy.ingest.JsonKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,7 +56,7 @@ final class SnapshotLineParser {
 
 	ArxivRecord parse(JsonNode root) throws MalformedLineException {
 		if (root == null || !root.isObject()) {
-			throw new MalformedLineException("$", "expected an object but found " + kind(root));
+			throw new MalformedLineException("$", "expected an object but found " + JsonKind.of(root));
 		}
 		String rawId = string(root, "id", true);
 		ArxivId id = ArxivId.tryParse(rawId)
@@ -88,7 +89,7 @@ final class SnapshotLineParser {
 	private static List<PaperVersion> versions(JsonNode root) throws MalformedLineException {
 		JsonNode array = root.get("versions");
 		if (array == null || !array.isArray()) {
-			throw new MalformedLineException("$.versions", "expected an array but found " + kind(array));
+			throw new MalformedLineException("$.versions", "expected an array but found " + JsonKind.of(array));
 		}
 		if (array.isEmpty()) {
 			throw new MalformedLineException("$.versions", "expected at least one version");
@@ -99,7 +100,7 @@ final class SnapshotLineParser {
 			JsonNode item = array.get(i);
 			String path = "$.versions[" + i + "]";
 			if (!item.isObject()) {
-				throw new MalformedLineException(path, "expected an object but found " + kind(item));
+				throw new MalformedLineException(path, "expected an object but found " + JsonKind.of(item));
 			}
 			String name = string(item, "version", true, path);
 			Matcher matcher = VERSION.matcher(name.strip());
@@ -131,14 +132,14 @@ final class SnapshotLineParser {
 		JsonNode parsed = root.get("authors_parsed");
 		if (parsed != null && !parsed.isNull()) {
 			if (!parsed.isArray()) {
-				throw new MalformedLineException("$.authors_parsed", "expected an array but found " + kind(parsed));
+				throw new MalformedLineException("$.authors_parsed", "expected an array but found " + JsonKind.of(parsed));
 			}
 			List<Author> authors = new ArrayList<>();
 			for (int i = 0; i < parsed.size(); i++) {
 				JsonNode parts = parsed.get(i);
 				String path = "$.authors_parsed[" + i + "]";
 				if (!parts.isArray()) {
-					throw new MalformedLineException(path, "expected an array but found " + kind(parts));
+					throw new MalformedLineException(path, "expected an array but found " + JsonKind.of(parts));
 				}
 				// [last, first, suffix], then, in some records, affiliations
 				String[] words = new String[3];
@@ -146,7 +147,7 @@ final class SnapshotLineParser {
 				for (int j = 0; j < parts.size(); j++) {
 					JsonNode part = parts.get(j);
 					if (!part.isString() && !part.isNull()) {
-						throw new MalformedLineException(path + "[" + j + "]", "expected a string but found " + kind(part));
+						throw new MalformedLineException(path + "[" + j + "]", "expected a string but found " + JsonKind.of(part));
 					}
 					String word = part.isNull() ? "" : part.stringValue().strip();
 					if (j < 3) {
@@ -205,7 +206,7 @@ final class SnapshotLineParser {
 			return null;
 		}
 		if (!value.isString()) {
-			throw new MalformedLineException(path, "expected a string but found " + kind(value));
+			throw new MalformedLineException(path, "expected a string but found " + JsonKind.of(value));
 		}
 		String text = value.stringValue();
 		if (required && text.isBlank()) {
@@ -229,21 +230,6 @@ final class SnapshotLineParser {
 	private static String quoted(String text) {
 		String shown = (text.length() > 60) ? text.substring(0, 60) + "..." : text;
 		return "\"" + shown + "\"";
-	}
-
-	private static String kind(JsonNode node) {
-		if (node == null || node.isMissingNode()) {
-			return "nothing";
-		}
-		return switch (node.getNodeType()) {
-			case ARRAY -> "an array";
-			case OBJECT, POJO -> "an object";
-			case STRING -> "a string";
-			case NUMBER -> "a number";
-			case BOOLEAN -> "a boolean";
-			case NULL -> "null";
-			default -> "nothing";
-		};
 	}
 
 }
