@@ -58,6 +58,95 @@ class UserRepository {
 		return new User(keys.getKeyAs(Long.class), username, displayName, avatarUrl);
 	}
 
+	Optional<Member> findMemberByEmail(String email) {
+		return this.jdbc.sql("select * from users where email = :email")
+			.param("email", email)
+			.query(this::mapMember)
+			.optional();
+	}
+
+	Optional<Member> findMember(long id) {
+		return this.jdbc.sql("select * from users where id = :id").param("id", id).query(this::mapMember).optional();
+	}
+
+	Member insertMember(String email, String username, Instant now) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into users (username, display_name, email, needs_profile, created_at)
+				values (:username, :username, :email, true, :now)
+				""")
+			.param("username", username)
+			.param("email", email)
+			.param("now", now.atOffset(ZoneOffset.UTC))
+			.update(keys, "id");
+		return new Member(keys.getKeyAs(Long.class), email, username, username, java.util.Set.of(), true);
+	}
+
+	boolean usernameTaken(String username, long exceptId) {
+		return this.jdbc.sql("select count(*) from users where lower(username) = lower(:username) and id <> :id")
+			.param("username", username)
+			.param("id", exceptId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	void updateProfile(long id, String username, String displayName) {
+		this.jdbc.sql("""
+				update users set username = :username, display_name = :displayName, needs_profile = false
+				where id = :id
+				""")
+			.param("username", username)
+			.param("displayName", displayName)
+			.param("id", id)
+			.update();
+	}
+
+	void markSignedIn(long id, Instant now) {
+		this.jdbc.sql("update users set last_signed_in_at = :now where id = :id")
+			.param("now", now.atOffset(ZoneOffset.UTC))
+			.param("id", id)
+			.update();
+	}
+
+	void grant(long id, Role role) {
+		this.jdbc.sql("""
+				insert into user_roles (user_id, role)
+				select :id, :role where not exists (select 1 from user_roles where user_id = :id and role = :role)
+				""")
+			.param("id", id)
+			.param("role", role.name())
+			.update();
+	}
+
+	void revoke(long id, Role role) {
+		this.jdbc.sql("delete from user_roles where user_id = :id and role = :role")
+			.param("id", id)
+			.param("role", role.name())
+			.update();
+	}
+
+	void linkEmail(long id, String email) {
+		this.jdbc.sql("update users set email = :email where id = :id").param("email", email).param("id", id).update();
+	}
+
+	java.util.List<Member> membersWithRoles() {
+		return this.jdbc.sql("""
+				select * from users where id in (select user_id from user_roles) order by username
+				""").query(this::mapMember).list();
+	}
+
+	private Member mapMember(ResultSet rs, int row) throws SQLException {
+		long id = rs.getLong("id");
+		java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+		this.jdbc.sql("select role from user_roles where user_id = :id")
+			.param("id", id)
+			.query(String.class)
+			.list()
+			.forEach((role) -> roles.add(Role.valueOf(role)));
+		return new Member(id, rs.getString("email"), rs.getString("username"), rs.getString("display_name"), roles,
+				rs.getBoolean("needs_profile"));
+	}
+
 	private static User map(ResultSet rs, int row) throws SQLException {
 		return new User(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				rs.getString("avatar_url"));

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * {@code /admin/search}: how far the index and the embedding queue have come, for operators (who may
- * see it is {@code io.paperboy.web.AdminAccess}'s to decide, as for every page under {@code /admin/}).
+ * see it is {@code io.paperboy.web.OperatorAccess}'s to decide, as for every page under {@code /admin/}).
  */
 @Controller
 class SearchAdminController {

@@ -59,6 +59,12 @@ class ErrorHandling {
 				"This address does not accept " + ex.getMethod() + ".");
 	}
 
+	@ExceptionHandler(TooManyRequestsException.class)
+	Object tooMany(TooManyRequestsException ex, HttpServletRequest request, HttpServletResponse response) {
+		response.setHeader("Retry-After", Long.toString(Math.max(1, ex.retryAfter().toSeconds())));
+		return respond(request, HttpStatus.TOO_MANY_REQUESTS, "Too many requests", ex.getMessage());
+	}
+
 	@ExceptionHandler(Exception.class)
 	Object failure(Exception ex, HttpServletRequest request) {
 		logger.error("Request {} {} failed", request.getMethod(), request.getRequestURI(), ex);
@@ -66,7 +72,7 @@ class ErrorHandling {
 				"The server could not answer this request. It has been logged; please try again later.");
 	}
 
-	private Object respond(HttpServletRequest request, HttpStatus status, String title, String message) {
+	static Object respond(HttpServletRequest request, HttpStatus status, String title, String message) {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
 			problem.setTitle(title);

@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -138,7 +139,7 @@ class PaperApiTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "not-an-id", "2401.1", "2413.00001", "1501.0001", "hep-th%2F9913001", "%3Cscript%3E" })
+	@ValueSource(strings = { "not-an-id", "2401.1", "2413.00001", "1501.0001", "%3Cscript%3E" })
 	void aMalformedIdIsABadRequestWithAProblemDocument(String id) throws Exception {
 		String body = this.mvc.perform(get(URI.create("/api/papers/" + id)))
 			.andExpect(status().isBadRequest())
@@ -175,10 +176,21 @@ class PaperApiTests {
 
 	@Test
 	void writingToAPaperIsNotAllowedWithAProblemDocument() throws Exception {
-		this.mvc.perform(post("/api/papers/2401.00001"))
+		this.mvc.perform(post("/api/papers/2401.00001").with(csrf()))
 			.andExpect(status().isMethodNotAllowed())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.status").value(405));
+	}
+
+	@Test
+	void anEncodedSlashIsRefusedAsABadRequest() throws Exception {
+		this.mvc.perform(get(URI.create("/api/papers/hep-th%2F9913001"))).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void aWriteWithoutACsrfTokenIsForbidden() throws Exception {
+		this.mvc.perform(post("/api/papers/2401.00001"))
+			.andExpect(status().isForbidden());
 	}
 
 	private static void assertNoTrace(String body) {
