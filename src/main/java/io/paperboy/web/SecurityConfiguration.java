@@ -86,7 +86,10 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.logoutUrl("/signout").logoutSuccessUrl("/papers"))
 			// "sign in and come back" goes by the continue parameter, so no request is kept in a session
 			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
-			.csrf((csrf) -> csrf.ignoringRequestMatchers(operators::hasToken))
+			// the subscribe form is in the footer of pages cached for anonymous visitors, so it cannot
+			// carry a token; it grants nothing (double opt-in protects the address). Digest links carry
+			// a signed per-subscriber token, which is all a CSRF token would prove.
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(operators::hasToken, path.matcher("/subscribe"), path.matcher("/digest/**")))
 			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(hidden, operatorPages)
 				.defaultAccessDeniedHandlerFor(notFound, operatorPages)
 				// with a single mapping Spring Security would use it for every request

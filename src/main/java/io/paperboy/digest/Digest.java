@@ -1,0 +1,30 @@
+package io.paperboy.digest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One subscriber's digest for one period.
+ *
+ * @param subscription whose it is
+ * @param since the start of what it covers (exclusive)
+ * @param until the end of what it covers, the time it was composed
+ * @param day the subscriber's local date when it was composed, for the subject
+ * @param items the papers, in the order they are shown
+ */
+record Digest(Subscription subscription, Instant since, Instant until, LocalDate day, List<DigestItem> items) {
+
+	Digest {
+		items = List.copyOf(items);
+	}
+
+	boolean isEmpty() {
+		return this.items.isEmpty();
+	}
+
+	List<String> paperIds() {
+		return this.items.stream().map((item) -> item.listing().paper().id()).toList();
+	}
+
+}

@@ -1,0 +1,230 @@
+package io.paperboy.digest;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.paperboy.catalog.Paper;
+import io.paperboy.catalog.PaperListing;
+import io.paperboy.mail.MailMessage;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a digest into a message: an HTML part (tables and inline styles, 600 pixels wide at most,
+ * light and dark, no scripts, no web fonts, no images) and a plain-text part with the same
+ * content in lines of at most {@value #WIDTH} characters; a subject naming the top paper; and a
+ * {@code List-Unsubscribe} header with the signed one-click link.
+ */
+@Component
+class DigestMessages {
+
+	/** The longest line of the text part (RFC 5322 asks for 78 at most). */
+	static final int WIDTH = 76;
+
+	private static final int SUBJECT_TITLE = 90;
+
+	private static final int SUMMARY = 220;
+
+	private static final DateTimeFormatter SUBJECT_DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
+
+	private final TemplateEngine templates;
+
+	private final SignedLinks links;
+
+	DigestMessages(TemplateEngine templates, SignedLinks links) {
+		this.templates = templates;
+		this.links = links;
+	}
+
+	/** The message for a digest, to its subscriber. */
+	MailMessage message(Digest digest) {
+		return message(digest, digest.subscription().email());
+	}
+
+	/** The message for a digest, to any address (an admin's test digest). */
+	MailMessage message(Digest digest, String to) {
+		DigestMail mail = mail(digest);
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
+		return new MailMessage(to, mail.subject(), text(mail), html(mail), headers, MailMessage.Kind.BULK);
+	}
+
+	DigestMail mail(Digest digest) {
+		Subscription subscription = digest.subscription();
+		String base = this.links.baseUrl();
+		List<DigestMail.Item> items = new ArrayList<>();
+		for (DigestItem item : digest.items()) {
+			PaperListing listing = item.listing();
+			Paper paper = listing.paper();
+			String authors = listing.firstAuthors()
+					+ ((paper.authors().size() > PaperListing.AUTHORS_ON_CARD) ? " and others" : "");
+			items.add(new DigestMail.Item(items.size() + 1, paper.displayTitle(), base + "/papers/" + paper.id(), authors,
+					paper.upvotes(), summary(paper), paper.arxivUrl(), code(paper.githubRepo()), item.reason()));
+		}
+		String day = SUBJECT_DAY.format(digest.day());
+		String subject = items.isEmpty() ? "Trending papers — " + day + ": nothing new"
+				: "Trending papers — " + day + ": " + shortened(items.get(0).title(), SUBJECT_TITLE);
+		String preheader = switch (items.size()) {
+			case 0 -> "Nothing new on your topics this time.";
+			case 1 -> "1 paper picked for you.";
+			default -> items.size() + " papers picked for you, starting with “" + shortened(items.get(0).title(), 60) + "”.";
+		};
+		return new DigestMail(subject, preheader, "Trending papers — " + day, items, base,
+				this.links.url(subscription, LinkPurpose.PREFERENCES), this.links.url(subscription, LinkPurpose.UNSUBSCRIBE),
+				why(subscription));
+	}
+
+	String html(DigestMail mail) {
+		StringOutput output = new StringOutput();
+		this.templates.render("digest/mail.jte", Map.of("mail", mail), output);
+		return output.toString();
+	}
+
+	/** The text part: the same content, every line at most {@value #WIDTH} characters but for a link too long to fit. */
+	static String text(DigestMail mail) {
+		StringBuilder text = new StringBuilder();
+		wrap(text, mail.heading(), "");
+		text.append('\n');
+		if (mail.items().isEmpty()) {
+			wrap(text, "Nothing new on your topics since your previous digest.", "");
+			text.append('\n');
+		}
+		for (DigestMail.Item item : mail.items()) {
+			String number = item.rank() + ". ";
+			wrap(text, item.title(), number, " ".repeat(number.length()));
+			String indent = " ".repeat(number.length());
+			wrap(text, item.authors(), indent);
+			wrap(text, item.upvotes() + ((item.upvotes() == 1) ? " upvote" : " upvotes") + " · " + item.reason(), indent);
+			if (!item.summary().isEmpty()) {
+				wrap(text, item.summary(), indent);
+			}
+			wrap(text, item.url(), indent);
+			wrap(text, "arXiv: " + item.arxivUrl(), indent);
+			if (item.codeUrl() != null) {
+				wrap(text, "Code: " + item.codeUrl(), indent);
+			}
+			text.append('\n');
+		}
+		text.append("-- \n");
+		wrap(text, mail.why(), "");
+		text.append('\n');
+		wrap(text, "Change what you get, or when:", "");
+		wrap(text, mail.preferencesUrl(), "");
+		wrap(text, "Unsubscribe with one click:", "");
+		wrap(text, mail.unsubscribeUrl(), "");
+		return text.toString();
+	}
+
+	private static void wrap(StringBuilder text, String paragraph, String indent) {
+		wrap(text, paragraph, indent, indent);
+	}
+
+	/**
+	 * Wraps a paragraph at {@value #WIDTH} columns. A word longer than a line is cut, unless it is
+	 * a link: a cut link no longer works, so it keeps a line of its own.
+	 */
+	static void wrap(StringBuilder text, String paragraph, String first, String rest) {
+		StringBuilder line = new StringBuilder(first);
+		boolean empty = true;
+		for (String word : oneLine(paragraph).split(" +")) {
+			if (word.isEmpty()) {
+				continue;
+			}
+			while (!isLink(word) && word.length() > WIDTH - rest.length()) {
+				if (!empty) {
+					text.append(line).append('\n');
+					line = new StringBuilder(rest);
+					empty = true;
+				}
+				int room = WIDTH - line.length();
+				text.append(line).append(word, 0, room).append('\n');
+				line = new StringBuilder(rest);
+				word = word.substring(room);
+			}
+			if (!empty && line.length() + 1 + word.length() > WIDTH) {
+				text.append(line).append('\n');
+				line = new StringBuilder(rest);
+				empty = true;
+			}
+			if (!empty) {
+				line.append(' ');
+			}
+			line.append(word);
+			empty = false;
+		}
+		if (!empty) {
+			text.append(line).append('\n');
+		}
+	}
+
+	private static boolean isLink(String word) {
+		return word.startsWith("https://") || word.startsWith("http://");
+	}
+
+	/** Text on one line: line breaks and other control characters become spaces. */
+	static String oneLine(String value) {
+		if (value == null) {
+			return "";
+		}
+		StringBuilder line = new StringBuilder(value.length());
+		value.codePoints().forEach((c) -> line.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+		return line.toString().strip();
+	}
+
+	private static String why(Subscription subscription) {
+		Preferences preferences = subscription.preferences();
+		String when = switch (preferences.cadence()) {
+			case WEEKDAYS -> "on weekdays";
+			case DAILY -> "every day";
+			case WEEKLY -> "every " + preferences.weekday().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+		};
+		StringBuilder why = new StringBuilder("You get this because ").append(subscription.email())
+			.append(" subscribed to Paperboy's digest of trending papers, ")
+			.append(when)
+			.append(" at ")
+			.append(String.format(Locale.ROOT, "%02d:00", preferences.hour()))
+			.append(' ')
+			.append(preferences.zone().getId());
+		List<String> topics = new ArrayList<>(preferences.categories());
+		topics.addAll(preferences.keywords());
+		if (!topics.isEmpty()) {
+			why.append(", on ").append(String.join(", ", topics));
+		}
+		if (preferences.minUpvotes() > 0) {
+			why.append(", with at least ").append(preferences.minUpvotes()).append(" upvotes");
+		}
+		return why.append('.').toString();
+	}
+
+	private static String summary(Paper paper) {
+		String summary = (paper.aiSummary() != null && !paper.aiSummary().isBlank()) ? paper.aiSummary()
+				: paper.displaySummary();
+		return shortened(oneLine(summary), SUMMARY);
+	}
+
+	/** Only a repository address on the web becomes a link: a stored value is not trusted to be one. */
+	private static String code(String repository) {
+		if (repository == null) {
+			return null;
+		}
+		String url = repository.strip();
+		return (url.startsWith("https://") || url.startsWith("http://")) && !url.matches(".*\\s.*") ? url : null;
+	}
+
+	static String shortened(String text, int max) {
+		if (text == null) {
+			return "";
+		}
+		if (text.length() <= max) {
+			return text;
+		}
+		int cut = text.lastIndexOf(' ', max - 1);
+		return text.substring(0, (cut > max / 2) ? cut : max - 1).stripTrailing() + "…";
+	}
+
+}

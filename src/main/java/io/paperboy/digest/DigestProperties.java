@@ -1,0 +1,37 @@
+package io.paperboy.digest;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Email digests: {@code paperboy.digest.*}.
+ *
+ * @param secret the key that signs the links in digest mail (confirm, preferences, unsubscribe);
+ * set it from the environment ({@code PAPERBOY_DIGEST_SECRET}, 32 characters or more). Without
+ * it a random key is made on first use and kept in the database, so links survive restarts and
+ * work on every node; changing it breaks every link already mailed.
+ * @param sendEmpty whether a subscriber with nothing new gets a digest saying so (default
+ * {@code false}: nothing to send, nothing sent)
+ * @param runCron when the scheduled run looks for digests that are due (default every 15
+ * minutes, {@code 0 0/15 * * * *}; {@code -} switches it off)
+ * @param pendingFor how long an unconfirmed subscription is kept before it is deleted (default 7
+ * days)
+ * @param subscribesPerClient how many subscribe requests one client address may make per hour
+ * (default 10)
+ * @param subscribesPerAddress how many subscribe requests may name one mail address per day, so
+ * the form cannot be used to flood an inbox with confirmations (default 3)
+ */
+@ConfigurationProperties("paperboy.digest")
+record DigestProperties(String secret, boolean sendEmpty, String runCron, Duration pendingFor,
+		int subscribesPerClient, int subscribesPerAddress) {
+
+	DigestProperties {
+		secret = (secret == null || secret.isBlank()) ? null : secret.strip();
+		runCron = (runCron == null || runCron.isBlank()) ? "0 0/15 * * * *" : runCron.strip();
+		pendingFor = (pendingFor != null) ? pendingFor : Duration.ofDays(7);
+		subscribesPerClient = (subscribesPerClient > 0) ? subscribesPerClient : 10;
+		subscribesPerAddress = (subscribesPerAddress > 0) ? subscribesPerAddress : 3;
+	}
+
+}
