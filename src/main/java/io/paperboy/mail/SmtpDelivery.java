@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -50,12 +52,21 @@ class SmtpDelivery implements MailDelivery {
 	MimeMessage mime(MailMessage message) throws MessagingException {
 		MimeMessage mime = this.sender.createMimeMessage();
 		boolean alternative = message.html() != null;
-		MimeMessageHelper helper = new MimeMessageHelper(mime, alternative, StandardCharsets.UTF_8.name());
+		MimeMessageHelper helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
 		helper.setFrom(new InternetAddress(this.properties.from(), true));
 		helper.setTo(new InternetAddress(message.to(), true));
 		helper.setSubject(message.subject());
 		if (alternative) {
-			helper.setText(message.text(), message.html());
+			// a plain multipart/alternative: the same content twice, the richest last (RFC 2046);
+			// MimeMessageHelper would wrap it in multipart/mixed and related, which some clients show as attachments
+			MimeMultipart parts = new MimeMultipart("alternative");
+			MimeBodyPart text = new MimeBodyPart();
+			text.setText(message.text(), StandardCharsets.UTF_8.name());
+			MimeBodyPart html = new MimeBodyPart();
+			html.setText(message.html(), StandardCharsets.UTF_8.name(), "html");
+			parts.addBodyPart(text);
+			parts.addBodyPart(html);
+			mime.setContent(parts);
 		}
 		else {
 			helper.setText(message.text());
