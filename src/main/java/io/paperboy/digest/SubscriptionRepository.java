@@ -242,8 +242,9 @@ class SubscriptionRepository {
 				rs.getInt("paper_count"), words(rs.getString("categories"), " "), words(rs.getString("keywords"), "\n"),
 				rs.getInt("min_upvotes"), rs.getBoolean("personal"));
 		long user = rs.getLong("user_id");
+		Long userId = rs.wasNull() ? null : user;
 		return new Subscription(rs.getLong("id"), rs.getString("email"), Status.of(rs.getString("status")), preferences,
-				rs.wasNull() ? null : user, instant(rs, "created_at"), instant(rs, "confirmed_at"),
+				userId, instant(rs, "created_at"), instant(rs, "confirmed_at"),
 				instant(rs, "last_sent_at"));
 	}
 

@@ -27,7 +27,7 @@ final class DigestTestData {
 
 	/** No papers, members or subscriptions. */
 	void empty(ApplicationEventPublisher events) {
-		for (String table : List.of("digest_sent_papers", "digest_deliveries", "digest_subscriptions", "votes")) {
+		for (String table : List.of("digest_sent_papers", "digest_deliveries", "digest_subscriptions", "votes", "dev_mail")) {
 			this.jdbc.sql("delete from " + table).update();
 		}
 		CatalogTables.empty(this.jdbc, events);
