@@ -1,0 +1,233 @@
+package io.paperboy.digest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.paperboy.account.Accounts;
+import io.paperboy.account.Member;
+import io.paperboy.account.Role;
+import io.paperboy.catalog.Catalog;
+import io.paperboy.cli.VerbRunner;
+import io.paperboy.mail.DevMailbox;
+import io.paperboy.support.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The other doors to digests: the operators' page, the API for signed-in members, and the
+ * command-line verbs. Mail stays in the development outbox.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(MutableClock.Configuration.class)
+class DigestDoorsTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private MutableClock clock;
+
+	@Autowired
+	private SubscriptionRepository subscriptions;
+
+	@Autowired
+	private Accounts accounts;
+
+	@Autowired
+	private DevMailbox outbox;
+
+	@Autowired
+	private VerbRunner verbs;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private Catalog catalog;
+
+	@Autowired
+	private ApplicationEventPublisher events;
+
+	private DigestTestData data;
+
+	@BeforeEach
+	void papersAndASubscriber() {
+		this.clock.set(MutableClock.Configuration.START);
+		this.data = new DigestTestData(this.jdbc, this.catalog);
+		this.data.empty(this.events);
+		this.data.list("2506.00001", "The top paper", 90, "2025-06-02T09:00:00Z", "cs.LG");
+		this.data.list("2506.00002", "The second paper", 20, "2025-06-02T10:00:00Z", "cs.CL");
+		long id = this.subscriptions.insertPending("reader@example.org", Preferences.defaults(), null, this.clock.instant())
+			.orElseThrow();
+		this.subscriptions.confirm(id, this.clock.instant());
+		this.subscriptions.insertPending("waiting@example.org", Preferences.defaults(), null, this.clock.instant());
+	}
+
+	@Test
+	void theOperatorsPageCountsSubscribersAndPreviewsAnyonesDigest() throws Exception {
+		this.mvc.perform(get("/admin/digests").with(local()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<dt>confirmed</dt><dd>1</dd>")))
+			.andExpect(content().string(containsString("<dt>pending</dt><dd>1</dd>")));
+		this.mvc.perform(get("/admin/digests").param("email", "reader@example.org").with(local()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Trending papers — Jun 2: The top paper")))
+			.andExpect(content().string(containsString("1. The top paper")));
+		this.mvc.perform(get("/admin/digests/preview.html").param("email", "reader@example.org").with(local()))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Security-Policy", containsString("sandbox")))
+			.andExpect(content().string(containsString("The second paper")));
+		this.mvc.perform(get("/admin/digests").param("email", "nobody@example.org").with(local()))
+			.andExpect(content().string(containsString("No subscription for nobody@example.org")));
+		// a preview sends nothing and records nothing
+		assertThat(this.outbox.to("reader@example.org")).isEmpty();
+		assertThat(this.jdbc.sql("select count(*) from digest_deliveries").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void theOperatorsPageDoesNotExistForOthers() throws Exception {
+		this.mvc.perform(get("/admin/digests").with(remote())).andExpect(status().isNotFound());
+		this.mvc.perform(get("/admin/digests/preview.html").param("email", "reader@example.org").with(remote()))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void anAdminIsSentATestDigestThatLeavesTheirRealOneDue() throws Exception {
+		Member admin = this.accounts.grant("admin@example.org", Role.ADMIN);
+		this.mvc.perform(post("/admin/digests/test").with(as(admin)).with(csrf()).with(remote()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.outbox.to("admin@example.org")).singleElement()
+			.satisfies((mail) -> assertThat(mail.subject()).isEqualTo("Trending papers — Jun 2: The top paper"));
+		assertThat(this.jdbc.sql("select count(*) from digest_deliveries").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aMemberReadsAndSetsTheirSubscriptionThroughTheApi() throws Exception {
+		Member member = this.accounts.loadUserByUsername("member@example.org");
+		this.mvc.perform(get("/api/subscription").with(as(member))).andExpect(status().isNotFound());
+
+		this.mvc.perform(put("/api/subscription").with(as(member)).with(csrf().asHeader())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"cadence": "weekly", "weekday": "FRIDAY", "hour": 7, "timeZone": "Europe/Paris",
+					 "papers": 15, "categories": ["cs.LG"], "keywords": ["world models"], "minUpvotes": 2,
+					 "personalOrdering": true}
+					"""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("confirmed"))
+			.andExpect(jsonPath("$.email").value("member@example.org"));
+
+		this.mvc.perform(get("/api/subscription").with(as(member)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.cadence").value("weekly"))
+			.andExpect(jsonPath("$.weekday").value("FRIDAY"))
+			.andExpect(jsonPath("$.timeZone").value("Europe/Paris"))
+			.andExpect(jsonPath("$.papers").value(15))
+			.andExpect(jsonPath("$.keywords[0]").value("world models"))
+			.andExpect(jsonPath("$.personalOrdering").value(true));
+
+		this.mvc.perform(put("/api/subscription").with(as(member)).with(csrf().asHeader())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"subscribed\": false}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("unsubscribed"))
+			.andExpect(jsonPath("$.cadence").value("weekly"));
+	}
+
+	@Test
+	void theApiRefusesStrangersBadPreferencesAndRequestsWithoutAToken() throws Exception {
+		Member member = this.accounts.loadUserByUsername("member2@example.org");
+		this.mvc.perform(get("/api/subscription")).andExpect(status().isUnauthorized());
+		this.mvc.perform(put("/api/subscription").with(as(member)).contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(put("/api/subscription").with(as(member)).with(csrf().asHeader())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"papers\": 500}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("from 5 to 50")));
+		this.mvc.perform(put("/api/subscription").with(as(member)).with(csrf().asHeader())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("not json"))
+			.andExpect(status().isBadRequest());
+		assertThat(this.subscriptions.findByEmail("member2@example.org")).isEmpty();
+	}
+
+	@Test
+	void theVerbsPreviewADigestAndSendThoseDue() {
+		Run preview = run("digest", "preview", "reader@example.org");
+		assertThat(preview.code()).isZero();
+		assertThat(preview.out()).startsWith("Subject: Trending papers — Jun 2: The top paper")
+			.contains("1. The top paper")
+			.contains("2. The second paper");
+		assertThat(this.outbox.to("reader@example.org")).isEmpty();
+
+		Run unknown = run("digest", "preview", "nobody@example.org");
+		assertThat(unknown.code()).isEqualTo(1);
+		assertThat(unknown.err()).contains("No subscription for nobody@example.org");
+
+		Run due = run("digest", "run");
+		assertThat(due.code()).isZero();
+		assertThat(due.out()).contains("1 due, 1 sent");
+		Run again = run("digest", "run", "--now");
+		assertThat(again.out()).contains("1 due, 0 sent").contains("1 already sent this period");
+		assertThat(this.outbox.to("reader@example.org")).hasSize(1);
+		assertThat(this.outbox.to("waiting@example.org")).isEmpty();
+
+		assertThat(run("digest", "send").code()).isEqualTo(2);
+	}
+
+	private Run run(String... words) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int code = this.verbs.run(List.of(words), new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	private record Run(int code, String out, String err) {
+	}
+
+	private static RequestPostProcessor as(Member member) {
+		return authentication(new UsernamePasswordAuthenticationToken(member, null, member.getAuthorities()));
+	}
+
+	private static RequestPostProcessor local() {
+		return (request) -> {
+			request.setRemoteAddr("127.0.0.1");
+			return request;
+		};
+	}
+
+	private static RequestPostProcessor remote() {
+		return (request) -> {
+			request.setRemoteAddr("203.0.113.9");
+			return request;
+		};
+	}
+
+}

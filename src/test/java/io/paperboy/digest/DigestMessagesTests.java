@@ -1,0 +1,96 @@
+package io.paperboy.digest;
+
+import java.util.Arrays;
+
+import io.paperboy.mail.MailMessage;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A digest as a message: subject, headers, the HTML part and the plain-text part. */
+class DigestMessagesTests {
+
+	private final DigestMessages messages = SampleDigests.messages();
+
+	private final MailMessage message = this.messages.message(SampleDigests.digest());
+
+	@Test
+	void theSubjectNamesTheDayAndTheTopPaper() {
+		assertThat(this.message.subject())
+			.isEqualTo("Trending papers — Mar 14: Scaling Laws for Reward Model Overoptimization in Direct Alignment Algorithms");
+		assertThat(this.message.kind()).isEqualTo(MailMessage.Kind.BULK);
+		assertThat(this.message.to()).isEqualTo("reader@example.org");
+	}
+
+	@Test
+	void theMessageCarriesTheOneClickUnsubscribeLink() {
+		assertThat(this.message.headers().get("List-Unsubscribe"))
+			.matches("<https://papers\\.example\\.org/digest/unsubscribe/42\\.[A-Za-z0-9_-]{22}>");
+	}
+
+	@Test
+	void everyLineOfTheTextPartFitsIn78Columns() {
+		assertThat(this.message.text().lines()).allSatisfy((line) -> assertThat(line).hasSizeLessThanOrEqualTo(78));
+		assertThat(this.message.text()).contains("1. Scaling Laws for Reward Model Overoptimization in Direct")
+			.contains("   Rafael Rafailov, Yaswanth Chittepu, Ryan Park and others")
+			.contains("   57 upvotes · trending: +57 votes today")
+			.contains("   https://papers.example.org/papers/2506.00001")
+			.contains("   arXiv: https://arxiv.org/abs/2506.00001")
+			.contains("   Code: https://github.com/example/scaling")
+			.contains("https://papers.example.org/digest/preferences/42.")
+			.contains("You get this because reader@example.org subscribed");
+	}
+
+	@Test
+	void aLongUnbrokenTitleIsCutAcrossLinesOfTheTextPart() {
+		String text = this.message.text();
+		assertThat(text).doesNotContain("\r\nBcc").contains("2. Innocent Bcc: victim@example.org <script>");
+		long lines = Arrays.stream(text.split("\n")).filter((line) -> line.contains("wwwwwwwwww")).count();
+		assertThat(lines).isGreaterThanOrEqualTo(4);
+	}
+
+	@Test
+	void theHtmlPartEscapesEverythingFromAPaperAndHasNoScripts() {
+		String html = this.message.html();
+		assertThat(html).doesNotContain("<script").doesNotContain("<img").doesNotContain("<b>Mallory")
+			.doesNotContain("<i>reinforcement")
+			.contains("&lt;script&gt;")
+			.contains("&lt;b&gt;Mallory&lt;/b&gt;")
+			.doesNotContain("javascript:");
+	}
+
+	@Test
+	void theHtmlPartIsATableAtMost600PixelsWideForLightAndDark() {
+		String html = this.message.html();
+		assertThat(html).contains("<meta name=\"color-scheme\" content=\"light dark\">")
+			.contains("max-width: 600px")
+			.contains("prefers-color-scheme: dark")
+			.contains("href=\"https://papers.example.org/papers/2506.00001\"")
+			.contains("href=\"https://arxiv.org/abs/2506.00001\"")
+			.contains("href=\"https://github.com/example/scaling\"")
+			.doesNotContain("@import")
+			.doesNotContain("fonts.googleapis");
+		// the preheader, hidden, right after the body opens
+		assertThat(html).contains("5 papers picked for you, starting with “Scaling Laws");
+	}
+
+	@Test
+	void anEmptyDigestSaysSo() {
+		Digest full = SampleDigests.digest();
+		Digest empty = new Digest(full.subscription(), full.since(), full.until(), full.day(), java.util.List.of());
+		MailMessage message = this.messages.message(empty);
+		assertThat(message.subject()).isEqualTo("Trending papers — Mar 14: nothing new");
+		assertThat(message.text()).contains("Nothing new on your topics");
+	}
+
+	@Test
+	void wrappingKeepsWordsWholeAndLinksUncut() {
+		StringBuilder text = new StringBuilder();
+		DigestMessages.wrap(text, "word ".repeat(30) + "https://example.org/" + "a".repeat(90), "", "");
+		assertThat(text.toString().lines()).allSatisfy((line) -> assertThat(line).doesNotEndWith(" "));
+		assertThat(text.toString().lines().filter((line) -> line.startsWith("https://"))).hasSize(1);
+		assertThat(text.toString().lines().filter((line) -> !line.startsWith("https://")))
+			.allSatisfy((line) -> assertThat(line.length()).isLessThanOrEqualTo(DigestMessages.WIDTH));
+	}
+
+}
