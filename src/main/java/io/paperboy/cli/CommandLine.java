@@ -31,6 +31,9 @@ public record CommandLine(List<String> words) {
 			  trending rebuild           recompute every trending score from the votes and imported counts
 			  reindex [text-only]        rebuild the search index from the database, then embed the papers
 			                             not embedded yet (text-only: leave that to the server)
+			  digest preview EMAIL       print the digest EMAIL would get now (text part)
+			  digest run [--now]         send the email digests due now (--now: every confirmed
+			                             subscription, still at most one digest per period)
 
 			Any --property=value (e.g. --paperboy.data-dir=/srv/paperboy) may come before or after the verb.
 			""";
