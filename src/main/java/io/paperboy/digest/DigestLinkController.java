@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class DigestLinkController {
 
-	private static final List<String> ZONES = ZoneId.getAvailableZoneIds()
+	static final List<String> ZONES = ZoneId.getAvailableZoneIds()
 		.stream()
 		.filter((zone) -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
 		.sorted()
@@ -131,16 +131,20 @@ class DigestLinkController {
 	}
 
 	private PreferencesPage page(Subscription subscription, PreferencesPage.Form form, String notice, String problem) {
-		List<PreferencesPage.Choice> cadences = Arrays.stream(Cadence.values())
-			.map((cadence) -> new PreferencesPage.Choice(cadence.key(), cadence.label()))
-			.toList();
-		List<PreferencesPage.Choice> weekdays = Arrays.stream(DayOfWeek.values())
+		return new PreferencesPage(this.links.path(subscription, LinkPurpose.PREFERENCES), subscription.email(),
+				subscription.status().key(), form, cadences(), weekdays(), ZONES, notice, problem,
+				this.links.path(subscription, LinkPurpose.UNSUBSCRIBE),
+				"/digest/resubscribe/" + this.links.token(subscription, LinkPurpose.UNSUBSCRIBE), false);
+	}
+
+	static List<PreferencesPage.Choice> cadences() {
+		return Arrays.stream(Cadence.values()).map((cadence) -> new PreferencesPage.Choice(cadence.key(), cadence.label())).toList();
+	}
+
+	static List<PreferencesPage.Choice> weekdays() {
+		return Arrays.stream(DayOfWeek.values())
 			.map((day) -> new PreferencesPage.Choice(day.name(), day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)))
 			.toList();
-		return new PreferencesPage(this.links.path(subscription, LinkPurpose.PREFERENCES), subscription.email(),
-				subscription.status().key(), form, cadences, weekdays, ZONES, notice, problem,
-				this.links.path(subscription, LinkPurpose.UNSUBSCRIBE),
-				"/digest/resubscribe/" + this.links.token(subscription, LinkPurpose.UNSUBSCRIBE));
 	}
 
 	/** The subscription a genuine link names; any other link is one that does not exist. */

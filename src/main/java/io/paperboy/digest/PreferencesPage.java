@@ -17,12 +17,19 @@ import java.util.List;
  * @param problem what is wrong with what was sent, or {@code null}
  * @param unsubscribe the signed unsubscribe link's path
  * @param resubscribe where an unsubscribed person can come back, the signed resubscribe path
+ * @param settings whether this is a signed-in member's settings page (a CSRF-protected form with a
+ * "send me the digest" box) rather than a page behind a signed link
  */
 public record PreferencesPage(String action, String email, String status, Form form, List<Choice> cadences,
-		List<Choice> weekdays, List<String> zones, String notice, String problem, String unsubscribe, String resubscribe) {
+		List<Choice> weekdays, List<String> zones, String notice, String problem, String unsubscribe, String resubscribe,
+		boolean settings) {
 
 	public boolean unsubscribed() {
 		return "unsubscribed".equals(this.status);
+	}
+
+	public boolean subscribed() {
+		return "confirmed".equals(this.status);
 	}
 
 	/** The form's fields, as text. */

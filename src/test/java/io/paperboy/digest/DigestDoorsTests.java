@@ -178,6 +178,46 @@ class DigestDoorsTests {
 	}
 
 	@Test
+	void aMemberTurnsTheirDigestOnAndOffInTheirSettings() throws Exception {
+		Member member = this.accounts.loadUserByUsername("settings@example.org");
+		this.mvc.perform(get("/settings/digest")).andExpect(status().is3xxRedirection());
+		this.mvc.perform(get("/settings/digest").with(as(member)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Send me the digest at settings@example.org")))
+			.andExpect(content().string(containsString("name=\"_csrf\"")));
+
+		this.mvc.perform(post("/settings/digest").with(as(member)).with(csrf())
+			.param("subscribed", "true").param("cadence", "daily").param("weekday", "MONDAY").param("hour", "6")
+			.param("zone", "Asia/Tokyo").param("papers", "12").param("categories", "cs.RO").param("keywords", "")
+			.param("minUpvotes", "0").param("personal", "true"))
+			.andExpect(status().is3xxRedirection());
+		Subscription subscription = this.subscriptions.findByEmail("settings@example.org").orElseThrow();
+		assertThat(subscription.status()).isEqualTo(Status.CONFIRMED);
+		assertThat(subscription.userId()).isEqualTo(member.id());
+		assertThat(subscription.preferences().zone().getId()).isEqualTo("Asia/Tokyo");
+		assertThat(subscription.preferences().personal()).isTrue();
+
+		this.mvc.perform(post("/settings/digest").with(as(member)).with(csrf()).param("cadence", "daily")
+			.param("weekday", "MONDAY").param("hour", "99").param("zone", "UTC").param("papers", "12")
+			.param("minUpvotes", "0"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("The hour must be from 0 to 23")));
+		this.mvc.perform(post("/settings/digest").with(as(member)).with(csrf()).param("cadence", "daily")
+			.param("weekday", "MONDAY").param("hour", "6").param("zone", "UTC").param("papers", "12")
+			.param("minUpvotes", "0"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.subscriptions.findByEmail("settings@example.org").orElseThrow().status())
+			.isEqualTo(Status.UNSUBSCRIBED);
+		// without the token, nothing changes
+		this.mvc.perform(post("/settings/digest").with(as(member)).param("subscribed", "true").param("cadence", "daily")
+			.param("weekday", "MONDAY").param("hour", "6").param("zone", "UTC").param("papers", "12")
+			.param("minUpvotes", "0"))
+			.andExpect(status().isForbidden());
+		assertThat(this.subscriptions.findByEmail("settings@example.org").orElseThrow().status())
+			.isEqualTo(Status.UNSUBSCRIBED);
+	}
+
+	@Test
 	void theVerbsPreviewADigestAndSendThoseDue() {
 		Run preview = run("digest", "preview", "reader@example.org");
 		assertThat(preview.code()).isZero();
