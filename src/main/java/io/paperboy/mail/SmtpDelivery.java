@@ -1,7 +1,9 @@
 package io.paperboy.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
@@ -11,7 +13,6 @@ import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 
 /** Delivery to the SMTP server Spring Boot is configured with ({@code spring.mail.*}). */
 class SmtpDelivery implements MailDelivery {
@@ -49,27 +50,25 @@ class SmtpDelivery implements MailDelivery {
 		}
 	}
 
+	/**
+	 * The message as MIME: a text/plain part alone, or multipart/alternative with the text part
+	 * first and the HTML part last (mail programs show the last part they can), both UTF-8.
+	 */
 	MimeMessage mime(MailMessage message) throws MessagingException {
 		MimeMessage mime = this.sender.createMimeMessage();
-		boolean alternative = message.html() != null;
-		MimeMessageHelper helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
-		helper.setFrom(new InternetAddress(this.properties.from(), true));
-		helper.setTo(new InternetAddress(message.to(), true));
-		helper.setSubject(message.subject());
-		if (alternative) {
-			// a plain multipart/alternative: the same content twice, the richest last (RFC 2046);
-			// MimeMessageHelper would wrap it in multipart/mixed and related, which some clients show as attachments
-			MimeMultipart parts = new MimeMultipart("alternative");
+		mime.setFrom(new InternetAddress(this.properties.from(), true));
+		mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.to(), true));
+		mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
+		mime.setSentDate(new Date());
+		if (message.html() == null) {
+			mime.setText(message.text(), StandardCharsets.UTF_8.name());
+		}
+		else {
 			MimeBodyPart text = new MimeBodyPart();
 			text.setText(message.text(), StandardCharsets.UTF_8.name());
 			MimeBodyPart html = new MimeBodyPart();
 			html.setText(message.html(), StandardCharsets.UTF_8.name(), "html");
-			parts.addBodyPart(text);
-			parts.addBodyPart(html);
-			mime.setContent(parts);
-		}
-		else {
-			helper.setText(message.text());
+			mime.setContent(new MimeMultipart("alternative", text, html));
 		}
 		for (var header : message.headers().entrySet()) {
 			mime.setHeader(header.getKey(), header.getValue());
