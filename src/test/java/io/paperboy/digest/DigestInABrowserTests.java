@@ -9,6 +9,7 @@ import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ColorScheme;
+import com.microsoft.playwright.options.WaitUntilState;
 import io.paperboy.support.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,9 +46,9 @@ class DigestInABrowserTests {
 
 	@Test
 	void atSixHundredPixelsTheDigestFillsTheWidthWithoutScrolling() throws IOException {
-		try (BrowserContext context = browser.newContext(new NewContextOptions().setViewportSize(600, 900).setJavaScriptEnabled(false))) {
+		try (BrowserContext context = browser.newContext(new NewContextOptions().setViewportSize(600, 900))) {
 			Page page = context.newPage();
-			page.setContent(this.html);
+			show(page);
 			assertThat(overflow(page)).isLessThanOrEqualTo(0);
 			assertThat(page.locator("a[href='https://papers.example.org/papers/2506.00001']").innerText())
 				.startsWith("Scaling Laws");
@@ -60,9 +61,9 @@ class DigestInABrowserTests {
 	void atPhoneWidthNothingRunsOffTheRightEdgeEvenALongUnbrokenTitle() throws IOException {
 		for (ColorScheme scheme : new ColorScheme[] { ColorScheme.LIGHT, ColorScheme.DARK }) {
 			try (BrowserContext context = browser
-				.newContext(new NewContextOptions().setViewportSize(375, 800).setColorScheme(scheme).setJavaScriptEnabled(false))) {
+				.newContext(new NewContextOptions().setViewportSize(375, 800).setColorScheme(scheme))) {
 				Page page = context.newPage();
-				page.setContent(this.html);
+				show(page);
 				assertThat(overflow(page)).isLessThanOrEqualTo(0);
 				assertPng(screenshot(page, "digest-375-" + scheme.name().toLowerCase(java.util.Locale.ROOT)));
 			}
@@ -74,10 +75,16 @@ class DigestInABrowserTests {
 		try (BrowserContext context = browser
 			.newContext(new NewContextOptions().setViewportSize(600, 900).setColorScheme(ColorScheme.DARK))) {
 			Page page = context.newPage();
-			page.setContent(this.html);
+			show(page);
 			assertThat(style(page, "table.card", "backgroundColor")).isEqualTo("rgb(28, 28, 31)");
 			assertThat(style(page, "h1", "color")).isEqualTo("rgb(236, 236, 239)");
 		}
+	}
+
+	/** The HTML part in the page; the machine may be busy, so the wait is generous. */
+	private void show(Page page) {
+		page.setContent(this.html, new Page.SetContentOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED)
+			.setTimeout(120_000));
 	}
 
 	private static int overflow(Page page) {
@@ -93,7 +100,7 @@ class DigestInABrowserTests {
 		Files.createDirectories(SCREENSHOTS);
 		Path file = SCREENSHOTS.resolve(name + ".png");
 		Files.deleteIfExists(file);
-		page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+		page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true).setTimeout(120_000));
 		return file;
 	}
 
