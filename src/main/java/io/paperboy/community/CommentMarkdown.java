@@ -1,5 +1,6 @@
 package io.paperboy.community;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -9,6 +10,7 @@ import org.commonmark.node.Image;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
@@ -35,6 +37,8 @@ final class CommentMarkdown {
 	private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
 		.escapeHtml(true)
 		.sanitizeUrls(true)
+		// CommonMark's default list also lets data: through
+		.urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
 		.softbreak("\n")
 		.nodeRendererFactory(ImageAsLink::new)
 		.nodeRendererFactory(HeadingAsStrongParagraph::new)

@@ -59,7 +59,7 @@ class CommentMarkdownTests {
 	@ValueSource(strings = { "[x](javascript:alert(1))", "[x](JaVaScRiPt:alert(1))", "[x](data:text/html,<script>alert(1)</script>)",
 			"[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)", "[x](vbscript:msgbox(1))",
 			"[x](&#106;avascript:alert(1))", "[x](&#x6A;avascript&#58;alert(1))", "[x](java%0ascript:alert(1))",
-			"[x](  javascript:alert(1) )", "<javascript:alert(1)>", "[x][ref]\n\n[ref]: javascript:alert(1)",
+			"[x](  javascript:alert(1) )", "<javascript:alert(1)>", "[x][ref]\n\n[ref]: javascript:alert(1)", "<vbscript:msgbox(1)>", "<data:text/html,x>",
 			"![x](javascript:alert(1))" })
 	void noLinkLeadsToScriptOrData(String markdown) {
 		String html = CommentMarkdown.html(markdown);
