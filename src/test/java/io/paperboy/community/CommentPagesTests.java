@@ -95,6 +95,23 @@ class CommentPagesTests {
 	}
 
 	@Test
+	void theCardOnTheDayPageCountsANewCommentAtOnce() throws Exception {
+		this.catalog.placeOnDailyList(TestPapers.entry("2506.00001", LocalDate.of(2025, 6, 2)));
+		assertThat(HtmlText.of(page("/papers/date/2025-06-02", null))).contains("2 comments");
+
+		this.mvc.perform(as(this.ada, post("/comments")).param("paper", "2506.00001").param("text", "Counted"))
+			.andExpect(status().isSeeOther());
+
+		assertThat(HtmlText.of(page("/papers/date/2025-06-02", null))).contains("3 comments");
+	}
+
+	@Test
+	void curatorsFindTheReportsFromThePaperPage() throws Exception {
+		assertThat(page(PAPER, this.grace)).contains("href=\"/moderation/reports\"");
+		assertThat(page(PAPER, this.ada)).doesNotContain("/moderation/reports");
+	}
+
+	@Test
 	void aReplyToAReplyIsShownInTheThreadOfTheTopLevelComment() throws Exception {
 		Comment top = this.comments.post("2506.00001", null, this.ada, "Top comment");
 		Comment reply = this.comments.post("2506.00001", top.id(), this.alan, "First reply");
