@@ -23,11 +23,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CommentRepository {
 
-	private static final String SELECT = """
-			select c.id, c.paper_id, c.parent_id, c.markdown, c.created_at, c.edited_at, c.deleted_at, c.hidden_at,
-			    u.id as author_id, u.username, u.display_name, u.avatar_url
-			from comments c join users u on u.id = c.author_id
+	private static final String COLUMNS = """
+			c.id, c.paper_id, c.parent_id, c.markdown, c.created_at, c.edited_at, c.deleted_at, c.hidden_at,
+			u.id as author_id, u.username, u.display_name, u.avatar_url
 			""";
+
+	private static final String SELECT = "select " + COLUMNS + " from comments c join users u on u.id = c.author_id";
 
 	/**
 	 * What everyone sees: not deleted, not hidden, and not a reply to a hidden comment (hiding a
@@ -170,33 +171,50 @@ class CommentRepository {
 
 	/** Reported comments not deleted by their authors, most recently reported first. */
 	List<ReportedComment> reported(int limit) {
-		record Report(long commentId, String reason, Instant at) {
+		record Tally(long commentId, int reports, Instant lastReportedAt) {
 		}
-		List<Report> reports = this.jdbc.sql("""
-				select r.comment_id, r.reason, r.reported_at from comment_reports r
-				join comments c on c.id = r.comment_id
+		List<Tally> tallies = this.jdbc.sql("""
+				select r.comment_id, count(*) as reports, max(r.reported_at) as last_reported_at
+				from comment_reports r join comments c on c.id = r.comment_id
 				where c.deleted_at is null
-				order by r.reported_at desc, r.comment_id
+				group by r.comment_id
+				order by last_reported_at desc, r.comment_id
+				limit :limit
 				""")
-			.query((rs, row) -> new Report(rs.getLong("comment_id"), rs.getString("reason"), instant(rs, "reported_at")))
+			.param("limit", limit)
+			.query((rs, row) -> new Tally(rs.getLong("comment_id"), rs.getInt("reports"),
+					instant(rs, "last_reported_at")))
 			.list();
-		Map<Long, List<Report>> byComment = new LinkedHashMap<>();
-		reports.forEach((report) -> byComment.computeIfAbsent(report.commentId(), (id) -> new ArrayList<>()).add(report));
-		List<ReportedComment> reported = new ArrayList<>();
-		for (Map.Entry<Long, List<Report>> entry : byComment.entrySet()) {
-			if (reported.size() == limit) {
-				break;
-			}
-			Comment comment = find(entry.getKey()).orElseThrow();
-			String title = this.jdbc.sql("select title from papers where id = :id")
-				.param("id", comment.paperId())
-				.query(String.class)
-				.single();
-			List<String> reasons = entry.getValue().stream().map(Report::reason).filter((r) -> r != null && !r.isBlank()).toList();
-			reported.add(new ReportedComment(comment, Text.unwrap(title), entry.getValue().size(),
-					reasons, entry.getValue().get(0).at()));
+		if (tallies.isEmpty()) {
+			return List.of();
 		}
-		return reported;
+		List<Long> ids = tallies.stream().map(Tally::commentId).toList();
+		Map<Long, Comment> comments = new LinkedHashMap<>();
+		Map<Long, String> titles = new LinkedHashMap<>();
+		this.jdbc.sql("select p.title, " + COLUMNS + """
+				from comments c join users u on u.id = c.author_id join papers p on p.id = c.paper_id
+				where c.id in (:ids)
+				""")
+			.param("ids", ids)
+			.query((rs) -> {
+				Comment comment = comment(rs, 0);
+				comments.put(comment.id(), comment);
+				titles.put(comment.id(), Text.unwrap(rs.getString("title")));
+			});
+		Map<Long, List<String>> reasons = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select comment_id, reason from comment_reports
+				where comment_id in (:ids) and reason is not null
+				order by reported_at desc, reporter_id
+				""")
+			.param("ids", ids)
+			.query((rs) -> {
+				reasons.computeIfAbsent(rs.getLong("comment_id"), (id) -> new ArrayList<>()).add(rs.getString("reason"));
+			});
+		return tallies.stream()
+			.map((tally) -> new ReportedComment(comments.get(tally.commentId()), titles.get(tally.commentId()),
+					tally.reports(), reasons.getOrDefault(tally.commentId(), List.of()), tally.lastReportedAt()))
+			.toList();
 	}
 
 	private Comment comment(ResultSet rs, int row) throws SQLException {

@@ -231,6 +231,29 @@ abstract class CommentStorageContract {
 		assertThat(reported.get(0).reports()).isEqualTo(2);
 		assertThat(reported.get(0).reasons()).containsExactly("spam");
 		assertThat(reported.get(0).paperTitle()).isEqualTo("Attention again");
+		assertThat(reported.get(0).lastReportedAt()).isEqualTo(this.clock.instant());
+	}
+
+	@Test
+	void theMostRecentlyReportedCommentComesFirstAndDeletedOnesAreLeftOut() {
+		Comment first = this.comments.post("2506.00001", null, this.ada, "First");
+		Comment second = this.comments.post("2506.00002", null, this.ada, "Second");
+		Comment deleted = this.comments.post("2506.00002", null, this.alan, "Deleted");
+		this.comments.report(second.id(), this.alan, "older report");
+		this.comments.report(deleted.id(), this.ada, null);
+		this.clock.advance(Duration.ofMinutes(1));
+		this.comments.report(first.id(), this.alan, null);
+		this.clock.advance(Duration.ofMinutes(1));
+		this.comments.report(second.id(), this.curator, "newer report");
+		this.comments.delete(deleted.id(), this.alan);
+
+		List<ReportedComment> reported = this.comments.reported(10);
+
+		assertThat(reported).extracting((report) -> report.comment().id()).containsExactly(second.id(), first.id());
+		assertThat(reported.get(0).reasons()).containsExactly("newer report", "older report");
+		assertThat(reported.get(0).paperTitle()).isEqualTo("Another paper");
+		assertThat(reported.get(1).reasons()).isEmpty();
+		assertThat(this.comments.reported(1)).hasSize(1);
 	}
 
 	@Test
