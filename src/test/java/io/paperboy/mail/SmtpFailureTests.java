@@ -3,6 +3,7 @@ package io.paperboy.mail;
 import io.paperboy.support.ScriptedSmtpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -88,6 +89,26 @@ class SmtpFailureTests {
 		assertThat(failure.permanent()).isFalse();
 		assertThat(failure.replyCode()).hasValue(550);
 		assertThat(failure.getMessage()).contains("sender");
+	}
+
+	@Test
+	void credentialsTheRelayRefusesAreWorthRetryingOnceFixed() {
+		this.relay.reply("EHLO", "250-scripted.example\r\n250 AUTH PLAIN LOGIN");
+		this.relay.reply("AUTH", "535 5.7.8 Authentication credentials invalid");
+		JavaMailSenderImpl sender = TestRelays.sender(this.relay.port());
+		sender.setUsername("paperboy");
+		sender.setPassword("wrong");
+		sender.getJavaMailProperties().put("mail.smtp.auth", "true");
+		Mailer withCredentials = TestRelays.mailer(sender, new MailProperties(TestRelays.FROM, null, null, null, null),
+				null);
+
+		MailFailure failure = assertThatExceptionOfType(MailFailure.class)
+			.isThrownBy(() -> withCredentials.send(TestRelays.digestTo("reader@example.org")))
+			.actual();
+
+		assertThat(failure.permanent()).isFalse();
+		assertThat(failure.getMessage()).contains("credentials");
+		assertThat(this.relay.received()).isEmpty();
 	}
 
 	@Test

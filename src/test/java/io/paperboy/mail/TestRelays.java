@@ -29,7 +29,11 @@ final class TestRelays {
 	}
 
 	static Mailer mailer(int port, MailProperties properties, DkimKey dkim) {
-		return new Mailer(new SmtpDelivery(sender(port), properties, dkim, Clock.systemUTC()),
+		return mailer(sender(port), properties, dkim);
+	}
+
+	static Mailer mailer(JavaMailSenderImpl sender, MailProperties properties, DkimKey dkim) {
+		return new Mailer(new SmtpDelivery(sender, properties, dkim, Clock.systemUTC()),
 				new OutgoingHeaders("papers.example.org", properties.listId()));
 	}
 
