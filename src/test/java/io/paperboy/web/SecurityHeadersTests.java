@@ -39,6 +39,12 @@ class SecurityHeadersTests {
 			.andExpect(header().string("X-Frame-Options", "DENY"));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/papers", "/papers/trending", "/api/daily_papers", "/papers/feed.xml" })
+	void readingAsAVisitorMakesNoSession(String path) throws Exception {
+		this.mvc.perform(get(path)).andExpect(header().doesNotExist("Set-Cookie"));
+	}
+
 	@Test
 	void healthIsOpenToEveryoneAndTheOtherActuatorEndpointsAreNot() throws Exception {
 		this.mvc.perform(get("/actuator/health").with(from("203.0.113.7"))).andExpect(status().isOk());
