@@ -76,7 +76,7 @@ class Submissions {
 	 * @throws io.paperboy.web.TooManyRequestsException when the member has submitted too often
 	 */
 	Submission submit(Member member, String text, LocalDate day) {
-		ArxivId id = ArxivId.tryParse(text)
+		ArxivId id = PaperReference.parse(text)
 			.orElseThrow(() -> new SubmissionRefusedException(((text == null || text.isBlank()) ? "That"
 					: "\u201c" + text.strip() + "\u201d")
 					+ " is not an arXiv id or address. Paste an id such as 2401.00001, or a link such as "
@@ -191,7 +191,7 @@ class Submissions {
 
 	/** A paper with its entry, for showing a member where a paper they submitted is. */
 	Optional<PaperListing> listingOf(String paperId) {
-		return ArxivId.tryParse(paperId)
+		return PaperReference.parse(paperId)
 			.flatMap((id) -> this.catalog.findListing(id.id()))
 			.filter((listing) -> listing.entry() != null);
 	}
