@@ -2,9 +2,13 @@ package io.paperboy.community;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 import io.paperboy.account.Member;
+import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.CatalogChangedEvent;
+import io.paperboy.catalog.PaperListing;
 import io.paperboy.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -21,12 +25,15 @@ public class Curation {
 
 	private final CurationRepository marks;
 
+	private final Catalog catalog;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Curation(CurationRepository marks, ApplicationEventPublisher events, Clock clock) {
+	Curation(CurationRepository marks, Catalog catalog, ApplicationEventPublisher events, Clock clock) {
 		this.marks = marks;
+		this.catalog = catalog;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -52,6 +59,28 @@ public class Curation {
 			throw new NotFoundException(paperId + " is on no daily list.");
 		}
 		this.events.publishEvent(new CatalogChangedEvent(paperId));
+	}
+
+	/**
+	 * A day's papers as curators see them: the hidden ones too, with their marks, featured first.
+	 * @throws NotCuratorException when {@code member} is not a curator
+	 */
+	@Transactional(readOnly = true)
+	List<PaperListing> day(Member member, LocalDate day) {
+		if (member == null || !member.isCurator()) {
+			throw new NotCuratorException();
+		}
+		return this.catalog.listingsOf(this.marks.paperIdsOn(day))
+			.stream()
+			.filter((listing) -> listing.entry() != null)
+			.sorted(java.util.Comparator.comparing((PaperListing listing) -> !listing.entry().featured())
+				.thenComparing((PaperListing listing) -> listing.entry().hidden()))
+			.toList();
+	}
+
+	/** Today, as the daily lists count days. */
+	LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), java.time.ZoneOffset.UTC);
 	}
 
 }

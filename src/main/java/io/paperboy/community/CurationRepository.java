@@ -1,8 +1,11 @@
 package io.paperboy.community;
 
+import java.sql.Date;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,6 +45,14 @@ class CurationRepository {
 			.param("by", curatorId)
 			.param("id", paperId)
 			.update() > 0;
+	}
+
+	/** The papers on a day's list, hidden ones too, most recently listed first. */
+	List<String> paperIdsOn(LocalDate day) {
+		return this.jdbc.sql("select paper_id from daily_entries where list_day = :day order by submitted_at desc, paper_id")
+			.param("day", Date.valueOf(day))
+			.query(String.class)
+			.list();
 	}
 
 	private static OffsetDateTime timestamp(Instant at) {

@@ -147,6 +147,39 @@ class CurationTests {
 	}
 
 	@Test
+	void theCuratorsDayPageShowsHiddenPapersMarkedAndBringsTheCuratorBack() throws Exception {
+		curate(this.curator, "2506.00002", "feature");
+		curate(this.curator, "2506.00001", "hide");
+
+		String page = this.mvc.perform(get("/curate").param("day", "2025-06-02").with(as(this.curator)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(HtmlText.of(page)).containsSubsequence("Middling paper", "featured", "Quiet paper",
+				"Most upvoted paper", "hidden from it", "Show again");
+		this.mvc.perform(post("/curate").with(as(this.curator)).with(csrf())
+			.param("paper", "2506.00001")
+			.param("action", "unhide")
+			.param("back", "/curate?day=2025-06-02"))
+			.andExpect(redirectedUrl("/curate?day=2025-06-02"));
+		this.mvc.perform(post("/curate").with(as(this.curator)).with(csrf())
+			.param("paper", "2506.00001")
+			.param("action", "hide")
+			.param("back", "https://evil.example/"))
+			.andExpect(redirectedUrl("/papers/2506.00001"));
+	}
+
+	@Test
+	void theCuratorsDayPageIsForCuratorsOnly() throws Exception {
+		this.mvc.perform(get("/curate?day=2025-06-02"))
+			.andExpect(redirectedUrl("/signin?continue=%2Fcurate%3Fday%3D2025-06-02"));
+		this.mvc.perform(get("/curate").param("day", "2025-06-02").with(as(this.member))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/curate").param("day", "June").with(as(this.curator))).andExpect(status().isBadRequest());
+	}
+
+	@Test
 	void aMemberWhoIsNotACuratorCannotCurate() throws Exception {
 		curate(this.member, "2506.00001", "hide").andExpect(status().isForbidden());
 
