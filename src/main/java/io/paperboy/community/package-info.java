@@ -1,2 +1,2 @@
-/** What members do with papers: votes, submissions to the daily lists, and curators' curation of them. */
+/** What members do with papers: votes (later comments, submissions and moderation). */
 package io.paperboy.community;
