@@ -76,6 +76,10 @@ class Submissions {
 	 * @throws io.paperboy.web.TooManyRequestsException when the member has submitted too often
 	 */
 	Submission submit(Member member, String text, LocalDate day) {
+		if (member.needsProfile()) {
+			// the lists show the submitter's name: there must be one
+			throw new SubmissionRefusedException("Choose your username and display name at /welcome before submitting.");
+		}
 		ArxivId id = PaperReference.parse(text)
 			.orElseThrow(() -> new SubmissionRefusedException(((text == null || text.isBlank()) ? "That"
 					: "\u201c" + text.strip() + "\u201d")
@@ -99,27 +103,22 @@ class Submissions {
 		DailyEntry entry = new DailyEntry(id.id(), listDay, this.clock.instant(), member.id(), null, List.of(), null,
 				null);
 		try {
-			Submission placed = this.transactions.execute((status) -> {
-				// another member may have listed it while arXiv was being asked
-				Optional<Submission> meanwhile = alreadyListed(id.id());
-				if (meanwhile.isPresent()) {
-					return meanwhile.get();
-				}
-				if (fetched != null) {
-					this.catalog.saveArxivRecords(List.of(fetched));
-				}
-				this.catalog.placeOnDailyList(entry);
-				return null;
-			});
-			if (placed != null) {
-				return placed;
-			}
+			return this.transactions.execute((status) -> alreadyListed(id.id())
+				// another member may have listed it while arXiv was being asked: theirs stands
+				.orElseGet(() -> place(fetched, entry)));
 		}
 		catch (DuplicateKeyException ex) {
 			// listed by someone else between the check and the insert: theirs stands
 			return alreadyListed(id.id()).orElseThrow(() -> ex);
 		}
-		return new Submission(this.catalog.findListing(id.id()).orElseThrow(), true);
+	}
+
+	private Submission place(ArxivRecord fetched, DailyEntry entry) {
+		if (fetched != null) {
+			this.catalog.saveArxivRecords(List.of(fetched));
+		}
+		this.catalog.placeOnDailyList(entry);
+		return new Submission(this.catalog.findListing(entry.paperId()).orElseThrow(), true);
 	}
 
 	private LocalDate listDay(Member member, LocalDate day) {

@@ -36,6 +36,9 @@ class SubmitController {
 		if (member == null) {
 			return "redirect:" + Viewer.current().signInLink();
 		}
+		if (member.needsProfile()) {
+			return "redirect:/welcome?continue=/submit";
+		}
 		SubmitPage.Result result = (paper != null) ? this.submissions.listingOf(paper)
 			.map((listing) -> new SubmitPage.Result(listing, "added".equals(outcome),
 					listing.submitter() != null && listing.submitter().id() == member.id()))
@@ -49,6 +52,9 @@ class SubmitController {
 			@RequestParam(defaultValue = "") String day, CsrfToken csrf, Model model, HttpServletResponse response) {
 		if (member == null) {
 			return "redirect:" + Viewer.current().signInLink();
+		}
+		if (member.needsProfile()) {
+			return "redirect:/welcome?continue=/submit";
 		}
 		try {
 			Submission submission = this.submissions.submit(member, paper, parseDay(day));

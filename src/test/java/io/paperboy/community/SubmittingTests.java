@@ -105,6 +105,22 @@ class SubmittingTests {
 	}
 
 	@Test
+	void aMemberWhoHasNotChosenAUsernameChoosesOneFirst() throws Exception {
+		Member newcomer = this.accounts.loadUserByUsername("newcomer@example.org");
+		this.catalog.savePaper(recent("2505.10001"), null);
+
+		this.mvc.perform(get("/submit").with(as(newcomer))).andExpect(redirectedUrl("/welcome?continue=/submit"));
+		this.mvc.perform(post("/submit").with(as(newcomer)).with(csrf()).param("paper", "2505.10001"))
+			.andExpect(redirectedUrl("/welcome?continue=/submit"));
+		this.mvc.perform(post("/api/papers/submit").with(as(newcomer)).with(csrf().asHeader())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"arxivId\": \"2505.10001\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail", containsString("/welcome")));
+		assertThat(this.catalog.dailyEntryOf("2505.10001")).isEmpty();
+	}
+
+	@Test
 	void theFormIsShownToAMemberWithoutTheDayField() throws Exception {
 		this.mvc.perform(get("/submit").with(as(this.ada)))
 			.andExpect(status().isOk())
