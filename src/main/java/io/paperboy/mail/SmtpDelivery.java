@@ -1,15 +1,18 @@
 package io.paperboy.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 
 /** Delivery to the SMTP server Spring Boot is configured with ({@code spring.mail.*}). */
 class SmtpDelivery implements MailDelivery {
@@ -47,18 +50,25 @@ class SmtpDelivery implements MailDelivery {
 		}
 	}
 
+	/**
+	 * The message as MIME: a text/plain part alone, or multipart/alternative with the text part
+	 * first and the HTML part last (mail programs show the last part they can), both UTF-8.
+	 */
 	MimeMessage mime(MailMessage message) throws MessagingException {
 		MimeMessage mime = this.sender.createMimeMessage();
-		boolean alternative = message.html() != null;
-		MimeMessageHelper helper = new MimeMessageHelper(mime, alternative, StandardCharsets.UTF_8.name());
-		helper.setFrom(new InternetAddress(this.properties.from(), true));
-		helper.setTo(new InternetAddress(message.to(), true));
-		helper.setSubject(message.subject());
-		if (alternative) {
-			helper.setText(message.text(), message.html());
+		mime.setFrom(new InternetAddress(this.properties.from(), true));
+		mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.to(), true));
+		mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
+		mime.setSentDate(new Date());
+		if (message.html() == null) {
+			mime.setText(message.text(), StandardCharsets.UTF_8.name());
 		}
 		else {
-			helper.setText(message.text());
+			MimeBodyPart text = new MimeBodyPart();
+			text.setText(message.text(), StandardCharsets.UTF_8.name());
+			MimeBodyPart html = new MimeBodyPart();
+			html.setText(message.html(), StandardCharsets.UTF_8.name(), "html");
+			mime.setContent(new MimeMultipart("alternative", text, html));
 		}
 		for (var header : message.headers().entrySet()) {
 			mime.setHeader(header.getKey(), header.getValue());
