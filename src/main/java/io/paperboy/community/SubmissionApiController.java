@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,7 +40,8 @@ class SubmissionApiController {
 					+ "not signed in, 429 after too many submissions, 503 when arXiv cannot be reached.")
 	@ApiResponse(responseCode = "201", description = "Submitted",
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiSubmission.class)))
-	@PostMapping(path = "/api/papers/submit", consumes = MediaType.APPLICATION_JSON_VALUE)
+	// no "consumes": a body of another type then reaches this controller, which answers it with a problem
+	@PostMapping("/api/papers/submit")
 	ResponseEntity<?> submit(@AuthenticationPrincipal Member member, @RequestBody SubmitRequest request) {
 		if (member == null) {
 			return problem(HttpStatus.UNAUTHORIZED, "Sign in first", "Only signed-in members submit papers.");
@@ -60,6 +62,12 @@ class SubmissionApiController {
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "Bad request",
 				"The body must be a JSON object such as {\"arxivId\": \"2401.00001\"}.");
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<ProblemDetail> notJson(HttpMediaTypeNotSupportedException ex) {
+		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+				"Send the body as application/json, such as {\"arxivId\": \"2401.00001\"}.");
 	}
 
 	@ExceptionHandler(ArxivUnavailableException.class)

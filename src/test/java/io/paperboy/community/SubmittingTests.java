@@ -342,6 +342,25 @@ class SubmittingTests {
 	}
 
 	@Test
+	void markupInATitleOrANameIsShownAsTextOnTheResult() throws Exception {
+		Member hostile = this.accounts.chooseProfile(this.ada.id(), "ada", "<img src=x onerror=alert(1)>");
+		this.catalog.savePaper(TestPapers.paper("2505.10001")
+			.withTitle("<script>alert(1)</script> & friends")
+			.publishedAt(Instant.parse("2025-05-30T17:00:00Z"))
+			.build(), null);
+		this.catalog.placeOnDailyList(TestPapers.entry("2505.10001", TODAY, hostile.id()));
+
+		String body = this.mvc.perform(get("/submit?paper=2505.10001&outcome=listed").with(as(hostile)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(body).doesNotContain("<script>alert(1)</script>")
+			.doesNotContain("<img src=x")
+			.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; friends");
+	}
+
+	@Test
 	void aSubmissionWithoutTheCsrfTokenIsForbidden() throws Exception {
 		this.catalog.savePaper(recent("2505.10001"), null);
 
@@ -395,6 +414,11 @@ class SubmittingTests {
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail", containsString("Nothing was saved")));
+		this.mvc.perform(post("/api/papers/submit").with(as(this.ada)).with(csrf().asHeader())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("arxivId=2505.10001"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
 		this.mvc.perform(post("/api/papers/submit").with(as(this.ada))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"arxivId\": \"2505.10001\"}"))
