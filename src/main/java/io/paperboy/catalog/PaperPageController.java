@@ -2,6 +2,7 @@ package io.paperboy.catalog;
 
 import io.paperboy.search.SimilarPapers;
 import io.paperboy.stats.VoteHistory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -25,10 +26,14 @@ class PaperPageController {
 
 	private final SimilarPapers similarPapers;
 
-	PaperPageController(Catalog catalog, VoteHistory voteHistory, SimilarPapers similarPapers) {
+	private final ObjectProvider<PaperPageSection> sections;
+
+	PaperPageController(Catalog catalog, VoteHistory voteHistory, SimilarPapers similarPapers,
+			ObjectProvider<PaperPageSection> sections) {
 		this.catalog = catalog;
 		this.voteHistory = voteHistory;
 		this.similarPapers = similarPapers;
+		this.sections = sections;
 	}
 
 	@GetMapping("/papers/{id}")
@@ -59,6 +64,8 @@ class PaperPageController {
 		model.addAttribute("page", new PaperPage(listing));
 		model.addAttribute("voteChart", this.voteHistory.chart(id.id()));
 		model.addAttribute("similar", this.similarPapers.of(id.id()));
+		this.sections.orderedStream()
+			.forEach((section) -> model.addAttribute(section.name(), section.model(listing.paper())));
 		return "catalog/paper";
 	}
 

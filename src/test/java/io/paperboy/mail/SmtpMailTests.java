@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** With {@code spring.mail.host} set, mail leaves over SMTP (GreenMail plays the relay). */
 @SpringBootTest(properties = { "spring.main.web-application-type=none",
-		"paperboy.mail.from=Paperboy Papers <papers@example.org>" })
+		"paperboy.mail.from=Paperboy Papers <papers@example.org>", "paperboy.base-url=https://papers.example.net/" })
 class SmtpMailTests {
 
 	@RegisterExtension
@@ -47,9 +47,19 @@ class SmtpMailTests {
 		assertThat(received.getSubject()).isEqualTo("Trending — Mar 14: Attention");
 		assertThat(received.getFrom()[0].toString()).contains("papers@example.org").contains("Paperboy Papers");
 		assertThat(received.getHeader("List-Id")[0]).isEqualTo("Paperboy digest <digest.example.org>");
+		assertThat(received.getHeader("Precedence")).containsExactly("bulk");
+		assertThat(received.getSentDate()).isNotNull();
 		MimeMultipart body = (MimeMultipart) received.getContent();
 		assertThat(body.getContentType()).startsWith("multipart/alternative");
 		assertThat(GreenMailUtil.getBody(received)).contains("Plain words").contains("<b>words</b>");
+	}
+
+	@Test
+	void messageIdsAreOnTheHostOfTheBaseUrlWhenNoDomainIsConfigured() throws Exception {
+		String messageId = this.mailer.send(MailMessage.transactional("reader@example.org", "Sign in", "Link", null));
+
+		assertThat(messageId).endsWith("@papers.example.net>");
+		assertThat(relay.getReceivedMessages()[0].getMessageID()).isEqualTo(messageId);
 	}
 
 	@Test
