@@ -293,7 +293,8 @@ public class Catalog {
 			changed(entry.paperId());
 			return SaveOutcome.CREATED;
 		}
-		if (entry.day().isAfter(stored.day()) || stored.equals(entry)) {
+		// curators' marks are not the source's to change: an entry that differs only by them is unchanged
+		if (entry.day().isAfter(stored.day()) || stored.equals(entry.withMarksOf(stored))) {
 			return SaveOutcome.UNCHANGED;
 		}
 		this.dailyLists.update(entry);

@@ -53,34 +53,38 @@ class DailyListRepository {
 		return entries;
 	}
 
-	/** Entries of the days from {@code first} to {@code last} inclusive, most recently submitted first. */
+	/**
+	 * Entries of the days from {@code first} to {@code last} inclusive, most recently submitted first;
+	 * entries a curator hid are left out.
+	 */
 	List<DailyEntry> between(LocalDate first, LocalDate last) {
 		return this.jdbc.sql("""
-				select * from daily_entries where list_day between :first and :last
+				select * from daily_entries where list_day between :first and :last and hidden_at is null
 				order by submitted_at desc, paper_id
 				""").param("first", Date.valueOf(first)).param("last", Date.valueOf(last)).query(this::map).list();
 	}
 
+	/** A submitter's entries, most recent first; entries a curator hid are left out. */
 	List<DailyEntry> bySubmitter(long submitterId) {
 		return this.jdbc.sql("""
-				select * from daily_entries where submitter_id = :submitter
+				select * from daily_entries where submitter_id = :submitter and hidden_at is null
 				order by submitted_at desc, paper_id
 				""").param("submitter", submitterId).query(this::map).list();
 	}
 
 	Optional<LocalDate> latestDay() {
-		return this.jdbc.sql("select list_day from daily_entries order by list_day desc limit 1").query(LocalDate.class).optional();
+		return this.jdbc.sql("select list_day from daily_entries where hidden_at is null order by list_day desc limit 1").query(LocalDate.class).optional();
 	}
 
 	Optional<LocalDate> dayBefore(LocalDate day) {
-		return this.jdbc.sql("select list_day from daily_entries where list_day < :day order by list_day desc limit 1")
+		return this.jdbc.sql("select list_day from daily_entries where list_day < :day and hidden_at is null order by list_day desc limit 1")
 			.param("day", Date.valueOf(day))
 			.query(LocalDate.class)
 			.optional();
 	}
 
 	Optional<LocalDate> dayAfter(LocalDate day) {
-		return this.jdbc.sql("select list_day from daily_entries where list_day > :day order by list_day limit 1")
+		return this.jdbc.sql("select list_day from daily_entries where list_day > :day and hidden_at is null order by list_day limit 1")
 			.param("day", Date.valueOf(day))
 			.query(LocalDate.class)
 			.optional();
@@ -123,7 +127,8 @@ class DailyListRepository {
 		return new DailyEntry(rs.getString("paper_id"), PaperRepository.localDate(rs, "list_day"),
 				PaperRepository.instant(rs, "submitted_at"), rs.getObject("submitter_id", Long.class),
 				rs.getString("thumbnail"), (mediaUrls != null) ? this.json.readValue(mediaUrls, STRING_LIST) : List.of(),
-				rs.getObject("is_author_participating", Boolean.class), rs.getString("organization"));
+				rs.getObject("is_author_participating", Boolean.class), rs.getString("organization"),
+				rs.getObject("featured_at") != null, rs.getObject("hidden_at") != null);
 	}
 
 }

@@ -12,7 +12,7 @@ import io.paperboy.catalog.PaperListing;
  * One day's list, ordered by upvotes, with the nearest days that have papers.
  *
  * @param day the day shown, or {@code null} when the catalog has no papers at all
- * @param listings the day's papers, most upvoted first
+ * @param listings the day's papers, featured first, then most upvoted first
  * @param previousDay the closest earlier day with papers, if any
  * @param nextDay the closest later day with papers, if any
  */

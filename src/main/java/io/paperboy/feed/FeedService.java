@@ -31,6 +31,11 @@ public class FeedService {
 		.thenComparing((PaperListing listing) -> listing.entry().submittedAt(), Comparator.reverseOrder())
 		.thenComparing((PaperListing listing) -> listing.paper().id());
 
+	/** A day's order: the papers curators featured first, then {@link #BY_UPVOTES}. */
+	static final Comparator<PaperListing> FEATURED_FIRST = Comparator
+		.comparing((PaperListing listing) -> !listing.entry().featured())
+		.thenComparing(BY_UPVOTES);
+
 	private final Catalog catalog;
 
 	private final UserDirectory users;
@@ -51,10 +56,13 @@ public class FeedService {
 		return cached("latest", this.catalog::latestDay);
 	}
 
-	/** A day's list, most upvoted first, with the neighbouring days that have papers. */
+	/**
+	 * A day's list, featured papers first and then most upvoted first, with the neighbouring days
+	 * that have papers.
+	 */
 	public DayPage day(LocalDate day) {
 		// reads the catalog itself: a loader must not load other entries of the same cache
-		return cached(new DayKey(day), () -> new DayPage(day, sorted(listings(day, day), BY_UPVOTES),
+		return cached(new DayKey(day), () -> new DayPage(day, sorted(listings(day, day), FEATURED_FIRST),
 				this.catalog.dayBefore(day).orElse(null), this.catalog.dayAfter(day).orElse(null)));
 	}
 

@@ -1,0 +1,86 @@
+package io.paperboy.community;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.paperboy.account.Member;
+import io.paperboy.catalog.Catalog;
+import io.paperboy.catalog.CatalogChangedEvent;
+import io.paperboy.catalog.PaperListing;
+import io.paperboy.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Curators keep the daily lists good: they feature a paper on its day (it comes first, with a
+ * badge) or hide it (it leaves that day's page, the list API and the feeds, for everyone). Each
+ * change publishes a {@link CatalogChangedEvent}, so that cached lists and pages are made again
+ * once it commits.
+ */
+@Service
+public class Curation {
+
+	private final CurationRepository marks;
+
+	private final Catalog catalog;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Curation(CurationRepository marks, Catalog catalog, ApplicationEventPublisher events, Clock clock) {
+		this.marks = marks;
+		this.catalog = catalog;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Applies a curator's action to the paper's daily entry.
+	 * @throws NotCuratorException when {@code member} is not a curator
+	 * @throws NotFoundException when the paper is on no daily list
+	 */
+	@Transactional
+	void apply(Member member, String paperId, CurationAction action) {
+		if (member == null || !member.isCurator()) {
+			throw new NotCuratorException();
+		}
+		Instant now = this.clock.instant();
+		boolean found = switch (action) {
+			case FEATURE -> this.marks.feature(paperId, member.id(), now);
+			case UNFEATURE -> this.marks.feature(paperId, null, null);
+			case HIDE -> this.marks.hide(paperId, member.id(), now);
+			case UNHIDE -> this.marks.hide(paperId, null, null);
+		};
+		if (!found) {
+			throw new NotFoundException(paperId + " is on no daily list.");
+		}
+		this.events.publishEvent(new CatalogChangedEvent(paperId));
+	}
+
+	/**
+	 * A day's papers as curators see them: the hidden ones too, with their marks, featured first.
+	 * @throws NotCuratorException when {@code member} is not a curator
+	 */
+	@Transactional(readOnly = true)
+	List<PaperListing> day(Member member, LocalDate day) {
+		if (member == null || !member.isCurator()) {
+			throw new NotCuratorException();
+		}
+		return this.catalog.listingsOf(this.marks.paperIdsOn(day))
+			.stream()
+			.filter((listing) -> listing.entry() != null)
+			.sorted(java.util.Comparator.comparing((PaperListing listing) -> !listing.entry().featured())
+				.thenComparing((PaperListing listing) -> listing.entry().hidden()))
+			.toList();
+	}
+
+	/** Today, as the daily lists count days. */
+	LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), java.time.ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,20 @@
+package io.paperboy.community;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How members submit papers to the daily lists.
+ *
+ * @param submitMaxAge how long after its first version a paper may still be submitted by a
+ * member: the daily lists are about new work. Curators may submit older papers. Default 14 days.
+ * @param submissionsPerDay how many submissions a member may make in any 24 hours; each look-up
+ * counts, since each may ask arXiv. Curators are not limited. Default 10.
+ */
+@ConfigurationProperties("paperboy.community")
+public record SubmissionProperties(@DefaultValue("14d") Duration submitMaxAge,
+		@DefaultValue("10") int submissionsPerDay) {
+
+}

@@ -1,0 +1,433 @@
+package io.paperboy.community;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+import io.paperboy.account.Accounts;
+import io.paperboy.account.Member;
+import io.paperboy.account.Role;
+import io.paperboy.catalog.Catalog;
+import io.paperboy.catalog.DailyEntry;
+import io.paperboy.support.CatalogTables;
+import io.paperboy.support.HtmlText;
+import io.paperboy.support.MutableClock;
+import io.paperboy.support.ScriptedHttpServer;
+import io.paperboy.support.TestPapers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static io.paperboy.community.TestMembers.as;
+import static io.paperboy.ingest.arxiv.HandMadeFeeds.entry;
+import static io.paperboy.ingest.arxiv.HandMadeFeeds.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Members submit papers through the submit page and the API, with a local server playing arXiv and
+ * the clock at {@link MutableClock.Configuration#START} (today is 2025-06-02).
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(MutableClock.Configuration.class)
+class SubmittingTests {
+
+	private static final LocalDate TODAY = LocalDate.of(2025, 6, 2);
+
+	private static final Map<String, String> ATOM = Map.of("Content-Type", "application/atom+xml");
+
+	private static final ScriptedHttpServer arxiv = ScriptedHttpServer.start();
+
+	@DynamicPropertySource
+	static void pointAtTheLocalArxiv(DynamicPropertyRegistry properties) {
+		properties.add("paperboy.sources.arxiv.api-url", () -> arxiv.uri("/api/query").toString());
+		properties.add("paperboy.sources.arxiv.request-interval", () -> "1ms");
+		properties.add("paperboy.sources.http.backoff", () -> "10ms");
+		properties.add("paperboy.sources.http.max-backoff", () -> "20ms");
+		properties.add("paperboy.sources.http.max-attempts", () -> "2");
+		properties.add("paperboy.community.submissions-per-day", () -> "3");
+	}
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private Catalog catalog;
+
+	@Autowired
+	private Accounts accounts;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private ApplicationEventPublisher events;
+
+	@Autowired
+	private MutableClock clock;
+
+	private Member ada;
+
+	@AfterAll
+	static void stopArxiv() {
+		arxiv.close();
+	}
+
+	@BeforeEach
+	void emptyCatalogAndOneMember() {
+		this.clock.set(MutableClock.Configuration.START);
+		CatalogTables.empty(this.jdbc, this.events);
+		this.ada = new TestMembers(this.accounts).member("ada", "Ada Lovelace");
+	}
+
+	@Test
+	void aVisitorWhoIsNotSignedInIsSentToSignInAndBack() throws Exception {
+		this.mvc.perform(get("/submit")).andExpect(redirectedUrl("/signin?continue=%2Fsubmit"));
+	}
+
+	@Test
+	void aMemberWhoHasNotChosenAUsernameChoosesOneFirst() throws Exception {
+		Member newcomer = this.accounts.loadUserByUsername("newcomer@example.org");
+		this.catalog.savePaper(recent("2505.10001"), null);
+
+		this.mvc.perform(get("/submit").with(as(newcomer))).andExpect(redirectedUrl("/welcome?continue=/submit"));
+		this.mvc.perform(post("/submit").with(as(newcomer)).with(csrf()).param("paper", "2505.10001"))
+			.andExpect(redirectedUrl("/welcome?continue=/submit"));
+		this.mvc.perform(post("/api/papers/submit").with(as(newcomer)).with(csrf().asHeader())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"arxivId\": \"2505.10001\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail", containsString("/welcome")));
+		assertThat(this.catalog.dailyEntryOf("2505.10001")).isEmpty();
+	}
+
+	@Test
+	void theFormIsShownToAMemberWithoutTheDayField() throws Exception {
+		this.mvc.perform(get("/submit").with(as(this.ada)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"paper\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("name=\"day\""))));
+	}
+
+	@Test
+	void aPaperInTheCatalogJoinsTodaysListWithTheMemberAsSubmitterWithoutAskingArxiv() throws Exception {
+		this.catalog.savePaper(recent("2505.10001"), null);
+		int asked = arxiv.requests().size();
+
+		this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "https://arxiv.org/abs/2505.10001v2"))
+			.andExpect(redirectedUrl("/submit?paper=2505.10001&outcome=added"));
+
+		DailyEntry entry = this.catalog.dailyEntryOf("2505.10001").orElseThrow();
+		assertThat(entry.day()).isEqualTo(TODAY);
+		assertThat(entry.submitterId()).isEqualTo(this.ada.id());
+		assertThat(entry.submittedAt()).isEqualTo(MutableClock.Configuration.START);
+		assertThat(arxiv.requests()).hasSize(asked);
+		String day = this.mvc.perform(get("/papers/date/2025-06-02")).andReturn().getResponse().getContentAsString();
+		assertThat(HtmlText.of(day)).contains("A study of 2505.10001").contains("Submitted by Ada Lovelace");
+		String result = this.mvc.perform(get("/submit?paper=2505.10001&outcome=added").with(as(this.ada)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(HtmlText.of(result)).contains("Submitted: A study of 2505.10001 is on the list of 2025-06-02");
+		assertThat(result).contains("href=\"/papers/date/2025-06-02\"");
+	}
+
+	@Test
+	void aPaperNewToTheCatalogIsFetchedFromArxivAndSavedWithItsEntry() throws Exception {
+		arxiv.when((request) -> "2505.20001".equals(request.parameter("id_list")))
+			.thenRespond(200, ATOM, page(1, 0, entry("2505.20001", 2, "2025-05-30T10:00:00Z")));
+
+		this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "arxiv.org/pdf/2505.20001v1.pdf"))
+			.andExpect(redirectedUrl("/submit?paper=2505.20001&outcome=added"));
+
+		assertThat(this.catalog.findPaper("2505.20001")).hasValueSatisfying((paper) -> {
+			assertThat(paper.title()).isEqualTo("Paper 2505.20001");
+			assertThat(paper.version()).isEqualTo(2);
+			assertThat(paper.publishedAt()).isEqualTo(Instant.parse("2025-05-30T10:00:00Z"));
+		});
+		assertThat(this.catalog.dailyEntryOf("2505.20001")).hasValueSatisfying(
+				(entry) -> assertThat(entry.submitterId()).isEqualTo(this.ada.id()));
+		this.mvc.perform(get("/api/daily_papers").param("date", "2025-06-02"))
+			.andExpect(jsonPath("$[0].paper.id").value("2505.20001"))
+			.andExpect(jsonPath("$[0].submittedBy.name").value("ada"));
+	}
+
+	@Test
+	void anIdArxivDoesNotHaveIsRefusedWithTheTextKeptAndNothingSaved() throws Exception {
+		arxiv.when((request) -> "2505.99999".equals(request.parameter("id_list"))).thenRespond(200, ATOM, page(0, 0));
+
+		String body = this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "arXiv:2505.99999"))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(HtmlText.of(body)).contains("arXiv has no paper 2505.99999");
+		assertThat(body).contains("value=\"arXiv:2505.99999\"");
+		assertThat(CatalogTables.count(this.jdbc, "papers")).isZero();
+		assertThat(CatalogTables.count(this.jdbc, "daily_entries")).isZero();
+	}
+
+	@Test
+	void textThatIsNotAnIdIsRefusedWithTheTextKeptEscaped() throws Exception {
+		int asked = arxiv.requests().size();
+
+		String body = this.mvc
+			.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "\"><script>alert(1)</script>"))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(HtmlText.of(body)).contains("is not an arXiv id or address");
+		assertThat(body).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;");
+		assertThat(arxiv.requests()).hasSize(asked);
+	}
+
+	@Test
+	void whenArxivAnswers503TheMemberIsToldToTryAgainLaterAndNothingIsSaved() throws Exception {
+		arxiv.when((request) -> "2505.30001".equals(request.parameter("id_list"))).thenRespond(503, Map.of(), "busy");
+
+		String body = this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2505.30001"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "60"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(HtmlText.of(body)).contains("arXiv could not be reached just now").contains("try again");
+		assertThat(body).contains("value=\"2505.30001\"");
+		assertThat(CatalogTables.count(this.jdbc, "papers")).isZero();
+		assertThat(CatalogTables.count(this.jdbc, "daily_entries")).isZero();
+	}
+
+	@Test
+	void whenArxivHangsUpTheMemberIsToldToTryAgainLaterAndNothingIsSaved() throws Exception {
+		arxiv.when((request) -> "2505.30002".equals(request.parameter("id_list"))).thenHangUp();
+
+		this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2505.30002"))
+			.andExpect(status().isServiceUnavailable());
+
+		assertThat(CatalogTables.count(this.jdbc, "papers")).isZero();
+	}
+
+	@Test
+	void aPaperOlderThanTheMaximumAgeIsRefusedForAMember() throws Exception {
+		this.catalog.savePaper(TestPapers.paper("2505.00001").publishedAt(Instant.parse("2025-05-01T00:00:00Z")).build(),
+				null);
+
+		String body = this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2505.00001"))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(HtmlText.of(body)).contains("2505.00001 was first published on May 1, 2025, more than 14 days ago");
+		assertThat(this.catalog.dailyEntryOf("2505.00001")).isEmpty();
+	}
+
+	@Test
+	void anOldPaperFetchedFromArxivIsNeitherListedNorSavedForAMember() throws Exception {
+		arxiv.when((request) -> "2404.00001".equals(request.parameter("id_list")))
+			.thenRespond(200, ATOM, page(1, 0, entry("2404.00001", 1, "2024-04-01T10:00:00Z")));
+
+		this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2404.00001"))
+			.andExpect(status().isBadRequest());
+
+		assertThat(CatalogTables.count(this.jdbc, "papers")).isZero();
+	}
+
+	@Test
+	void aCuratorMaySubmitAnOldPaperAndChooseItsDay() throws Exception {
+		Member curator = new TestMembers(this.accounts).member("grace", "Grace Hopper", Role.CURATOR);
+		this.catalog.savePaper(TestPapers.paper("2505.00001").publishedAt(Instant.parse("2025-05-01T00:00:00Z")).build(),
+				null);
+		this.mvc.perform(get("/submit").with(as(curator)))
+			.andExpect(content().string(containsString("name=\"day\"")));
+
+		this.mvc.perform(post("/submit").with(as(curator)).with(csrf()).param("paper", "2505.00001").param("day", "2025-05-30"))
+			.andExpect(redirectedUrl("/submit?paper=2505.00001&outcome=added"));
+
+		assertThat(this.catalog.dailyEntryOf("2505.00001")).hasValueSatisfying((entry) -> {
+			assertThat(entry.day()).isEqualTo(LocalDate.of(2025, 5, 30));
+			assertThat(entry.submitterId()).isEqualTo(curator.id());
+		});
+	}
+
+	@Test
+	void aCuratorCannotSubmitToADayThatHasNotBegun() throws Exception {
+		Member curator = new TestMembers(this.accounts).member("grace", "Grace Hopper", Role.CURATOR);
+		this.catalog.savePaper(recent("2505.10001"), null);
+
+		this.mvc.perform(post("/submit").with(as(curator)).with(csrf()).param("paper", "2505.10001").param("day", "2025-06-03"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("has not begun yet")));
+		this.mvc.perform(post("/submit").with(as(curator)).with(csrf()).param("paper", "2505.10001").param("day", "June 3"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("write it as YYYY-MM-DD")));
+
+		assertThat(this.catalog.dailyEntryOf("2505.10001")).isEmpty();
+	}
+
+	@Test
+	void aMemberCannotChooseTheDay() throws Exception {
+		this.catalog.savePaper(recent("2505.10001"), null);
+
+		this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2505.10001").param("day", "2025-05-30"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("only curators choose another day")));
+
+		assertThat(this.catalog.dailyEntryOf("2505.10001")).isEmpty();
+	}
+
+	@Test
+	void aPaperAlreadyOnAListIsShownWhereItIsAndStaysThere() throws Exception {
+		Member grace = new TestMembers(this.accounts).member("grace", "Grace Hopper");
+		this.catalog.savePaper(recent("2505.10001"), null);
+		this.catalog.placeOnDailyList(TestPapers.entry("2505.10001", LocalDate.of(2025, 5, 31), grace.id()));
+
+		this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2505.10001"))
+			.andExpect(redirectedUrl("/submit?paper=2505.10001&outcome=listed"));
+		String body = this.mvc.perform(get("/submit?paper=2505.10001&outcome=listed").with(as(this.ada)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(HtmlText.of(body)).contains("is already on the list of 2025-05-31, submitted by Grace Hopper");
+		assertThat(body).contains("href=\"/papers/date/2025-05-31\"").contains("href=\"/papers/2505.10001\"");
+		assertThat(this.catalog.dailyEntryOf("2505.10001")).hasValueSatisfying((entry) -> {
+			assertThat(entry.day()).isEqualTo(LocalDate.of(2025, 5, 31));
+			assertThat(entry.submitterId()).isEqualTo(grace.id());
+		});
+	}
+
+	@Test
+	void aMemberWhoSubmitsTooOftenIsRefusedWith429() throws Exception {
+		for (int i = 1; i <= 4; i++) {
+			this.catalog.savePaper(recent("2505.1000" + i), null);
+		}
+		for (int i = 1; i <= 3; i++) {
+			this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2505.1000" + i))
+				.andExpect(status().is3xxRedirection());
+		}
+
+		this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2505.10004"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"))
+			.andExpect(content().string(containsString("You have submitted 3 papers in the last 24 hours")));
+		assertThat(this.catalog.dailyEntryOf("2505.10004")).isEmpty();
+
+		this.clock.advance(java.time.Duration.ofHours(25));
+		this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2505.10004"))
+			.andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void markupInATitleOrANameIsShownAsTextOnTheResult() throws Exception {
+		Member hostile = this.accounts.chooseProfile(this.ada.id(), "ada", "<img src=x onerror=alert(1)>");
+		this.catalog.savePaper(TestPapers.paper("2505.10001")
+			.withTitle("<script>alert(1)</script> & friends")
+			.publishedAt(Instant.parse("2025-05-30T17:00:00Z"))
+			.build(), null);
+		this.catalog.placeOnDailyList(TestPapers.entry("2505.10001", TODAY, hostile.id()));
+
+		String body = this.mvc.perform(get("/submit?paper=2505.10001&outcome=listed").with(as(hostile)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(body).doesNotContain("<script>alert(1)</script>")
+			.doesNotContain("<img src=x")
+			.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; friends");
+	}
+
+	@Test
+	void aSubmissionWithoutTheCsrfTokenIsForbidden() throws Exception {
+		this.catalog.savePaper(recent("2505.10001"), null);
+
+		this.mvc.perform(post("/submit").with(as(this.ada)).param("paper", "2505.10001")).andExpect(status().isForbidden());
+
+		assertThat(this.catalog.dailyEntryOf("2505.10001")).isEmpty();
+	}
+
+	@Test
+	void theApiSubmitsAndAnswers201ThenTheExistingEntryWith200() throws Exception {
+		this.catalog.savePaper(recent("2505.10001"), null);
+
+		this.mvc.perform(post("/api/papers/submit").with(as(this.ada)).with(csrf().asHeader())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"arxivId\": \"https://arxiv.org/abs/2505.10001\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Location", "/papers/2505.10001"))
+			.andExpect(jsonPath("$.id").value("2505.10001"))
+			.andExpect(jsonPath("$.date").value("2025-06-02"))
+			.andExpect(jsonPath("$.submittedBy").value("ada"))
+			.andExpect(jsonPath("$.added").value(true));
+		this.mvc.perform(post("/api/papers/submit").with(as(this.ada)).with(csrf().asHeader())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"arxivId\": \"2505.10001\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.added").value(false));
+	}
+
+	@Test
+	void theApiAnswersProblemsForBadInputAnonymousCallersAndAnUnreachableArxiv() throws Exception {
+		arxiv.when((request) -> "2505.30003".equals(request.parameter("id_list"))).thenRespond(503, Map.of(), "busy");
+
+		this.mvc.perform(post("/api/papers/submit").with(as(this.ada)).with(csrf().asHeader())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"arxivId\": \"not an id\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail", containsString("is not an arXiv id or address")));
+		this.mvc.perform(post("/api/papers/submit").with(as(this.ada)).with(csrf().asHeader())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"arxivId\": "))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc.perform(post("/api/papers/submit").with(csrf().asHeader())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"arxivId\": \"2505.10001\"}"))
+			.andExpect(status().isUnauthorized());
+		this.mvc.perform(post("/api/papers/submit").with(as(this.ada)).with(csrf().asHeader())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"arxivId\": \"2505.30003\"}"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail", containsString("Nothing was saved")));
+		this.mvc.perform(post("/api/papers/submit").with(as(this.ada)).with(csrf().asHeader())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("arxivId=2505.10001"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc.perform(post("/api/papers/submit").with(as(this.ada))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"arxivId\": \"2505.10001\"}"))
+			.andExpect(status().isForbidden());
+		assertThat(CatalogTables.count(this.jdbc, "daily_entries")).isZero();
+	}
+
+	private static io.paperboy.catalog.Paper recent(String id) {
+		return TestPapers.paper(id).publishedAt(Instant.parse("2025-05-30T17:00:00Z")).build();
+	}
+
+}

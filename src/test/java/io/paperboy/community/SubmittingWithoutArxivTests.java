@@ -1,0 +1,61 @@
+package io.paperboy.community;
+
+import io.paperboy.account.Accounts;
+import io.paperboy.account.Member;
+import io.paperboy.support.CatalogTables;
+import io.paperboy.support.HtmlText;
+import io.paperboy.support.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static io.paperboy.community.TestMembers.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Submitting while arXiv refuses connections: the test configuration points arXiv at a closed
+ * local port.
+ */
+@SpringBootTest(properties = "paperboy.sources.http.max-attempts=1")
+@AutoConfigureMockMvc
+@Import(MutableClock.Configuration.class)
+class SubmittingWithoutArxivTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private Accounts accounts;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private ApplicationEventPublisher events;
+
+	@Test
+	void whenArxivRefusesTheConnectionTheMemberIsToldToTryAgainLaterAndNothingIsSaved() throws Exception {
+		CatalogTables.empty(this.jdbc, this.events);
+		Member ada = new TestMembers(this.accounts).member("ada", "Ada Lovelace");
+
+		String body = this.mvc.perform(post("/submit").with(as(ada)).with(csrf()).param("paper", "2506.00001"))
+			.andExpect(status().isServiceUnavailable())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(HtmlText.of(body)).contains("arXiv could not be reached just now to look up 2506.00001")
+			.contains("Nothing was saved");
+		assertThat(CatalogTables.count(this.jdbc, "papers")).isZero();
+		assertThat(CatalogTables.count(this.jdbc, "daily_entries")).isZero();
+	}
+
+}
