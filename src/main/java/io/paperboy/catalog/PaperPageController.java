@@ -1,7 +1,14 @@
 package io.paperboy.catalog;
 
+import java.util.List;
+
+import io.paperboy.community.Votes;
 import io.paperboy.search.SimilarPapers;
 import io.paperboy.stats.VoteHistory;
+import io.paperboy.web.Viewer;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -25,15 +32,18 @@ class PaperPageController {
 
 	private final SimilarPapers similarPapers;
 
-	PaperPageController(Catalog catalog, VoteHistory voteHistory, SimilarPapers similarPapers) {
+	private final Votes votes;
+
+	PaperPageController(Catalog catalog, VoteHistory voteHistory, SimilarPapers similarPapers, Votes votes) {
 		this.catalog = catalog;
 		this.voteHistory = voteHistory;
 		this.similarPapers = similarPapers;
+		this.votes = votes;
 	}
 
 	@GetMapping("/papers/{id}")
-	String paper(@PathVariable String id, Model model) {
-		return show(ArxivId.parse(id), model);
+	String paper(@PathVariable String id, Model model, HttpServletResponse response) {
+		return show(ArxivId.parse(id), model, response);
 	}
 
 	@GetMapping("/papers/{id:.+}.md")
@@ -42,8 +52,9 @@ class PaperPageController {
 	}
 
 	@GetMapping("/papers/{archive}/{number:\\d{7}(?:v\\d+)?}")
-	String oldStylePaper(@PathVariable String archive, @PathVariable String number, Model model) {
-		return show(ArxivId.parse(archive + "/" + number), model);
+	String oldStylePaper(@PathVariable String archive, @PathVariable String number, Model model,
+			HttpServletResponse response) {
+		return show(ArxivId.parse(archive + "/" + number), model, response);
 	}
 
 	@GetMapping("/papers/{archive}/{number:\\d{7}(?:v\\d+)?}.md")
@@ -51,7 +62,7 @@ class PaperPageController {
 		return markdown(ArxivId.parse(archive + "/" + number));
 	}
 
-	private String show(ArxivId id, Model model) {
+	private String show(ArxivId id, Model model, HttpServletResponse response) {
 		if (id.hasVersion()) {
 			return "redirect:/papers/" + id.id();
 		}
@@ -59,6 +70,12 @@ class PaperPageController {
 		model.addAttribute("page", new PaperPage(listing));
 		model.addAttribute("voteChart", this.voteHistory.chart(id.id()));
 		model.addAttribute("similar", this.similarPapers.of(id.id()));
+		Viewer viewer = Viewer.current();
+		model.addAttribute("ballot", this.votes.ballot(viewer, List.of(id.id())));
+		if (!viewer.isAnonymous()) {
+			// the page shows the member's own vote
+			response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().cachePrivate().getHeaderValue());
+		}
 		return "catalog/paper";
 	}
 
