@@ -13,6 +13,7 @@ import io.paperboy.feed.TrendingListing;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.HtmlText;
 import io.paperboy.support.MutableClock;
+import io.paperboy.support.TestMembers;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class VotingTests {
 
 	@Test
 	void aFormPostCastsTheVoteAndSendsTheMemberBackToThePageItCameFrom() throws Exception {
-		Member member = Members.create(this.accounts);
+		Member member = TestMembers.create(this.accounts);
 
 		formVote(member, null, "/papers/date/2025-06-02").andExpect(status().isSeeOther())
 			.andExpect(header().string("Location", "/papers/date/2025-06-02"));
@@ -94,7 +95,7 @@ class VotingTests {
 
 	@Test
 	void aSecondFormPostWithdrawsTheVote() throws Exception {
-		Member member = Members.create(this.accounts);
+		Member member = TestMembers.create(this.accounts);
 
 		formVote(member, null, "/papers").andExpect(status().isSeeOther());
 		formVote(member, null, "/papers").andExpect(status().isSeeOther());
@@ -105,7 +106,7 @@ class VotingTests {
 
 	@Test
 	void aFormThatSaysWhatItsButtonShowedCountsOnceHoweverOftenItIsSent() throws Exception {
-		Member member = Members.create(this.accounts);
+		Member member = TestMembers.create(this.accounts);
 
 		formVote(member, "up", "/papers").andExpect(status().isSeeOther());
 		formVote(member, "up", "/papers").andExpect(status().isSeeOther());
@@ -118,7 +119,7 @@ class VotingTests {
 
 	@Test
 	void withoutAPageToGoBackToTheFormSendsTheMemberToThePaper() throws Exception {
-		formVote(Members.create(this.accounts), null, null).andExpect(status().isSeeOther())
+		formVote(TestMembers.create(this.accounts), null, null).andExpect(status().isSeeOther())
 			.andExpect(header().string("Location", "/papers/" + PAPER));
 	}
 
@@ -126,7 +127,7 @@ class VotingTests {
 	@ValueSource(strings = { "//evil.example/papers", "https://evil.example/", "/\\evil.example", "evil.example",
 			"/signout" })
 	void theFormNeverSendsTheMemberToAnotherSite(String back) throws Exception {
-		formVote(Members.create(this.accounts), null, back).andExpect(status().isSeeOther())
+		formVote(TestMembers.create(this.accounts), null, back).andExpect(status().isSeeOther())
 			.andExpect(header().string("Location", "/papers"));
 	}
 
@@ -141,9 +142,9 @@ class VotingTests {
 
 	@Test
 	void aFormPostWithoutItsCsrfTokenIsRefusedAndCountsNothing() throws Exception {
-		Member member = Members.create(this.accounts);
+		Member member = TestMembers.create(this.accounts);
 
-		this.mvc.perform(post("/papers/" + PAPER + "/upvote").param("back", "/papers").with(Members.signedIn(member)))
+		this.mvc.perform(post("/papers/" + PAPER + "/upvote").param("back", "/papers").with(TestMembers.signedIn(member)))
 			.andExpect(status().isForbidden());
 
 		assertThat(votesCast()).isZero();
@@ -151,13 +152,13 @@ class VotingTests {
 
 	@Test
 	void aFormVoteForAPaperNotInTheCatalogIsNotFound() throws Exception {
-		this.mvc.perform(post("/papers/2506.99999/upvote").with(csrf()).with(Members.signedIn(Members.create(this.accounts))))
+		this.mvc.perform(post("/papers/2506.99999/upvote").with(csrf()).with(TestMembers.signedIn(TestMembers.create(this.accounts))))
 			.andExpect(status().isNotFound());
 	}
 
 	@Test
 	void aFormWithAnUnknownVoteIsABadRequestThatCountsNothing() throws Exception {
-		formVote(Members.create(this.accounts), "sideways", "/papers").andExpect(status().isBadRequest())
+		formVote(TestMembers.create(this.accounts), "sideways", "/papers").andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("vote must be")));
 
 		assertThat(votesCast()).isZero();
@@ -165,7 +166,7 @@ class VotingTests {
 
 	@Test
 	void theApiCastsAVoteAndAnswersTheCountTheMemberNowSees() throws Exception {
-		Member member = Members.create(this.accounts);
+		Member member = TestMembers.create(this.accounts);
 
 		apiVote(member, true).andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
@@ -176,7 +177,7 @@ class VotingTests {
 
 	@Test
 	void theApiCountsAVoteSentTwiceOnceAndAWithdrawalSentTwiceOnce() throws Exception {
-		Member member = Members.create(this.accounts);
+		Member member = TestMembers.create(this.accounts);
 
 		apiVote(member, true).andExpect(jsonPath("$.upvotes").value(13));
 		apiVote(member, true).andExpect(jsonPath("$.upvotes").value(13)).andExpect(jsonPath("$.upvoted").value(true));
@@ -189,11 +190,11 @@ class VotingTests {
 
 	@Test
 	void theApiRefusesAVoteWithoutTheCsrfHeader() throws Exception {
-		Member member = Members.create(this.accounts);
+		Member member = TestMembers.create(this.accounts);
 
-		this.mvc.perform(post("/api/papers/" + PAPER + "/upvote").with(Members.signedIn(member)))
+		this.mvc.perform(post("/api/papers/" + PAPER + "/upvote").with(TestMembers.signedIn(member)))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(delete("/api/papers/" + PAPER + "/upvote").with(Members.signedIn(member)))
+		this.mvc.perform(delete("/api/papers/" + PAPER + "/upvote").with(TestMembers.signedIn(member)))
 			.andExpect(status().isForbidden());
 
 		assertThat(votesCast()).isZero();
@@ -213,7 +214,7 @@ class VotingTests {
 	@Test
 	void theApiAnswersAPaperNotInTheCatalogWithAProblemOf404() throws Exception {
 		this.mvc.perform(post("/api/papers/2506.99999/upvote").with(csrf().asHeader())
-			.with(Members.signedIn(Members.create(this.accounts))))
+			.with(TestMembers.signedIn(TestMembers.create(this.accounts))))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail").value(containsString("2506.99999")));
@@ -222,7 +223,7 @@ class VotingTests {
 	@Test
 	void theApiAnswersTextThatIsNotAnArxivIdWithAProblemOf400() throws Exception {
 		this.mvc.perform(post("/api/papers/not-a-paper/upvote").with(csrf().asHeader())
-			.with(Members.signedIn(Members.create(this.accounts))))
+			.with(TestMembers.signedIn(TestMembers.create(this.accounts))))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 	}
@@ -230,22 +231,22 @@ class VotingTests {
 	@Test
 	void papersWithOldStyleIdsAreVotedForToo() throws Exception {
 		this.catalog.savePaper(TestPapers.paper("hep-th/9901001").withUpvotes(1).build(), JUNE_2);
-		Member member = Members.create(this.accounts);
+		Member member = TestMembers.create(this.accounts);
 
-		this.mvc.perform(post("/api/papers/hep-th/9901001/upvote").with(csrf().asHeader()).with(Members.signedIn(member)))
+		this.mvc.perform(post("/api/papers/hep-th/9901001/upvote").with(csrf().asHeader()).with(TestMembers.signedIn(member)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.paperId").value("hep-th/9901001"))
 			.andExpect(jsonPath("$.upvotes").value(2));
 		this.mvc.perform(post("/papers/hep-th/9901001/upvote").param("vote", "withdraw")
 			.with(csrf())
-			.with(Members.signedIn(member))).andExpect(status().isSeeOther());
+			.with(TestMembers.signedIn(member))).andExpect(status().isSeeOther());
 
 		assertThat(this.votes.hasVoted("hep-th/9901001", member.id())).isFalse();
 	}
 
 	@Test
 	void votesBeyondTheLimitPerMinuteAreRefusedWith429AndCountNothing() throws Exception {
-		Member member = Members.create(this.accounts);
+		Member member = TestMembers.create(this.accounts);
 		for (int i = 0; i < 5; i++) {
 			apiVote(member, i % 2 == 0).andExpect(status().isOk());
 		}
@@ -259,7 +260,7 @@ class VotingTests {
 		assertThat(this.votes.hasVoted(PAPER, member.id())).isTrue();
 
 		// another member is not held back by the first one's votes
-		apiVote(Members.create(this.accounts), true).andExpect(status().isOk());
+		apiVote(TestMembers.create(this.accounts), true).andExpect(status().isOk());
 		// and a minute later the first may vote again
 		this.clock.advance(Duration.ofMinutes(1));
 		apiVote(member, false).andExpect(status().isOk());
@@ -272,7 +273,7 @@ class VotingTests {
 		// the 12 imported upvotes count as cast when the paper entered the list
 		assertThat(this.trending.top(10).get(0).recentVotes()).isEqualTo(12);
 
-		apiVote(Members.create(this.accounts), true).andExpect(status().isOk());
+		apiVote(TestMembers.create(this.accounts), true).andExpect(status().isOk());
 
 		OffsetDateTime stored = this.jdbc.sql("select voted_at from votes where paper_id = :id")
 			.param("id", PAPER)
@@ -286,8 +287,8 @@ class VotingTests {
 
 	@Test
 	void theCountShownEverywhereIsTheImportedCountPlusMembersVotes() throws Exception {
-		apiVote(Members.create(this.accounts), true).andExpect(status().isOk());
-		apiVote(Members.create(this.accounts), true).andExpect(status().isOk());
+		apiVote(TestMembers.create(this.accounts), true).andExpect(status().isOk());
+		apiVote(TestMembers.create(this.accounts), true).andExpect(status().isOk());
 
 		assertThat(HtmlText.of(page("/papers/" + PAPER))).contains("▲ 14 upvotes");
 		assertThat(HtmlText.of(page("/papers/date/2025-06-02"))).contains("▲ 14 upvotes");
@@ -295,7 +296,7 @@ class VotingTests {
 	}
 
 	private ResultActions formVote(Member member, String vote, String back) throws Exception {
-		var request = post("/papers/" + PAPER + "/upvote").with(csrf()).with(Members.signedIn(member));
+		var request = post("/papers/" + PAPER + "/upvote").with(csrf()).with(TestMembers.signedIn(member));
 		if (vote != null) {
 			request.param("vote", vote);
 		}
@@ -307,7 +308,7 @@ class VotingTests {
 
 	private ResultActions apiVote(Member member, boolean up) throws Exception {
 		String path = "/api/papers/" + PAPER + "/upvote";
-		return this.mvc.perform((up ? post(path) : delete(path)).with(csrf().asHeader()).with(Members.signedIn(member)));
+		return this.mvc.perform((up ? post(path) : delete(path)).with(csrf().asHeader()).with(TestMembers.signedIn(member)));
 	}
 
 	private String page(String path) throws Exception {

@@ -1,4 +1,4 @@
-package io.paperboy.community;
+package io.paperboy.support;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -10,25 +10,25 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 /** Signed-in members for tests: each a new account, with a username and display name chosen. */
-final class Members {
+public final class TestMembers {
 
 	private static final AtomicInteger COUNT = new AtomicInteger();
 
-	private Members() {
+	private TestMembers() {
 	}
 
-	static Member create(Accounts accounts, String displayName) {
+	public static Member create(Accounts accounts, String displayName) {
 		int number = COUNT.incrementAndGet();
 		Member member = accounts.loadUserByUsername("member" + number + "@example.org");
 		return accounts.chooseProfile(member.id(), "member" + number, displayName);
 	}
 
-	static Member create(Accounts accounts) {
+	public static Member create(Accounts accounts) {
 		return create(accounts, "Member " + (COUNT.get() + 1));
 	}
 
 	/** A request made by this member, signed in. */
-	static RequestPostProcessor signedIn(Member member) {
+	public static RequestPostProcessor signedIn(Member member) {
 		return authentication(new UsernamePasswordAuthenticationToken(member, null, member.getAuthorities()));
 	}
 
