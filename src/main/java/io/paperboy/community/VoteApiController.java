@@ -9,6 +9,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,42 +34,54 @@ class VoteApiController {
 	@Operation(summary = "Upvote a paper", description = "For a signed-in member (session cookie and X-CSRF-TOKEN "
 			+ "header); voting twice counts once.")
 	@PostMapping("/api/papers/{id}/upvote")
-	ResponseEntity<?> upvote(@PathVariable String id, @AuthenticationPrincipal Member member) {
+	UpvoteState upvote(@PathVariable String id, @AuthenticationPrincipal Member member) {
 		return vote(ArxivId.parse(id), member, true);
 	}
 
 	@Operation(summary = "Withdraw an upvote", description = "For a signed-in member; withdrawing a vote that "
 			+ "was not cast changes nothing.")
 	@DeleteMapping("/api/papers/{id}/upvote")
-	ResponseEntity<?> withdraw(@PathVariable String id, @AuthenticationPrincipal Member member) {
+	UpvoteState withdraw(@PathVariable String id, @AuthenticationPrincipal Member member) {
 		return vote(ArxivId.parse(id), member, false);
 	}
 
 	@Operation(summary = "Upvote a paper with an old-style id, such as hep-th/9901001")
 	@PostMapping("/api/papers/{archive}/{number:\\d{7}(?:v\\d+)?}/upvote")
-	ResponseEntity<?> upvoteOldStyle(@PathVariable String archive, @PathVariable String number,
+	UpvoteState upvoteOldStyle(@PathVariable String archive, @PathVariable String number,
 			@AuthenticationPrincipal Member member) {
 		return vote(ArxivId.parse(archive + "/" + number), member, true);
 	}
 
 	@Operation(summary = "Withdraw an upvote of a paper with an old-style id")
 	@DeleteMapping("/api/papers/{archive}/{number:\\d{7}(?:v\\d+)?}/upvote")
-	ResponseEntity<?> withdrawOldStyle(@PathVariable String archive, @PathVariable String number,
+	UpvoteState withdrawOldStyle(@PathVariable String archive, @PathVariable String number,
 			@AuthenticationPrincipal Member member) {
 		return vote(ArxivId.parse(archive + "/" + number), member, false);
 	}
 
-	private ResponseEntity<?> vote(ArxivId id, Member member, boolean upvoted) {
+	private UpvoteState vote(ArxivId id, Member member, boolean upvoted) {
 		if (member == null) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-					"Sign in to vote: send the session cookie of a signed-in member.");
-			problem.setTitle("Not signed in");
-			return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.body(problem);
+			throw new NotSignedInException();
 		}
 		this.limit.take(member);
-		return ResponseEntity.ok(this.votes.vote(id.id(), member.id(), upvoted));
+		return this.votes.vote(id.id(), member.id(), upvoted);
+	}
+
+	/** A caller with a CSRF token but no member behind it (a session that signed out, or never signed in). */
+	@ExceptionHandler(NotSignedInException.class)
+	ResponseEntity<ProblemDetail> notSignedIn() {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+				"Sign in to vote: send the session cookie of a signed-in member.");
+		problem.setTitle("Not signed in");
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	private static final class NotSignedInException extends RuntimeException {
+
+		NotSignedInException() {
+			super("Not signed in", null, false, false);
+		}
+
 	}
 
 }

@@ -35,7 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** {@code /u/{username}}: who someone is, what they submitted and upvoted; their comments' place. */
-@SpringBootTest(properties = "paperboy.feed.cache-ttl=0s")
+@SpringBootTest(properties = { "paperboy.community.votes-per-minute=5", "paperboy.feed.cache-ttl=0s" })
 @AutoConfigureMockMvc
 @Import(MutableClock.Configuration.class)
 class ProfilePagesTests {

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * What votes and profiles must do on every database Paperboy supports. Each subclass runs the same
  * tests on one database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "paperboy.feed.cache-ttl=0s")
 @Import(MutableClock.Configuration.class)
 abstract class VoteStorageContract {
 
