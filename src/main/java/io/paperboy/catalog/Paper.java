@@ -7,7 +7,8 @@ import java.util.List;
  * A paper in the catalog, keyed by its canonical arXiv id.
  * <p>
  * Counts that came from an import ({@code importedUpvotes}, {@code importedComments},
- * {@code githubStars}) are kept apart from what Paperboy records itself ({@code memberVotes}), so
+ * {@code githubStars}) are kept apart from what Paperboy records itself ({@code memberVotes},
+ * {@code memberComments}), so
  * that members' votes and comments are added to them rather than overwrite them, and an import
  * never touches what members did.
  *
@@ -31,11 +32,14 @@ import java.util.List;
  * @param importedUpvotes upvotes the source reported
  * @param importedComments comments the source reported
  * @param memberVotes votes cast by this site's members (kept by {@code io.paperboy.community.Votes})
+ * @param memberComments comments by this site's members that everyone can see (kept by
+ * {@code io.paperboy.community.Comments})
  */
 public record Paper(String id, Integer version, String title, String summary, Instant publishedAt,
 		Instant arxivUpdatedAt, List<Author> authors, List<String> categories, String comment, String journalRef,
 		String doi, String githubRepo, Integer githubStars, String projectPage, String aiSummary,
-		List<String> aiKeywords, String discussionId, int importedUpvotes, int importedComments, int memberVotes) {
+		List<String> aiKeywords, String discussionId, int importedUpvotes, int importedComments, int memberVotes,
+		int memberComments) {
 
 	public Paper {
 		authors = List.copyOf(authors);
@@ -50,14 +54,14 @@ public record Paper(String id, Integer version, String title, String summary, In
 			List<String> aiKeywords, String discussionId, int importedUpvotes, int importedComments) {
 		this(id, version, title, summary, publishedAt, arxivUpdatedAt, authors, categories, comment, journalRef, doi,
 				githubRepo, githubStars, projectPage, aiSummary, aiKeywords, discussionId, importedUpvotes,
-				importedComments, 0);
+				importedComments, 0, 0);
 	}
 
 	/**
 	 * This paper with the arXiv metadata it lacks taken from {@code stored}: a source that does not
 	 * carry categories, comment, journal reference, DOI or revision time (Hugging Face's lists do
-	 * not) must not erase what another source (arXiv) recorded. Members' votes are never a source's
-	 * to change: they are taken from {@code stored} too.
+	 * not) must not erase what another source (arXiv) recorded. Members' votes and comments are never
+	 * a source's to change: they are taken from {@code stored} too.
 	 */
 	public Paper keepingArxivMetadataOf(Paper stored) {
 		return new Paper(this.id, (this.version != null) ? this.version : stored.version, this.title, this.summary,
@@ -68,20 +72,20 @@ public record Paper(String id, Integer version, String title, String summary, In
 				(this.journalRef != null) ? this.journalRef : stored.journalRef,
 				(this.doi != null) ? this.doi : stored.doi, this.githubRepo, this.githubStars, this.projectPage,
 				this.aiSummary, this.aiKeywords, this.discussionId, this.importedUpvotes, this.importedComments,
-				stored.memberVotes);
+				stored.memberVotes, stored.memberComments);
 	}
 
 	/**
 	 * This paper with the bibliographic fields of {@code stored}, which arXiv described: once arXiv
 	 * has, a daily list no longer changes the title, abstract, authors, dates, version, categories,
 	 * comment, journal reference or DOI; it still brings its own fields (counts, code, project page,
-	 * AI summary). Members' votes are taken from {@code stored}.
+	 * AI summary). Members' votes and comments are taken from {@code stored}.
 	 */
 	public Paper keepingBibliographyOf(Paper stored) {
 		return new Paper(this.id, stored.version, stored.title, stored.summary, stored.publishedAt,
 				stored.arxivUpdatedAt, stored.authors, stored.categories, stored.comment, stored.journalRef, stored.doi,
 				this.githubRepo, this.githubStars, this.projectPage, this.aiSummary, this.aiKeywords, this.discussionId,
-				this.importedUpvotes, this.importedComments, stored.memberVotes);
+				this.importedUpvotes, this.importedComments, stored.memberVotes, stored.memberComments);
 	}
 
 	/**
@@ -97,7 +101,7 @@ public record Paper(String id, Integer version, String title, String summary, In
 				(record.journalRef() != null) ? record.journalRef() : this.journalRef,
 				(record.doi() != null) ? record.doi() : this.doi, this.githubRepo, this.githubStars, this.projectPage,
 				this.aiSummary, this.aiKeywords, this.discussionId, this.importedUpvotes, this.importedComments,
-				this.memberVotes);
+				this.memberVotes, this.memberComments);
 	}
 
 	/** A paper that only arXiv has described so far. */
@@ -112,9 +116,9 @@ public record Paper(String id, Integer version, String title, String summary, In
 		return this.importedUpvotes + this.memberVotes;
 	}
 
-	/** Comments to show. */
+	/** Comments to show: those the source reported plus those of this site's members. */
 	public int numComments() {
-		return this.importedComments;
+		return this.importedComments + this.memberComments;
 	}
 
 	/** The abstract page on arXiv. */

@@ -1,12 +1,10 @@
 package io.paperboy.catalog;
 
-import java.util.List;
-
-import io.paperboy.community.Votes;
 import io.paperboy.search.SimilarPapers;
 import io.paperboy.stats.VoteHistory;
 import io.paperboy.web.Viewer;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -32,13 +30,14 @@ class PaperPageController {
 
 	private final SimilarPapers similarPapers;
 
-	private final Votes votes;
+	private final ObjectProvider<PaperPageSection> sections;
 
-	PaperPageController(Catalog catalog, VoteHistory voteHistory, SimilarPapers similarPapers, Votes votes) {
+	PaperPageController(Catalog catalog, VoteHistory voteHistory, SimilarPapers similarPapers,
+			ObjectProvider<PaperPageSection> sections) {
 		this.catalog = catalog;
 		this.voteHistory = voteHistory;
 		this.similarPapers = similarPapers;
-		this.votes = votes;
+		this.sections = sections;
 	}
 
 	@GetMapping("/papers/{id}")
@@ -70,10 +69,10 @@ class PaperPageController {
 		model.addAttribute("page", new PaperPage(listing));
 		model.addAttribute("voteChart", this.voteHistory.chart(id.id()));
 		model.addAttribute("similar", this.similarPapers.of(id.id()));
-		Viewer viewer = Viewer.current();
-		model.addAttribute("ballot", this.votes.ballot(viewer, List.of(id.id())));
-		if (!viewer.isAnonymous()) {
-			// the page shows the member's own vote
+		this.sections.orderedStream()
+			.forEach((section) -> model.addAttribute(section.name(), section.model(listing.paper())));
+		if (!Viewer.current().isAnonymous()) {
+			// the sections show a member their own vote and forms
 			response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().cachePrivate().getHeaderValue());
 		}
 		return "catalog/paper";

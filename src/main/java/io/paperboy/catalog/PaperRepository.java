@@ -336,7 +336,8 @@ class PaperRepository {
 		return new Paper(paper.id(), paper.version(), paper.title(), paper.summary(), paper.publishedAt(),
 				paper.arxivUpdatedAt(), authors, categories, paper.comment(), paper.journalRef(), paper.doi(),
 				paper.githubRepo(), paper.githubStars(), paper.projectPage(), paper.aiSummary(), paper.aiKeywords(),
-				paper.discussionId(), paper.importedUpvotes(), paper.importedComments(), paper.memberVotes());
+				paper.discussionId(), paper.importedUpvotes(), paper.importedComments(), paper.memberVotes(),
+				paper.memberComments());
 	}
 
 	private Paper mapPaper(ResultSet rs, List<Author> authors, List<String> categories) throws SQLException {
@@ -347,7 +348,7 @@ class PaperRepository {
 				rs.getString("github_repo"), rs.getObject("github_stars", Integer.class), rs.getString("project_page"),
 				rs.getString("ai_summary"), (keywords != null) ? this.json.readValue(keywords, STRING_LIST) : List.of(),
 				rs.getString("discussion_id"), rs.getInt("imported_upvotes"), rs.getInt("imported_comments"),
-				rs.getInt("member_votes"));
+				rs.getInt("member_votes"), rs.getInt("member_comments"));
 	}
 
 	private List<String> affiliations(String json) {

@@ -1,6 +1,5 @@
 package io.paperboy.community;
 
-import java.time.Instant;
 import java.util.List;
 
 import io.paperboy.catalog.PaperListing;
@@ -13,11 +12,11 @@ import io.paperboy.catalog.PaperListing;
  * @param submittedCount how many papers they submitted in all
  * @param upvoted the papers they upvoted, most recent vote first (at most {@link #SHOWN})
  * @param upvotedCount how many papers they upvoted in all
- * @param comments their comments, most recent first (at most {@link #SHOWN})
+ * @param comments their comments that everyone can see, most recent first (at most {@link #SHOWN})
  * @param ballot what the upvote buttons of the cards show the visitor
  */
 public record ProfilePage(Person person, List<PaperListing> submitted, long submittedCount,
-		List<PaperListing> upvoted, long upvotedCount, List<ProfileComment> comments, Ballot ballot) {
+		List<PaperListing> upvoted, long upvotedCount, List<UserComment> comments, Ballot ballot) {
 
 	/** Papers and comments listed in each section. */
 	public static final int SHOWN = 50;
@@ -26,19 +25,6 @@ public record ProfilePage(Person person, List<PaperListing> submitted, long subm
 		submitted = List.copyOf(submitted);
 		upvoted = List.copyOf(upvoted);
 		comments = List.copyOf(comments);
-	}
-
-	/**
-	 * One of the person's comments, as their profile lists it: which paper, when, and the
-	 * beginning of what they wrote.
-	 *
-	 * @param paperId the paper commented on
-	 * @param paperTitle its title, for the link
-	 * @param excerpt the beginning of the comment, as plain text
-	 * @param writtenAt when it was written
-	 */
-	public record ProfileComment(String paperId, String paperTitle, String excerpt, Instant writtenAt) {
-
 	}
 
 }

@@ -20,10 +20,13 @@ public class Profiles {
 
 	private final Votes votes;
 
-	Profiles(ProfileRepository people, Catalog catalog, Votes votes) {
+	private final Comments comments;
+
+	Profiles(ProfileRepository people, Catalog catalog, Votes votes, Comments comments) {
 		this.people = people;
 		this.catalog = catalog;
 		this.votes = votes;
+		this.comments = comments;
 	}
 
 	/**
@@ -37,8 +40,7 @@ public class Profiles {
 		List<DailyEntry> entries = this.catalog.dailyEntriesSubmittedBy(person.id());
 		List<PaperListing> submitted = this.catalog.listings(entries.stream().limit(ProfilePage.SHOWN).toList());
 		List<PaperListing> upvoted = this.catalog.listingsOf(this.votes.upvotedBy(person.id(), ProfilePage.SHOWN));
-		// comments are listed here once members can write them (they live in the comments table)
-		List<ProfilePage.ProfileComment> comments = List.of();
+		List<UserComment> comments = this.comments.byAuthor(person.id(), ProfilePage.SHOWN);
 		List<String> shown = java.util.stream.Stream.concat(submitted.stream(), upvoted.stream())
 			.map((listing) -> listing.paper().id())
 			.distinct()

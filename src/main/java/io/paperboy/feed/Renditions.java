@@ -6,6 +6,7 @@ import java.util.function.ToIntFunction;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.paperboy.web.Viewer;
 
 /**
  * Response bodies made from the data {@link FeedService} serves: a rendered day page, a serialised
@@ -16,6 +17,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * A body is reused only while the object it was made from is the very object FeedService returns
  * now (compared by identity). When FeedService's entry expires or the catalog changes, it loads a
  * new object and the body is made again from that: bodies are never staler than the lists.
+ * <p>
+ * Only what anonymous visitors are sent is kept: a signed-in member's body is made for each request.
  *
  * @param <K> what a body is kept under: what, besides the data, it depends on
  * @param <V> the body
@@ -41,6 +44,10 @@ final class Renditions<K, V> {
 	 * {@code render} must not use this object.
 	 */
 	V get(K key, Object source, Supplier<V> render) {
+		if (!Viewer.current().isAnonymous()) {
+			// a signed-in member's page carries their name and form token: made for them alone, never kept
+			return render.get();
+		}
 		Rendition<V> kept = this.cache.getIfPresent(key);
 		if (kept != null && kept.isOf(source)) {
 			return kept.body();

@@ -1,6 +1,7 @@
 package io.paperboy.mail;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Keeps messages instead of sending them, for an install with no SMTP server: each is stored and
@@ -18,8 +19,11 @@ class DevOutbox implements MailDelivery {
 	}
 
 	@Override
-	public void deliver(MailMessage message) {
-		this.messages.insert(message, this.clock.instant());
+	public List<MailOutcome> deliver(List<MailMessage> messages) {
+		return messages.stream().map((message) -> {
+			this.messages.insert(message, this.clock.instant());
+			return new MailOutcome(message, OutgoingHeaders.messageId(message), null);
+		}).toList();
 	}
 
 }

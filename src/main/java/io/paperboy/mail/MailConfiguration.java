@@ -1,5 +1,9 @@
 package io.paperboy.mail;
 
+import java.net.URI;
+import java.time.Clock;
+
+import io.paperboy.web.SiteProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +19,38 @@ class MailConfiguration {
 
 	@Bean
 	MailDelivery mailDelivery(ObjectProvider<JavaMailSender> sender, MailProperties properties,
-			DevMailRepository outbox, java.time.Clock clock) {
+			DevMailRepository outbox, Clock clock) {
 		JavaMailSender smtp = sender.getIfAvailable();
-		return (smtp != null) ? new SmtpDelivery(smtp, properties) : new DevOutbox(outbox, clock);
+		if (smtp == null) {
+			return new DevOutbox(outbox, clock);
+		}
+		return new SmtpDelivery(smtp, properties, dkimKey(properties), clock);
+	}
+
+	@Bean
+	OutgoingHeaders outgoingHeaders(MailProperties properties, SiteProperties site) {
+		String domain = properties.messageIdDomain();
+		if (domain == null) {
+			String host = (site.baseUrl() != null) ? URI.create(site.baseUrl()).getHost() : null;
+			domain = (host != null) ? host : "localhost";
+		}
+		return new OutgoingHeaders(domain, properties.listId());
+	}
+
+	/** Spring Boot's own mail health check is off: a relay that is down would take the whole application DOWN. */
+	@Bean
+	MailHealthIndicator mailHealthIndicator(ObjectProvider<JavaMailSender> sender, Clock clock) {
+		return new MailHealthIndicator(sender.getIfAvailable(), clock);
+	}
+
+	/** The signing key, or {@code null} when DKIM is not configured; a half-made configuration stops the start. */
+	static DkimKey dkimKey(MailProperties properties) {
+		MailProperties.Dkim dkim = properties.dkim();
+		if (dkim.partlyConfigured()) {
+			throw new IllegalStateException("DKIM signing needs paperboy.mail.dkim.domain, .selector and "
+					+ ".private-key-file (or .private-key) all set; some are missing");
+		}
+		return dkim.configured() ? DkimKey.load(dkim) : null;
 	}
 
 }

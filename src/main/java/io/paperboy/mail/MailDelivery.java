@@ -1,12 +1,15 @@
 package io.paperboy.mail;
 
+import java.util.List;
+
 /** Where {@link Mailer} hands messages: an SMTP server, or the development outbox. */
 interface MailDelivery {
 
 	/**
-	 * Delivers one message, or throws.
-	 * @throws MailFailure when the message was not accepted
+	 * Delivers messages in order, over one connection where the delivery has connections.
+	 * @param messages messages whose headers are complete (see {@link OutgoingHeaders})
+	 * @return one outcome per message, in the same order; a refusal of one does not stop the others
 	 */
-	void deliver(MailMessage message);
+	List<MailOutcome> deliver(List<MailMessage> messages);
 
 }

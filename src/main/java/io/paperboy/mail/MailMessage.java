@@ -1,7 +1,10 @@
 package io.paperboy.mail;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One message to one recipient.
@@ -11,11 +14,17 @@ import java.util.Map;
  * from a paper or a member can add a header
  * @param text the plain-text part (always present)
  * @param html the HTML part, or {@code null} for a text-only message
- * @param headers extra headers ({@code List-Unsubscribe}, ...), values cleaned like the subject
+ * @param headers extra headers ({@code List-Unsubscribe}, ...), values cleaned like the subject; not
+ * the ones the mailer writes itself (addresses, subject, date, MIME structure, signature)
  * @param kind whether this is a message someone asked for just now or a bulk message
  */
 public record MailMessage(String to, String subject, String text, String html, Map<String, String> headers,
 		Kind kind) {
+
+	private static final Pattern FIELD_NAME = Pattern.compile("[!-9;-~]+");
+
+	private static final Set<String> WRITTEN_BY_THE_MAILER = Set.of("from", "sender", "to", "cc", "bcc", "subject",
+			"date", "mime-version", "content-type", "content-transfer-encoding", "dkim-signature", "return-path");
 
 	public MailMessage {
 		if (to == null || to.isBlank()) {
@@ -25,7 +34,7 @@ public record MailMessage(String to, String subject, String text, String html, M
 		text = (text != null) ? text : "";
 		Map<String, String> cleaned = new LinkedHashMap<>();
 		if (headers != null) {
-			headers.forEach((name, value) -> cleaned.put(singleLine(name), singleLine(value)));
+			headers.forEach((name, value) -> cleaned.put(headerName(name), singleLine(value)));
 		}
 		headers = Map.copyOf(cleaned);
 	}
@@ -33,6 +42,20 @@ public record MailMessage(String to, String subject, String text, String html, M
 	/** A transactional message (sign-in link, confirmation): text and, optionally, HTML. */
 	public static MailMessage transactional(String to, String subject, String text, String html) {
 		return new MailMessage(to, subject, text, html, Map.of(), Kind.TRANSACTIONAL);
+	}
+
+	/**
+	 * A header name the caller may set: a well-formed field name (RFC 5322: printable ASCII, no
+	 * colon), and none that would add a recipient or undo how the message is built.
+	 */
+	private static String headerName(String name) {
+		if (name == null || !FIELD_NAME.matcher(name).matches()) {
+			throw new IllegalArgumentException("Not a header name: " + name);
+		}
+		if (WRITTEN_BY_THE_MAILER.contains(name.toLowerCase(Locale.ROOT))) {
+			throw new IllegalArgumentException("The " + name + " header is written by the mailer, not by a message");
+		}
+		return name;
 	}
 
 	static String singleLine(String value) {

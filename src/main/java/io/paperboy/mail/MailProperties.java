@@ -1,5 +1,7 @@
 package io.paperboy.mail;
 
+import java.nio.file.Path;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -8,12 +10,59 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * it, to the development outbox at {@code /admin/mail}.
  *
  * @param from the {@code From} address, with an optional name: {@code Paperboy <papers@example.org>}
+ * @param bounceAddress where the receiving servers send bounces (the SMTP envelope sender, which
+ * they record as {@code Return-Path}); when blank, the address of {@code from}
+ * @param messageIdDomain the domain after the {@code @} of every {@code Message-ID}; when blank,
+ * the host of {@code paperboy.base-url}
+ * @param listId the {@code List-Id} of bulk messages that do not name their own, such as
+ * {@code Paperboy digests <digests.papers.example.org>}; when blank, made from the Message-ID domain
+ * @param dkim the key that signs every message, when all of it is set
  */
 @ConfigurationProperties("paperboy.mail")
-record MailProperties(String from) {
+record MailProperties(String from, String bounceAddress, String messageIdDomain, String listId, Dkim dkim) {
 
 	MailProperties {
 		from = (from == null || from.isBlank()) ? "Paperboy <paperboy@localhost>" : from.strip();
+		bounceAddress = blankToNull(bounceAddress);
+		messageIdDomain = blankToNull(messageIdDomain);
+		listId = blankToNull(listId);
+		dkim = (dkim != null) ? dkim : new Dkim(null, null, null, null);
+	}
+
+	static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	/**
+	 * DKIM signing, {@code paperboy.mail.dkim.*}: on when the domain, the selector and a private key
+	 * are set. Publish the public half as a TXT record at {@code selector._domainkey.domain}
+	 * ({@code mail dkim-record} prints it).
+	 *
+	 * @param domain the signing domain ({@code d=}), normally the domain of {@code From}
+	 * @param selector the selector ({@code s=}) naming the key in DNS, such as {@code paperboy2026}
+	 * @param privateKeyFile the RSA private key, PKCS#8, as PEM ({@code -----BEGIN PRIVATE KEY-----}) or DER
+	 * @param privateKey the same key as PEM text or Base64, for an environment variable
+	 * ({@code PAPERBOY_MAIL_DKIM_PRIVATEKEY}); the file wins when both are set
+	 */
+	record Dkim(String domain, String selector, Path privateKeyFile, String privateKey) {
+
+		Dkim {
+			domain = blankToNull(domain);
+			selector = blankToNull(selector);
+			privateKey = blankToNull(privateKey);
+		}
+
+		/** Whether signing is asked for: a domain, a selector and a key. */
+		boolean configured() {
+			return this.domain != null && this.selector != null && (this.privateKeyFile != null || this.privateKey != null);
+		}
+
+		/** Whether some of it is set but not all: a mistake to report at start-up, not to ignore. */
+		boolean partlyConfigured() {
+			return !configured() && (this.domain != null || this.selector != null || this.privateKeyFile != null
+					|| this.privateKey != null);
+		}
+
 	}
 
 }

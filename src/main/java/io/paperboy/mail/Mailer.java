@@ -1,5 +1,7 @@
 package io.paperboy.mail;
 
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -15,17 +17,44 @@ public class Mailer {
 
 	private final MailDelivery delivery;
 
-	Mailer(MailDelivery delivery) {
+	private final OutgoingHeaders headers;
+
+	Mailer(MailDelivery delivery, OutgoingHeaders headers) {
 		this.delivery = delivery;
+		this.headers = headers;
 	}
 
 	/**
 	 * Sends one message now.
+	 * @return its {@code Message-ID}
 	 * @throws MailFailure when it was not accepted; nothing has been sent then
 	 */
-	public void send(MailMessage message) {
-		this.delivery.deliver(message);
-		logger.debug("Mail to {} accepted: {}", message.to(), message.subject());
+	public String send(MailMessage message) {
+		MailOutcome outcome = sendAll(List.of(message)).get(0);
+		if (!outcome.accepted()) {
+			throw outcome.failure();
+		}
+		return outcome.messageId();
+	}
+
+	/**
+	 * Sends messages one after the other over one connection to the relay, which saves a TCP and
+	 * TLS handshake and a login per message. A refused message does not stop the others.
+	 * @return one outcome per message, in order: accepted, or the {@link MailFailure} that says
+	 * whether trying again later can help
+	 */
+	public List<MailOutcome> sendAll(List<MailMessage> messages) {
+		List<MailOutcome> outcomes = this.delivery.deliver(messages.stream().map(this.headers::complete).toList());
+		for (MailOutcome outcome : outcomes) {
+			if (outcome.accepted()) {
+				logger.debug("Mail to {} accepted: {} {}", outcome.message().to(), outcome.messageId(),
+						outcome.message().subject());
+			}
+			else {
+				logger.debug("Mail to {} refused: {}", outcome.message().to(), outcome.failure().getMessage());
+			}
+		}
+		return outcomes;
 	}
 
 	/** Whether messages go to the development outbox rather than to an SMTP server. */

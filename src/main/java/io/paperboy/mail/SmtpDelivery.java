@@ -1,84 +1,231 @@
 package io.paperboy.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** Delivery to the SMTP server Spring Boot is configured with ({@code spring.mail.*}). */
+/**
+ * Delivery to the SMTP server Spring Boot is configured with ({@code spring.mail.*}). A batch goes
+ * over one connection (Spring's {@link JavaMailSender#send(MimeMessage...)} keeps it open from one
+ * message to the next, and opens a new one if the server drops it), and each message's refusal is
+ * classified on its own.
+ */
 class SmtpDelivery implements MailDelivery {
+
+	/** How Angus Mail quotes a server's reply in the messages of exceptions without a reply code. */
+	private static final Pattern QUOTED_REPLY = Pattern.compile("response: (\\d{3})\\b");
 
 	private final JavaMailSender sender;
 
+	private final Session session;
+
 	private final MailProperties properties;
 
-	SmtpDelivery(JavaMailSender sender, MailProperties properties) {
+	private final InternetAddress from;
+
+	private final DkimKey dkim;
+
+	private final Clock clock;
+
+	/**
+	 * @param dkim the signing key, or {@code null} to send unsigned
+	 */
+	SmtpDelivery(JavaMailSender sender, MailProperties properties, DkimKey dkim, Clock clock) {
 		this.sender = sender;
+		this.session = (sender instanceof JavaMailSenderImpl impl) ? impl.getSession()
+				: Session.getInstance(new Properties());
 		this.properties = properties;
+		this.from = address(properties.from(), "paperboy.mail.from");
+		if (properties.bounceAddress() != null) {
+			address(properties.bounceAddress(), "paperboy.mail.bounce-address");
+		}
+		this.dkim = dkim;
+		this.clock = clock;
+	}
+
+	private static InternetAddress address(String address, String property) {
+		try {
+			return new InternetAddress(address, true);
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(property + " is not a mail address: " + address, ex);
+		}
 	}
 
 	@Override
-	public void deliver(MailMessage message) {
-		MimeMessage mime;
-		try {
-			mime = mime(message);
+	public List<MailOutcome> deliver(List<MailMessage> messages) {
+		MailFailure[] failures = new MailFailure[messages.size()];
+		Map<MimeMessage, Integer> written = new IdentityHashMap<>();
+		List<MimeMessage> batch = new ArrayList<>();
+		for (int i = 0; i < messages.size(); i++) {
+			try {
+				MimeMessage mime = mime(messages.get(i));
+				written.put(mime, i);
+				batch.add(mime);
+			}
+			catch (MessagingException ex) {
+				failures[i] = new MailFailure("Could not write the message to " + messages.get(i).to() + ": "
+						+ ex.getMessage(), true, ex);
+			}
 		}
-		catch (MessagingException ex) {
-			throw new MailFailure("Could not write the message to " + message.to() + ": " + ex.getMessage(), true, ex);
+		if (!batch.isEmpty()) {
+			send(batch, written, messages, failures);
 		}
+		List<MailOutcome> outcomes = new ArrayList<>(messages.size());
+		for (int i = 0; i < messages.size(); i++) {
+			outcomes.add(new MailOutcome(messages.get(i), OutgoingHeaders.messageId(messages.get(i)), failures[i]));
+		}
+		return outcomes;
+	}
+
+	private void send(List<MimeMessage> batch, Map<MimeMessage, Integer> written, List<MailMessage> messages,
+			MailFailure[] failures) {
 		try {
-			this.sender.send(mime);
+			this.sender.send(batch.toArray(MimeMessage[]::new));
 		}
 		catch (MailAuthenticationException ex) {
-			throw new MailFailure("The mail server refused our credentials: " + ex.getMessage(), false, ex);
+			for (int i : written.values()) {
+				failures[i] = new MailFailure("The mail server refused our credentials: " + ex.getMessage(), false, ex);
+			}
 		}
 		catch (MailSendException ex) {
-			throw new MailFailure("The mail server did not take the message to " + message.to() + ": "
-					+ ex.getMessage(), refusedForGood(ex), ex);
+			// only the messages that failed are named; the others were accepted
+			ex.getFailedMessages().forEach((mime, failure) -> {
+				Integer i = written.get(mime);
+				if (i != null) {
+					failures[i] = classify(messages.get(i), failure);
+				}
+			});
 		}
 		catch (MailException ex) {
-			throw new MailFailure("Could not reach the mail server: " + ex.getMessage(), false, ex);
+			for (int i : written.values()) {
+				failures[i] = new MailFailure("Could not reach the mail server: " + ex.getMessage(), false, ex);
+			}
 		}
 	}
 
+	/**
+	 * The message as MIME: a text/plain part alone, or multipart/alternative with the text part
+	 * first and the HTML part last (mail programs show the last part they can), both UTF-8; signed
+	 * when a DKIM key is configured, and sent with the bounce address as envelope sender.
+	 */
 	MimeMessage mime(MailMessage message) throws MessagingException {
-		MimeMessage mime = this.sender.createMimeMessage();
-		boolean alternative = message.html() != null;
-		MimeMessageHelper helper = new MimeMessageHelper(mime, alternative, StandardCharsets.UTF_8.name());
-		helper.setFrom(new InternetAddress(this.properties.from(), true));
-		helper.setTo(new InternetAddress(message.to(), true));
-		helper.setSubject(message.subject());
-		if (alternative) {
-			helper.setText(message.text(), message.html());
+		SMTPMessage mime = new KeepingMessageId(this.session);
+		mime.setFrom(this.from);
+		mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.to(), true));
+		mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
+		mime.setSentDate(Date.from(this.clock.instant()));
+		if (message.html() == null) {
+			mime.setText(message.text(), StandardCharsets.UTF_8.name());
 		}
 		else {
-			helper.setText(message.text());
+			MimeBodyPart text = new MimeBodyPart();
+			text.setText(message.text(), StandardCharsets.UTF_8.name());
+			MimeBodyPart html = new MimeBodyPart();
+			html.setText(message.html(), StandardCharsets.UTF_8.name(), "html");
+			mime.setContent(new MimeMultipart("alternative", text, html));
 		}
 		for (var header : message.headers().entrySet()) {
 			mime.setHeader(header.getKey(), header.getValue());
 		}
-		return mime;
+		// the body is encoded now, so that what is signed is what goes on the wire
+		mime.saveChanges();
+		SMTPMessage outgoing = (this.dkim != null) ? this.dkim.sign(mime) : mime;
+		if (this.properties.bounceAddress() != null) {
+			outgoing.setEnvelopeFrom(this.properties.bounceAddress());
+		}
+		return outgoing;
 	}
 
 	/**
-	 * A 5xx reply to the message or a recipient: sending it again would be refused again. The SMTP
-	 * reply is the start of the message of the exception Angus Mail throws for it ("550 5.1.1 ...").
+	 * A refusal classified. Angus Mail reports a refused recipient as an
+	 * {@link SMTPAddressFailedException}, a refused message (after DATA) as an
+	 * {@link SMTPSendFailedException} and a refused sender as an {@link SMTPSenderFailedException},
+	 * chained under the exception Spring hands back; a dropped connection or a bad greeting carries no
+	 * reply code and is always worth retrying.
 	 */
-	private static boolean refusedForGood(MailSendException ex) {
-		for (Exception failure : ex.getFailedMessages().values()) {
-			for (Throwable next = failure; next != null; next = next.getCause()) {
-				if (next.getMessage() != null && next.getMessage().strip().matches("(?s)^5\\d\\d\\b.*")) {
-					return true;
-				}
+	static MailFailure classify(MailMessage message, Exception failure) {
+		int recipientCode = 0;
+		int messageCode = 0;
+		int senderCode = 0;
+		int quotedCode = 0;
+		for (Throwable next = failure; next != null && next != next.getCause(); next = next.getCause()) {
+			if (next instanceof SMTPAddressFailedException refused && recipientCode == 0) {
+				recipientCode = refused.getReturnCode();
+			}
+			else if (next instanceof SMTPSenderFailedException refused && senderCode == 0) {
+				senderCode = refused.getReturnCode();
+			}
+			else if (next instanceof SMTPSendFailedException refused && messageCode == 0) {
+				messageCode = refused.getReturnCode();
+			}
+			Matcher quoted = QUOTED_REPLY.matcher(String.valueOf(next.getMessage()));
+			if (quotedCode == 0 && quoted.find()) {
+				quotedCode = Integer.parseInt(quoted.group(1));
 			}
 		}
-		return false;
+		if (senderCode > 0) {
+			// our envelope sender was refused: the recipient is not at fault, and fixing the
+			// configuration makes the retry pass
+			return new MailFailure("The mail server refused our sender address for " + message.to() + ": "
+					+ failure.getMessage(), false, senderCode, failure);
+		}
+		int code = (recipientCode > 0) ? recipientCode : (messageCode > 0) ? messageCode : quotedCode;
+		boolean aboutThisMessage = recipientCode > 0 || messageCode > 0;
+		return new MailFailure("The mail server did not take the message to " + message.to() + ": "
+				+ describe(failure), aboutThisMessage && code >= 500, code, failure);
+	}
+
+	private static String describe(Exception failure) {
+		StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()).strip());
+		Throwable cause = failure.getCause();
+		if (cause != null && cause != failure && cause.getMessage() != null) {
+			text.append(" (").append(cause.getMessage().strip()).append(")");
+		}
+		return text.toString();
+	}
+
+	/**
+	 * Jakarta Mail gives a message a fresh {@code Message-ID} of its own each time it is saved; this
+	 * one keeps the ID Paperboy gave it, on our domain.
+	 */
+	private static final class KeepingMessageId extends SMTPMessage {
+
+		KeepingMessageId(Session session) {
+			super(session);
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			if (getHeader(OutgoingHeaders.MESSAGE_ID) == null) {
+				super.updateMessageID();
+			}
+		}
+
 	}
 
 }

@@ -64,6 +64,9 @@ class ProfilePagesTests {
 	Votes votes;
 
 	@Autowired
+	Comments comments;
+
+	@Autowired
 	MutableClock clock;
 
 	@Autowired
@@ -122,11 +125,22 @@ class ProfilePagesTests {
 	}
 
 	@Test
-	void theProfileHasAPlaceForComments() throws Exception {
-		String html = profile(TestMembers.create(this.accounts).username());
+	void theProfileListsTheCommentsEveryoneCanSeeNewestFirstAsSafeHtml() throws Exception {
+		Member member = TestMembers.create(this.accounts);
+		assertThat(section(profile(member.username()), "profile-comments")).contains("No comments yet.");
+		this.comments.post("2505.00001", null, member, "An *older* remark");
+		this.clock.advance(Duration.ofMinutes(1));
+		this.comments.post("2506.00001", null, member, "<script>alert(1)</script> newer");
+		this.clock.advance(Duration.ofMinutes(1));
+		Comment hidden = this.comments.post("2506.00002", null, member, "hidden by a curator");
+		this.comments.hide(hidden.id(), this.accounts.grant("curator@example.org", io.paperboy.account.Role.CURATOR));
 
-		assertThat(section(html, "profile-comments")).contains("<h2 id=\"profile-comments\">Comments</h2>")
-			.contains("No comments yet.");
+		String comments = section(profile(member.username()), "profile-comments");
+
+		assertThat(comments).doesNotContain("<script>").contains("&lt;script&gt;").contains("<em>older</em>")
+			.doesNotContain("hidden by a curator");
+		assertThat(comments.indexOf("/papers/2506.00001#comment-")).isPositive()
+			.isLessThan(comments.indexOf("/papers/2505.00001#comment-"));
 	}
 
 	@Test

@@ -21,7 +21,7 @@ class AdminPagesTests {
 	private MockMvc mvc;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/admin/ingest", "/admin/search" })
+	@ValueSource(strings = { "/admin", "/admin/ingest", "/admin/search", "/admin/mail" })
 	void anOperatorsPageDoesNotExistForARemoteVisitor(String page) throws Exception {
 		this.mvc.perform(get(page).with(from("203.0.113.7"))).andExpect(status().isNotFound());
 		this.mvc.perform(get(page).with(from("203.0.113.7")).header("Authorization", "Bearer wrong"))
@@ -29,7 +29,7 @@ class AdminPagesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/admin/ingest", "/admin/search" })
+	@ValueSource(strings = { "/admin", "/admin/ingest", "/admin/search", "/admin/mail" })
 	void anOperatorsPageOpensOnTheMachineItselfOrWithTheToken(String page) throws Exception {
 		this.mvc.perform(get(page).with(from("127.0.0.1")))
 			.andExpect(status().isOk())
@@ -39,7 +39,7 @@ class AdminPagesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/admin/ingest", "/admin/search" })
+	@ValueSource(strings = { "/admin", "/admin/ingest", "/admin/search", "/admin/mail" })
 	void aRequestRelayedByALocalProxyIsNotTrustedAsLocal(String page) throws Exception {
 		this.mvc.perform(get(page).with(from("127.0.0.1")).header("X-Forwarded-For", "203.0.113.7"))
 			.andExpect(status().isNotFound());

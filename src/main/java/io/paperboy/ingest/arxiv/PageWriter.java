@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.paperboy.catalog.ArxivRecord;
 import io.paperboy.catalog.Catalog;
+import io.paperboy.catalog.RacedInserts;
 import io.paperboy.ingest.IngestTally;
 
 /**
@@ -46,7 +47,8 @@ final class PageWriter {
 		if (records.isEmpty()) {
 			return 0;
 		}
-		this.tally.count(this.catalog.saveArxivRecords(List.copyOf(records.values())));
+		List<ArxivRecord> batch = List.copyOf(records.values());
+		this.tally.count(RacedInserts.retry(() -> this.catalog.saveArxivRecords(batch)));
 		records.values().forEach((record) -> this.saved.put(record.id(), record.version()));
 		return records.size();
 	}

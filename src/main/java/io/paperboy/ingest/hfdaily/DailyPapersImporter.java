@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import io.paperboy.account.UserDirectory;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.DailyEntry;
+import io.paperboy.catalog.RacedInserts;
 import io.paperboy.catalog.SaveOutcome;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
@@ -79,7 +80,9 @@ class DailyPapersImporter {
 			report.fileRead();
 			try {
 				DailyPapersFile parsed = this.parser.parse(file);
-				StoredDay stored = this.transactions.execute((status) -> store(parsed, parsed.day(), submitterIds));
+				StoredDay stored = RacedInserts.retry(
+						() -> this.transactions.execute((status) -> store(parsed, parsed.day(), submitterIds)),
+						submitterIds::clear);
 				report.add(stored.report());
 			}
 			catch (MalformedFileException ex) {
@@ -109,7 +112,7 @@ class DailyPapersImporter {
 	 * @return what saving did to each paper and each daily entry
 	 */
 	StoredDay saveDay(DailyPapersFile file, LocalDate snapshotDay) {
-		return this.transactions.execute((status) -> store(file, snapshotDay, new HashMap<>()));
+		return RacedInserts.retry(() -> this.transactions.execute((status) -> store(file, snapshotDay, new HashMap<>())));
 	}
 
 	private StoredDay store(DailyPapersFile file, LocalDate snapshotDay, Map<String, Long> submitterIds) {

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import io.paperboy.catalog.ArxivRecord;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.Paper;
+import io.paperboy.catalog.RacedInserts;
 import io.paperboy.catalog.SaveOutcome;
 import io.paperboy.ingest.Checkpoints;
 import io.paperboy.ingest.IngestTally;
@@ -134,7 +135,7 @@ final class OaiHarvester {
 
 	/** Saves one page and moves the checkpoint past it, all or nothing. */
 	private Map<String, SaveOutcome> save(String checkpoint, OaiResponse page, Runnable completed) {
-		return this.transactions.execute((status) -> {
+		return RacedInserts.retry(() -> this.transactions.execute((status) -> {
 			List<ArxivRecord> records = page.versionsKnown() ? distinct(page.records())
 					: keepStoredVersions(distinct(page.records()));
 			Map<String, SaveOutcome> outcomes = records.isEmpty() ? Map.of()
@@ -148,7 +149,7 @@ final class OaiHarvester {
 			}
 			this.beforeCommit.accept(page);
 			return outcomes;
-		});
+		}));
 	}
 
 	/** One record per paper: a page naming a paper twice keeps its last record. */

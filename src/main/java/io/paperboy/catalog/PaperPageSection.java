@@ -1,0 +1,17 @@
+package io.paperboy.catalog;
+
+/**
+ * A section another feature adds to the paper page (members' comments), rendered by that
+ * feature's own template. The paper page asks each section for its model and hands it to
+ * {@code catalog/paper.jte} under {@link #name()}, so the catalog shows what other features keep
+ * without depending on them.
+ */
+public interface PaperPageSection {
+
+	/** The name of the template parameter the model is passed as. */
+	String name();
+
+	/** The section's model for this paper, as the visitor of the current request sees it. */
+	Object model(Paper paper);
+
+}

@@ -1,0 +1,124 @@
+package io.paperboy.community;
+
+import java.net.URI;
+import java.util.List;
+
+import io.paperboy.account.Member;
+import io.paperboy.catalog.ArxivId;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Comments as JSON: {@code GET /api/papers/{id}/comments} for anyone; posting, editing and
+ * deleting for signed-in members (session cookie and {@code X-CSRF-TOKEN} header).
+ */
+@RestController
+class CommentApiController {
+
+	private final Comments comments;
+
+	CommentApiController(Comments comments) {
+		this.comments = comments;
+	}
+
+	@Operation(summary = "The comments on a paper",
+			description = "A flat list, threads oldest first, each top-level comment followed by its replies "
+					+ "(parentId names the top-level comment). Deleted and hidden comments are left out.")
+	@GetMapping("/api/papers/{id}/comments")
+	List<ApiComment> comments(@PathVariable String id) {
+		return list(ArxivId.parse(id).id());
+	}
+
+	@Operation(summary = "The comments on a paper with an old-style arXiv id, such as hep-th/9901001")
+	@GetMapping("/api/papers/{archive}/{number:\\d{7}(?:v\\d+)?}/comments")
+	List<ApiComment> oldStyleComments(@PathVariable String archive, @PathVariable String number) {
+		return list(ArxivId.parse(archive + "/" + number).id());
+	}
+
+	@Operation(summary = "Post a comment or a reply (signed-in members)")
+	@PostMapping("/api/papers/{id}/comments")
+	ResponseEntity<ApiComment> post(@PathVariable String id, @RequestBody ApiComment.Draft draft,
+			@AuthenticationPrincipal Member member) {
+		Comment comment = this.comments.post(ArxivId.parse(id).id(), draft.parentId(), signedIn(member),
+				draft.markdown());
+		return ResponseEntity.created(URI.create("/api/papers/" + comment.paperId() + "/comments/" + comment.id()))
+			.body(ApiComment.of(comment));
+	}
+
+	@Operation(summary = "Edit your comment (within the edit window)")
+	@PatchMapping("/api/papers/{id}/comments/{commentId}")
+	ApiComment edit(@PathVariable String id, @PathVariable long commentId, @RequestBody ApiComment.Draft draft,
+			@AuthenticationPrincipal Member member) {
+		Member editor = signedIn(member);
+		onPaper(ArxivId.parse(id).id(), commentId);
+		return ApiComment.of(this.comments.edit(commentId, editor, draft.markdown()));
+	}
+
+	@Operation(summary = "Delete your comment")
+	@DeleteMapping("/api/papers/{id}/comments/{commentId}")
+	ResponseEntity<Void> delete(@PathVariable String id, @PathVariable long commentId,
+			@AuthenticationPrincipal Member member) {
+		Member author = signedIn(member);
+		onPaper(ArxivId.parse(id).id(), commentId);
+		this.comments.delete(commentId, author);
+		return ResponseEntity.noContent().build();
+	}
+
+	@ExceptionHandler(CommentRefusedException.class)
+	ResponseEntity<ProblemDetail> refused(CommentRefusedException ex) {
+		return problem(HttpStatus.FORBIDDEN, "Not allowed", ex.getMessage());
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Bad request",
+				"Send a JSON object such as {\"markdown\": \"Your comment\"}, with \"parentId\" for a reply.");
+	}
+
+	@ExceptionHandler(NotSignedInException.class)
+	ResponseEntity<ProblemDetail> notSignedIn(NotSignedInException ex) {
+		return problem(HttpStatus.UNAUTHORIZED, "Sign in first", "Sign in to do this.");
+	}
+
+	private List<ApiComment> list(String paperId) {
+		return this.comments.visibleOn(paperId).stream().map(ApiComment::of).toList();
+	}
+
+	private void onPaper(String paperId, long commentId) {
+		this.comments.find(commentId)
+			.filter((comment) -> comment.paperId().equals(paperId))
+			.orElseThrow(() -> new CommentNotFoundException(commentId));
+	}
+
+	private static Member signedIn(Member member) {
+		if (member == null) {
+			throw new NotSignedInException();
+		}
+		return member;
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	/** A change asked for by someone not signed in. */
+	private static final class NotSignedInException extends RuntimeException {
+
+	}
+
+}

@@ -1,0 +1,24 @@
+package io.paperboy.web;
+
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** {@code /admin}: the operators' pages, one line each (who may see them: {@link OperatorAccess}). */
+@Controller
+class AdminHomeController {
+
+	static final List<AdminPage> PAGES = List.of(
+			new AdminPage("/admin/ingest", "Ingestion", "every source's runs, errors and next run"),
+			new AdminPage("/admin/search", "Search", "how many papers are indexed and embedded"),
+			new AdminPage("/admin/mail", "Outbox", "mail kept instead of sent while no SMTP server is configured"));
+
+	@GetMapping("/admin")
+	String home(Model model) {
+		model.addAttribute("pages", PAGES);
+		return "web/admin";
+	}
+
+}

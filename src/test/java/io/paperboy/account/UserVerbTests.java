@@ -1,0 +1,82 @@
+package io.paperboy.account;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code user grant-admin EMAIL} and its siblings. */
+@SpringBootTest(properties = "spring.main.web-application-type=none")
+class UserVerbTests {
+
+	@Autowired
+	private UserVerb verb;
+
+	@Autowired
+	private Accounts accounts;
+
+	@Autowired
+	private UserDirectory directory;
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	@Test
+	void grantAdminMakesTheAccountOfANewAddressAnAdministrator() {
+		assertThat(run("grant-admin", "First@Example.org")).isZero();
+
+		Member admin = this.accounts.findByEmail("first@example.org").orElseThrow();
+		assertThat(admin.isAdmin()).isTrue();
+		assertThat(admin.needsProfile()).isTrue();
+		assertThat(text(this.out)).contains("first@example.org is admin").contains("first sign-in");
+	}
+
+	@Test
+	void aRoleCanBeGrantedAndRevoked() {
+		Member member = this.accounts.loadUserByUsername("curious@example.org");
+
+		assertThat(run("grant", "curator", "curious@example.org")).isZero();
+		assertThat(this.accounts.find(member.id()).orElseThrow().isCurator()).isTrue();
+		assertThat(run("revoke", "curator", "curious@example.org")).isZero();
+		assertThat(this.accounts.find(member.id()).orElseThrow().isCurator()).isFalse();
+	}
+
+	@Test
+	void anImportedSubmitterCanBeLinkedToAnAddressOnce() {
+		this.directory.ensureImported("akhaliq", "AK", null, "hf-1");
+
+		assertThat(run("link", "akhaliq", "ak@example.org")).isZero();
+		Member linked = this.accounts.loadUserByUsername("ak@example.org");
+		assertThat(linked.username()).isEqualTo("akhaliq");
+		assertThat(linked.needsProfile()).isFalse();
+		assertThat(run("link", "akhaliq", "other@example.org")).isEqualTo(1);
+		assertThat(text(this.err)).contains("already signs in as ak@example.org");
+	}
+
+	@Test
+	void badWordsAreRefusedWithTheUsage() {
+		assertThat(run("grant", "emperor", "x@example.org")).isEqualTo(1);
+		assertThat(text(this.err)).contains("No role emperor");
+		assertThat(run("grant-admin", "not-an-address")).isEqualTo(1);
+		assertThat(text(this.err)).contains("Not an email address");
+		assertThat(run("frobnicate")).isEqualTo(2);
+		assertThat(text(this.err)).contains("Usage: user grant-admin EMAIL");
+	}
+
+	private int run(String... words) {
+		return this.verb.run(List.of(words), new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8));
+	}
+
+	private static String text(ByteArrayOutputStream stream) {
+		return stream.toString(StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.paperboy.mail;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Without {@code spring.mail.host}, mail is kept and shown at {@code /admin/mail}. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class DevOutboxTests {
+
+	@Autowired
+	private Mailer mailer;
+
+	@Autowired
+	private DevMailbox mailbox;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Test
+	void aMessageIsKeptWithItsPartsAndHeaders() {
+		assertThat(this.mailer.keepsMailInOutbox()).isTrue();
+
+		this.mailer.send(new MailMessage("Kept@Example.org", "A subject", "Text part", "<p>HTML part</p>",
+				Map.of("List-Unsubscribe", "<https://example.org/u/1>"), MailMessage.Kind.BULK));
+
+		assertThat(this.mailbox.to("kept@example.org")).singleElement().satisfies((mail) -> {
+			assertThat(mail.subject()).isEqualTo("A subject");
+			assertThat(mail.text()).isEqualTo("Text part");
+			assertThat(mail.html()).isEqualTo("<p>HTML part</p>");
+			assertThat(mail.headers()).containsEntry("List-Unsubscribe", "<https://example.org/u/1>");
+		});
+	}
+
+	@Test
+	void theOutboxShowsMessagesEscapedWithClickableLinksAndTheHtmlPartSandboxed() throws Exception {
+		this.mailer.send(MailMessage.transactional("page@example.org", "<script>alert(1)</script> subject",
+				"Open https://paperboy.example/signin/token?token=abc&continue=%2F now. <img src=x onerror=alert(1)>",
+				"<p onclick=\"alert(1)\">Hello</p><script>alert(2)</script>"));
+		KeptMail mail = this.mailbox.to("page@example.org").get(0);
+
+		this.mvc.perform(get("/admin/mail"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt; subject")))
+			.andExpect(content().string(not(containsString("<script>alert"))));
+		this.mvc.perform(get("/admin/mail/" + mail.id()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(
+					"<a href=\"https://paperboy.example/signin/token?token=abc&amp;continue=%2F\">")))
+			.andExpect(content().string(containsString("&lt;img src=x onerror=alert(1)&gt;")));
+		this.mvc.perform(get("/admin/mail/" + mail.id() + "/html"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Security-Policy", containsString("sandbox")))
+			.andExpect(header().string("Content-Security-Policy", containsString("default-src 'none'")));
+	}
+
+	@Test
+	void anUnknownMessageIsNotFound() throws Exception {
+		this.mvc.perform(get("/admin/mail/999999")).andExpect(status().isNotFound());
+	}
+
+}

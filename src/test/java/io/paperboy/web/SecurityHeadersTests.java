@@ -1,0 +1,79 @@
+package io.paperboy.web;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** What every answer carries, and what stays closed to visitors. */
+@SpringBootTest(properties = "paperboy.admin.token=metrics-token")
+@AutoConfigureMockMvc
+class SecurityHeadersTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/papers", "/signin", "/papers/trending", "/api/daily_papers" })
+	void everyAnswerCarriesAStrictPolicyAndTheProtectiveHeaders(String path) throws Exception {
+		this.mvc.perform(get(path))
+			.andExpect(header().string("Content-Security-Policy",
+					allOf(containsString("script-src 'self';"), containsString("object-src 'none'"),
+							containsString("frame-ancestors 'none'"), containsString("base-uri 'self'"))))
+			.andExpect(header().string("Content-Security-Policy", not(containsString("script-src 'self' 'unsafe-inline'"))))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"))
+			.andExpect(header().string("X-Frame-Options", "DENY"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/papers", "/papers/trending", "/api/daily_papers", "/papers/feed.xml" })
+	void readingAsAVisitorMakesNoSession(String path) throws Exception {
+		this.mvc.perform(get(path)).andExpect(header().doesNotExist("Set-Cookie"));
+	}
+
+	@Test
+	void healthIsOpenToEveryoneAndTheOtherActuatorEndpointsAreNot() throws Exception {
+		this.mvc.perform(get("/actuator/health").with(from("203.0.113.7"))).andExpect(status().isOk());
+		this.mvc.perform(get("/actuator/prometheus").with(from("203.0.113.7"))).andExpect(status().isNotFound());
+		this.mvc.perform(get("/actuator/info").with(from("203.0.113.7"))).andExpect(status().isNotFound());
+		this.mvc.perform(get("/actuator/prometheus").with(from("203.0.113.7")).header("Authorization", "Bearer metrics-token"))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void aStateChangeWithoutTheFormsTokenIsRefused() throws Exception {
+		this.mvc.perform(post("/signout")).andExpect(status().isForbidden());
+		this.mvc.perform(post("/signin/link").param("username", "a@example.org")).andExpect(status().isForbidden());
+		this.mvc.perform(post("/signin/link").param("username", "a@example.org").with(csrf().useInvalidToken()))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aMembersOnlyPageSendsAVisitorToSignInAndBack() throws Exception {
+		this.mvc.perform(get("/welcome").queryParam("continue", "/papers"))
+			.andExpect(status().isFound())
+			.andExpect(header().string("Location", "/signin?continue=%2Fwelcome%3Fcontinue%3D%2Fpapers"));
+	}
+
+	private static RequestPostProcessor from(String address) {
+		return (request) -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+}
