@@ -4,15 +4,15 @@ package io.paperboy.account;
  * Where "come back here after signing in" may lead: a path on this site only, so a crafted link
  * cannot send a member who just signed in to another site.
  */
-final class SafeRedirect {
+public final class SafeRedirect {
 
-	static final String HOME = "/papers";
+	public static final String HOME = "/papers";
 
 	private SafeRedirect() {
 	}
 
 	/** {@code candidate} when it is a path on this site, else the home page. */
-	static String path(String candidate) {
+	public static String path(String candidate) {
 		if (candidate == null || candidate.isEmpty() || candidate.length() > 2000 || candidate.charAt(0) != '/') {
 			return HOME;
 		}

@@ -2,7 +2,11 @@ package io.paperboy.catalog;
 
 import io.paperboy.search.SimilarPapers;
 import io.paperboy.stats.VoteHistory;
+import io.paperboy.web.Viewer;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -37,8 +41,8 @@ class PaperPageController {
 	}
 
 	@GetMapping("/papers/{id}")
-	String paper(@PathVariable String id, Model model) {
-		return show(ArxivId.parse(id), model);
+	String paper(@PathVariable String id, Model model, HttpServletResponse response) {
+		return show(ArxivId.parse(id), model, response);
 	}
 
 	@GetMapping("/papers/{id:.+}.md")
@@ -47,8 +51,9 @@ class PaperPageController {
 	}
 
 	@GetMapping("/papers/{archive}/{number:\\d{7}(?:v\\d+)?}")
-	String oldStylePaper(@PathVariable String archive, @PathVariable String number, Model model) {
-		return show(ArxivId.parse(archive + "/" + number), model);
+	String oldStylePaper(@PathVariable String archive, @PathVariable String number, Model model,
+			HttpServletResponse response) {
+		return show(ArxivId.parse(archive + "/" + number), model, response);
 	}
 
 	@GetMapping("/papers/{archive}/{number:\\d{7}(?:v\\d+)?}.md")
@@ -56,7 +61,7 @@ class PaperPageController {
 		return markdown(ArxivId.parse(archive + "/" + number));
 	}
 
-	private String show(ArxivId id, Model model) {
+	private String show(ArxivId id, Model model, HttpServletResponse response) {
 		if (id.hasVersion()) {
 			return "redirect:/papers/" + id.id();
 		}
@@ -66,6 +71,10 @@ class PaperPageController {
 		model.addAttribute("similar", this.similarPapers.of(id.id()));
 		this.sections.orderedStream()
 			.forEach((section) -> model.addAttribute(section.name(), section.model(listing.paper())));
+		if (!Viewer.current().isAnonymous()) {
+			// the sections show a member their own vote and forms
+			response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().cachePrivate().getHeaderValue());
+		}
 		return "catalog/paper";
 	}
 

@@ -3,7 +3,11 @@ package io.paperboy.community;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -76,6 +80,46 @@ class VoteRepository {
 			.param("change", change)
 			.param("id", paperId)
 			.update();
+	}
+
+	/** The upvotes a paper shows: those imported plus members' votes; empty for an unknown paper. */
+	Optional<Integer> upvotes(String paperId) {
+		return this.jdbc.sql("select imported_upvotes + member_votes from papers where id = :id")
+			.param("id", paperId)
+			.query(Integer.class)
+			.optional();
+	}
+
+	/** Which of these papers the member voted for. */
+	Set<String> votedAmong(long userId, Collection<String> paperIds) {
+		if (paperIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.sql("select paper_id from votes where user_id = :userId and paper_id in (:ids)")
+			.param("userId", userId)
+			.param("ids", paperIds)
+			.query(String.class)
+			.list());
+	}
+
+	/** The papers the member voted for, the most recent vote first. */
+	List<String> votedBy(long userId, int limit) {
+		return this.jdbc.sql("""
+				select paper_id from votes where user_id = :userId
+				order by voted_at desc, paper_id
+				limit :limit
+				""")
+			.param("userId", userId)
+			.param("limit", limit)
+			.query(String.class)
+			.list();
+	}
+
+	long countVotedBy(long userId) {
+		return this.jdbc.sql("select count(*) from votes where user_id = :userId")
+			.param("userId", userId)
+			.query(Long.class)
+			.single();
 	}
 
 }

@@ -3,9 +3,12 @@ package io.paperboy.community;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import io.paperboy.catalog.PaperNotFoundException;
+import io.paperboy.web.Viewer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,14 +43,7 @@ public class Votes {
 	public boolean upvote(String paperId, long userId) {
 		Instant memberSince = memberSince(userId);
 		lockPaper(paperId);
-		// the database keeps microseconds: the time a withdrawal reads back must be the time the vote added
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		if (!this.votes.insert(paperId, userId, now)) {
-			return false;
-		}
-		this.votes.count(paperId, 1);
-		this.events.publishEvent(VoteChangedEvent.cast(paperId, userId, now, memberSince));
-		return true;
+		return cast(paperId, userId, memberSince);
 	}
 
 	/**
@@ -60,6 +56,94 @@ public class Votes {
 	public boolean withdraw(String paperId, long userId) {
 		Instant memberSince = memberSince(userId);
 		lockPaper(paperId);
+		return retract(paperId, userId, memberSince);
+	}
+
+	/**
+	 * Makes the member's vote for the paper what they asked: cast when {@code upvoted}, withdrawn
+	 * otherwise. Asking twice changes nothing the second time.
+	 * @return the paper's upvotes afterwards
+	 * @throws PaperNotFoundException when the paper is not in the catalog
+	 * @throws MemberNotFoundException when the user does not exist
+	 */
+	@Transactional
+	public UpvoteState vote(String paperId, long userId, boolean upvoted) {
+		Instant memberSince = memberSince(userId);
+		lockPaper(paperId);
+		if (upvoted) {
+			cast(paperId, userId, memberSince);
+		}
+		else {
+			retract(paperId, userId, memberSince);
+		}
+		return state(paperId, upvoted);
+	}
+
+	/**
+	 * Casts the member's vote for the paper, or withdraws it when they had voted.
+	 * @return the paper's upvotes afterwards
+	 * @throws PaperNotFoundException when the paper is not in the catalog
+	 * @throws MemberNotFoundException when the user does not exist
+	 */
+	@Transactional
+	public UpvoteState toggle(String paperId, long userId) {
+		Instant memberSince = memberSince(userId);
+		lockPaper(paperId);
+		// read under the paper's lock: two toggles at once take turns, each seeing the other's result
+		boolean upvoted = this.votes.votedAt(paperId, userId).isEmpty();
+		if (upvoted) {
+			cast(paperId, userId, memberSince);
+		}
+		else {
+			retract(paperId, userId, memberSince);
+		}
+		return state(paperId, upvoted);
+	}
+
+	/**
+	 * What the upvote buttons for these papers show this visitor: which of them the member voted
+	 * for (no query at all for an anonymous visitor).
+	 */
+	@Transactional(readOnly = true)
+	public Ballot ballot(Viewer viewer, Collection<String> paperIds) {
+		if (viewer.isAnonymous()) {
+			return new Ballot(viewer, java.util.Set.of());
+		}
+		return new Ballot(viewer, this.votes.votedAmong(viewer.member().id(), paperIds));
+	}
+
+	/** The papers the member voted for, the most recent vote first, at most {@code limit}. */
+	@Transactional(readOnly = true)
+	public List<String> upvotedBy(long userId, int limit) {
+		return this.votes.votedBy(userId, limit);
+	}
+
+	/** How many papers the member voted for. */
+	@Transactional(readOnly = true)
+	public long countUpvotedBy(long userId) {
+		return this.votes.countVotedBy(userId);
+	}
+
+	/** Whether the member has voted for the paper. */
+	@Transactional(readOnly = true)
+	public boolean hasVoted(String paperId, long userId) {
+		return this.votes.votedAt(paperId, userId).isPresent();
+	}
+
+	/** Records the vote; call with the paper locked. */
+	private boolean cast(String paperId, long userId, Instant memberSince) {
+		// the database keeps microseconds: the time a withdrawal reads back must be the time the vote added
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		if (!this.votes.insert(paperId, userId, now)) {
+			return false;
+		}
+		this.votes.count(paperId, 1);
+		this.events.publishEvent(VoteChangedEvent.cast(paperId, userId, now, memberSince));
+		return true;
+	}
+
+	/** Withdraws the vote; call with the paper locked. */
+	private boolean retract(String paperId, long userId, Instant memberSince) {
 		Optional<Instant> votedAt = this.votes.votedAt(paperId, userId);
 		if (votedAt.isEmpty() || !this.votes.delete(paperId, userId)) {
 			return false;
@@ -69,10 +153,9 @@ public class Votes {
 		return true;
 	}
 
-	/** Whether the member has voted for the paper. */
-	@Transactional(readOnly = true)
-	public boolean hasVoted(String paperId, long userId) {
-		return this.votes.votedAt(paperId, userId).isPresent();
+	private UpvoteState state(String paperId, boolean upvoted) {
+		return new UpvoteState(paperId, this.votes.upvotes(paperId).orElseThrow(() -> new PaperNotFoundException(paperId)),
+				upvoted);
 	}
 
 	private Instant memberSince(long userId) {

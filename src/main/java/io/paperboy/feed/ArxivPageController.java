@@ -3,8 +3,12 @@ package io.paperboy.feed;
 import java.util.regex.Pattern;
 
 import io.paperboy.catalog.Catalog;
+import io.paperboy.community.Votes;
 import io.paperboy.web.BadRequestException;
 import io.paperboy.web.NotFoundException;
+import io.paperboy.web.Viewer;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,13 +31,16 @@ class ArxivPageController {
 
 	private final Catalog catalog;
 
-	ArxivPageController(Catalog catalog) {
+	private final Votes votes;
+
+	ArxivPageController(Catalog catalog, Votes votes) {
 		this.catalog = catalog;
+		this.votes = votes;
 	}
 
 	@GetMapping("/papers/arxiv")
 	String newest(@RequestParam(required = false) String category, @RequestParam(name = "p", required = false) String p,
-			Model model) {
+			Model model, HttpServletResponse response) {
 		if (category != null && !CATEGORY.matcher(category).matches()) {
 			throw new BadRequestException("category must be an arXiv category such as cs.CL, not \""
 					+ ((category.length() > 40) ? category.substring(0, 40) + "…" : category) + "\"");
@@ -51,6 +58,11 @@ class ArxivPageController {
 					+ page.pageCount() + ".");
 		}
 		model.addAttribute("page", page);
+		Viewer viewer = Viewer.current();
+		model.addAttribute("ballot", this.votes.ballot(viewer, MemberPages.paperIds(page.cards())));
+		if (!viewer.isAnonymous()) {
+			response.setHeader(HttpHeaders.CACHE_CONTROL, MemberPages.HEADERS.getCacheControl());
+		}
 		return "feed/arxiv";
 	}
 

@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
+import io.paperboy.community.Ballot;
+import io.paperboy.community.Votes;
 import io.paperboy.web.BadRequestException;
 import io.paperboy.web.NotFoundException;
+import io.paperboy.web.Viewer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,7 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The weekly and monthly pages: {@code /papers/week/2025-W23}, {@code /papers/month/2025-06}, and
  * {@code /papers/week}, {@code /papers/month} for the latest. Like day pages, each page of a period
- * is rendered once per version of its list and then sent as it is (see {@link Renditions}).
+ * is rendered once per version of its list and then sent as it is to every anonymous visitor (see
+ * {@link Renditions}); members' pages are rendered for them alone (see {@link MemberPages}).
  */
 @Controller
 class PeriodPageController {
@@ -41,13 +45,16 @@ class PeriodPageController {
 
 	private final TemplateEngine templates;
 
+	private final Votes votes;
+
 	private final Clock clock;
 
 	private final Renditions<RenditionKey, EncodedBody> pages = new Renditions<>(RENDERED_BYTES, EncodedBody::size);
 
-	PeriodPageController(FeedService feed, TemplateEngine templates, Clock clock) {
+	PeriodPageController(FeedService feed, TemplateEngine templates, Votes votes, Clock clock) {
 		this.feed = feed;
 		this.templates = templates;
+		this.votes = votes;
 		this.clock = clock;
 	}
 
@@ -86,12 +93,18 @@ class PeriodPageController {
 		PeriodPage periodPage = this.feed.periodPage(period);
 		int number = pageNumber(page, periodPage);
 		Instant now = this.clock.instant();
+		Viewer viewer = Viewer.current();
+		if (!viewer.isAnonymous()) {
+			Ballot ballot = this.votes.ballot(viewer, MemberPages.paperIds(periodPage.cards(number)));
+			return render(periodPage, number, now, ballot).respond(HTML, acceptEncoding, MemberPages.HEADERS);
+		}
+		Ballot anonymous = Ballot.anonymous(period.path() + ((number > 1) ? "?p=" + number : ""));
 		// The "new" badge depends on the time, not only on the list. For one version of a list the
 		// badged cards only ever lose the badge (each 24 hours after it entered the list), so the
 		// number of them names exactly which ones carry it: a badge disappears with the first
 		// request after it expires, at the cost of one more rendering per paper.
 		RenditionKey key = new RenditionKey(period, number, periodPage.newCards(number, now));
-		EncodedBody body = this.pages.get(key, periodPage, () -> render(periodPage, number, now));
+		EncodedBody body = this.pages.get(key, periodPage, () -> render(periodPage, number, now, anonymous));
 		return body.respond(HTML, acceptEncoding, HttpHeaders.EMPTY);
 	}
 
@@ -110,9 +123,10 @@ class PeriodPageController {
 		return number;
 	}
 
-	private EncodedBody render(PeriodPage page, int number, Instant now) {
+	private EncodedBody render(PeriodPage page, int number, Instant now, Ballot ballot) {
 		Utf8ByteOutput output = new Utf8ByteOutput();
-		this.templates.render("feed/period.jte", Map.of("page", page, "number", number, "now", now), output);
+		this.templates.render("feed/period.jte", Map.of("page", page, "number", number, "now", now, "ballot", ballot),
+				output);
 		return EncodedBody.of(output.toByteArray());
 	}
 

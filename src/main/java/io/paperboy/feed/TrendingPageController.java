@@ -8,7 +8,10 @@ import java.util.Map;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
+import io.paperboy.community.Ballot;
+import io.paperboy.community.Votes;
 import io.paperboy.stats.VoteHistory;
+import io.paperboy.web.Viewer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +21,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
  * {@code /papers/trending}: the highest-ranked papers. The page is rendered once per version of the
- * list and then sent as it is (see {@link Renditions}).
+ * list and then sent as it is to every anonymous visitor (see {@link Renditions}); members' pages are
+ * rendered for them alone (see {@link MemberPages}).
  */
 @Controller
 class TrendingPageController {
@@ -36,16 +40,19 @@ class TrendingPageController {
 
 	private final VoteHistory history;
 
+	private final Votes votes;
+
 	private final Clock clock;
 
 	private final Renditions<Integer, EncodedBody> pages = new Renditions<>(RENDERED_BYTES, EncodedBody::size);
 
 	TrendingPageController(Trending trending, TrendingProperties properties, TemplateEngine templates,
-			VoteHistory history, Clock clock) {
+			VoteHistory history, Votes votes, Clock clock) {
 		this.trending = trending;
 		this.properties = properties;
 		this.templates = templates;
 		this.history = history;
+		this.votes = votes;
 		this.clock = clock;
 	}
 
@@ -53,20 +60,29 @@ class TrendingPageController {
 	ResponseEntity<byte[]> trending(@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
 		List<TrendingListing> listings = this.trending.top(this.properties.pageSize());
 		Instant now = this.clock.instant();
+		Viewer viewer = Viewer.current();
+		if (!viewer.isAnonymous()) {
+			Ballot ballot = this.votes.ballot(viewer,
+					MemberPages.paperIds(listings.stream().map(TrendingListing::listing).toList()));
+			return render(page(listings, now), ballot).respond(HTML, acceptEncoding, MemberPages.HEADERS);
+		}
 		// kept per number of "new" badges, as day pages are (see DailyPageController); sparklines are
 		// read once per rendering, in one query for the whole page
 		EncodedBody body = this.pages.get(TrendingPage.newCards(listings, now), listings,
-				() -> render(new TrendingPage(listings, this.trending.halfLife(), this.trending.newAccountAge(),
-						this.history.sparklines(
-								listings.stream().map((item) -> item.listing().paper().id()).toList(),
-								TrendingPage.SPARKLINE_DAYS),
-						now)));
+				() -> render(page(listings, now), Ballot.anonymous("/papers/trending")));
 		return body.respond(HTML, acceptEncoding, HttpHeaders.EMPTY);
 	}
 
-	private EncodedBody render(TrendingPage page) {
+	private TrendingPage page(List<TrendingListing> listings, Instant now) {
+		return new TrendingPage(listings, this.trending.halfLife(), this.trending.newAccountAge(),
+				this.history.sparklines(listings.stream().map((item) -> item.listing().paper().id()).toList(),
+						TrendingPage.SPARKLINE_DAYS),
+				now);
+	}
+
+	private EncodedBody render(TrendingPage page, Ballot ballot) {
 		Utf8ByteOutput output = new Utf8ByteOutput();
-		this.templates.render("feed/trending.jte", Map.of("page", page), output);
+		this.templates.render("feed/trending.jte", Map.of("page", page, "ballot", ballot), output);
 		return EncodedBody.of(output.toByteArray());
 	}
 

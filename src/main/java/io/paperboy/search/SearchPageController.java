@@ -2,6 +2,11 @@ package io.paperboy.search;
 
 import java.time.Clock;
 
+import io.paperboy.community.Votes;
+import io.paperboy.web.Viewer;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +23,13 @@ class SearchPageController {
 
 	private final PaperSearch search;
 
+	private final Votes votes;
+
 	private final Clock clock;
 
-	SearchPageController(PaperSearch search, Clock clock) {
+	SearchPageController(PaperSearch search, Votes votes, Clock clock) {
 		this.search = search;
+		this.votes = votes;
 		this.clock = clock;
 	}
 
@@ -30,11 +38,19 @@ class SearchPageController {
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String category,
 			@RequestParam(required = false) String year, @RequestParam(name = "p", required = false) String p,
-			Model model) {
+			Model model, HttpServletResponse response) {
 		int page = page(p);
 		SearchRequest request = PaperSearch.request(q, mode, sort, from, to, category, year,
 				(page - 1) * PAGE_SIZE, null, PAGE_SIZE);
-		model.addAttribute("page", SearchPage.of(this.search.search(request), (q != null) ? q : "", page, PAGE_SIZE));
+		SearchPage results = SearchPage.of(this.search.search(request), (q != null) ? q : "", page, PAGE_SIZE);
+		model.addAttribute("page", results);
+		Viewer viewer = Viewer.current();
+		model.addAttribute("ballot", this.votes.ballot(viewer,
+				results.hits().stream().map((hit) -> hit.listing().paper().id()).toList()));
+		if (!viewer.isAnonymous()) {
+			// the cards show the member's own votes
+			response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().cachePrivate().getHeaderValue());
+		}
 		model.addAttribute("now", this.clock.instant());
 		return "search/search";
 	}

@@ -1,0 +1,169 @@
+package io.paperboy.community;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import io.paperboy.catalog.Catalog;
+import io.paperboy.mail.DevMailbox;
+import io.paperboy.mail.KeptMail;
+import io.paperboy.support.Browser;
+import io.paperboy.support.CatalogTables;
+import io.paperboy.support.TestPapers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A visitor signs in through the link mailed to the development outbox, comes back to the list and
+ * upvotes a paper in a real Chromium: with JavaScript the count changes without a reload, without
+ * it the form posts and comes back; either way the vote is still there after a reload.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class VotingInABrowserTests {
+
+	private static final LocalDate JUNE_2 = LocalDate.of(2025, 6, 2);
+
+	private static final Pattern SIGN_IN_LINK = Pattern.compile("https?://[^/\\s]+(/signin/token\\?\\S+)");
+
+	private static Browser browser;
+
+	private static int visitors;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	DevMailbox mailbox;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@BeforeAll
+	static void startBrowser() throws Exception {
+		browser = Browser.start();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@BeforeEach
+	void onePaperWithSevenUpvotes() {
+		CatalogTables.empty(this.jdbc, this.events);
+		this.catalog.savePaper(TestPapers.paper("2506.00001").withTitle("A paper worth a vote").withUpvotes(7).build(),
+				JUNE_2);
+		this.catalog.placeOnDailyList(TestPapers.entry("2506.00001", JUNE_2));
+	}
+
+	@Test
+	void aMemberUpvotesWithoutAReloadAndTheVoteSurvivesOne() {
+		List<String> problems = new ArrayList<>();
+		try (BrowserContext context = browser.newContext(new NewContextOptions())) {
+			Page page = context.newPage();
+			page.onConsoleMessage((message) -> {
+				if ("error".equals(message.type())) {
+					problems.add(message.text());
+				}
+			});
+			page.navigate(url("/papers/date/2025-06-02"));
+			assertThat(count(page)).isEqualTo("7");
+
+			signIn(page);
+			assertThat(page.url()).isEqualTo(url("/papers/date/2025-06-02"));
+			Locator button = page.locator(".card form.upvote button");
+			assertThat(button.getAttribute("aria-pressed")).isEqualTo("false");
+
+			// a reload would forget this
+			page.evaluate("window.stillThisPage = true");
+			button.click();
+			page.waitForCondition(() -> "true".equals(button.getAttribute("aria-pressed")));
+
+			assertThat(count(page)).isEqualTo("8");
+			assertThat(page.evaluate("window.stillThisPage === true")).isEqualTo(true);
+
+			page.reload();
+			assertThat(count(page)).isEqualTo("8");
+			assertThat(button.getAttribute("aria-pressed")).isEqualTo("true");
+
+			page.evaluate("window.stillThisPage = true");
+			button.click();
+			page.waitForCondition(() -> "false".equals(button.getAttribute("aria-pressed")));
+			assertThat(count(page)).isEqualTo("7");
+			assertThat(page.evaluate("window.stillThisPage === true")).isEqualTo(true);
+			page.reload();
+			assertThat(count(page)).isEqualTo("7");
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void withoutJavaScriptTheButtonPostsAndComesBackToTheSamePage() {
+		try (BrowserContext context = browser.newContext(new NewContextOptions().setJavaScriptEnabled(false))) {
+			Page page = context.newPage();
+			page.navigate(url("/papers/2506.00001"));
+			signIn(page);
+			assertThat(page.url()).isEqualTo(url("/papers/2506.00001"));
+
+			page.locator("form.upvote button").click();
+
+			assertThat(page.url()).isEqualTo(url("/papers/2506.00001"));
+			assertThat(count(page)).isEqualTo("8");
+			assertThat(page.locator("form.upvote button").getAttribute("aria-pressed")).isEqualTo("true");
+		}
+	}
+
+	/** From a page, follows the upvote link to sign in, as a new visitor, and comes back. */
+	private void signIn(Page page) {
+		String address = "voter" + (++visitors) + "-" + System.nanoTime() + "@example.org";
+		page.locator("a.upvote").first().click();
+		page.locator("input[name=username]").fill(address);
+		page.locator("form.stacked button[type=submit]").click();
+		page.waitForURL("**/signin/sent**");
+
+		List<KeptMail> mail = this.mailbox.to(address);
+		assertThat(mail).hasSize(1);
+		Matcher link = SIGN_IN_LINK.matcher(mail.get(0).text());
+		assertThat(link.find()).as("a sign-in link in: %s", mail.get(0).text()).isTrue();
+		page.navigate(url(link.group(1)));
+		page.locator("form.stacked button[type=submit]").click();
+
+		// the first sign-in chooses a username and display name
+		page.locator("input[name=username]").fill("voter" + visitors + "x" + (System.nanoTime() % 100000));
+		page.locator("input[name=displayName]").fill("Voter " + visitors);
+		page.locator("form.stacked button[type=submit]").click();
+		page.waitForURL((url) -> !url.contains("/welcome"));
+	}
+
+	private static String count(Page page) {
+		return page.locator(".upvote-count").first().textContent();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
