@@ -1,2 +1,5 @@
-/** What members do with papers: votes, and the profiles that show what someone did (later comments, submissions and moderation). */
+/**
+ * What members do with papers: votes, comments, submissions, curation of the daily lists, and the
+ * profiles that show what someone did.
+ */
 package io.paperboy.community;
