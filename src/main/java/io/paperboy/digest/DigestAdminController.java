@@ -94,7 +94,7 @@ class DigestAdminController {
 			.orElseGet(() -> new Subscription(0, member.email(), Status.CONFIRMED, Preferences.defaults(), member.id(), now,
 					now, null));
 		try {
-			this.mailer.send(this.messages.message(this.digests.compose(subscription, now), member.email()));
+			this.mailer.send(this.messages.testMessage(this.digests.compose(subscription, now), member.email()));
 		}
 		catch (MailFailure ex) {
 			throw new BadRequestException("The test digest was not sent: " + ex.getMessage());
