@@ -70,7 +70,7 @@ class OutboxRepository {
 
 	/**
 	 * Claims the period and queues its digest, in one transaction, and records its papers as sent
-	 * so the next digest starts after them.
+	 * so the next digest starts after them. The message keeps {@code messageId} for every attempt.
 	 * @return whether it was queued; {@code false} when the period was already taken
 	 */
 	boolean enqueue(long subscriptionId, String period, MailMessage message, String messageId,
@@ -97,7 +97,7 @@ class OutboxRepository {
 					.param("subject", message.subject())
 					.param("text", message.text())
 					.param("html", message.html())
-					.param("headers", OutboxMessage.headerLines(message.headers()))
+					.param("headers", OutboxMessage.headerLines(withMessageId(message.headers(), messageId)))
 					.param("messageId", messageId)
 					.param("now", timestamp(now))
 					.update();
@@ -118,6 +118,17 @@ class OutboxRepository {
 		catch (DuplicateKeyException ex) {
 			return false;
 		}
+	}
+
+	private static Map<String, String> withMessageId(Map<String, String> headers, String messageId) {
+		Map<String, String> all = new java.util.LinkedHashMap<>();
+		headers.forEach((name, value) -> {
+			if (!name.equalsIgnoreCase("Message-ID")) {
+				all.put(name, value);
+			}
+		});
+		all.put("Message-ID", messageId);
+		return all;
 	}
 
 	/**
