@@ -186,8 +186,8 @@ class DigestRuns {
 
 		@Override
 		public String toString() {
-			return "%d due, %d composed, %d sent, %d deferred, %d failed, %d suppressed, %d with nothing new, %d already sent this period"
-				.formatted(this.due, this.composed, this.sent, this.deferred, this.failed, this.suppressed, this.empty,
+			return "%d due, %d sent, %d composed, %d deferred, %d failed, %d suppressed, %d with nothing new, %d already sent this period"
+				.formatted(this.due, this.sent, this.composed, this.deferred, this.failed, this.suppressed, this.empty,
 						this.alreadySent);
 		}
 
