@@ -231,6 +231,10 @@ class DigestDeliveryTests {
 
 		assertThat(this.meters.counter("paperboy.digest.messages", "outcome", "sent").count()).isEqualTo(sentBefore + 1);
 		assertThat(this.meters.timer("paperboy.digest.run").count()).isEqualTo(runsBefore + 1);
+		this.mvc.perform(get("/actuator/prometheus"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("paperboy_digest_messages_total{outcome=\"sent\"")))
+			.andExpect(content().string(containsString("paperboy_digest_run_seconds_count")));
 		this.mvc.perform(get("/admin/digests"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<h2>Runs</h2>")))
