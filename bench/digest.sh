@@ -102,7 +102,7 @@ count_sink() {
 	distinct=$(uniq "$dump.rcpt" | wc -l)
 	duplicates=$(uniq -d "$dump.rcpt" | wc -l)
 	# a message: smtp-sink's X- lines, its three-line Received header, the message, an empty line
-	awk '
+	LC_ALL=C awk '
 		/^X-Client-Addr: / { if (n) bytes -= 2; n++; state = 0; next }
 		state == 0 && /^Received: from / { state = 1; skip = 2; next }
 		state == 1 && skip > 0 { skip--; if (skip == 0) { stamp = $0; sub(/^[ \t]+/, "", stamp); print stamp > "/dev/stderr"; state = 2 }; next }
@@ -117,7 +117,7 @@ count_sink() {
 
 H2_URL="jdbc:h2:file:$WORK/data/paperboy;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
 sql() { java -cp "$WORK/h2.jar" org.h2.tools.RunScript -url "$H2_URL" -user sa -password '' -script "$1" -showResults; }
-sql_value() { printf '%s\n' "$1" >"$WORK/query.sql"; java -cp "$WORK/h2.jar" org.h2.tools.Shell -url "$H2_URL" -user sa -password '' -sql "$1" | sed -n 2p | tr -d ' '; }
+sql_value() { java -cp "$WORK/h2.jar" org.h2.tools.Shell -url "$H2_URL" -user sa -password '' -sql "$1" | sed -n 2p | tr -d ' '; }
 
 echo "Digest delivery benchmark: $SUBSCRIBERS subscribers"
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -188,6 +188,10 @@ stop_sink
 WALL=$(seconds "$start" "$end")
 RUN_S=$(seconds "$FIXED" "$WALL")
 REPORT=$(grep -m1 '^Digests: ' "$WORK/run.log" || true)
+if [ "${NODELAY:-}" = 1 ] && ! grep -q '^NoDelaySocketFactory: ' "$WORK/run.log"; then
+	echo "NODELAY=1, but the app did not use NoDelaySocketFactory" >&2
+	exit 1
+fi
 [ -n "$REPORT" ] || { echo "The run printed no report (exit $STATUS):" >&2; tail -40 "$WORK/run.log" >&2; exit 1; }
 DUE=$(echo "$REPORT" | sed -E 's/^Digests: ([0-9]+) due.*/\1/')
 SENT=$(echo "$REPORT" | sed -E 's/.* ([0-9]+) sent.*/\1/')
