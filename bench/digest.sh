@@ -202,7 +202,6 @@ CPU_S=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }
 read -r MESSAGES RECIPIENTS DISTINCT DUPLICATES SIZE FIRST LAST < <(count_sink digests)
 
 # none missing: the addresses the database records as sent are exactly those the sink received
-sql_value "select count(*) from digest_deliveries where state = 'sent'" >"$WORK/sent.count"
 printf "call csvwrite('%s', 'select s.email from digest_subscriptions s join digest_deliveries d on d.subscription_id = s.id where d.state = ''sent'' order by s.email', 'writeColumnHeader=false');\n" \
 	"$WORK/sent.csv" >"$WORK/sent.sql"
 sql "$WORK/sent.sql" >/dev/null
@@ -242,8 +241,8 @@ SINK_WINDOW=$((LAST - FIRST + 1))
 SINK_RATE=$(rate "$MESSAGES" "$SINK_WINDOW")
 SOURCE_RATE=$(rate "$SOURCE_MESSAGES" "$SOURCE_S")
 SOURCE_NEW_RATE=$(rate "$SOURCE_NEW_MESSAGES" "$SOURCE_NEW_S")
-RATIO=$(awk -v a="$DELIVERY_RATE" -v b="$SOURCE_RATE" 'BEGIN { printf "%.0f%%", 100 * a / b }')
-RATIO_NEW=$(awk -v a="$DELIVERY_RATE" -v b="$SOURCE_NEW_RATE" 'BEGIN { printf "%.0f%%", 100 * a / b }')
+RATIO=$(awk -v a="$DELIVERY_RATE" -v b="$SOURCE_RATE" 'BEGIN { printf "%.1f%%", 100 * a / b }')
+RATIO_NEW=$(awk -v a="$DELIVERY_RATE" -v b="$SOURCE_NEW_RATE" 'BEGIN { printf "%.1f%%", 100 * a / b }')
 COMPOSE_100K=$(awk -v r="$COMPOSE_RATE" 'BEGIN { printf "%.0f", 100000 / r }')
 met() { if [ "$1" = 1 ]; then echo met; else echo "not met"; fi; }
 COMPOSE_MET=$(met "$(awk -v s="$COMPOSE_100K" 'BEGIN { print (s < 60) ? 1 : 0 }')")
