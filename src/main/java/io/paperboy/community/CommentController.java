@@ -45,6 +45,12 @@ class CommentController {
 		if (member == null) {
 			return signIn(commented.id());
 		}
+		if (member.needsProfile()) {
+			// comments show their author's name: there must be one; the text waits in the form
+			return form(new CommentForm(commented.id(), commented.displayTitle(), replyTo, null, text,
+					"Choose your username and display name at /welcome before commenting; your text is kept below.",
+					Viewer.current(), Comments.MAX_LENGTH));
+		}
 		try {
 			return backTo(this.comments.post(commented.id(), replyTo, member, text));
 		}

@@ -66,9 +66,13 @@ public class Comments {
 	 * @throws CommentNotFoundException when {@code replyTo} is not a comment on this paper the
 	 * member can see
 	 * @throws TooManyRequestsException when the member has posted too many comments this hour
+	 * @throws CommentRefusedException when the member has not chosen a name yet
 	 */
 	@Transactional
 	public Comment post(String paperId, Long replyTo, Member author, String markdown) {
+		if (author.needsProfile()) {
+			throw new CommentRefusedException("Choose your username and display name at /welcome before commenting.");
+		}
 		String text = checked(markdown);
 		lockPaper(paperId);
 		Long parentId = null;

@@ -18,12 +18,14 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code /admin/digests} (guarded like every operator's page): subscribers by status, the digest
- * any subscriber would get now, and a test digest mailed to the signed-in admin.
+ * {@code /admin/digests} (guarded like every operator's page): subscribers by status, the outbox
+ * by state, the latest runs, suppressed addresses (and lifting a suppression), the digest any
+ * subscriber would get now, and a test digest mailed to the signed-in admin.
  */
 @Controller
 class DigestAdminController {
@@ -38,8 +40,17 @@ class DigestAdminController {
 
 	private final Clock clock;
 
+	private final SubscriptionRepository repository;
+
+	private final OutboxRepository outbox;
+
+	private final RunRepository runs;
+
 	DigestAdminController(Subscriptions subscriptions, Digests digests, DigestMessages messages, Mailer mailer,
-			Clock clock) {
+			Clock clock, SubscriptionRepository repository, OutboxRepository outbox, RunRepository runs) {
+		this.repository = repository;
+		this.outbox = outbox;
+		this.runs = runs;
 		this.subscriptions = subscriptions;
 		this.digests = digests;
 		this.messages = messages;
@@ -49,7 +60,7 @@ class DigestAdminController {
 
 	@GetMapping("/admin/digests")
 	String overview(@RequestParam(defaultValue = "") String email, @RequestParam(required = false) String sent,
-			Model model) {
+			@RequestParam(required = false) String lifted, Model model) {
 		DigestMail preview = null;
 		String problem = null;
 		if (!email.isBlank()) {
@@ -63,7 +74,9 @@ class DigestAdminController {
 		}
 		model.addAttribute("page", new DigestAdminPage(counts(), email, preview,
 				(preview != null) ? DigestMessages.text(preview) : null,
-				(sent != null) ? "A test digest is on its way to you." : null, problem));
+				(sent != null) ? "A test digest is on its way to you."
+						: (lifted != null) ? "The suppression is lifted: the address gets digests again." : null,
+				problem, this.outbox.countByState(), this.runs.latest(20), this.repository.suppressed()));
 		return "digest/admin";
 	}
 
@@ -94,12 +107,21 @@ class DigestAdminController {
 			.orElseGet(() -> new Subscription(0, member.email(), Status.CONFIRMED, Preferences.defaults(), member.id(), now,
 					now, null));
 		try {
-			this.mailer.send(this.messages.message(this.digests.compose(subscription, now), member.email()));
+			this.mailer.send(this.messages.testMessage(this.digests.compose(subscription, now), member.email()));
 		}
 		catch (MailFailure ex) {
 			throw new BadRequestException("The test digest was not sent: " + ex.getMessage());
 		}
 		return "redirect:/admin/digests?sent";
+	}
+
+	/** Lifts a suppression: the address gets its next digest, and its bounces count from zero again. */
+	@PostMapping("/admin/digests/suppressions/{id}/lift")
+	String lift(@PathVariable long id) {
+		if (!this.repository.lift(id)) {
+			throw new NotFoundException("No suppressed address with id " + id);
+		}
+		return "redirect:/admin/digests?lifted";
 	}
 
 	private Map<String, Long> counts() {

@@ -1,5 +1,6 @@
 package io.paperboy.digest;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,9 +12,12 @@ import java.util.Map;
  * @param previewText its text part
  * @param notice a line of news, or {@code null}
  * @param problem what went wrong, or {@code null}
+ * @param outbox outbox messages by state
+ * @param runs the latest runs, newest first
+ * @param suppressions the suppressed addresses
  */
 public record DigestAdminPage(Map<String, Long> counts, String email, DigestMail preview, String previewText,
-		String notice, String problem) {
+		String notice, String problem, Map<String, Long> outbox, List<DigestRun> runs, List<Suppression> suppressions) {
 
 	/** The sandboxed HTML view of the previewed digest. */
 	public String previewLink() {

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The digest jobs, as db-scheduler tasks (each runs on one node at a time): {@code digest-run}
  * sends the digests that are due, every 15 minutes by default ({@code paperboy.digest.run-cron});
+ * {@code digest-send} sends what the outbox holds that is due (retries, mostly) every minute;
  * {@code digest-drop-unconfirmed} drops subscriptions nobody confirmed in time, hourly.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,6 +22,12 @@ class DigestJobs {
 	RecurringTask<Void> digestRunJob(DigestRuns runs, DigestProperties properties) {
 		return Tasks.recurring("digest-run", Schedules.cron(properties.runCron(), ZoneOffset.UTC))
 			.execute((instance, context) -> runs.run(false));
+	}
+
+	@Bean
+	RecurringTask<Void> digestSendJob(DigestSender sender) {
+		return Tasks.recurring("digest-send", Schedules.fixedDelay(Duration.ofMinutes(1)))
+			.execute((instance, context) -> sender.drain());
 	}
 
 	@Bean

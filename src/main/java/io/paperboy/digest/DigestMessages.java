@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a digest into a message: an HTML part (tables and inline styles, 600 pixels wide at most,
  * light and dark, no scripts, no web fonts, no images) and a plain-text part with the same
- * content in lines of at most {@value #WIDTH} characters; a subject naming the top paper; and a
- * {@code List-Unsubscribe} header with the signed one-click link.
+ * content in lines of at most {@value #WIDTH} characters; a subject naming the top paper; and the
+ * one-click unsubscribe headers.
  */
 @Component
 class DigestMessages {
@@ -36,21 +36,46 @@ class DigestMessages {
 
 	private final SignedLinks links;
 
-	DigestMessages(TemplateEngine templates, SignedLinks links) {
+	private final String unsubscribeMailbox;
+
+	DigestMessages(TemplateEngine templates, SignedLinks links, BulkMailProperties bulkMail) {
 		this.templates = templates;
 		this.links = links;
+		this.unsubscribeMailbox = bulkMail.unsubscribeMailbox();
 	}
 
-	/** The message for a digest, to its subscriber. */
-	MailMessage message(Digest digest) {
-		return message(digest, digest.subscription().email());
+	/**
+	 * The message for a digest, to its subscriber, with the Message-ID it keeps however often it is
+	 * tried.
+	 */
+	MailMessage message(Digest digest, String messageId) {
+		return message(digest, digest.subscription().email(), messageId);
 	}
 
-	/** The message for a digest, to any address (an admin's test digest). */
-	MailMessage message(Digest digest, String to) {
+	/** The message for a digest, to any address (an admin's test digest); the mailer gives it a Message-ID. */
+	MailMessage testMessage(Digest digest, String to) {
+		return message(digest, to, null);
+	}
+
+	/**
+	 * The message, with the one-click unsubscribe headers of RFC 8058: {@code List-Unsubscribe}
+	 * names the signed link (which a POST of {@code List-Unsubscribe=One-Click} follows at once,
+	 * with no cookie, form or confirmation) and, when {@code paperboy.mail.unsubscribe-mailbox} is
+	 * set, a {@code mailto:} address too; {@code List-Unsubscribe-Post} says the link takes the
+	 * one-click POST.
+	 */
+	private MailMessage message(Digest digest, String to, String messageId) {
 		DigestMail mail = mail(digest);
 		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
+		String unsubscribe = "<" + mail.unsubscribeUrl() + ">";
+		if (this.unsubscribeMailbox != null) {
+			unsubscribe += ", <mailto:" + this.unsubscribeMailbox + "?subject=unsubscribe>";
+		}
+		headers.put("List-Unsubscribe", unsubscribe);
+		headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		if (messageId != null) {
+			headers.put("Message-ID", messageId);
+		}
 		return new MailMessage(to, mail.subject(), text(mail), html(mail), headers, MailMessage.Kind.BULK);
 	}
 

@@ -21,10 +21,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * (default 10)
  * @param subscribesPerAddress how many subscribe requests may name one mail address per day, so
  * the form cannot be used to flood an inbox with confirmations (default 3)
+ * @param sendRate how many digests per second leave at most, over all senders of this node (default
+ * 0: as fast as the relay takes them)
+ * @param senderThreads how many senders send from the outbox at once, each over its own connection
+ * (default 2)
+ * @param batchSize how many messages a sender claims at a time and sends over one connection
+ * (default 20); a sender holds no more than this, and a crash can send at most these again
+ * @param lease how long a claimed message stays with its sender: after that a sender that died is
+ * taken to be gone and another claims it (default 10 minutes)
  */
 @ConfigurationProperties("paperboy.digest")
 record DigestProperties(String secret, boolean sendEmpty, String runCron, Duration pendingFor,
-		int subscribesPerClient, int subscribesPerAddress) {
+		int subscribesPerClient, int subscribesPerAddress, double sendRate, int senderThreads, int batchSize,
+		Duration lease) {
 
 	DigestProperties {
 		secret = (secret == null || secret.isBlank()) ? null : secret.strip();
@@ -32,6 +41,10 @@ record DigestProperties(String secret, boolean sendEmpty, String runCron, Durati
 		pendingFor = (pendingFor != null) ? pendingFor : Duration.ofDays(7);
 		subscribesPerClient = (subscribesPerClient > 0) ? subscribesPerClient : 10;
 		subscribesPerAddress = (subscribesPerAddress > 0) ? subscribesPerAddress : 3;
+		sendRate = Math.max(sendRate, 0);
+		senderThreads = (senderThreads > 0) ? senderThreads : 2;
+		batchSize = (batchSize > 0) ? batchSize : 20;
+		lease = (lease != null && !lease.isNegative() && !lease.isZero()) ? lease : Duration.ofMinutes(10);
 	}
 
 }

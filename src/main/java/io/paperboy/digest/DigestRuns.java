@@ -1,11 +1,13 @@
 package io.paperboy.digest;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 
-import io.paperboy.mail.MailFailure;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.paperboy.mail.MailMessage;
 import io.paperboy.mail.Mailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,10 +16,10 @@ import org.springframework.stereotype.Service;
 /**
  * Sends the digests that are due. A subscription is due when, in its own time zone, today is one
  * of its delivery days and its hour has come; each period (the local date of the delivery day, or
- * of the weekly day) gets at most one digest: the period is claimed in the database, under a
- * unique key, before the message goes to the mail server, so a rerun, a second node or
- * {@code digest run --now} finds it taken. A message the mail server refuses releases its period,
- * and a later run tries again.
+ * of the weekly day) gets at most one digest. A run first composes: each due digest is written to
+ * the outbox in the transaction that claims its period under a unique key, so a rerun, a second
+ * node or {@code digest run --now} finds it taken. Then it sends what the outbox holds (see
+ * {@link DigestSender}), retries included, and records what it did.
  */
 @Service
 class DigestRuns {
@@ -30,28 +32,42 @@ class DigestRuns {
 
 	private final DigestMessages messages;
 
+	private final OutboxRepository outbox;
+
+	private final DigestSender sender;
+
+	private final RunRepository runs;
+
 	private final Mailer mailer;
 
 	private final DigestProperties properties;
 
 	private final Clock clock;
 
-	DigestRuns(SubscriptionRepository subscriptions, Digests digests, DigestMessages messages, Mailer mailer,
-			DigestProperties properties, Clock clock) {
+	private final MeterRegistry meters;
+
+	DigestRuns(SubscriptionRepository subscriptions, Digests digests, DigestMessages messages, OutboxRepository outbox,
+			DigestSender sender, RunRepository runs, Mailer mailer, DigestProperties properties, Clock clock,
+			MeterRegistry meters) {
 		this.subscriptions = subscriptions;
 		this.digests = digests;
 		this.messages = messages;
+		this.outbox = outbox;
+		this.sender = sender;
+		this.runs = runs;
 		this.mailer = mailer;
 		this.properties = properties;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/**
-	 * Sends every digest due now.
+	 * Composes every digest due now, then sends what the outbox holds.
 	 * @param everyone whether every confirmed subscription counts as due, whatever its day and hour
 	 * (still at most one digest per period)
 	 */
 	RunReport run(boolean everyone) {
+		long started = System.nanoTime();
 		Instant now = this.clock.instant();
 		RunReport report = new RunReport();
 		for (Subscription subscription : this.subscriptions.confirmed()) {
@@ -65,36 +81,41 @@ class DigestRuns {
 				continue;
 			}
 			try {
-				send(subscription, period, now, report);
+				compose(subscription, period, now, report);
 			}
 			catch (RuntimeException ex) {
 				report.failed++;
-				logger.warn("Digest for subscription {} not sent: {}", subscription.id(), ex.getMessage());
+				logger.warn("Digest for subscription {} not composed: {}", subscription.id(), ex.toString());
 			}
 		}
+		DigestSender.Tally tally = this.sender.drain();
+		report.sent = tally.sent.get();
+		report.deferred = tally.deferred.get();
+		report.failed += tally.failed.get() + tally.stopped.get();
+		report.suppressed = tally.suppressed.get();
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+		this.meters.timer("paperboy.digest.run").record(took);
+		this.runs.record(new DigestRun(now, took, report.due, report.composed, report.sent, report.deferred,
+				report.failed, report.suppressed));
 		logger.info("Digest run: {}", report);
 		return report;
 	}
 
-	private void send(Subscription subscription, String period, Instant now, RunReport report) {
+	private void compose(Subscription subscription, String period, Instant now, RunReport report) {
 		Digest digest = this.digests.compose(subscription, now);
 		if (digest.isEmpty() && !this.properties.sendEmpty()) {
 			report.empty++;
 			return;
 		}
-		if (!this.subscriptions.claimPeriod(subscription.id(), period, digest.items().size(), now)) {
+		String messageId = this.mailer.newMessageId();
+		MailMessage message = this.messages.message(digest, messageId);
+		if (this.outbox.enqueue(subscription.id(), period, message, messageId, digest.paperIds(), digest.until(), now)) {
+			report.composed++;
+			this.meters.counter("paperboy.digest.messages", "outcome", "composed").increment();
+		}
+		else {
 			report.alreadySent++;
-			return;
 		}
-		try {
-			this.mailer.send(this.messages.message(digest));
-		}
-		catch (MailFailure ex) {
-			this.subscriptions.releasePeriod(subscription.id(), period);
-			throw ex;
-		}
-		this.subscriptions.markSent(subscription.id(), period, digest.paperIds(), digest.until(), this.clock.instant());
-		report.sent++;
 	}
 
 	/** Whether, in the subscriber's zone, today is a delivery day and the hour has come. */
@@ -125,6 +146,24 @@ class DigestRuns {
 
 		int failed;
 
+		int composed;
+
+		int deferred;
+
+		int suppressed;
+
+		int composed() {
+			return this.composed;
+		}
+
+		int deferred() {
+			return this.deferred;
+		}
+
+		int suppressed() {
+			return this.suppressed;
+		}
+
 		int due() {
 			return this.due;
 		}
@@ -147,8 +186,9 @@ class DigestRuns {
 
 		@Override
 		public String toString() {
-			return "%d due, %d sent, %d with nothing new, %d already sent this period, %d failed".formatted(this.due,
-					this.sent, this.empty, this.alreadySent, this.failed);
+			return "%d due, %d sent, %d composed, %d deferred, %d failed, %d suppressed, %d with nothing new, %d already sent this period"
+				.formatted(this.due, this.sent, this.composed, this.deferred, this.failed, this.suppressed, this.empty,
+						this.alreadySent);
 		}
 
 	}

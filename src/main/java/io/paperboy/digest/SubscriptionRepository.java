@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +56,10 @@ class SubscriptionRepository {
 			.findFirst();
 	}
 
+	/** Confirmed subscriptions whose address is not suppressed: the ones that get digests. */
 	List<Subscription> confirmed() {
-		return this.jdbc.sql("select " + COLUMNS + " from digest_subscriptions where status = 'confirmed' order by id")
+		return this.jdbc.sql("select " + COLUMNS
+				+ " from digest_subscriptions where status = 'confirmed' and suppressed_at is null order by id")
 			.query(SubscriptionRepository::subscription)
 			.list();
 	}
@@ -182,32 +183,6 @@ class SubscriptionRepository {
 			.single() > 0;
 	}
 
-	/** The digest was accepted for delivery: its papers are not sent again, the next one starts at {@code coveredUntil}. */
-	void markSent(long subscriptionId, String period, Collection<String> paperIds, Instant coveredUntil, Instant now) {
-		this.jdbc.sql("""
-				update digest_deliveries set state = 'sent', sent_at = :now where subscription_id = :id and period = :period
-				""").param("id", subscriptionId).param("period", period).param("now", timestamp(now)).update();
-		this.jdbc.sql("update digest_subscriptions set last_sent_at = :until where id = :id")
-			.param("id", subscriptionId)
-			.param("until", timestamp(coveredUntil))
-			.update();
-		for (String paperId : paperIds) {
-			this.jdbc.sql("""
-					insert into digest_sent_papers (subscription_id, paper_id, sent_at)
-					select :id, :paper, :now where not exists
-					    (select 1 from digest_sent_papers where subscription_id = :id and paper_id = :paper)
-					""").param("id", subscriptionId).param("paper", paperId).param("now", timestamp(now)).update();
-		}
-	}
-
-	/** The mail server refused the digest: the period is released so a later run tries again. */
-	void releasePeriod(long subscriptionId, String period) {
-		this.jdbc.sql("delete from digest_deliveries where subscription_id = :id and period = :period")
-			.param("id", subscriptionId)
-			.param("period", period)
-			.update();
-	}
-
 	Set<String> sentPapers(long subscriptionId) {
 		return Set.copyOf(this.jdbc.sql("select paper_id from digest_sent_papers where subscription_id = :id")
 			.param("id", subscriptionId)
@@ -220,6 +195,25 @@ class SubscriptionRepository {
 			.param("id", subscriptionId)
 			.query(Long.class)
 			.single();
+	}
+
+	/** Addresses suppressed after hard bounces, most recent first. */
+	List<Suppression> suppressed() {
+		return this.jdbc.sql("""
+				select id, email, hard_bounces, last_bounce, suppressed_at from digest_subscriptions
+				where suppressed_at is not null order by suppressed_at desc, id
+				""")
+			.query((rs, row) -> new Suppression(rs.getLong("id"), rs.getString("email"), rs.getInt("hard_bounces"),
+					rs.getString("last_bounce"), instant(rs, "suppressed_at")))
+			.list();
+	}
+
+	/** Lifts a suppression: the address gets digests again, and its bounces start again from zero. */
+	boolean lift(long id) {
+		return this.jdbc.sql("""
+				update digest_subscriptions set suppressed_at = null, hard_bounces = 0
+				where id = :id and suppressed_at is not null
+				""").param("id", id).update() == 1;
 	}
 
 	private static Map<String, Object> preferenceParameters(Preferences preferences) {

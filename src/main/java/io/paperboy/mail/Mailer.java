@@ -57,6 +57,14 @@ public class Mailer {
 		return outcomes;
 	}
 
+	/**
+	 * A new {@code Message-ID} on our domain, for a message that must keep the same one when it is
+	 * sent again (a digest retried from the outbox): receivers can tell it is the same message.
+	 */
+	public String newMessageId() {
+		return this.headers.newMessageId();
+	}
+
 	/** Whether messages go to the development outbox rather than to an SMTP server. */
 	public boolean keepsMailInOutbox() {
 		return this.delivery instanceof DevOutbox;

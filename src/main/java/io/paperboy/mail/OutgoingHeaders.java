@@ -28,7 +28,7 @@ class OutgoingHeaders {
 	MailMessage complete(MailMessage message) {
 		Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		headers.putAll(message.headers());
-		headers.putIfAbsent(MESSAGE_ID, "<" + UUID.randomUUID() + "@" + this.messageIdDomain + ">");
+		headers.putIfAbsent(MESSAGE_ID, newMessageId());
 		if (message.kind() == MailMessage.Kind.BULK) {
 			headers.putIfAbsent("Precedence", "bulk");
 			headers.putIfAbsent("List-Id", this.listId);
@@ -39,6 +39,11 @@ class OutgoingHeaders {
 		}
 		return new MailMessage(message.to(), message.subject(), message.text(), message.html(), headers,
 				message.kind());
+	}
+
+	/** A new {@code Message-ID} on our domain, angle brackets included. */
+	String newMessageId() {
+		return "<" + UUID.randomUUID() + "@" + this.messageIdDomain + ">";
 	}
 
 	/** The Message-ID of a completed message. */

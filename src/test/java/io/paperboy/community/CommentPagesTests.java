@@ -249,6 +249,18 @@ class CommentPagesTests {
 	}
 
 	@Test
+	void aMemberWithoutANameYetIsAskedToChooseOneAndKeepsTheirText() throws Exception {
+		Member nameless = this.accounts.loadUserByUsername("nameless@example.org");
+
+		String html = this.mvc.perform(as(nameless, post("/comments")).param("paper", "2506.00001")
+			.param("text", "My first comment")).andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+		assertThat(HtmlText.of(html)).contains("Choose your username and display name at /welcome");
+		assertThat(html).contains("My first comment");
+		assertThat(this.comments.visibleOn("2506.00001")).isEmpty();
+	}
+
+	@Test
 	void anEmptyCommentComesBackInTheFormWithTheReason() throws Exception {
 		String html = this.mvc.perform(as(this.ada, post("/comments")).param("paper", "2506.00001")
 			.param("text", "   ")).andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();

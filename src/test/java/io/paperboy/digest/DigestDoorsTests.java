@@ -232,7 +232,7 @@ class DigestDoorsTests {
 
 		Run due = run("digest", "run");
 		assertThat(due.code()).isZero();
-		assertThat(due.out()).contains("1 due, 1 sent");
+		assertThat(due.out()).contains("1 due, 1 sent, 1 composed, 0 deferred, 0 failed");
 		Run again = run("digest", "run", "--now");
 		assertThat(again.out()).contains("1 due, 0 sent").contains("1 already sent this period");
 		assertThat(this.outbox.to("reader@example.org")).hasSize(1);

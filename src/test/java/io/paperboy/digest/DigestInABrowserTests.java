@@ -30,7 +30,7 @@ class DigestInABrowserTests {
 
 	private static Browser browser;
 
-	private final String html = SampleDigests.messages().message(SampleDigests.digest()).html();
+	private final String html = SampleDigests.messages().message(SampleDigests.digest(), "<browser@papers.example.org>").html();
 
 	@BeforeAll
 	static void startBrowser() throws Exception {

@@ -12,7 +12,7 @@ class DigestMessagesTests {
 
 	private final DigestMessages messages = SampleDigests.messages();
 
-	private final MailMessage message = this.messages.message(SampleDigests.digest());
+	private final MailMessage message = this.messages.message(SampleDigests.digest(), "<sample@papers.example.org>");
 
 	@Test
 	void theSubjectNamesTheDayAndTheTopPaper() {
@@ -78,7 +78,7 @@ class DigestMessagesTests {
 	void anEmptyDigestSaysSo() {
 		Digest full = SampleDigests.digest();
 		Digest empty = new Digest(full.subscription(), full.since(), full.until(), full.day(), java.util.List.of());
-		MailMessage message = this.messages.message(empty);
+		MailMessage message = this.messages.message(empty, "<empty@papers.example.org>");
 		assertThat(message.subject()).isEqualTo("Trending papers — Mar 14: nothing new");
 		assertThat(message.text()).contains("Nothing new on your topics");
 	}

@@ -27,10 +27,10 @@ final class SampleDigests {
 
 	static DigestMessages messages() {
 		DigestProperties properties = new DigestProperties("a-secret-of-thirty-two-characters!", false, null,
-				Duration.ofDays(7), 0, 0);
+				Duration.ofDays(7), 0, 0, 0, 0, 0, null);
 		SignedLinks links = new SignedLinks(properties, null,
 				new SiteProperties(Path.of("data"), "https://papers.example.org"));
-		return new DigestMessages(TemplateEngine.createPrecompiled(ContentType.Html), links);
+		return new DigestMessages(TemplateEngine.createPrecompiled(ContentType.Html), links, new BulkMailProperties(null, 0, null));
 	}
 
 	/** Five papers, one of them with a hostile title, authors and code address. */

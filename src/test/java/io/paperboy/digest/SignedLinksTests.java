@@ -81,7 +81,7 @@ class SignedLinksTests {
 	}
 
 	private static SignedLinks links(String secret) {
-		DigestProperties properties = new DigestProperties(secret, false, null, Duration.ofDays(7), 0, 0);
+		DigestProperties properties = new DigestProperties(secret, false, null, Duration.ofDays(7), 0, 0, 0, 0, 0, null);
 		return new SignedLinks(properties, null, new SiteProperties(Path.of("data"), "https://papers.example.org/"));
 	}
 

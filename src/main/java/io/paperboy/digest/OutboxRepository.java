@@ -1,0 +1,303 @@
+package io.paperboy.digest;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.paperboy.mail.MailMessage;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static io.paperboy.digest.SubscriptionRepository.instant;
+import static io.paperboy.digest.SubscriptionRepository.timestamp;
+
+/**
+ * The digest outbox in SQL. Composing writes a row in the transaction that claims the period;
+ * senders claim rows, send them and mark them. A row is claimable when it is queued, deferred and
+ * due again, or claimed by a sender whose lease ran out (a sender that died). On PostgreSQL a
+ * claim is one statement that skips rows other senders hold ({@code FOR UPDATE SKIP LOCKED}); on
+ * H2 each candidate is taken by an update that only succeeds while the row is still claimable, so
+ * of two senders racing for a row exactly one gets an update count of one.
+ */
+@Repository
+class OutboxRepository {
+
+	private static final String CLAIMABLE = """
+			((state in ('queued', 'deferred') and next_attempt_at <= :now)
+			    or (state = 'sending' and claimed_at < :leaseStart))
+			""";
+
+	private static final String CLAIM = """
+			set state = 'sending', claimed_by = :sender, claimed_at = :now, attempts = attempts + 1,
+			    first_attempt_at = coalesce(first_attempt_at, :now)
+			""";
+
+	private static final String COLUMNS = """
+			o.id, o.subscription_id, o.period, o.recipient, o.subject, o.body_text, o.body_html, o.headers,
+			o.attempts, o.first_attempt_at, (s.suppressed_at is not null or s.status <> 'confirmed') as withdrawn
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final boolean postgres;
+
+	OutboxRepository(JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.postgres = isPostgres(dataSource);
+	}
+
+	private static boolean isPostgres(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not tell which database this is", ex);
+		}
+	}
+
+	/**
+	 * Claims the period and queues its digest, in one transaction, and records its papers as sent
+	 * so the next digest starts after them. The message keeps {@code messageId} for every attempt.
+	 * @return whether it was queued; {@code false} when the period was already taken
+	 */
+	boolean enqueue(long subscriptionId, String period, MailMessage message, String messageId,
+			Collection<String> paperIds, Instant coveredUntil, Instant now) {
+		try {
+			this.transactions.executeWithoutResult((status) -> {
+				this.jdbc.sql("""
+						insert into digest_deliveries (subscription_id, period, state, paper_count, created_at)
+						values (:id, :period, 'queued', :papers, :now)
+						""")
+					.param("id", subscriptionId)
+					.param("period", period)
+					.param("papers", paperIds.size())
+					.param("now", timestamp(now))
+					.update();
+				this.jdbc.sql("""
+						insert into digest_outbox (subscription_id, period, recipient, subject, body_text, body_html,
+						    headers, message_id, state, next_attempt_at, created_at)
+						values (:id, :period, :to, :subject, :text, :html, :headers, :messageId, 'queued', :now, :now)
+						""")
+					.param("id", subscriptionId)
+					.param("period", period)
+					.param("to", message.to())
+					.param("subject", message.subject())
+					.param("text", message.text())
+					.param("html", message.html())
+					.param("headers", OutboxMessage.headerLines(withMessageId(message.headers(), messageId)))
+					.param("messageId", messageId)
+					.param("now", timestamp(now))
+					.update();
+				this.jdbc.sql("update digest_subscriptions set last_sent_at = :until where id = :id")
+					.param("id", subscriptionId)
+					.param("until", timestamp(coveredUntil))
+					.update();
+				for (String paperId : paperIds) {
+					this.jdbc.sql("""
+							insert into digest_sent_papers (subscription_id, paper_id, sent_at)
+							select :id, :paper, :now where not exists
+							    (select 1 from digest_sent_papers where subscription_id = :id and paper_id = :paper)
+							""").param("id", subscriptionId).param("paper", paperId).param("now", timestamp(now)).update();
+				}
+			});
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	private static Map<String, String> withMessageId(Map<String, String> headers, String messageId) {
+		Map<String, String> all = new java.util.LinkedHashMap<>();
+		headers.forEach((name, value) -> {
+			if (!name.equalsIgnoreCase("Message-ID")) {
+				all.put(name, value);
+			}
+		});
+		all.put("Message-ID", messageId);
+		return all;
+	}
+
+	/**
+	 * Claims up to {@code limit} rows for one sender.
+	 * @param leaseStart rows claimed before this by a sender that has not marked them are claimed again
+	 */
+	List<OutboxMessage> claim(String sender, int limit, Instant now, Instant leaseStart) {
+		List<Long> ids = this.postgres ? claimSkippingLocked(sender, limit, now, leaseStart)
+				: claimOneByOne(sender, limit, now, leaseStart);
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select " + COLUMNS
+				+ " from digest_outbox o join digest_subscriptions s on s.id = o.subscription_id where o.id in (:ids) order by o.id")
+			.param("ids", ids)
+			.query(OutboxRepository::message)
+			.list();
+	}
+
+	private List<Long> claimSkippingLocked(String sender, int limit, Instant now, Instant leaseStart) {
+		return this.jdbc.sql("update digest_outbox " + CLAIM + """
+				where id in (select id from digest_outbox where """ + CLAIMABLE + """
+				    order by id limit :limit for update skip locked)
+				returning id
+				""")
+			.param("sender", sender)
+			.param("now", timestamp(now))
+			.param("leaseStart", timestamp(leaseStart))
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
+	private List<Long> claimOneByOne(String sender, int limit, Instant now, Instant leaseStart) {
+		List<Long> candidates = this.jdbc.sql("select id from digest_outbox where " + CLAIMABLE + " order by id limit :limit")
+			.param("now", timestamp(now))
+			.param("leaseStart", timestamp(leaseStart))
+			.param("limit", limit * 2)
+			.query(Long.class)
+			.list();
+		List<Long> claimed = new ArrayList<>();
+		for (long id : candidates) {
+			if (claimed.size() == limit) {
+				break;
+			}
+			int taken = this.jdbc.sql("update digest_outbox " + CLAIM + " where id = :id and " + CLAIMABLE)
+				.param("sender", sender)
+				.param("now", timestamp(now))
+				.param("leaseStart", timestamp(leaseStart))
+				.param("id", id)
+				.update();
+			if (taken == 1) {
+				claimed.add(id);
+			}
+		}
+		return claimed;
+	}
+
+	/** The relay accepted it. */
+	void markSent(OutboxMessage row, Instant now) {
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.sql("""
+					update digest_outbox set state = 'sent', sent_at = :now, claimed_by = null, last_error = null
+					where id = :id
+					""").param("id", row.id()).param("now", timestamp(now)).update();
+			delivery(row, "sent", now);
+		});
+	}
+
+	/** Refused for now: tried again from {@code nextAttemptAt}. */
+	void defer(OutboxMessage row, String error, Instant nextAttemptAt) {
+		this.jdbc.sql("""
+				update digest_outbox set state = 'deferred', next_attempt_at = :next, claimed_by = null,
+				    last_error = :error
+				where id = :id
+				""").param("id", row.id()).param("next", timestamp(nextAttemptAt)).param("error", shortened(error)).update();
+	}
+
+	/** Given up: refused for good, or for too long. */
+	void fail(OutboxMessage row, String error, Instant now) {
+		end(row, "failed", error, now);
+	}
+
+	/** Not sent: the address was suppressed or unsubscribed after the digest was composed. */
+	void withdraw(OutboxMessage row, Instant now) {
+		end(row, "suppressed", null, now);
+	}
+
+	private void end(OutboxMessage row, String state, String error, Instant now) {
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.sql("""
+					update digest_outbox set state = :state, claimed_by = null, last_error = :error where id = :id
+					""").param("id", row.id()).param("state", state).param("error", shortened(error)).update();
+			delivery(row, state, now);
+		});
+	}
+
+	private void delivery(OutboxMessage row, String state, Instant now) {
+		this.jdbc.sql("""
+				update digest_deliveries set state = :state, sent_at = :sentAt where subscription_id = :id and period = :period
+				""")
+			.param("state", state)
+			.param("sentAt", state.equals("sent") ? timestamp(now) : null)
+			.param("id", row.subscriptionId())
+			.param("period", row.period())
+			.update();
+	}
+
+	/**
+	 * Records a hard bounce against the row's address and gives the row up.
+	 * @return whether the address is now suppressed
+	 */
+	boolean bounce(OutboxMessage row, String error, int suppressAfter, Instant now) {
+		Boolean suppressed = this.transactions.execute((status) -> {
+			this.jdbc.sql("update digest_outbox set state = 'failed', claimed_by = null, last_error = :error where id = :id")
+				.param("id", row.id())
+				.param("error", shortened(error))
+				.update();
+			delivery(row, "failed", now);
+			this.jdbc.sql("""
+					update digest_subscriptions set hard_bounces = hard_bounces + 1, last_bounce = :error,
+					    suppressed_at = case when hard_bounces + 1 >= :after and suppressed_at is null then :now
+					        else suppressed_at end
+					where id = :id
+					""")
+				.param("id", row.subscriptionId())
+				.param("error", shortened(error))
+				.param("after", suppressAfter)
+				.param("now", timestamp(now))
+				.update();
+			return this.jdbc.sql("select suppressed_at is not null from digest_subscriptions where id = :id")
+				.param("id", row.subscriptionId())
+				.query(Boolean.class)
+				.single();
+		});
+		return Boolean.TRUE.equals(suppressed);
+	}
+
+	/** Rows by state, for the admin page and tests. */
+	Map<String, Long> countByState() {
+		Map<String, Long> counts = new java.util.TreeMap<>();
+		this.jdbc.sql("select state, count(*) from digest_outbox group by state")
+			.query((rs) -> {
+				counts.put(rs.getString(1), rs.getLong(2));
+			});
+		return counts;
+	}
+
+	/** The state and last error of a subscription's digest for a period, or {@code null}. */
+	String state(long subscriptionId, String period) {
+		return this.jdbc.sql("select state from digest_outbox where subscription_id = :id and period = :period")
+			.param("id", subscriptionId)
+			.param("period", period)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private static String shortened(String error) {
+		return (error != null && error.length() > 1000) ? error.substring(0, 1000) : error;
+	}
+
+	private static OutboxMessage message(ResultSet rs, int row) throws SQLException {
+		String headerLines = rs.getString("headers");
+		Map<String, String> headers = OutboxMessage.headers(headerLines);
+		MailMessage message = new MailMessage(rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"),
+				rs.getString("body_html"), headers, MailMessage.Kind.BULK);
+		return new OutboxMessage(rs.getLong("id"), rs.getLong("subscription_id"), rs.getString("period"), message,
+				rs.getInt("attempts"), instant(rs, "first_attempt_at"), rs.getBoolean("withdrawn"));
+	}
+
+}
