@@ -8,8 +8,10 @@
 # Usage: bench/digest.sh [SUBSCRIBERS]   (default 100000; see bench/README.md)
 # Environment:
 #   JAVA_OPTS=...    JVM flags of the app (default -Xmx512m)
-#   SESSIONS=n       parallel SMTP connections of smtp-source (default 1: the app sends over one
-#                    connection at a time)
+#   SESSIONS=n       parallel SMTP connections: the app's sender threads
+#                    (paperboy.digest.sender-threads) and smtp-source's sessions (default 2, the
+#                    app's default; code from before the outbox sends over one connection at a time:
+#                    measure it with SESSIONS=1)
 #   PYTHON=path      the interpreter of the generator (default /usr/bin/python3)
 #   JAR=path         the jar to measure (default target/paperboy.jar, built when missing)
 #   NODELAY=1        run the app with TCP_NODELAY on its SMTP sockets (bench/NoDelaySocketFactory.java,
@@ -23,7 +25,7 @@ SUBSCRIBERS=${1:-100000}
 HF=$ROOT/../shared/data/hf-daily-papers
 ARXIV=$ROOT/../shared/data/arxiv-kaggle/arxiv-cs-2026-05-06.derived.jsonl
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
-SESSIONS=${SESSIONS:-1}
+SESSIONS=${SESSIONS:-2}
 PYTHON=${PYTHON:-/usr/bin/python3}
 JAR=${JAR:-$ROOT/target/paperboy.jar}
 
@@ -177,7 +179,8 @@ LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
 start=$(now)
 set +e
 /usr/bin/time -v -o "$WORK/run.time" java $JAVA_OPTS "${RUN_OPTS[@]}" -jar "$JAR" digest run --now \
-	--paperboy.data-dir="$WORK/data" --spring.mail.host=127.0.0.1 --spring.mail.port="$SINK_PORT" "${MAIL_OPTS[@]}" \
+	--paperboy.data-dir="$WORK/data" --spring.mail.host=127.0.0.1 --spring.mail.port="$SINK_PORT" \
+	--paperboy.digest.sender-threads="$SESSIONS" "${MAIL_OPTS[@]}" \
 	>"$WORK/run.log" 2>&1
 STATUS=$?
 set -e
