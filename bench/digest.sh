@@ -1,0 +1,270 @@
+#!/usr/bin/env bash
+# Digest delivery benchmark: `digest run --now` for SUBSCRIBERS confirmed subscriptions with mixed
+# preferences over the real Hugging Face archive, delivering into Postfix's smtp-sink on loopback;
+# compose rate, delivery rate, peak RSS, and every message counted at the sink (no duplicates,
+# none missing). As the ceiling in the same run, Postfix's smtp-source sends the same number of
+# messages of the same size to the same sink with the same number of connections.
+#
+# Usage: bench/digest.sh [SUBSCRIBERS]   (default 100000; see bench/README.md)
+# Environment:
+#   JAVA_OPTS=...    JVM flags of the app (default -Xmx512m)
+#   SESSIONS=n       parallel SMTP connections: the app's sender threads
+#                    (paperboy.digest.sender-threads) and smtp-source's sessions (default 2, the
+#                    app's default; code from before the outbox sends over one connection at a time:
+#                    measure it with SESSIONS=1)
+#   PYTHON=path      the interpreter of the generator (default /usr/bin/python3)
+#   JAR=path         the jar to measure (default target/paperboy.jar, built when missing)
+#   NODELAY=1        run the app with TCP_NODELAY on its SMTP sockets (bench/NoDelaySocketFactory.java,
+#                    compiled here and put on the boot class path; the jar is unchanged): what the
+#                    rate would be without Nagle's algorithm holding back the end of every message
+#   KEEP=1           keep the work folder (database, sink dumps, logs) under /tmp
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SUBSCRIBERS=${1:-100000}
+HF=$ROOT/../shared/data/hf-daily-papers
+ARXIV=$ROOT/../shared/data/arxiv-kaggle/arxiv-cs-2026-05-06.derived.jsonl
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
+SESSIONS=${SESSIONS:-2}
+PYTHON=${PYTHON:-/usr/bin/python3}
+JAR=${JAR:-$ROOT/target/paperboy.jar}
+
+SINK=$(command -v smtp-sink || echo /usr/sbin/smtp-sink)
+SOURCE=$(command -v smtp-source || echo /usr/sbin/smtp-source)
+if [ ! -x "$SINK" ] || [ ! -x "$SOURCE" ]; then
+	cat >&2 <<-'EOF'
+		smtp-sink and smtp-source come with Debian's postfix package; no Postfix needs to run.
+		Install them with:
+		  echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+		  DEBIAN_FRONTEND=noninteractive apt-get install -y postfix
+	EOF
+	exit 2
+fi
+[ -d "$HF" ] || { echo "No daily-papers folder at $HF" >&2; exit 2; }
+[ -f "$ARXIV" ] || { echo "No arXiv file at $ARXIV" >&2; exit 2; }
+if [ ! -f "$JAR" ]; then
+	[ "$JAR" = "$ROOT/target/paperboy.jar" ] || { echo "No jar at $JAR" >&2; exit 2; }
+	echo "Building $JAR ..."
+	(cd "$ROOT" && ./mvnw -q -B -DskipTests package)
+fi
+
+WORK=$(mktemp -d /tmp/paperboy-digest-bench.XXXXXX)
+chmod 755 "$WORK"
+SINK_PID=
+stop_sink() {
+	if [ -n "$SINK_PID" ]; then
+		kill "$SINK_PID" 2>/dev/null || true
+		wait "$SINK_PID" 2>/dev/null || true
+		SINK_PID=
+	fi
+}
+cleanup() {
+	stop_sink
+	[ "${KEEP:-}" = 1 ] && echo "Kept $WORK" || rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+now() { date +%s.%N; }
+seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
+field() { awk -F': ' -v name="$1" '$1 ~ name { print $2 }'; }
+free_port() { "$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# start_sink NAME: a fresh smtp-sink on loopback that appends every message to WORK/sink/NAME;
+# sets SINK_PORT and SINK_PID. As root it must drop privileges (-u nobody).
+start_sink() {
+	mkdir -p "$WORK/sink"
+	chmod 777 "$WORK/sink"
+	SINK_PORT=$(free_port)
+	local user=()
+	[ "$(id -u)" = 0 ] && user=(-u nobody)
+	"$SINK" "${user[@]}" -D "$WORK/sink/$1" "127.0.0.1:$SINK_PORT" 1024 >"$WORK/sink-$1.log" 2>&1 &
+	SINK_PID=$!
+	local _
+	for _ in $(seq 50); do
+		if (exec 3<>"/dev/tcp/127.0.0.1/$SINK_PORT") 2>/dev/null; then return 0; fi
+		sleep 0.1
+	done
+	echo "smtp-sink did not start:" >&2
+	cat "$WORK/sink-$1.log" >&2
+	exit 1
+}
+
+# count_sink NAME: reads the dump WORK/sink/NAME and prints "messages recipients distinct
+# duplicates bytes first last": messages, RCPT TO addresses, distinct ones, addresses received more
+# than once, the average size of a message as sent (headers and body, CRLF line ends, without
+# smtp-sink's own lines) and the sink's time stamps of the first and last message (epoch seconds)
+count_sink() {
+	local dump=$WORK/sink/$1
+	[ -f "$dump" ] || { echo "0 0 0 0 0 0 0"; return; }
+	grep '^X-Rcpt-Args: ' "$dump" | sed 's/^X-Rcpt-Args: //; s/[<>]//g; s/ .*//' | sort >"$dump.rcpt"
+	local messages recipients distinct duplicates
+	messages=$(grep -c '^X-Client-Addr: ' "$dump" || true)
+	recipients=$(wc -l <"$dump.rcpt")
+	distinct=$(uniq "$dump.rcpt" | wc -l)
+	duplicates=$(uniq -d "$dump.rcpt" | wc -l)
+	# a message: smtp-sink's X- lines, its three-line Received header, the message, an empty line
+	LC_ALL=C awk '
+		/^X-Client-Addr: / { if (n) bytes -= 2; n++; state = 0; next }
+		state == 0 && /^Received: from / { state = 1; skip = 2; next }
+		state == 1 && skip > 0 { skip--; if (skip == 0) { stamp = $0; sub(/^[ \t]+/, "", stamp); print stamp > "/dev/stderr"; state = 2 }; next }
+		state == 2 { bytes += length($0) + 2 }
+		END { if (n) bytes -= 2; printf "%.0f\n", (n ? bytes / n : 0) }
+	' "$dump" 2>"$dump.stamps" >"$dump.size"
+	local first last
+	first=$(head -1 "$dump.stamps" | xargs -I{} date -d {} +%s 2>/dev/null || echo 0)
+	last=$(tail -1 "$dump.stamps" | xargs -I{} date -d {} +%s 2>/dev/null || echo 0)
+	echo "$messages $recipients $distinct $duplicates $(cat "$dump.size") $first $last"
+}
+
+H2_URL="jdbc:h2:file:$WORK/data/paperboy;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+sql() { java -cp "$WORK/h2.jar" org.h2.tools.RunScript -url "$H2_URL" -user sa -password '' -script "$1" -showResults; }
+sql_value() { java -cp "$WORK/h2.jar" org.h2.tools.Shell -url "$H2_URL" -user sa -password '' -sql "$1" | sed -n 2p | tr -d ' '; }
+
+echo "Digest delivery benchmark: $SUBSCRIBERS subscribers"
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Java: $(java -version 2>&1 | head -1), flags: $JAVA_OPTS; smtp-sink and smtp-source of Postfix $(dpkg-query -W -f '${Version}' postfix 2>/dev/null || echo '(version unknown)')"
+echo
+
+# 1. the data: the real archive (and the arXiv cs file, which gives 438 of its papers their
+# categories), then the daily entries moved forward so that the archive's last entry is an hour old
+echo "Importing the archive ..."
+java $JAVA_OPTS -jar "$JAR" import hf-daily "$HF" --paperboy.data-dir="$WORK/data" >"$WORK/import-hf.log" 2>&1 \
+	|| { cat "$WORK/import-hf.log" >&2; exit 1; }
+java $JAVA_OPTS -jar "$JAR" import arxiv-snapshot "$ARXIV" --paperboy.data-dir="$WORK/data" >"$WORK/import-arxiv.log" 2>&1 \
+	|| { cat "$WORK/import-arxiv.log" >&2; exit 1; }
+(cd "$WORK" && unzip -q -j -o "$JAR" 'BOOT-INF/lib/h2-*.jar' && mv h2-*.jar h2.jar)
+
+echo "Generating $SUBSCRIBERS subscriptions ..."
+start=$(now)
+"$PYTHON" "$ROOT/bench/digest_subscribers.py" "$SUBSCRIBERS" "$HF" "$ARXIV" "$WORK/subscribers.csv"
+cat >"$WORK/load.sql" <<EOF
+set @shift = datediff(second, (select max(submitted_at) from daily_entries), current_timestamp) - 3600;
+update daily_entries set submitted_at = dateadd(second, @shift, submitted_at);
+insert into digest_subscriptions (email, status, cadence, weekday, delivery_hour, time_zone, paper_count,
+    categories, keywords, min_upvotes, personal, created_at, requested_at, confirmed_at, last_sent_at)
+select "EMAIL", 'confirmed', "CADENCE", cast("WEEKDAY" as smallint), cast("DELIVERY_HOUR" as smallint), "TIME_ZONE",
+    cast("PAPER_COUNT" as integer), coalesce("CATEGORIES", ''), replace(coalesce("KEYWORDS", ''), '|', char(10)),
+    cast("MIN_UPVOTES" as integer), cast("PERSONAL" as boolean), dateadd(day, -30, current_timestamp),
+    dateadd(day, -30, current_timestamp), dateadd(day, -30, current_timestamp),
+    case when "HOURS_SINCE_LAST" is null then null
+        else dateadd(hour, -cast("HOURS_SINCE_LAST" as integer), current_timestamp) end
+from csvread('$WORK/subscribers.csv', null, 'charset=UTF-8');
+EOF
+sql "$WORK/load.sql" >"$WORK/load.log"
+LOADED=$(sql_value "select count(*) from digest_subscriptions where status = 'confirmed'")
+echo "  $LOADED confirmed subscriptions loaded in $(seconds "$start" "$(now)") s"
+[ "$LOADED" = "$SUBSCRIBERS" ] || { echo "Expected $SUBSCRIBERS subscriptions" >&2; exit 1; }
+
+# 2. the fixed cost of a command: JVM, Spring, opening the database (a preview of no address)
+start=$(now)
+java $JAVA_OPTS -jar "$JAR" digest preview nobody@bench.example --paperboy.data-dir="$WORK/data" >/dev/null 2>&1 || true
+FIXED=$(seconds "$start" "$(now)")
+
+# 3. the run, into smtp-sink
+RUN_OPTS=()
+if [ "${NODELAY:-}" = 1 ]; then
+	mkdir -p "$WORK/nodelay"
+	javac -d "$WORK/nodelay" "$ROOT/bench/NoDelaySocketFactory.java"
+	RUN_OPTS=(-Xbootclasspath/a:"$WORK/nodelay")
+	MAIL_OPTS=(--spring.mail.properties.mail.smtp.socketFactory.class=NoDelaySocketFactory
+		--spring.mail.properties.mail.smtp.socketFactory.fallback=false)
+	echo "With TCP_NODELAY on the app's SMTP sockets (NODELAY=1)"
+else
+	MAIL_OPTS=()
+fi
+start_sink digests
+echo "Running: java $JAVA_OPTS -jar paperboy.jar digest run --now (smtp-sink on 127.0.0.1:$SINK_PORT) ..."
+LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
+start=$(now)
+set +e
+/usr/bin/time -v -o "$WORK/run.time" java $JAVA_OPTS "${RUN_OPTS[@]}" -jar "$JAR" digest run --now \
+	--paperboy.data-dir="$WORK/data" --spring.mail.host=127.0.0.1 --spring.mail.port="$SINK_PORT" \
+	--paperboy.digest.sender-threads="$SESSIONS" "${MAIL_OPTS[@]}" \
+	>"$WORK/run.log" 2>&1
+STATUS=$?
+set -e
+end=$(now)
+LOAD_AFTER=$(cut -d' ' -f1 /proc/loadavg)
+sleep 1
+stop_sink
+WALL=$(seconds "$start" "$end")
+RUN_S=$(seconds "$FIXED" "$WALL")
+REPORT=$(grep -m1 '^Digests: ' "$WORK/run.log" || true)
+if [ "${NODELAY:-}" = 1 ] && ! grep -q '^NoDelaySocketFactory: ' "$WORK/run.log"; then
+	echo "NODELAY=1, but the app did not use NoDelaySocketFactory" >&2
+	exit 1
+fi
+[ -n "$REPORT" ] || { echo "The run printed no report (exit $STATUS):" >&2; tail -40 "$WORK/run.log" >&2; exit 1; }
+DUE=$(echo "$REPORT" | sed -E 's/^Digests: ([0-9]+) due.*/\1/')
+SENT=$(echo "$REPORT" | sed -E 's/.* ([0-9]+) sent.*/\1/')
+EMPTY=$(echo "$REPORT" | sed -E 's/.* ([0-9]+) with nothing new.*/\1/')
+FAILED=$(echo "$REPORT" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+RSS_MB=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$WORK/run.time")
+CPU_S=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$WORK/run.time")
+read -r MESSAGES RECIPIENTS DISTINCT DUPLICATES SIZE FIRST LAST < <(count_sink digests)
+
+# none missing: the addresses the database records as sent are exactly those the sink received
+printf "call csvwrite('%s', 'select s.email from digest_subscriptions s join digest_deliveries d on d.subscription_id = s.id where d.state = ''sent'' order by s.email', 'writeColumnHeader=false');\n" \
+	"$WORK/sent.csv" >"$WORK/sent.sql"
+sql "$WORK/sent.sql" >/dev/null
+tr -d '"\r' <"$WORK/sent.csv" | sort >"$WORK/sent.list"
+MISSING=$(comm -23 "$WORK/sent.list" <(uniq "$WORK/sink/digests.rcpt") | wc -l)
+UNEXPECTED=$(comm -13 "$WORK/sent.list" <(uniq "$WORK/sink/digests.rcpt") | wc -l)
+
+# 4. the ceiling: smtp-source, the same number of messages of the same size, the same connections,
+# into a fresh sink of the same options; once reusing its connection (-d) and once with a new
+# connection per message, as context
+N=$((MESSAGES > 0 ? MESSAGES : 1))
+# smtp-source adds From, To, Date, Message-Id and Subject headers (about 170 bytes) to -l bytes of body
+PAYLOAD=$((SIZE > 200 ? SIZE - 170 : 100))
+source_run() { # NAME FLAGS...: prints seconds
+	local name=$1
+	shift
+	start_sink "$name"
+	local s e
+	s=$(now)
+	"$SOURCE" "$@" -s "$SESSIONS" -m "$N" -l "$PAYLOAD" -f bench@localhost -t reader@bench.example -S 'Your digest' \
+		"127.0.0.1:$SINK_PORT" >"$WORK/$name.log" 2>&1 || { cat "$WORK/$name.log" >&2; exit 1; }
+	e=$(now)
+	sleep 1
+	stop_sink
+	seconds "$s" "$e"
+}
+echo "Reference: smtp-source -s $SESSIONS -m $N -l $PAYLOAD (-d: one connection) ..."
+SOURCE_S=$(source_run source -d)
+read -r SOURCE_MESSAGES _ _ _ SOURCE_SIZE _ _ < <(count_sink source)
+echo "Context: smtp-source without -d (a connection per message) ..."
+SOURCE_NEW_S=$(source_run source-new)
+read -r SOURCE_NEW_MESSAGES _ _ _ _ _ _ < <(count_sink source-new)
+
+COMPOSE_RATE=$(rate "$DUE" "$RUN_S")
+DELIVERY_RATE=$(rate "$MESSAGES" "$RUN_S")
+SINK_WINDOW=$((LAST - FIRST + 1))
+SINK_RATE=$(rate "$MESSAGES" "$SINK_WINDOW")
+SOURCE_RATE=$(rate "$SOURCE_MESSAGES" "$SOURCE_S")
+SOURCE_NEW_RATE=$(rate "$SOURCE_NEW_MESSAGES" "$SOURCE_NEW_S")
+RATIO=$(awk -v a="$DELIVERY_RATE" -v b="$SOURCE_RATE" 'BEGIN { printf "%.1f%%", 100 * a / b }')
+RATIO_NEW=$(awk -v a="$DELIVERY_RATE" -v b="$SOURCE_NEW_RATE" 'BEGIN { printf "%.1f%%", 100 * a / b }')
+COMPOSE_100K=$(awk -v r="$COMPOSE_RATE" 'BEGIN { printf "%.0f", 100000 / r }')
+met() { if [ "$1" = 1 ]; then echo met; else echo "not met"; fi; }
+COMPOSE_MET=$(met "$(awk -v s="$COMPOSE_100K" 'BEGIN { print (s < 60) ? 1 : 0 }')")
+RATIO_MET=$(met "$(awk -v a="$DELIVERY_RATE" -v b="$SOURCE_RATE" 'BEGIN { print (a >= b / 2) ? 1 : 0 }')")
+EXACT_MET=$(met "$([ "$DUPLICATES" = 0 ] && [ "$MISSING" = 0 ] && [ "$UNEXPECTED" = 0 ] && [ "$MESSAGES" = "$SENT" ] && [ "$DISTINCT" = "$SENT" ] && echo 1 || echo 0)")
+
+echo
+echo "Run: $REPORT (exit $STATUS)"
+echo "  wall $WALL s, of which $FIXED s JVM and Spring start (a preview of no address): the run $RUN_S s"
+echo "  JVM CPU $CPU_S s, peak RSS $RSS_MB MB; load average $LOAD_BEFORE before, $LOAD_AFTER after"
+echo "At the sink: $MESSAGES messages, $RECIPIENTS recipients, $DISTINCT distinct, $DUPLICATES received twice or more;"
+echo "  $MISSING recorded as sent but not received, $UNEXPECTED received but not recorded as sent"
+echo "  average message $SIZE bytes; first to last message $SINK_WINDOW s at the sink ($SINK_RATE msgs/s)"
+echo "smtp-source -d: $SOURCE_MESSAGES messages of $SOURCE_SIZE bytes in $SOURCE_S s ($SOURCE_RATE msgs/s)"
+echo "smtp-source, a connection per message: $SOURCE_NEW_MESSAGES in $SOURCE_NEW_S s ($SOURCE_NEW_RATE msgs/s)"
+echo
+echo "| measure | result | reference (same run) | goal |"
+echo "|---|---|---|---|"
+echo "| compose: \`digest run --now\`, $DUE due digests ($SENT sent, $EMPTY with nothing new, $FAILED failed) | $COMPOSE_RATE digests/s, $RUN_S s (100,000 in ~$COMPOSE_100K s) | — | 100,000 in < 60 s: $COMPOSE_MET |"
+echo "| delivery into smtp-sink, $SIZE B average | $DELIVERY_RATE msgs/s ($SINK_RATE msgs/s first to last at the sink) | smtp-source -s $SESSIONS -d: $SOURCE_RATE msgs/s ($RATIO); a connection per message: $SOURCE_NEW_RATE msgs/s ($RATIO_NEW) | ≥ 50%: $RATIO_MET |"
+echo "| exactly once, counted at the sink | $MESSAGES messages, $DISTINCT distinct recipients, $DUPLICATES duplicates, $MISSING missing, $UNEXPECTED unexpected | $SENT recorded as sent | none duplicated or missing: $EXACT_MET |"
+echo "| peak RSS of the app (\`$JAVA_OPTS\`) | $RSS_MB MB, JVM CPU $CPU_S s | — | — |"
