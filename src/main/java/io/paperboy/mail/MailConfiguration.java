@@ -2,12 +2,14 @@ package io.paperboy.mail;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Properties;
 
 import io.paperboy.web.SiteProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * Picks the delivery: Spring Boot makes a {@link JavaMailSender} when {@code spring.mail.host} is
@@ -24,7 +26,24 @@ class MailConfiguration {
 		if (smtp == null) {
 			return new DevOutbox(outbox, clock);
 		}
+		withoutNagle(smtp);
 		return new SmtpDelivery(smtp, properties, dkimKey(properties), clock);
+	}
+
+	/**
+	 * Plain SMTP connections get {@code TCP_NODELAY} ({@link NoDelaySockets}), unless a socket
+	 * factory is configured already. Implicit TLS ({@code smtps}) keeps its own factory.
+	 */
+	static void withoutNagle(JavaMailSender sender) {
+		if (sender instanceof JavaMailSenderImpl impl && !"smtps".equals(impl.getProtocol())) {
+			Properties mail = new Properties();
+			mail.putAll(impl.getJavaMailProperties());
+			if (!mail.containsKey("mail.smtp.socketFactory") && !mail.containsKey("mail.smtp.socketFactory.class")) {
+				mail.put("mail.smtp.socketFactory", NoDelaySockets.INSTANCE);
+				// setting the properties again drops a session made from the old ones
+				impl.setJavaMailProperties(mail);
+			}
+		}
 	}
 
 	@Bean

@@ -35,6 +35,20 @@ class SmtpMailTests {
 	@Autowired
 	private Mailer mailer;
 
+	@Autowired
+	private org.springframework.mail.javamail.JavaMailSender sender;
+
+	@Test
+	void connectionsToTheRelaySendSmallWritesAtOnce() throws Exception {
+		var session = ((org.springframework.mail.javamail.JavaMailSenderImpl) this.sender).getSession();
+		Object factory = session.getProperties().get("mail.smtp.socketFactory");
+
+		assertThat(factory).isInstanceOf(NoDelaySockets.class);
+		try (java.net.Socket socket = ((javax.net.SocketFactory) factory).createSocket()) {
+			assertThat(socket.getTcpNoDelay()).isTrue();
+		}
+	}
+
 	@Test
 	void aMessageWithTextAndHtmlArrivesAsMultipartAlternativeFromTheConfiguredSender() throws Exception {
 		assertThat(this.mailer.keepsMailInOutbox()).isFalse();
