@@ -70,6 +70,7 @@ class DigestRuns {
 		long started = System.nanoTime();
 		Instant now = this.clock.instant();
 		RunReport report = new RunReport();
+		Digests.Run composing = new Digests.Run();
 		for (Subscription subscription : this.subscriptions.confirmed()) {
 			if (!everyone && !isDue(subscription, now)) {
 				continue;
@@ -81,7 +82,7 @@ class DigestRuns {
 				continue;
 			}
 			try {
-				compose(subscription, period, now, report);
+				compose(subscription, period, now, composing, report);
 			}
 			catch (RuntimeException ex) {
 				report.failed++;
@@ -101,8 +102,9 @@ class DigestRuns {
 		return report;
 	}
 
-	private void compose(Subscription subscription, String period, Instant now, RunReport report) {
-		Digest digest = this.digests.compose(subscription, now);
+	private void compose(Subscription subscription, String period, Instant now, Digests.Run composing,
+			RunReport report) {
+		Digest digest = this.digests.compose(subscription, now, composing);
 		if (digest.isEmpty() && !this.properties.sendEmpty()) {
 			report.empty++;
 			return;

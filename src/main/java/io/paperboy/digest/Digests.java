@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import io.paperboy.account.Accounts;
@@ -62,16 +63,32 @@ class Digests {
 	/** The digest this subscriber would get if it were sent {@code now}. */
 	@Transactional(readOnly = true)
 	Digest compose(Subscription subscription, Instant now) {
+		return compose(subscription, now, new Run());
+	}
+
+	/**
+	 * The same, within a run that composes many digests at one instant: the run keeps the
+	 * candidates of each window and every paper's listing it has loaded, so each is read once per
+	 * run rather than once per subscriber.
+	 */
+	@Transactional(readOnly = true)
+	Digest compose(Subscription subscription, Instant now, Run run) {
 		Preferences preferences = subscription.preferences();
 		Instant since = since(subscription, now);
 		Set<String> sent = this.subscriptions.sentPapers(subscription.id());
-		List<CandidateRepository.Candidate> ranked = this.candidates.enteredBetween(since, now)
+		List<CandidateRepository.Candidate> ranked = run.candidates
+			.computeIfAbsent(since, (from) -> this.candidates.enteredBetween(from, now))
 			.stream()
 			.filter((candidate) -> !sent.contains(candidate.paperId()))
 			.toList();
-		Map<String, PaperListing> listings = new HashMap<>();
-		this.catalog.listingsOf(ranked.stream().map(CandidateRepository.Candidate::paperId).toList())
-			.forEach((listing) -> listings.put(listing.paper().id(), listing));
+		List<String> missing = ranked.stream()
+			.map(CandidateRepository.Candidate::paperId)
+			.filter((id) -> !run.listings.containsKey(id))
+			.toList();
+		if (!missing.isEmpty()) {
+			this.catalog.listingsOf(missing).forEach((listing) -> run.listings.put(listing.paper().id(), listing));
+		}
+		Map<String, PaperListing> listings = run.listings;
 		Interests interests = preferences.personal() ? interests(subscription) : Interests.NONE;
 		List<Ranked> kept = new ArrayList<>();
 		for (CandidateRepository.Candidate candidate : ranked) {
@@ -192,6 +209,18 @@ class Digests {
 	}
 
 	private record Ranked(DigestItem item, int trendingRank, double affinity) {
+	}
+
+	/**
+	 * What one run of many digests at one instant shares: candidates per window start, and listings
+	 * per paper. Made for one run and dropped after it, so nothing outlives the data it was read from.
+	 */
+	static final class Run {
+
+		private final Map<Instant, List<CandidateRepository.Candidate>> candidates = new ConcurrentHashMap<>();
+
+		private final Map<String, PaperListing> listings = new ConcurrentHashMap<>();
+
 	}
 
 }
