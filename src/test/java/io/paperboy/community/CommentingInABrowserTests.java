@@ -16,13 +16,12 @@ import io.paperboy.account.Role;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.mail.DevMailbox;
 import io.paperboy.mail.KeptMail;
-import io.paperboy.support.Browser;
 import io.paperboy.support.CatalogTables;
+import io.paperboy.support.Chromium;
 import io.paperboy.support.TestPapers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,7 +39,8 @@ class CommentingInABrowserTests {
 
 	private static final Pattern SIGN_IN_LINK = Pattern.compile("/signin/token\\?[^\\s\"<>]+");
 
-	private static Browser browser;
+	@RegisterExtension
+	static final Chromium browser = new Chromium();
 
 	@LocalServerPort
 	int port;
@@ -59,18 +59,6 @@ class CommentingInABrowserTests {
 
 	@Autowired
 	ApplicationEventPublisher events;
-
-	@BeforeAll
-	static void startBrowser() throws Exception {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@BeforeEach
 	void aPaperAndTwoMembers() {

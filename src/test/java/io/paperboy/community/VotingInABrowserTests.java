@@ -13,13 +13,12 @@ import com.microsoft.playwright.Page;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.mail.DevMailbox;
 import io.paperboy.mail.KeptMail;
-import io.paperboy.support.Browser;
 import io.paperboy.support.CatalogTables;
+import io.paperboy.support.Chromium;
 import io.paperboy.support.TestPapers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,7 +39,8 @@ class VotingInABrowserTests {
 
 	private static final Pattern SIGN_IN_LINK = Pattern.compile("https?://[^/\\s]+(/signin/token\\?\\S+)");
 
-	private static Browser browser;
+	@RegisterExtension
+	static final Chromium browser = new Chromium();
 
 	private static int visitors;
 
@@ -58,18 +58,6 @@ class VotingInABrowserTests {
 
 	@Autowired
 	ApplicationEventPublisher events;
-
-	@BeforeAll
-	static void startBrowser() throws Exception {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@BeforeEach
 	void onePaperWithSevenUpvotes() {

@@ -6,13 +6,12 @@ import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.paperboy.catalog.Catalog;
-import io.paperboy.support.Browser;
 import io.paperboy.support.CatalogTables;
+import io.paperboy.support.Chromium;
 import io.paperboy.support.TestPapers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,7 +26,8 @@ class SearchingInABrowserTests {
 
 	private static final LocalDate DAY = LocalDate.of(2025, 6, 2);
 
-	private static Browser browser;
+	@RegisterExtension
+	static final Chromium browser = new Chromium();
 
 	@LocalServerPort
 	int port;
@@ -43,18 +43,6 @@ class SearchingInABrowserTests {
 
 	@Autowired
 	ApplicationEventPublisher events;
-
-	@BeforeAll
-	static void startBrowser() throws Exception {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@BeforeEach
 	void twoPapers() {

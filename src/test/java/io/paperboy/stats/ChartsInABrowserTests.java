@@ -18,12 +18,11 @@ import com.microsoft.playwright.options.ColorScheme;
 import io.paperboy.account.UserDirectory;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.DailyEntry;
-import io.paperboy.support.Browser;
 import io.paperboy.support.CatalogTables;
+import io.paperboy.support.Chromium;
 import io.paperboy.support.TestPapers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +48,8 @@ class ChartsInABrowserTests {
 
 	private static final LocalDate MONDAY = LocalDate.of(2025, 6, 2);
 
-	private static Browser browser;
+	@RegisterExtension
+	static final Chromium browser = new Chromium();
 
 	@LocalServerPort
 	int port;
@@ -65,18 +65,6 @@ class ChartsInABrowserTests {
 
 	@Autowired
 	ApplicationEventPublisher events;
-
-	@BeforeAll
-	static void startBrowser() throws Exception {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@BeforeEach
 	void papersWithVotes() {

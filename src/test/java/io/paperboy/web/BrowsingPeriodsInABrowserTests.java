@@ -7,14 +7,13 @@ import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.paperboy.catalog.Catalog;
-import io.paperboy.support.Browser;
 import io.paperboy.support.CatalogTables;
+import io.paperboy.support.Chromium;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.TestPapers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(MutableClock.Configuration.class)
 class BrowsingPeriodsInABrowserTests {
 
-	private static Browser browser;
+	@RegisterExtension
+	static final Chromium browser = new Chromium();
 
 	@LocalServerPort
 	int port;
@@ -45,18 +45,6 @@ class BrowsingPeriodsInABrowserTests {
 
 	@Autowired
 	MutableClock clock;
-
-	@BeforeAll
-	static void startBrowser() throws Exception {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	/** Week 21 has a paper, week 22 none, week 23 two; it is Wednesday evening of week 23. */
 	@BeforeEach

@@ -11,13 +11,12 @@ import com.microsoft.playwright.options.ColorScheme;
 import io.paperboy.account.User;
 import io.paperboy.account.UserDirectory;
 import io.paperboy.catalog.Catalog;
-import io.paperboy.support.Browser;
 import io.paperboy.support.CatalogTables;
+import io.paperboy.support.Chromium;
 import io.paperboy.support.TestPapers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,7 +35,8 @@ class ReadingInABrowserTests {
 
 	private static final String HOSTILE_TITLE = "<script>alert(1)</script> Bounds for $\\alpha$ & <b>friends</b>";
 
-	private static Browser browser;
+	@RegisterExtension
+	static final Chromium browser = new Chromium();
 
 	@LocalServerPort
 	int port;
@@ -52,18 +52,6 @@ class ReadingInABrowserTests {
 
 	@Autowired
 	ApplicationEventPublisher events;
-
-	@BeforeAll
-	static void startBrowser() throws Exception {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@BeforeEach
 	void twoDaysOfPapers() {
