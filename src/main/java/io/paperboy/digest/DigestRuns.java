@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.paperboy.mail.MailMessage;
 import io.paperboy.mail.Mailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +28,12 @@ class DigestRuns {
 
 	private static final Logger logger = LoggerFactory.getLogger(DigestRuns.class);
 
+	/** Digests queued in one transaction: senders see them a batch at a time, and the database writes far less. */
+	private static final int QUEUED_TOGETHER = 50;
+
 	private final SubscriptionRepository subscriptions;
 
 	private final Digests digests;
-
-	private final DigestMessages messages;
 
 	private final OutboxRepository outbox;
 
@@ -46,12 +49,11 @@ class DigestRuns {
 
 	private final MeterRegistry meters;
 
-	DigestRuns(SubscriptionRepository subscriptions, Digests digests, DigestMessages messages, OutboxRepository outbox,
+	DigestRuns(SubscriptionRepository subscriptions, Digests digests, OutboxRepository outbox,
 			DigestSender sender, RunRepository runs, Mailer mailer, DigestProperties properties, Clock clock,
 			MeterRegistry meters) {
 		this.subscriptions = subscriptions;
 		this.digests = digests;
-		this.messages = messages;
 		this.outbox = outbox;
 		this.sender = sender;
 		this.runs = runs;
@@ -62,7 +64,7 @@ class DigestRuns {
 	}
 
 	/**
-	 * Composes every digest due now, then sends what the outbox holds.
+	 * Composes every digest due now, while senders send what the outbox holds, and waits for them.
 	 * @param everyone whether every confirmed subscription counts as due, whatever its day and hour
 	 * (still at most one digest per period)
 	 */
@@ -70,26 +72,17 @@ class DigestRuns {
 		long started = System.nanoTime();
 		Instant now = this.clock.instant();
 		RunReport report = new RunReport();
-		Digests.Run composing = new Digests.Run();
-		for (Subscription subscription : this.subscriptions.confirmed()) {
-			if (!everyone && !isDue(subscription, now)) {
-				continue;
-			}
-			report.due++;
-			String period = period(subscription, now);
-			if (this.subscriptions.hasPeriod(subscription.id(), period)) {
-				report.alreadySent++;
-				continue;
-			}
-			try {
-				compose(subscription, period, now, composing, report);
-			}
-			catch (RuntimeException ex) {
-				report.failed++;
-				logger.warn("Digest for subscription {} not composed: {}", subscription.id(), ex.toString());
-			}
+		Digests.Run composing = new Digests.Run(now);
+		// the senders start at once and send what is composed while the rest is composed
+		DigestSender.Sending sending = this.sender.start();
+		DigestSender.Tally tally;
+		try {
+			composeDue(everyone, composing, report);
 		}
-		DigestSender.Tally tally = this.sender.drain();
+		finally {
+			report.composing = Duration.ofNanos(System.nanoTime() - started);
+			tally = sending.finish();
+		}
 		report.sent = tally.sent.get();
 		report.deferred = tally.deferred.get();
 		report.failed += tally.failed.get() + tally.stopped.get();
@@ -102,22 +95,62 @@ class DigestRuns {
 		return report;
 	}
 
-	private void compose(Subscription subscription, String period, Instant now, Digests.Run composing,
-			RunReport report) {
-		Digest digest = this.digests.compose(subscription, now, composing);
-		if (digest.isEmpty() && !this.properties.sendEmpty()) {
-			report.empty++;
+	private void composeDue(boolean everyone, Digests.Run composing, RunReport report) {
+		Instant now = composing.now();
+		List<OutboxRepository.Queued> pending = new ArrayList<>();
+		for (Subscription subscription : this.subscriptions.confirmed()) {
+			if (!everyone && !isDue(subscription, now)) {
+				continue;
+			}
+			report.due++;
+			String period = period(subscription, now);
+			if (this.subscriptions.hasPeriod(subscription.id(), period)) {
+				report.alreadySent++;
+				continue;
+			}
+			try {
+				Digest digest = this.digests.compose(subscription, composing);
+				if (digest.isEmpty() && !this.properties.sendEmpty()) {
+					report.empty++;
+					continue;
+				}
+				pending.add(new OutboxRepository.Queued(subscription.id(), period, subscription.email(),
+						Composition.of(digest), this.mailer.newMessageId()));
+			}
+			catch (RuntimeException ex) {
+				report.failed++;
+				logger.warn("Digest for subscription {} not composed: {}", subscription.id(), ex.toString());
+			}
+			if (pending.size() == QUEUED_TOGETHER) {
+				enqueue(pending, now, report);
+			}
+		}
+		enqueue(pending, now, report);
+	}
+
+	/** Queues the composed digests in one transaction, and empties the list. */
+	private void enqueue(List<OutboxRepository.Queued> pending, Instant now, RunReport report) {
+		List<Boolean> outcomes;
+		try {
+			outcomes = this.outbox.enqueueAll(pending, now);
+		}
+		catch (RuntimeException ex) {
+			// nothing of the batch was written: its periods stay free for the next run
+			report.failed += pending.size();
+			logger.warn("{} digests not queued: {}", pending.size(), ex.toString());
+			pending.clear();
 			return;
 		}
-		String messageId = this.mailer.newMessageId();
-		MailMessage message = this.messages.message(digest, messageId);
-		if (this.outbox.enqueue(subscription.id(), period, message, messageId, digest.paperIds(), digest.until(), now)) {
-			report.composed++;
-			this.meters.counter("paperboy.digest.messages", "outcome", "composed").increment();
+		for (boolean queued : outcomes) {
+			if (queued) {
+				report.composed++;
+				this.meters.counter("paperboy.digest.messages", "outcome", "composed").increment();
+			}
+			else {
+				report.alreadySent++;
+			}
 		}
-		else {
-			report.alreadySent++;
-		}
+		pending.clear();
 	}
 
 	/** Whether, in the subscriber's zone, today is a delivery day and the hour has come. */
@@ -154,6 +187,8 @@ class DigestRuns {
 
 		int suppressed;
 
+		Duration composing = Duration.ZERO;
+
 		int composed() {
 			return this.composed;
 		}
@@ -188,9 +223,10 @@ class DigestRuns {
 
 		@Override
 		public String toString() {
-			return "%d due, %d sent, %d composed, %d deferred, %d failed, %d suppressed, %d with nothing new, %d already sent this period"
-				.formatted(this.due, this.sent, this.composed, this.deferred, this.failed, this.suppressed, this.empty,
-						this.alreadySent);
+			return String.format(Locale.ROOT, "%d due, %d sent, %d composed, %d deferred, %d failed, %d suppressed, "
+					+ "%d with nothing new, %d already sent this period; composed in %.2f s", this.due, this.sent,
+					this.composed, this.deferred, this.failed, this.suppressed, this.empty, this.alreadySent,
+					this.composing.toNanos() / 1e9);
 		}
 
 	}

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,7 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paperboy.catalog.Catalog;
+import io.paperboy.catalog.PaperListing;
 import io.paperboy.mail.MailFailure;
+import io.paperboy.mail.MailMessage;
 import io.paperboy.mail.MailOutcome;
 import io.paperboy.mail.Mailer;
 import org.slf4j.Logger;
@@ -53,7 +58,16 @@ class DigestSender {
 
 	}
 
+	/** How long a sender that found nothing waits before it looks again while a run composes. */
+	private static final long WAIT_FOR_COMPOSING = TimeUnit.MILLISECONDS.toNanos(10);
+
 	private final OutboxRepository outbox;
+
+	private final SubscriptionRepository subscriptions;
+
+	private final DigestMessages messages;
+
+	private final Catalog catalog;
 
 	private final Mailer mailer;
 
@@ -74,9 +88,12 @@ class DigestSender {
 	private volatile Checkpoint checkpoint = (step) -> {
 	};
 
-	DigestSender(OutboxRepository outbox, Mailer mailer, DigestProperties properties, BulkMailProperties bulkMail, Clock clock,
-			MeterRegistry meters) {
+	DigestSender(OutboxRepository outbox, SubscriptionRepository subscriptions, DigestMessages messages, Catalog catalog,
+			Mailer mailer, DigestProperties properties, BulkMailProperties bulkMail, Clock clock, MeterRegistry meters) {
 		this.outbox = outbox;
+		this.subscriptions = subscriptions;
+		this.messages = messages;
+		this.catalog = catalog;
 		this.mailer = mailer;
 		this.properties = properties;
 		this.bulkMail = bulkMail;
@@ -91,81 +108,142 @@ class DigestSender {
 
 	/** Sends everything claimable now, with the configured number of senders, and says how it went. */
 	Tally drain() {
-		Tally tally = new Tally();
-		int threads = this.properties.senderThreads();
-		ExecutorService senders = Executors.newFixedThreadPool(threads, (task) -> {
-			Thread thread = new Thread(task, "digest-sender");
-			thread.setDaemon(true);
-			return thread;
-		});
-		try {
-			List<Future<?>> running = new ArrayList<>();
-			for (int i = 0; i < threads; i++) {
-				String sender = this.node + "#" + i;
-				running.add(senders.submit(() -> sendUntilEmpty(sender, tally)));
-			}
-			for (Future<?> future : running) {
-				try {
-					future.get();
-				}
-				catch (ExecutionException ex) {
-					logger.warn("A digest sender stopped: {}", ex.getCause().toString());
-					tally.stopped.incrementAndGet();
-				}
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		finally {
-			senders.shutdownNow();
-		}
-		return tally;
+		return start().finish();
 	}
 
-	private void sendUntilEmpty(String sender, Tally tally) {
+	/**
+	 * Starts the senders now, while a run is still composing: they send what is queued as it is
+	 * queued, and wait for more until {@link Sending#finish()} says composing is over.
+	 */
+	Sending start() {
+		return new Sending();
+	}
+
+	/** Senders at work; {@link #finish()} waits for them. */
+	final class Sending {
+
+		private final Tally tally = new Tally();
+
+		private final Listings listings = new Listings();
+
+		private final ExecutorService senders;
+
+		private final List<Future<?>> running = new ArrayList<>();
+
+		private volatile boolean composing = true;
+
+		private Sending() {
+			int threads = DigestSender.this.properties.senderThreads();
+			this.senders = Executors.newFixedThreadPool(threads, (task) -> {
+				Thread thread = new Thread(task, "digest-sender");
+				thread.setDaemon(true);
+				return thread;
+			});
+			for (int i = 0; i < threads; i++) {
+				String sender = DigestSender.this.node + "#" + i;
+				this.running.add(this.senders.submit(() -> sendUntilEmpty(sender, this)));
+			}
+		}
+
+		/** Nothing more is queued: the senders stop once the outbox has nothing claimable. */
+		Tally finish() {
+			this.composing = false;
+			try {
+				for (Future<?> future : this.running) {
+					try {
+						future.get();
+					}
+					catch (ExecutionException ex) {
+						logger.warn("A digest sender stopped: {}", ex.getCause().toString());
+						this.tally.stopped.incrementAndGet();
+					}
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				this.senders.shutdownNow();
+			}
+			return this.tally;
+		}
+
+	}
+
+	private void sendUntilEmpty(String sender, Sending sending) {
 		while (!Thread.currentThread().isInterrupted()) {
+			// read before claiming: a row queued before composing ended is then claimed by this claim or an earlier one
+			boolean last = !sending.composing;
 			this.checkpoint.reached(Step.BEFORE_CLAIM);
 			Instant now = this.clock.instant();
 			List<OutboxMessage> batch = this.outbox.claim(sender, this.properties.batchSize(), now,
 					now.minus(this.properties.lease()));
 			if (batch.isEmpty()) {
-				return;
+				if (last) {
+					return;
+				}
+				LockSupport.parkNanos(WAIT_FOR_COMPOSING);
+				continue;
 			}
 			this.checkpoint.reached(Step.CLAIMED);
-			send(batch, tally);
+			send(batch, sending);
 		}
 	}
 
-	private void send(List<OutboxMessage> batch, Tally tally) {
+	private void send(List<OutboxMessage> batch, Sending sending) {
+		Tally tally = sending.tally;
 		List<OutboxMessage> going = new ArrayList<>();
+		List<MailMessage> messages = new ArrayList<>();
+		Map<Long, Subscription> subscribers = this.subscriptions.findAll(batch.stream()
+			.filter((row) -> row.composition() != null)
+			.map(OutboxMessage::subscriptionId)
+			.toList());
 		for (OutboxMessage row : batch) {
-			if (row.withdrawn()) {
+			Subscription subscriber = subscribers.get(row.subscriptionId());
+			if (row.withdrawn() || (row.composition() != null && subscriber == null)) {
 				this.outbox.withdraw(row, this.clock.instant());
 				count(tally.suppressed, "suppressed");
+				continue;
 			}
-			else {
+			try {
+				messages.add((row.message() != null) ? row.message() : write(row, subscriber, sending.listings));
 				going.add(row);
+			}
+			catch (IllegalArgumentException ex) {
+				this.outbox.fail(row, "Could not write the digest: " + ex.getMessage(), this.clock.instant());
+				count(tally.failed, "failed");
+				logger.warn("Digest {} for subscription {} could not be written: {}", row.period(), row.subscriptionId(),
+						ex.getMessage());
 			}
 		}
 		if (going.isEmpty()) {
 			return;
 		}
 		awaitTurn(going.size());
-		List<MailOutcome> outcomes = this.mailer.sendAll(going.stream().map(OutboxMessage::message).toList());
+		List<MailOutcome> outcomes = this.mailer.sendAll(messages);
 		this.checkpoint.reached(Step.ACCEPTED);
+		List<OutboxMessage> accepted = new ArrayList<>();
 		for (int i = 0; i < going.size(); i++) {
-			record(going.get(i), outcomes.get(i), tally);
+			if (outcomes.get(i).accepted()) {
+				accepted.add(going.get(i));
+			}
+			else {
+				record(going.get(i), outcomes.get(i), tally);
+			}
 		}
+		this.outbox.markSent(accepted, this.clock.instant());
+		accepted.forEach((row) -> count(tally.sent, "sent"));
 	}
 
+	/** The message of a composed digest, written now from the papers' listings, under the row's {@code Message-ID}. */
+	private MailMessage write(OutboxMessage row, Subscription subscriber, Listings listings) {
+		Composition composition = Composition.parse(row.composition());
+		return this.messages.message(composition.digest(subscriber, listings.of(composition.paperIds())), row.messageId());
+	}
+
+	/** A refusal: bounced, deferred or given up. */
 	private void record(OutboxMessage row, MailOutcome outcome, Tally tally) {
 		Instant now = this.clock.instant();
-		if (outcome.accepted()) {
-			this.outbox.markSent(row, now);
-			count(tally.sent, "sent");
-			return;
-		}
 		MailFailure failure = outcome.failure();
 		String error = failure.getMessage();
 		if (failure.permanent()) {
@@ -212,6 +290,25 @@ class DigestSender {
 		if (wait > 0) {
 			LockSupport.parkNanos(wait);
 		}
+	}
+
+	/**
+	 * The papers' listings the senders have read, kept while they send: the digests of one run
+	 * share a few hundred papers.
+	 */
+	private final class Listings {
+
+		private final Map<String, PaperListing> read = new ConcurrentHashMap<>();
+
+		Map<String, PaperListing> of(List<String> paperIds) {
+			List<String> missing = paperIds.stream().filter((id) -> !this.read.containsKey(id)).toList();
+			if (!missing.isEmpty()) {
+				DigestSender.this.catalog.listingsOf(missing)
+					.forEach((listing) -> this.read.put(listing.paper().id(), listing));
+			}
+			return this.read;
+		}
+
 	}
 
 	/** What the senders did. */

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 import io.paperboy.account.Accounts;
 import io.paperboy.account.Member;
@@ -63,44 +62,35 @@ class Digests {
 	/** The digest this subscriber would get if it were sent {@code now}. */
 	@Transactional(readOnly = true)
 	Digest compose(Subscription subscription, Instant now) {
-		return compose(subscription, now, new Run());
+		return compose(subscription, new Run(now));
 	}
 
 	/**
-	 * The same, within a run that composes many digests at one instant: the run keeps the
-	 * candidates of each window and every paper's listing it has loaded, so each is read once per
-	 * run rather than once per subscriber.
+	 * The same, within a run that composes many digests at one instant: the run reads the papers
+	 * that entered the lists in the longest period a digest covers, their listings and their votes
+	 * once, and matches each keyword against them once, rather than once per subscriber.
 	 */
-	@Transactional(readOnly = true)
-	Digest compose(Subscription subscription, Instant now, Run run) {
+	Digest compose(Subscription subscription, Run run) {
+		Instant now = run.now;
 		Preferences preferences = subscription.preferences();
 		Instant since = since(subscription, now);
 		Set<String> sent = this.subscriptions.sentPapers(subscription.id());
-		List<CandidateRepository.Candidate> ranked = run.candidates
-			.computeIfAbsent(since, (from) -> this.candidates.enteredBetween(from, now))
-			.stream()
-			.filter((candidate) -> !sent.contains(candidate.paperId()))
-			.toList();
-		List<String> missing = ranked.stream()
-			.map(CandidateRepository.Candidate::paperId)
-			.filter((id) -> !run.listings.containsKey(id))
-			.toList();
-		if (!missing.isEmpty()) {
-			this.catalog.listingsOf(missing).forEach((listing) -> run.listings.put(listing.paper().id(), listing));
-		}
-		Map<String, PaperListing> listings = run.listings;
+		Window window = run.window(this);
 		Interests interests = preferences.personal() ? interests(subscription) : Interests.NONE;
 		List<Ranked> kept = new ArrayList<>();
-		for (CandidateRepository.Candidate candidate : ranked) {
-			PaperListing listing = listings.get(candidate.paperId());
+		for (CandidateRepository.Candidate candidate : window.candidates()) {
+			if (!candidate.enteredAt().isAfter(since) || sent.contains(candidate.paperId())) {
+				continue;
+			}
+			PaperListing listing = window.listings().get(candidate.paperId());
 			if (listing == null || listing.paper().upvotes() < preferences.minUpvotes()) {
 				continue;
 			}
-			Optional<String> topic = topicOf(listing.paper(), preferences);
+			Optional<String> topic = topicOf(listing.paper(), preferences, run);
 			if (preferences.hasTopics() && topic.isEmpty()) {
 				continue;
 			}
-			int periodVotes = candidate.memberVotes() + listing.paper().importedUpvotes();
+			int periodVotes = candidate.memberVotesSince(since) + listing.paper().importedUpvotes();
 			double affinity = interests.affinity(listing.paper());
 			String reason = (affinity > 0) ? "like papers you upvoted"
 					: topic.map((matched) -> "matches: " + matched)
@@ -112,6 +102,17 @@ class Digests {
 		kept.sort(Comparator.comparingDouble(Ranked::affinity).reversed().thenComparingInt(Ranked::trendingRank));
 		List<DigestItem> items = kept.stream().limit(preferences.papers()).map(Ranked::item).toList();
 		return new Digest(subscription, since, now, now.atZone(preferences.zone()).toLocalDate(), items);
+	}
+
+	/** The papers of the longest period a digest covers, ending now, with their listings. */
+	private Window window(Instant now) {
+		List<CandidateRepository.Candidate> candidates = this.candidates.enteredBetween(now.minus(LONGEST_PERIOD), now);
+		Map<String, PaperListing> listings = new HashMap<>();
+		if (!candidates.isEmpty()) {
+			this.catalog.listingsOf(candidates.stream().map(CandidateRepository.Candidate::paperId).toList())
+				.forEach((listing) -> listings.put(listing.paper().id(), listing));
+		}
+		return new Window(candidates, listings);
 	}
 
 	/** Where a digest starts: the end of the previous one, or a day (a week) back for the first. */
@@ -127,7 +128,7 @@ class Digests {
 	}
 
 	/** The category or keyword that puts a paper in the subscriber's topics, if any does. */
-	static Optional<String> topicOf(Paper paper, Preferences preferences) {
+	private static Optional<String> topicOf(Paper paper, Preferences preferences, Run run) {
 		for (String category : preferences.categories()) {
 			for (String own : paper.categories()) {
 				if (own.equalsIgnoreCase(category) || own.toLowerCase(Locale.ROOT).startsWith(category.toLowerCase(Locale.ROOT) + ".")) {
@@ -135,30 +136,66 @@ class Digests {
 				}
 			}
 		}
-		if (preferences.keywords().isEmpty()) {
-			return Optional.empty();
-		}
-		String text = String.join("\n", paper.displayTitle(), paper.displaySummary(), String.join("\n", paper.aiKeywords()));
 		for (String keyword : preferences.keywords()) {
-			if (phrase(keyword).matcher(text).find()) {
+			if (run.matching(keyword).contains(paper.id())) {
 				return Optional.of(keyword);
 			}
 		}
 		return Optional.empty();
 	}
 
-	/** A phrase as whole words, any case, any run of spaces or hyphens between its words. */
-	private static Pattern phrase(String keyword) {
-		StringBuilder pattern = new StringBuilder("(?<![\\p{L}\\p{N}])");
-		String[] words = keyword.strip().split("[\\s-]+");
-		for (int i = 0; i < words.length; i++) {
-			if (i > 0) {
-				pattern.append("[\\s-]+");
+	/** The text a keyword is looked for in: title, abstract and the source's keywords. */
+	private static String topicText(Paper paper) {
+		return String.join("\n", paper.displayTitle(), paper.displaySummary(), String.join("\n", paper.aiKeywords()));
+	}
+
+	/**
+	 * Text as phrases are looked for in it: lower case, and each run of white space or hyphens one
+	 * space, so "Graph-Neural  networks" reads "graph neural networks".
+	 */
+	static String folded(String text) {
+		StringBuilder folded = new StringBuilder(text.length());
+		boolean gap = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isWhitespace(c) || c == '-') {
+				gap = true;
+				continue;
 			}
-			pattern.append(Pattern.quote(words[i]));
+			if (gap && !folded.isEmpty()) {
+				folded.append(' ');
+			}
+			gap = false;
+			folded.append(c);
 		}
-		pattern.append("(?![\\p{L}\\p{N}])");
-		return Pattern.compile(pattern.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+		return folded.toString().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Whether folded text has the folded phrase as whole words: neither a letter nor a digit just
+	 * before or just after it.
+	 */
+	static boolean hasPhrase(String text, String phrase) {
+		if (phrase.isEmpty()) {
+			return false;
+		}
+		for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+			int end = at + phrase.length();
+			if ((at == 0 || !isWordCharacter(text.codePointBefore(at)))
+					&& (end == text.length() || !isWordCharacter(text.codePointAt(end)))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isWordCharacter(int codePoint) {
+		if (Character.isLetter(codePoint)) {
+			return true;
+		}
+		int type = Character.getType(codePoint);
+		return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+				|| type == Character.OTHER_NUMBER;
 	}
 
 	/**
@@ -211,15 +248,64 @@ class Digests {
 	private record Ranked(DigestItem item, int trendingRank, double affinity) {
 	}
 
+	/** The papers that entered the lists in the longest period a digest covers, and their listings. */
+	private record Window(List<CandidateRepository.Candidate> candidates, Map<String, PaperListing> listings) {
+	}
+
 	/**
-	 * What one run of many digests at one instant shares: candidates per window start, and listings
-	 * per paper. Made for one run and dropped after it, so nothing outlives the data it was read from.
+	 * What one run of many digests at one instant shares: the papers of the longest period with
+	 * their listings (read when the first digest needs them), and the papers each keyword matches
+	 * among them. Made for one run and dropped after it, so nothing outlives the data it was read
+	 * from. Digests of one run may be composed on several threads.
 	 */
 	static final class Run {
 
-		private final Map<Instant, List<CandidateRepository.Candidate>> candidates = new ConcurrentHashMap<>();
+		private final Instant now;
 
-		private final Map<String, PaperListing> listings = new ConcurrentHashMap<>();
+		private final Map<String, Set<String>> matches = new ConcurrentHashMap<>();
+
+		private final Map<String, String> topicTexts = new ConcurrentHashMap<>();
+
+		private volatile Window window;
+
+		Run(Instant now) {
+			this.now = now;
+		}
+
+		Instant now() {
+			return this.now;
+		}
+
+		private Window window(Digests digests) {
+			Window read = this.window;
+			if (read == null) {
+				synchronized (this) {
+					read = this.window;
+					if (read == null) {
+						read = digests.window(this.now);
+						this.window = read;
+					}
+				}
+			}
+			return read;
+		}
+
+		/**
+		 * The papers of the window whose text has the keyword as whole words, in any case and with
+		 * any run of spaces or hyphens between its words; each keyword is looked for once a run.
+		 */
+		private Set<String> matching(String keyword) {
+			return this.matches.computeIfAbsent(folded(keyword), (phrase) -> {
+				Set<String> matching = new HashSet<>();
+				this.window.listings().values().forEach((listing) -> {
+					Paper paper = listing.paper();
+					if (hasPhrase(this.topicTexts.computeIfAbsent(paper.id(), (id) -> folded(topicText(paper))), phrase)) {
+						matching.add(paper.id());
+					}
+				});
+				return Set.copyOf(matching);
+			});
+		}
 
 	}
 

@@ -11,13 +11,16 @@ import io.paperboy.mail.MailMessage;
  * @param id its key
  * @param subscriptionId whose digest it is
  * @param period the period it belongs to
- * @param message the message, its {@code Message-ID} included
+ * @param messageId the {@code Message-ID} every attempt sends it under
+ * @param composition what the digest is made of ({@link Composition#text()}), to write the message
+ * from; {@code null} for a row queued with its whole message
+ * @param message the message as it was queued whole, or {@code null} for a composition
  * @param attempts how many times a sender has claimed it, this claim included
  * @param firstAttemptAt when a sender first claimed it
  * @param withdrawn whether its address was suppressed or unsubscribed after it was composed
  */
-record OutboxMessage(long id, long subscriptionId, String period, MailMessage message, int attempts,
-		Instant firstAttemptAt, boolean withdrawn) {
+record OutboxMessage(long id, long subscriptionId, String period, String messageId, String composition,
+		MailMessage message, int attempts, Instant firstAttemptAt, boolean withdrawn) {
 
 	static String headerLines(Map<String, String> headers) {
 		StringBuilder lines = new StringBuilder();

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,19 @@ class SubscriptionRepository {
 			.param("id", id)
 			.query(SubscriptionRepository::subscription)
 			.optional();
+	}
+
+	/** The subscriptions with these ids that still exist, by id. */
+	Map<Long, Subscription> findAll(List<Long> ids) {
+		Map<Long, Subscription> found = new HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("select " + COLUMNS + " from digest_subscriptions where id in (:ids)")
+				.param("ids", ids)
+				.query(SubscriptionRepository::subscription)
+				.list()
+				.forEach((subscription) -> found.put(subscription.id(), subscription));
+		}
+		return found;
 	}
 
 	Optional<Subscription> findByEmail(String email) {

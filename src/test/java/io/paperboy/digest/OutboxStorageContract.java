@@ -2,6 +2,7 @@ package io.paperboy.digest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -12,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.paperboy.mail.MailMessage;
 import io.paperboy.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,27 +49,81 @@ abstract class OutboxStorageContract {
 	}
 
 	@Test
-	void aPeriodIsQueuedOnceAndItsMessageComesBackWholeWithItsMessageId() {
+	void aPeriodIsQueuedOnceAndItsCompositionComesBackWithItsMessageId() {
 		long id = subscriber();
-		MailMessage message = message(id);
+		Composition composition = new Composition(NOW.minus(Duration.ofDays(1)), NOW, LocalDate.of(2025, 6, 2),
+				List.of(new Composition.Item("2506.00001", 57, "trending: +57 votes today"),
+						new Composition.Item("2506.00002", 3, "matches: graph\tneural\nnetworks")));
+		String email = this.subscriptions.find(id).orElseThrow().email();
 
-		assertThat(this.outbox.enqueue(id, "2025-06-02", message, "<one@papers.example.org>", List.of("2506.00001"), NOW,
-				NOW)).isTrue();
-		assertThat(this.outbox.enqueue(id, "2025-06-02", message, "<two@papers.example.org>", List.of(), NOW, NOW))
-			.isFalse();
+		assertThat(this.outbox.enqueue(id, "2025-06-02", email, composition, "<one@papers.example.org>", NOW)).isTrue();
+		assertThat(this.outbox.enqueue(id, "2025-06-02", email, composition, "<two@papers.example.org>", NOW)).isFalse();
 
 		List<OutboxMessage> claimed = this.outbox.claim("a", 10, NOW, NOW.minus(LEASE));
 		assertThat(claimed).hasSize(1);
 		OutboxMessage row = claimed.get(0);
-		assertThat(row.message().to()).isEqualTo(message.to());
+		assertThat(row.messageId()).isEqualTo("<one@papers.example.org>");
+		assertThat(row.message()).isNull();
+		assertThat(Composition.parse(row.composition())).isEqualTo(new Composition(composition.since(), NOW,
+				composition.day(), List.of(composition.items().get(0),
+						new Composition.Item("2506.00002", 3, "matches: graph neural networks"))));
+		assertThat(row.attempts()).isEqualTo(1);
+		assertThat(row.firstAttemptAt()).isEqualTo(NOW);
+		assertThat(this.subscriptions.sentPapers(id)).containsExactlyInAnyOrder("2506.00001", "2506.00002");
+		assertThat(this.subscriptions.hasPeriod(id, "2025-06-02")).isTrue();
+		assertThat(this.subscriptions.find(id).orElseThrow().lastSentAt()).isEqualTo(NOW);
+	}
+
+	@Test
+	void aBatchWithAPeriodTakenAlreadyQueuesAllTheOthers() {
+		long taken = subscriber();
+		this.outbox.enqueue(taken, "2025-06-02", email(taken), nothing(), "<first@papers.example.org>", NOW);
+		List<OutboxRepository.Queued> batch = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			long id = (i == 2) ? taken : subscriber();
+			batch.add(new OutboxRepository.Queued(id, "2025-06-02", email(id), new Composition(NOW.minus(Duration.ofDays(1)),
+					NOW, LocalDate.of(2025, 6, 2), List.of(new Composition.Item("2506.0000" + i, i, "trending"))),
+					"<" + i + "@papers.example.org>"));
+		}
+
+		assertThat(this.outbox.enqueueAll(batch, NOW)).containsExactly(true, true, false, true, true);
+
+		assertThat(this.outbox.countByState()).isEqualTo(Map.of("queued", 5L));
+		assertThat(this.subscriptions.sentPapers(taken)).as("the taken period's papers are not recorded").isEmpty();
+		assertThat(this.subscriptions.sentPapers(batch.get(4).subscriptionId())).containsExactly("2506.00004");
+		assertThat(this.outbox.claim("a", 10, NOW, NOW.minus(LEASE))).extracting(OutboxMessage::messageId)
+			.containsExactly("<first@papers.example.org>", "<0@papers.example.org>", "<1@papers.example.org>",
+					"<3@papers.example.org>", "<4@papers.example.org>");
+	}
+
+	@Test
+	void aRowQueuedWithItsWholeMessageComesBackWhole() {
+		long id = subscriber();
+		String email = this.subscriptions.find(id).orElseThrow().email();
+		this.jdbc.sql("""
+				insert into digest_deliveries (subscription_id, period, state, paper_count, created_at)
+				values (:id, '2025-06-02', 'queued', 1, :now)
+				""").param("id", id).param("now", SubscriptionRepository.timestamp(NOW)).update();
+		this.jdbc.sql("""
+				insert into digest_outbox (subscription_id, period, recipient, subject, body_text, body_html, headers,
+				    message_id, state, next_attempt_at, created_at)
+				values (:id, '2025-06-02', :to, 'Trending papers', 'Papers', '<p>Papers</p>', :headers,
+				    '<one@papers.example.org>', 'queued', :now, :now)
+				""")
+			.param("id", id)
+			.param("to", email)
+			.param("headers", "Message-ID: <one@papers.example.org>\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n")
+			.param("now", SubscriptionRepository.timestamp(NOW))
+			.update();
+
+		OutboxMessage row = this.outbox.claim("a", 10, NOW, NOW.minus(LEASE)).get(0);
+
+		assertThat(row.composition()).isNull();
+		assertThat(row.message().to()).isEqualTo(email);
 		assertThat(row.message().subject()).isEqualTo("Trending papers");
 		assertThat(row.message().html()).isEqualTo("<p>Papers</p>");
 		assertThat(row.message().headers()).containsEntry("Message-ID", "<one@papers.example.org>")
 			.containsEntry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-		assertThat(row.attempts()).isEqualTo(1);
-		assertThat(row.firstAttemptAt()).isEqualTo(NOW);
-		assertThat(this.subscriptions.sentPapers(id)).containsExactly("2506.00001");
-		assertThat(this.subscriptions.hasPeriod(id, "2025-06-02")).isTrue();
 	}
 
 	@Test
@@ -86,7 +140,7 @@ abstract class OutboxStorageContract {
 		assertThat(reclaimed).hasSize(1);
 		assertThat(reclaimed.get(0).attempts()).isEqualTo(2);
 		assertThat(reclaimed.get(0).firstAttemptAt()).isEqualTo(NOW);
-		this.outbox.markSent(reclaimed.get(0), afterTheLease);
+		this.outbox.markSent(List.of(reclaimed.get(0)), afterTheLease);
 		assertThat(this.outbox.state(id, "2025-06-02")).isEqualTo("sent");
 		assertThat(this.subscriptions.countDeliveries(id)).isEqualTo(1);
 		Instant muchLater = NOW.plus(Duration.ofDays(1));
@@ -121,10 +175,8 @@ abstract class OutboxStorageContract {
 				running.add(senders.submit(() -> {
 					List<OutboxMessage> batch;
 					while (!(batch = this.outbox.claim(sender, 7, NOW, NOW.minus(LEASE))).isEmpty()) {
-						for (OutboxMessage row : batch) {
-							claimed.add(row.id());
-							this.outbox.markSent(row, NOW);
-						}
+						batch.forEach((row) -> claimed.add(row.id()));
+						this.outbox.markSent(batch, NOW);
 					}
 				}));
 			}
@@ -146,7 +198,7 @@ abstract class OutboxStorageContract {
 		long id = subscriber();
 		for (int day = 2; day <= 4; day++) {
 			String period = "2025-06-0" + day;
-			this.outbox.enqueue(id, period, message(id), "<" + day + "@papers.example.org>", List.of(), NOW, NOW);
+			this.outbox.enqueue(id, period, email(id), nothing(), "<" + day + "@papers.example.org>", NOW);
 			OutboxMessage row = this.outbox.claim("a", 10, NOW, NOW.minus(LEASE)).get(0);
 			boolean suppressed = this.outbox.bounce(row, "550 5.1.1 No such user", 3, NOW);
 			assertThat(suppressed).isEqualTo(day == 4);
@@ -159,7 +211,7 @@ abstract class OutboxStorageContract {
 		});
 		assertThat(this.subscriptions.confirmed()).extracting(Subscription::id).doesNotContain(id);
 
-		this.outbox.enqueue(id, "2025-06-05", message(id), "<5@papers.example.org>", List.of(), NOW, NOW);
+		this.outbox.enqueue(id, "2025-06-05", email(id), nothing(), "<5@papers.example.org>", NOW);
 		OutboxMessage queuedBefore = this.outbox.claim("a", 10, NOW, NOW.minus(LEASE)).get(0);
 		assertThat(queuedBefore.withdrawn()).isTrue();
 
@@ -171,7 +223,7 @@ abstract class OutboxStorageContract {
 
 	private long queued() {
 		long id = subscriber();
-		this.outbox.enqueue(id, "2025-06-02", message(id), "<" + id + "@papers.example.org>", List.of(), NOW, NOW);
+		this.outbox.enqueue(id, "2025-06-02", email(id), nothing(), "<" + id + "@papers.example.org>", NOW);
 		return id;
 	}
 
@@ -182,12 +234,12 @@ abstract class OutboxStorageContract {
 		return id;
 	}
 
-	private MailMessage message(long id) {
-		String email = this.subscriptions.find(id).orElseThrow().email();
-		return new MailMessage(email, "Trending papers", "Papers", "<p>Papers</p>",
-				Map.of("List-Unsubscribe", "<https://papers.example.org/digest/unsubscribe/x>", "List-Unsubscribe-Post",
-						"List-Unsubscribe=One-Click"),
-				MailMessage.Kind.BULK);
+	private String email(long id) {
+		return this.subscriptions.find(id).orElseThrow().email();
+	}
+
+	private static Composition nothing() {
+		return new Composition(NOW.minus(Duration.ofDays(1)), NOW, LocalDate.of(2025, 6, 2), List.of());
 	}
 
 }
