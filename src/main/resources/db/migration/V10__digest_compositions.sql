@@ -6,3 +6,6 @@ alter table digest_outbox add column composition text;
 alter table digest_outbox alter column subject drop not null;
 alter table digest_outbox alter column body_text drop not null;
 alter table digest_outbox alter column headers drop not null;
+
+-- The papers a subscriber was sent are read from the compositions of their recent digests;
+-- digest_sent_papers keeps those recorded before, and gets no new rows.

@@ -74,7 +74,7 @@ class Digests {
 		Instant now = run.now;
 		Preferences preferences = subscription.preferences();
 		Instant since = since(subscription, now);
-		Set<String> sent = this.subscriptions.sentPapers(subscription.id());
+		Set<String> sent = this.subscriptions.sentPapers(subscription.id(), now.minus(LONGEST_PERIOD).minus(Duration.ofDays(1)));
 		Window window = run.window(this);
 		Interests interests = preferences.personal() ? interests(subscription) : Interests.NONE;
 		List<Ranked> kept = new ArrayList<>();

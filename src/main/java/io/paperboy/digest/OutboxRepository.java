@@ -73,8 +73,9 @@ class OutboxRepository {
 	}
 
 	/**
-	 * Claims the period and queues its digest, in one transaction, and records its papers as sent
-	 * so the next digest starts after them. Every attempt sends it under {@code messageId}.
+	 * Claims the period and queues its digest, in one transaction, and moves the subscription's
+	 * next digest to start after it. The composition also records which papers were sent
+	 * ({@link SubscriptionRepository#sentPapers}). Every attempt sends it under {@code messageId}.
 	 * @return whether it was queued; {@code false} when the period was already taken
 	 */
 	boolean enqueue(long subscriptionId, String period, String recipient, Composition composition, String messageId,
@@ -124,19 +125,6 @@ class OutboxRepository {
 		this.batches.batchUpdate("update digest_subscriptions set last_sent_at = ? where id = ?", digests.stream()
 			.map((digest) -> new Object[] { timestamp(digest.composition().until()), digest.subscriptionId() })
 			.toList());
-		List<Object[]> papers = new ArrayList<>();
-		for (Queued digest : digests) {
-			for (String paperId : digest.composition().paperIds()) {
-				papers.add(new Object[] { digest.subscriptionId(), paperId, at, digest.subscriptionId(), paperId });
-			}
-		}
-		if (!papers.isEmpty()) {
-			this.batches.batchUpdate("""
-					insert into digest_sent_papers (subscription_id, paper_id, sent_at)
-					select ?, ?, ? where not exists
-					    (select 1 from digest_sent_papers where subscription_id = ? and paper_id = ?)
-					""", papers);
-		}
 	}
 
 	/**

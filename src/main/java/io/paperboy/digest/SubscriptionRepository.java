@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,11 +198,28 @@ class SubscriptionRepository {
 			.single() > 0;
 	}
 
-	Set<String> sentPapers(long subscriptionId) {
-		return Set.copyOf(this.jdbc.sql("select paper_id from digest_sent_papers where subscription_id = :id")
-			.param("id", subscriptionId)
-			.query(String.class)
-			.list());
+	/**
+	 * The papers a subscriber was sent in the digests queued after {@code after}: a digest reaches
+	 * back {@link Digests#LONGEST_PERIOD} at most, so older ones cannot hold a paper it could pick.
+	 * Also the papers recorded one by one before the outbox kept compositions.
+	 */
+	Set<String> sentPapers(long subscriptionId, Instant after) {
+		Set<String> sent = new HashSet<>();
+		this.jdbc.sql("""
+				select paper_id, null as composition from digest_sent_papers where subscription_id = :id
+				union all
+				select null, composition from digest_outbox
+				where subscription_id = :id and created_at > :after and composition is not null
+				""").param("id", subscriptionId).param("after", timestamp(after)).query((rs) -> {
+				String paperId = rs.getString(1);
+				if (paperId != null) {
+					sent.add(paperId);
+				}
+				else {
+					sent.addAll(Composition.parse(rs.getString(2)).paperIds());
+				}
+			});
+		return sent;
 	}
 
 	long countDeliveries(long subscriptionId) {

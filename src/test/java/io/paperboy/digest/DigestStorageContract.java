@@ -180,7 +180,7 @@ abstract class DigestStorageContract {
 		assertThat(sent).hasSize(2);
 		assertThat(sent.get(0).text()).contains("Monday's");
 		assertThat(sent.get(1).text()).contains("Tuesday's").doesNotContain("Monday's");
-		assertThat(this.subscriptions.sentPapers(subscription.id())).containsExactlyInAnyOrder("2506.00001", "2506.00002");
+		assertThat(this.subscriptions.sentPapers(subscription.id(), Instant.EPOCH)).containsExactlyInAnyOrder("2506.00001", "2506.00002");
 	}
 
 	@Test

@@ -69,7 +69,9 @@ abstract class OutboxStorageContract {
 						new Composition.Item("2506.00002", 3, "matches: graph neural networks"))));
 		assertThat(row.attempts()).isEqualTo(1);
 		assertThat(row.firstAttemptAt()).isEqualTo(NOW);
-		assertThat(this.subscriptions.sentPapers(id)).containsExactlyInAnyOrder("2506.00001", "2506.00002");
+		assertThat(this.subscriptions.sentPapers(id, NOW.minus(Duration.ofDays(15))))
+			.containsExactlyInAnyOrder("2506.00001", "2506.00002");
+		assertThat(this.subscriptions.sentPapers(id, NOW)).as("only digests queued after the given time").isEmpty();
 		assertThat(this.subscriptions.hasPeriod(id, "2025-06-02")).isTrue();
 		assertThat(this.subscriptions.find(id).orElseThrow().lastSentAt()).isEqualTo(NOW);
 	}
@@ -89,8 +91,8 @@ abstract class OutboxStorageContract {
 		assertThat(this.outbox.enqueueAll(batch, NOW)).containsExactly(true, true, false, true, true);
 
 		assertThat(this.outbox.countByState()).isEqualTo(Map.of("queued", 5L));
-		assertThat(this.subscriptions.sentPapers(taken)).as("the taken period's papers are not recorded").isEmpty();
-		assertThat(this.subscriptions.sentPapers(batch.get(4).subscriptionId())).containsExactly("2506.00004");
+		assertThat(this.subscriptions.sentPapers(taken, Instant.EPOCH)).as("the taken period's papers are not recorded").isEmpty();
+		assertThat(this.subscriptions.sentPapers(batch.get(4).subscriptionId(), Instant.EPOCH)).containsExactly("2506.00004");
 		assertThat(this.outbox.claim("a", 10, NOW, NOW.minus(LEASE))).extracting(OutboxMessage::messageId)
 			.containsExactly("<first@papers.example.org>", "<0@papers.example.org>", "<1@papers.example.org>",
 					"<3@papers.example.org>", "<4@papers.example.org>");
@@ -116,8 +118,14 @@ abstract class OutboxStorageContract {
 			.param("now", SubscriptionRepository.timestamp(NOW))
 			.update();
 
+		this.jdbc.sql("insert into digest_sent_papers (subscription_id, paper_id, sent_at) values (:id, '2506.00001', :now)")
+			.param("id", id)
+			.param("now", SubscriptionRepository.timestamp(NOW))
+			.update();
 		OutboxMessage row = this.outbox.claim("a", 10, NOW, NOW.minus(LEASE)).get(0);
 
+		assertThat(this.subscriptions.sentPapers(id, NOW)).as("papers recorded one by one still count")
+			.containsExactly("2506.00001");
 		assertThat(row.composition()).isNull();
 		assertThat(row.message().to()).isEqualTo(email);
 		assertThat(row.message().subject()).isEqualTo("Trending papers");
