@@ -200,6 +200,7 @@ DUE=$(echo "$REPORT" | sed -E 's/^Digests: ([0-9]+) due.*/\1/')
 SENT=$(echo "$REPORT" | sed -E 's/.* ([0-9]+) sent.*/\1/')
 EMPTY=$(echo "$REPORT" | sed -E 's/.* ([0-9]+) with nothing new.*/\1/')
 FAILED=$(echo "$REPORT" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+COMPOSE_S=$(echo "$REPORT" | sed -E 's/.*composed in ([0-9.]+) s.*/\1/')
 RSS_MB=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$WORK/run.time")
 CPU_S=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$WORK/run.time")
 read -r MESSAGES RECIPIENTS DISTINCT DUPLICATES SIZE FIRST LAST < <(count_sink digests)
@@ -238,7 +239,7 @@ echo "Context: smtp-source without -d (a connection per message) ..."
 SOURCE_NEW_S=$(source_run source-new)
 read -r SOURCE_NEW_MESSAGES _ _ _ _ _ _ < <(count_sink source-new)
 
-COMPOSE_RATE=$(rate "$DUE" "$RUN_S")
+COMPOSE_RATE=$(rate "$DUE" "$COMPOSE_S")
 DELIVERY_RATE=$(rate "$MESSAGES" "$RUN_S")
 SINK_WINDOW=$((LAST - FIRST + 1))
 SINK_RATE=$(rate "$MESSAGES" "$SINK_WINDOW")
@@ -254,7 +255,8 @@ EXACT_MET=$(met "$([ "$DUPLICATES" = 0 ] && [ "$MISSING" = 0 ] && [ "$UNEXPECTED
 
 echo
 echo "Run: $REPORT (exit $STATUS)"
-echo "  wall $WALL s, of which $FIXED s JVM and Spring start (a preview of no address): the run $RUN_S s"
+echo "  wall $WALL s, of which $FIXED s JVM and Spring start (a preview of no address): the run $RUN_S s,"
+echo "  composing $COMPOSE_S s of it (as the run reports; the senders start with it and send while it composes)"
 echo "  JVM CPU $CPU_S s, peak RSS $RSS_MB MB; load average $LOAD_BEFORE before, $LOAD_AFTER after"
 echo "At the sink: $MESSAGES messages, $RECIPIENTS recipients, $DISTINCT distinct, $DUPLICATES received twice or more;"
 echo "  $MISSING recorded as sent but not received, $UNEXPECTED received but not recorded as sent"
@@ -264,7 +266,7 @@ echo "smtp-source, a connection per message: $SOURCE_NEW_MESSAGES in $SOURCE_NEW
 echo
 echo "| measure | result | reference (same run) | goal |"
 echo "|---|---|---|---|"
-echo "| compose: \`digest run --now\`, $DUE due digests ($SENT sent, $EMPTY with nothing new, $FAILED failed) | $COMPOSE_RATE digests/s, $RUN_S s (100,000 in ~$COMPOSE_100K s) | — | 100,000 in < 60 s: $COMPOSE_MET |"
+echo "| compose: \`digest run --now\`, $DUE due digests ($SENT sent, $EMPTY with nothing new, $FAILED failed) | $COMPOSE_RATE digests/s, $COMPOSE_S s (100,000 in ~$COMPOSE_100K s) | — | 100,000 in < 60 s: $COMPOSE_MET |"
 echo "| delivery into smtp-sink, $SIZE B average | $DELIVERY_RATE msgs/s ($SINK_RATE msgs/s first to last at the sink) | smtp-source -s $SESSIONS -d: $SOURCE_RATE msgs/s ($RATIO); a connection per message: $SOURCE_NEW_RATE msgs/s ($RATIO_NEW) | ≥ 50%: $RATIO_MET |"
 echo "| exactly once, counted at the sink | $MESSAGES messages, $DISTINCT distinct recipients, $DUPLICATES duplicates, $MISSING missing, $UNEXPECTED unexpected | $SENT recorded as sent | none duplicated or missing: $EXACT_MET |"
 echo "| peak RSS of the app (\`$JAVA_OPTS\`) | $RSS_MB MB, JVM CPU $CPU_S s | — | — |"

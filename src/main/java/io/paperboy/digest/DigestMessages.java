@@ -156,7 +156,13 @@ class DigestMessages {
 	static void wrap(StringBuilder text, String paragraph, String first, String rest) {
 		StringBuilder line = new StringBuilder(first);
 		boolean empty = true;
-		for (String word : oneLine(paragraph).split(" +")) {
+		String words = oneLine(paragraph);
+		int next = 0;
+		while (next < words.length()) {
+			int end = words.indexOf(' ', next);
+			end = (end < 0) ? words.length() : end;
+			String word = words.substring(next, end);
+			next = end + 1;
 			if (word.isEmpty()) {
 				continue;
 			}
@@ -196,9 +202,14 @@ class DigestMessages {
 		if (value == null) {
 			return "";
 		}
-		StringBuilder line = new StringBuilder(value.length());
-		value.codePoints().forEach((c) -> line.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
-		return line.toString().strip();
+		// every control character is in the Basic Multilingual Plane: chars will do
+		char[] line = value.toCharArray();
+		for (int i = 0; i < line.length; i++) {
+			if (Character.isISOControl(line[i])) {
+				line[i] = ' ';
+			}
+		}
+		return new String(line).strip();
 	}
 
 	private static String why(Subscription subscription) {

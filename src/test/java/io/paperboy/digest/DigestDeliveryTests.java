@@ -73,6 +73,9 @@ class DigestDeliveryTests {
 	private SubscriptionRepository subscriptions;
 
 	@Autowired
+	private OutboxRepository outbox;
+
+	@Autowired
 	private JdbcClient jdbc;
 
 	@Autowired
@@ -219,6 +222,55 @@ class DigestDeliveryTests {
 			.andExpect(status().isOk());
 		assertThat(this.subscriptions.findByEmail("headers@example.org").orElseThrow().status())
 			.isEqualTo(Status.UNSUBSCRIBED);
+	}
+
+	@Test
+	void anUnreadableCompositionIsGivenUpWithItsReasonAndTheRestStillGo() {
+		long broken = subscriber("broken@example.org");
+		long fine = subscriber("fine@example.org");
+		Composition nothing = new Composition(this.clock.instant().minus(Duration.ofDays(1)), this.clock.instant(),
+				java.time.LocalDate.of(2025, 6, 2), List.of());
+		this.outbox.enqueue(broken, "2025-06-02", "broken@example.org", nothing, "<broken@papers.example.org>",
+				this.clock.instant());
+		this.outbox.enqueue(fine, "2025-06-02", "fine@example.org", nothing, "<fine@papers.example.org>",
+				this.clock.instant());
+		this.jdbc.sql("update digest_outbox set composition = 'Trending papers' where subscription_id = :id")
+			.param("id", broken)
+			.update();
+
+		DigestSender.Tally tally = this.sender.drain();
+
+		assertThat(tally.sent.get()).isEqualTo(1);
+		assertThat(tally.failed.get()).isEqualTo(1);
+		assertThat(state(broken)).isEqualTo("failed");
+		assertThat(lastError(broken)).startsWith("Could not write the digest: Not a digest composition");
+		assertThat(state(fine)).isEqualTo("sent");
+		assertThat(relay.received()).filteredOn((message) -> message.recipients().contains("fine@example.org"))
+			.singleElement()
+			.satisfies((message) -> assertThat(message.text()).contains("Message-ID: <fine@papers.example.org>"));
+	}
+
+	@Test
+	void aDigestQueuedWithItsWholeMessageIsSentAsItWasQueued() {
+		long id = subscriber("whole@example.org");
+		this.jdbc.sql("""
+				insert into digest_outbox (subscription_id, period, recipient, subject, body_text, body_html, headers,
+				    message_id, state, next_attempt_at, created_at)
+				values (:id, '2025-06-02', 'whole@example.org', 'Trending papers, as queued', 'Queued text', null, :headers,
+				    '<whole@papers.example.org>', 'queued', :now, :now)
+				""")
+			.param("id", id)
+			.param("headers", "Message-ID: <whole@papers.example.org>\n")
+			.param("now", SubscriptionRepository.timestamp(this.clock.instant()))
+			.update();
+
+		assertThat(this.sender.drain().sent.get()).isEqualTo(1);
+
+		assertThat(relay.received()).filteredOn((message) -> message.recipients().contains("whole@example.org"))
+			.singleElement()
+			.satisfies((message) -> assertThat(message.text()).contains("Subject: Trending papers, as queued")
+				.contains("Message-ID: <whole@papers.example.org>")
+				.contains("Queued text"));
 	}
 
 	@Test
