@@ -55,6 +55,7 @@ class SmtpDelivery implements MailDelivery {
 	 * @param dkim the signing key, or {@code null} to send unsigned
 	 */
 	SmtpDelivery(JavaMailSender sender, MailProperties properties, DkimKey dkim, Clock clock) {
+		StreamProviderProperty.setUnlessSet();
 		this.sender = sender;
 		this.session = (sender instanceof JavaMailSenderImpl impl) ? impl.getSession()
 				: Session.getInstance(new Properties());
@@ -76,8 +77,26 @@ class SmtpDelivery implements MailDelivery {
 		}
 	}
 
+	/**
+	 * Writes and sends the messages with this class's loader as the thread's context class loader:
+	 * Jakarta Mail loads the stream provider named by {@link StreamProviderProperty} through that
+	 * loader and fails if it cannot, and a caller's thread may have one that does not see Angus Mail
+	 * (in the executable jar the system class loader sees none of the libraries).
+	 */
 	@Override
 	public List<MailOutcome> deliver(List<MailMessage> messages) {
+		Thread thread = Thread.currentThread();
+		ClassLoader callers = thread.getContextClassLoader();
+		thread.setContextClassLoader(SmtpDelivery.class.getClassLoader());
+		try {
+			return writeAndSend(messages);
+		}
+		finally {
+			thread.setContextClassLoader(callers);
+		}
+	}
+
+	private List<MailOutcome> writeAndSend(List<MailMessage> messages) {
 		MailFailure[] failures = new MailFailure[messages.size()];
 		Map<MimeMessage, Integer> written = new IdentityHashMap<>();
 		List<MimeMessage> batch = new ArrayList<>();
