@@ -149,8 +149,9 @@ class SmtpDelivery implements MailDelivery {
 
 	/**
 	 * The message as MIME: a text/plain part alone, or multipart/alternative with the text part
-	 * first and the HTML part last (mail programs show the last part they can), both UTF-8; signed
-	 * when a DKIM key is configured, and sent with the bounce address as envelope sender.
+	 * first and the HTML part last (mail programs show the last part they can), both UTF-8, the
+	 * HTML written in ASCII ({@link AsciiHtml}) so that it goes as 7bit; signed when a DKIM key is
+	 * configured, and sent with the bounce address as envelope sender.
 	 */
 	MimeMessage mime(MailMessage message) throws MessagingException {
 		SMTPMessage mime = new KeepingMessageId(this.session);
@@ -165,7 +166,7 @@ class SmtpDelivery implements MailDelivery {
 			MimeBodyPart text = new MimeBodyPart();
 			text.setText(message.text(), StandardCharsets.UTF_8.name());
 			MimeBodyPart html = new MimeBodyPart();
-			html.setText(message.html(), StandardCharsets.UTF_8.name(), "html");
+			html.setText(AsciiHtml.of(message.html()), StandardCharsets.UTF_8.name(), "html");
 			mime.setContent(new MimeMultipart("alternative", text, html));
 		}
 		for (var header : message.headers().entrySet()) {
