@@ -55,6 +55,7 @@ class SmtpDelivery implements MailDelivery {
 	 * @param dkim the signing key, or {@code null} to send unsigned
 	 */
 	SmtpDelivery(JavaMailSender sender, MailProperties properties, DkimKey dkim, Clock clock) {
+		StreamProviderProperty.setUnlessSet();
 		this.sender = sender;
 		this.session = (sender instanceof JavaMailSenderImpl impl) ? impl.getSession()
 				: Session.getInstance(new Properties());
@@ -76,8 +77,26 @@ class SmtpDelivery implements MailDelivery {
 		}
 	}
 
+	/**
+	 * Writes and sends the messages with this class's loader as the thread's context class loader:
+	 * Jakarta Mail loads the stream provider named by {@link StreamProviderProperty} through that
+	 * loader and fails if it cannot, and a caller's thread may have one that does not see Angus Mail
+	 * (in the executable jar the system class loader sees none of the libraries).
+	 */
 	@Override
 	public List<MailOutcome> deliver(List<MailMessage> messages) {
+		Thread thread = Thread.currentThread();
+		ClassLoader callers = thread.getContextClassLoader();
+		thread.setContextClassLoader(SmtpDelivery.class.getClassLoader());
+		try {
+			return writeAndSend(messages);
+		}
+		finally {
+			thread.setContextClassLoader(callers);
+		}
+	}
+
+	private List<MailOutcome> writeAndSend(List<MailMessage> messages) {
 		MailFailure[] failures = new MailFailure[messages.size()];
 		Map<MimeMessage, Integer> written = new IdentityHashMap<>();
 		List<MimeMessage> batch = new ArrayList<>();
@@ -130,8 +149,9 @@ class SmtpDelivery implements MailDelivery {
 
 	/**
 	 * The message as MIME: a text/plain part alone, or multipart/alternative with the text part
-	 * first and the HTML part last (mail programs show the last part they can), both UTF-8; signed
-	 * when a DKIM key is configured, and sent with the bounce address as envelope sender.
+	 * first and the HTML part last (mail programs show the last part they can), both UTF-8, the
+	 * HTML written in ASCII ({@link AsciiHtml}) so that it goes as 7bit; signed when a DKIM key is
+	 * configured, and sent with the bounce address as envelope sender.
 	 */
 	MimeMessage mime(MailMessage message) throws MessagingException {
 		SMTPMessage mime = new KeepingMessageId(this.session);
@@ -146,7 +166,7 @@ class SmtpDelivery implements MailDelivery {
 			MimeBodyPart text = new MimeBodyPart();
 			text.setText(message.text(), StandardCharsets.UTF_8.name());
 			MimeBodyPart html = new MimeBodyPart();
-			html.setText(message.html(), StandardCharsets.UTF_8.name(), "html");
+			html.setText(AsciiHtml.of(message.html()), StandardCharsets.UTF_8.name(), "html");
 			mime.setContent(new MimeMultipart("alternative", text, html));
 		}
 		for (var header : message.headers().entrySet()) {

@@ -7,6 +7,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.StreamProvider;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,6 +49,12 @@ class SmtpMailTests {
 		try (java.net.Socket socket = ((javax.net.SocketFactory) factory).createSocket()) {
 			assertThat(socket.getTcpNoDelay()).isTrue();
 		}
+	}
+
+	@Test
+	void jakartaMailFindsAngusMailsStreamProviderByTheSystemPropertyOnceMailIsConfigured() {
+		assertThat(System.getProperty("jakarta.mail.util.StreamProvider")).isEqualTo(MailStreamProvider.class.getName());
+		assertThat(StreamProvider.provider()).isExactlyInstanceOf(MailStreamProvider.class);
 	}
 
 	@Test

@@ -1,0 +1,115 @@
+package io.paperboy.mail;
+
+/**
+ * HTML written in ASCII only: every character outside ASCII becomes a numeric character reference
+ * ({@code —} becomes {@code &#x2014;}, an emoji one reference for its code point), which a mail
+ * program shows as the character itself.
+ * <p>
+ * Why: a part with a single non-ASCII character is sent quoted-printable, and Angus Mail writes
+ * quoted-printable one byte at a time, turning every {@code =} of the markup into {@code =3D}. A part
+ * in ASCII with lines of at most 998 octets is sent as {@code 7bit}: written as it is, smaller, and
+ * needing no 8BITMIME from the relay.
+ * <p>
+ * References are not decoded inside {@code <style>} and {@code <script>} (the HTML parser reads
+ * their text raw), so HTML with a non-ASCII character there is returned unchanged and goes
+ * quoted-printable as before; so is HTML with a C1 control character (U+0080 to U+009F), whose
+ * reference a browser reads as a Windows-1252 character instead. What the templates escaped
+ * ({@code &amp;}, {@code &lt;}) is ASCII already and stays as it is.
+ */
+final class AsciiHtml {
+
+	/** The elements whose text the HTML parser takes raw, without decoding references. */
+	private static final String[] RAW_TEXT_ELEMENTS = { "style", "script" };
+
+	private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
+
+	private AsciiHtml() {
+	}
+
+	/**
+	 * @param html the HTML as the templates wrote it
+	 * @return the same HTML in ASCII only, or {@code html} itself when it is ASCII already, has a
+	 * non-ASCII character inside a raw-text element, or has a C1 control character
+	 */
+	static String of(String html) {
+		StringBuilder ascii = null;
+		int copied = 0;
+		int length = html.length();
+		int at = 0;
+		while (at < length) {
+			char c = html.charAt(at);
+			if (c == '<') {
+				String element = rawTextElementAt(html, at + 1);
+				if (element != null) {
+					int end = endTag(html, at + 1 + element.length(), element);
+					for (int i = at; i < end; i++) {
+						if (html.charAt(i) > 0x7F) {
+							return html;
+						}
+					}
+					at = end;
+					continue;
+				}
+				at++;
+			}
+			else if (c > 0x7F) {
+				if (c <= 0x9F) {
+					// a reference to a C1 control means a Windows-1252 character to a browser (&#x80; is €)
+					return html;
+				}
+				if (ascii == null) {
+					// most characters are ASCII: room for the markup and some references
+					ascii = new StringBuilder(length + length / 8 + 16);
+				}
+				int codePoint = html.codePointAt(at);
+				ascii.append(html, copied, at);
+				appendReference(ascii, codePoint);
+				at += Character.charCount(codePoint);
+				copied = at;
+			}
+			else {
+				at++;
+			}
+		}
+		return (ascii != null) ? ascii.append(html, copied, length).toString() : html;
+	}
+
+	/** {@code &#x2014;}: hexadecimal, as short as the code point allows. */
+	private static void appendReference(StringBuilder ascii, int codePoint) {
+		ascii.append("&#x");
+		for (int shift = (31 - Integer.numberOfLeadingZeros(codePoint)) & ~3; shift >= 0; shift -= 4) {
+			ascii.append(HEX_DIGITS[(codePoint >>> shift) & 0xF]);
+		}
+		ascii.append(';');
+	}
+
+	/** The raw-text element whose start tag's name begins at {@code at}, in any case, or {@code null}. */
+	private static String rawTextElementAt(String html, int at) {
+		for (String element : RAW_TEXT_ELEMENTS) {
+			if (html.regionMatches(true, at, element, 0, element.length()) && endsName(html, at + element.length())) {
+				return element;
+			}
+		}
+		return null;
+	}
+
+	/** Where the raw text that starts at {@code from} ends: at its end tag {@code </element}, or at the end. */
+	private static int endTag(String html, int from, String element) {
+		for (int at = html.indexOf("</", from); at >= 0; at = html.indexOf("</", at + 2)) {
+			if (html.regionMatches(true, at + 2, element, 0, element.length()) && endsName(html, at + 2 + element.length())) {
+				return at;
+			}
+		}
+		return html.length();
+	}
+
+	/** Whether a tag name ends at {@code at}: so {@code <styles>} or {@code <scripted>} is not taken for one. */
+	private static boolean endsName(String html, int at) {
+		if (at >= html.length()) {
+			return true;
+		}
+		char c = html.charAt(at);
+		return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+	}
+
+}
