@@ -38,6 +38,15 @@ class OutboxRepository {
 			    or (state = 'sending' and claimed_at < :leaseStart))
 			""";
 
+	/**
+	 * The claimable rows, one kind at a time, each read in the order of the index on
+	 * {@code (state, next_attempt_at)}, so that a claim reads the rows it takes rather than every
+	 * row the outbox holds: claims that a dead sender's lease let go, retries that are due, then
+	 * what is queued, oldest first.
+	 */
+	private static final List<String> CLAIMABLE_KINDS = List.of("state = 'sending' and claimed_at < :leaseStart",
+			"state = 'deferred' and next_attempt_at <= :now", "state = 'queued' and next_attempt_at <= :now");
+
 	private static final String CLAIM = """
 			set state = 'sending', claimed_by = :sender, claimed_at = :now, attempts = attempts + 1,
 			    first_attempt_at = coalesce(first_attempt_at, :now)
@@ -145,39 +154,49 @@ class OutboxRepository {
 	}
 
 	private List<Long> claimSkippingLocked(String sender, int limit, Instant now, Instant leaseStart) {
-		return this.jdbc.sql("update digest_outbox " + CLAIM + """
-				where id in (select id from digest_outbox where """ + CLAIMABLE + """
-				    order by id limit :limit for update skip locked)
-				returning id
-				""")
-			.param("sender", sender)
-			.param("now", timestamp(now))
-			.param("leaseStart", timestamp(leaseStart))
-			.param("limit", limit)
-			.query(Long.class)
-			.list();
-	}
-
-	private List<Long> claimOneByOne(String sender, int limit, Instant now, Instant leaseStart) {
-		List<Long> candidates = this.jdbc.sql("select id from digest_outbox where " + CLAIMABLE + " order by id limit :limit")
-			.param("now", timestamp(now))
-			.param("leaseStart", timestamp(leaseStart))
-			.param("limit", limit * 2)
-			.query(Long.class)
-			.list();
 		List<Long> claimed = new ArrayList<>();
-		for (long id : candidates) {
+		for (String kind : CLAIMABLE_KINDS) {
 			if (claimed.size() == limit) {
 				break;
 			}
-			int taken = this.jdbc.sql("update digest_outbox " + CLAIM + " where id = :id and " + CLAIMABLE)
+			claimed.addAll(this.jdbc.sql("update digest_outbox " + CLAIM + " where id in (select id from digest_outbox where "
+					+ kind + " order by state, next_attempt_at limit :limit for update skip locked) returning id")
 				.param("sender", sender)
 				.param("now", timestamp(now))
 				.param("leaseStart", timestamp(leaseStart))
-				.param("id", id)
-				.update();
-			if (taken == 1) {
-				claimed.add(id);
+				.param("limit", limit - claimed.size())
+				.query(Long.class)
+				.list());
+		}
+		return claimed;
+	}
+
+	private List<Long> claimOneByOne(String sender, int limit, Instant now, Instant leaseStart) {
+		List<Long> claimed = new ArrayList<>();
+		for (String kind : CLAIMABLE_KINDS) {
+			if (claimed.size() == limit) {
+				break;
+			}
+			List<Long> candidates = this.jdbc
+				.sql("select id from digest_outbox where " + kind + " order by state, next_attempt_at limit :limit")
+				.param("now", timestamp(now))
+				.param("leaseStart", timestamp(leaseStart))
+				.param("limit", (limit - claimed.size()) * 2)
+				.query(Long.class)
+				.list();
+			for (long id : candidates) {
+				if (claimed.size() == limit) {
+					break;
+				}
+				int taken = this.jdbc.sql("update digest_outbox " + CLAIM + " where id = :id and " + CLAIMABLE)
+					.param("sender", sender)
+					.param("now", timestamp(now))
+					.param("leaseStart", timestamp(leaseStart))
+					.param("id", id)
+					.update();
+				if (taken == 1) {
+					claimed.add(id);
+				}
 			}
 		}
 		return claimed;

@@ -160,13 +160,13 @@ class SmtpDelivery implements MailDelivery {
 		mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
 		mime.setSentDate(Date.from(this.clock.instant()));
 		if (message.html() == null) {
-			mime.setText(message.text(), StandardCharsets.UTF_8.name());
+			TextBody.set(mime, message.text(), "plain");
 		}
 		else {
 			MimeBodyPart text = new MimeBodyPart();
-			text.setText(message.text(), StandardCharsets.UTF_8.name());
+			TextBody.set(text, message.text(), "plain");
 			MimeBodyPart html = new MimeBodyPart();
-			html.setText(AsciiHtml.of(message.html()), StandardCharsets.UTF_8.name(), "html");
+			TextBody.set(html, AsciiHtml.of(message.html()), "html");
 			mime.setContent(new MimeMultipart("alternative", text, html));
 		}
 		for (var header : message.headers().entrySet()) {

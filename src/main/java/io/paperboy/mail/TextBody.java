@@ -1,0 +1,58 @@
+package io.paperboy.mail;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.util.ByteArrayDataSource;
+
+/**
+ * Puts text into a message or a part as UTF-8 bytes, and says {@code 7bit} when the bytes allow it.
+ * <p>
+ * Why bytes rather than {@code setText}: Angus Mail writes a text it was given as a string through
+ * a stream that passes it on one byte at a time, so every byte of every message took several calls;
+ * bytes are copied in blocks. And a part that is ASCII with lines of at most 998 octets (RFC 5322)
+ * is marked {@code 7bit} here, so it is not read once more just to choose its encoding. Other text
+ * is left to Angus Mail, which chooses quoted-printable or Base64.
+ */
+final class TextBody {
+
+	/** The longest line RFC 5322 allows, without its CRLF. */
+	private static final int LONGEST_LINE = 998;
+
+	private TextBody() {
+	}
+
+	/**
+	 * @param part the message or body part
+	 * @param text the text, lines ending in LF (sent as CRLF)
+	 * @param subtype {@code plain} or {@code html}
+	 */
+	static void set(MimePart part, String text, String subtype) throws MessagingException {
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		String type = "text/" + subtype + "; charset=UTF-8";
+		part.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, type)));
+		part.setHeader("Content-Type", type);
+		if (isSevenBit(bytes)) {
+			part.setHeader("Content-Transfer-Encoding", "7bit");
+		}
+	}
+
+	/** ASCII without NUL or CR, and no line longer than {@value #LONGEST_LINE} octets. */
+	static boolean isSevenBit(byte[] bytes) {
+		int line = 0;
+		for (byte b : bytes) {
+			if (b == '\n') {
+				line = 0;
+				continue;
+			}
+			// negative: not ASCII
+			if (b <= 0 || b == '\r' || ++line > LONGEST_LINE) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}
