@@ -38,7 +38,8 @@ final class AsciiHtml {
 		int at = 0;
 		while (at < length) {
 			char c = html.charAt(at);
-			if (c == '<') {
+			if (c == '<' && at + 1 < length && (html.charAt(at + 1) | 0x20) == 's') {
+				// only <style> and <script> start with an s: other tags are passed over at once
 				String element = rawTextElementAt(html, at + 1);
 				if (element != null) {
 					int end = endTag(html, at + 1 + element.length(), element);

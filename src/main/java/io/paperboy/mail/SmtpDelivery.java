@@ -15,7 +15,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -163,11 +162,8 @@ class SmtpDelivery implements MailDelivery {
 			TextBody.set(mime, message.text(), "plain");
 		}
 		else {
-			MimeBodyPart text = new MimeBodyPart();
-			TextBody.set(text, message.text(), "plain");
-			MimeBodyPart html = new MimeBodyPart();
-			TextBody.set(html, AsciiHtml.of(message.html()), "html");
-			mime.setContent(new MimeMultipart("alternative", text, html));
+			mime.setContent(new MimeMultipart("alternative", TextBody.part(message.text(), "plain"),
+					TextBody.part(AsciiHtml.of(message.html()), "html")));
 		}
 		for (var header : message.headers().entrySet()) {
 			mime.setHeader(header.getKey(), header.getValue());

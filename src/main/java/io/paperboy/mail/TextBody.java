@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.util.ByteArrayDataSource;
 
@@ -37,6 +39,43 @@ final class TextBody {
 		if (isSevenBit(bytes)) {
 			part.setHeader("Content-Transfer-Encoding", "7bit");
 		}
+	}
+
+	/**
+	 * A body part of the text, written already: as it is when it may go {@code 7bit}, otherwise
+	 * quoted-printable ({@link QuotedPrintable}). Jakarta Mail copies a part made from its bytes
+	 * as they are.
+	 * @param subtype {@code plain} or {@code html}
+	 */
+	static MimeBodyPart part(String text, String subtype) throws MessagingException {
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		InternetHeaders headers = new InternetHeaders();
+		headers.setHeader("Content-Type", "text/" + subtype + "; charset=UTF-8");
+		if (isSevenBit(bytes)) {
+			headers.setHeader("Content-Transfer-Encoding", "7bit");
+			return new MimeBodyPart(headers, crlf(bytes));
+		}
+		headers.setHeader("Content-Transfer-Encoding", "quoted-printable");
+		return new MimeBodyPart(headers, QuotedPrintable.encode(bytes));
+	}
+
+	/** Lines ending in CRLF, as a message's lines must: what is signed is then what is sent. */
+	private static byte[] crlf(byte[] lines) {
+		int breaks = 0;
+		for (byte b : lines) {
+			if (b == '\n') {
+				breaks++;
+			}
+		}
+		byte[] crlf = new byte[lines.length + breaks];
+		int at = 0;
+		for (byte b : lines) {
+			if (b == '\n') {
+				crlf[at++] = '\r';
+			}
+			crlf[at++] = b;
+		}
+		return crlf;
 	}
 
 	/** ASCII without NUL or CR, and no line longer than {@value #LONGEST_LINE} octets. */

@@ -1,10 +1,14 @@
 package io.paperboy.mail;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 
 import jakarta.mail.Session;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +58,37 @@ class TextBodyTests {
 				new java.io.ByteArrayInputStream(out.toByteArray()));
 		assertThat(((String) read.getContent()).replace("\r\n", "\n")).isEqualTo(text);
 		assertThat(read.getContentType()).isEqualTo("text/plain; charset=UTF-8");
+	}
+
+	@Test
+	void quotedPrintableReadsBackAsTheTextWithNoLineOver76() throws Exception {
+		List<String> texts = List.of("Trending papers — Nov 28\n", "a = b\n", "ends in a space \nand a tab\t\nend ",
+				"Müller, Çelik and “others” 😀\n", "é".repeat(200) + "\n" + "x".repeat(300) + "\n", "=".repeat(80),
+				"a\r\nb\rc", "", "x".repeat(75) + "é", "x".repeat(74) + " \n", ".\n.leading dot\n");
+		for (String text : texts) {
+			byte[] encoded = QuotedPrintable.encode(text.getBytes(StandardCharsets.UTF_8));
+			String ascii = new String(encoded, StandardCharsets.US_ASCII);
+
+			assertThat(ascii.split("\r\n", -1)).as(text).allMatch((line) -> line.length() <= 76);
+			assertThat(ascii.replace("\r\n", "")).as(text).doesNotContain("\n").doesNotContain("\r");
+			assertThat(ascii.split("\r\n", -1)).as("no line ends in white space: " + text)
+				.noneMatch((line) -> line.endsWith(" ") || line.endsWith("\t"));
+			byte[] decoded = MimeUtility.decode(new ByteArrayInputStream(encoded), "quoted-printable").readAllBytes();
+			assertThat(new String(decoded, StandardCharsets.UTF_8).replace("\r\n", "\n"))
+				.isEqualTo(text.replace("\r\n", "\n").replace("\r", "\r"));
+		}
+	}
+
+	@Test
+	void aPartOfAsciiTextIsSevenBitWithCrlfAndAnyOtherIsQuotedPrintable() throws Exception {
+		MimeBodyPart ascii = TextBody.part("<p>New</p>\n<p>Papers</p>\n", "html");
+		MimeBodyPart other = TextBody.part("Trending papers — Nov 28\nMüller\n", "plain");
+
+		assertThat(ascii.getEncoding()).isEqualTo("7bit");
+		assertThat(ascii.getContentType()).isEqualTo("text/html; charset=UTF-8");
+		assertThat(ascii.getRawInputStream().readAllBytes()).isEqualTo("<p>New</p>\r\n<p>Papers</p>\r\n".getBytes());
+		assertThat(other.getEncoding()).isEqualTo("quoted-printable");
+		assertThat(((String) other.getContent()).replace("\r\n", "\n")).isEqualTo("Trending papers — Nov 28\nMüller\n");
 	}
 
 	private static String written(MimeMessage message) throws Exception {
