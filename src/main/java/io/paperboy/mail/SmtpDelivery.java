@@ -8,12 +8,15 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.mail.Message;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -122,6 +125,10 @@ class SmtpDelivery implements MailDelivery {
 
 	private void send(List<MimeMessage> batch, Map<MimeMessage, Integer> written, List<MailMessage> messages,
 			MailFailure[] failures) {
+		if (this.sender instanceof JavaMailSenderImpl impl) {
+			sendOverOneConnection(impl, batch, written, messages, failures);
+			return;
+		}
 		try {
 			this.sender.send(batch.toArray(MimeMessage[]::new));
 		}
@@ -143,6 +150,85 @@ class SmtpDelivery implements MailDelivery {
 			for (int i : written.values()) {
 				failures[i] = new MailFailure("Could not reach the mail server: " + ex.getMessage(), false, ex);
 			}
+		}
+	}
+
+	/**
+	 * The batch over one connection, opened as Spring opens it. Spring's own loop asks the server
+	 * whether the connection is still there ({@code NOOP}) before every message, a round trip per
+	 * message; here a connection is only checked after a message failed, and opened again when the
+	 * server dropped it.
+	 */
+	private void sendOverOneConnection(JavaMailSenderImpl impl, List<MimeMessage> batch, Map<MimeMessage, Integer> written,
+			List<MailMessage> messages, MailFailure[] failures) {
+		Transport transport = null;
+		try {
+			for (MimeMessage mime : batch) {
+				int i = written.get(mime);
+				if (transport == null) {
+					try {
+						transport = connect(impl);
+					}
+					catch (AuthenticationFailedException ex) {
+						failRest(batch, written, failures, i, (message) -> new MailFailure(
+								"The mail server refused our credentials: " + ex.getMessage(), false, ex));
+						return;
+					}
+					catch (MessagingException ex) {
+						failRest(batch, written, failures, i, (message) -> classify(messages.get(message), ex));
+						return;
+					}
+				}
+				try {
+					transport.sendMessage(mime, mime.getAllRecipients());
+				}
+				catch (MessagingException ex) {
+					failures[i] = classify(messages.get(i), ex);
+					if (!transport.isConnected()) {
+						close(transport);
+						transport = null;
+					}
+				}
+			}
+		}
+		finally {
+			if (transport != null) {
+				close(transport);
+			}
+		}
+	}
+
+	private static Transport connect(JavaMailSenderImpl impl) throws MessagingException {
+		String username = impl.getUsername();
+		String password = impl.getPassword();
+		if ("".equals(username)) {
+			username = null;
+			password = "".equals(password) ? null : password;
+		}
+		String protocol = (impl.getProtocol() != null) ? impl.getProtocol()
+				: impl.getSession().getProperty("mail.transport.protocol");
+		Transport transport = impl.getSession().getTransport((protocol != null) ? protocol : "smtp");
+		transport.connect(impl.getHost(), impl.getPort(), username, password);
+		return transport;
+	}
+
+	/** This message and every one after it in the batch: not sent, each with the failure made for it. */
+	private static void failRest(List<MimeMessage> batch, Map<MimeMessage, Integer> written, MailFailure[] failures,
+			int from, IntFunction<MailFailure> failure) {
+		for (MimeMessage mime : batch) {
+			int i = written.get(mime);
+			if (i >= from) {
+				failures[i] = failure.apply(i);
+			}
+		}
+	}
+
+	private static void close(Transport transport) {
+		try {
+			transport.close();
+		}
+		catch (MessagingException ex) {
+			// the messages were sent or have their outcome; a failed QUIT changes neither
 		}
 	}
 
