@@ -36,6 +36,13 @@ public record DigestMail(String subject, String preheader, String heading, List<
 	 */
 	public record Item(int rank, String title, String url, String authors, int upvotes, String summary, String arxivUrl,
 			String codeUrl, String reason) {
+
+		/** The same paper at another place, for another reason. */
+		Item withRank(int rank, String reason) {
+			return new Item(rank, this.title, this.url, this.authors, this.upvotes, this.summary, this.arxivUrl, this.codeUrl,
+					reason);
+		}
+
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -49,12 +50,20 @@ class DigestMessages {
 	 * tried.
 	 */
 	MailMessage message(Digest digest, String messageId) {
-		return message(digest, digest.subscription().email(), messageId);
+		return message(digest, digest.subscription().email(), messageId, new Shared());
+	}
+
+	/**
+	 * The same, within a run that writes many digests of the same papers: each paper's parts and
+	 * wrapped lines are made once and {@code shared}.
+	 */
+	MailMessage message(Digest digest, String messageId, Shared shared) {
+		return message(digest, digest.subscription().email(), messageId, shared);
 	}
 
 	/** The message for a digest, to any address (an admin's test digest); the mailer gives it a Message-ID. */
 	MailMessage testMessage(Digest digest, String to) {
-		return message(digest, to, null);
+		return message(digest, to, null, new Shared());
 	}
 
 	/**
@@ -64,8 +73,8 @@ class DigestMessages {
 	 * set, a {@code mailto:} address too; {@code List-Unsubscribe-Post} says the link takes the
 	 * one-click POST.
 	 */
-	private MailMessage message(Digest digest, String to, String messageId) {
-		DigestMail mail = mail(digest);
+	private MailMessage message(Digest digest, String to, String messageId, Shared shared) {
+		DigestMail mail = mail(digest, shared);
 		Map<String, String> headers = new LinkedHashMap<>();
 		String unsubscribe = "<" + mail.unsubscribeUrl() + ">";
 		if (this.unsubscribeMailbox != null) {
@@ -76,20 +85,19 @@ class DigestMessages {
 		if (messageId != null) {
 			headers.put("Message-ID", messageId);
 		}
-		return new MailMessage(to, mail.subject(), text(mail), html(mail), headers, MailMessage.Kind.BULK);
+		return new MailMessage(to, mail.subject(), text(mail, shared), html(mail), headers, MailMessage.Kind.BULK);
 	}
 
 	DigestMail mail(Digest digest) {
+		return mail(digest, new Shared());
+	}
+
+	private DigestMail mail(Digest digest, Shared shared) {
 		Subscription subscription = digest.subscription();
 		String base = this.links.baseUrl();
 		List<DigestMail.Item> items = new ArrayList<>();
 		for (DigestItem item : digest.items()) {
-			PaperListing listing = item.listing();
-			Paper paper = listing.paper();
-			String authors = listing.firstAuthors()
-					+ ((paper.authors().size() > PaperListing.AUTHORS_ON_CARD) ? " and others" : "");
-			items.add(new DigestMail.Item(items.size() + 1, paper.displayTitle(), base + "/papers/" + paper.id(), authors,
-					paper.upvotes(), summary(paper), paper.arxivUrl(), code(paper.githubRepo()), item.reason()));
+			items.add(shared.item(item.listing(), base).withRank(items.size() + 1, item.reason()));
 		}
 		String day = SUBJECT_DAY.format(digest.day());
 		String subject = items.isEmpty() ? "Trending papers — " + day + ": nothing new"
@@ -112,6 +120,10 @@ class DigestMessages {
 
 	/** The text part: the same content, every line at most {@value #WIDTH} characters but for a link too long to fit. */
 	static String text(DigestMail mail) {
+		return text(mail, new Shared());
+	}
+
+	private static String text(DigestMail mail, Shared shared) {
 		StringBuilder text = new StringBuilder();
 		wrap(text, mail.heading(), "");
 		text.append('\n');
@@ -121,18 +133,13 @@ class DigestMessages {
 		}
 		for (DigestMail.Item item : mail.items()) {
 			String number = item.rank() + ". ";
-			wrap(text, item.title(), number, " ".repeat(number.length()));
 			String indent = " ".repeat(number.length());
-			wrap(text, item.authors(), indent);
+			ItemLines lines = shared.lines(item, indent);
+			// the title's lines were wrapped after an indent as wide as the number: the number takes its place
+			text.append(number).append(lines.title(), indent.length(), lines.title().length());
+			text.append(lines.authors());
 			wrap(text, item.upvotes() + ((item.upvotes() == 1) ? " upvote" : " upvotes") + " · " + item.reason(), indent);
-			if (!item.summary().isEmpty()) {
-				wrap(text, item.summary(), indent);
-			}
-			wrap(text, item.url(), indent);
-			wrap(text, "arXiv: " + item.arxivUrl(), indent);
-			if (item.codeUrl() != null) {
-				wrap(text, "Code: " + item.codeUrl(), indent);
-			}
+			text.append(lines.rest());
 			text.append('\n');
 		}
 		text.append("-- \n");
@@ -143,6 +150,74 @@ class DigestMessages {
 		wrap(text, "Unsubscribe with one click:", "");
 		wrap(text, mail.unsubscribeUrl(), "");
 		return text.toString();
+	}
+
+	/** An item's lines in the text part but for its votes and reason, wrapped after one indent. */
+	private static ItemLines lines(DigestMail.Item item, String indent) {
+		StringBuilder title = new StringBuilder();
+		wrap(title, item.title(), indent);
+		StringBuilder authors = new StringBuilder();
+		wrap(authors, item.authors(), indent);
+		StringBuilder rest = new StringBuilder();
+		if (!item.summary().isEmpty()) {
+			wrap(rest, item.summary(), indent);
+		}
+		wrap(rest, item.url(), indent);
+		wrap(rest, "arXiv: " + item.arxivUrl(), indent);
+		if (item.codeUrl() != null) {
+			wrap(rest, "Code: " + item.codeUrl(), indent);
+		}
+		return new ItemLines(item.withRank(0, ""), title.toString(), authors.toString(), rest.toString());
+	}
+
+	/** A paper as every message shows it, before its rank and reason. */
+	private static DigestMail.Item item(PaperListing listing, String base) {
+		Paper paper = listing.paper();
+		String authors = listing.firstAuthors()
+				+ ((paper.authors().size() > PaperListing.AUTHORS_ON_CARD) ? " and others" : "");
+		return new DigestMail.Item(0, paper.displayTitle(), base + "/papers/" + paper.id(), authors, paper.upvotes(),
+				summary(paper), paper.arxivUrl(), code(paper.githubRepo()), "");
+	}
+
+	/** An item's wrapped lines, and the item (without rank and reason) they were made from. */
+	private record ItemLines(DigestMail.Item from, String title, String authors, String rest) {
+	}
+
+	private record SharedItem(PaperListing listing, DigestMail.Item item) {
+	}
+
+	/**
+	 * What the messages of one run share: each paper as a message shows it, and its wrapped lines
+	 * for each indent, made once for the run rather than once a message. Made for one run and
+	 * dropped after it, like the listings it is made from. Messages may be written on several
+	 * threads.
+	 */
+	static final class Shared {
+
+		private final Map<String, SharedItem> items = new ConcurrentHashMap<>();
+
+		private final Map<String, ItemLines> lines = new ConcurrentHashMap<>();
+
+		private DigestMail.Item item(PaperListing listing, String base) {
+			SharedItem shared = this.items.get(listing.paper().id());
+			if (shared == null || shared.listing() != listing) {
+				// first seen, or a listing read again since: made from this one
+				shared = new SharedItem(listing, DigestMessages.item(listing, base));
+				this.items.put(listing.paper().id(), shared);
+			}
+			return shared.item();
+		}
+
+		private ItemLines lines(DigestMail.Item item, String indent) {
+			String key = indent.length() + " " + item.url();
+			ItemLines lines = this.lines.get(key);
+			if (lines == null || !lines.from().equals(item.withRank(0, ""))) {
+				lines = DigestMessages.lines(item, indent);
+				this.lines.put(key, lines);
+			}
+			return lines;
+		}
+
 	}
 
 	private static void wrap(StringBuilder text, String paragraph, String indent) {

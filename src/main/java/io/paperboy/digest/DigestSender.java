@@ -126,6 +126,8 @@ class DigestSender {
 
 		private final Listings listings = new Listings();
 
+		private final DigestMessages.Shared shared = new DigestMessages.Shared();
+
 		private final ExecutorService senders;
 
 		private final List<Future<?>> running = new ArrayList<>();
@@ -206,7 +208,7 @@ class DigestSender {
 				continue;
 			}
 			try {
-				messages.add((row.message() != null) ? row.message() : write(row, subscriber, sending.listings));
+				messages.add((row.message() != null) ? row.message() : write(row, subscriber, sending));
 				going.add(row);
 			}
 			catch (IllegalArgumentException ex) {
@@ -236,9 +238,10 @@ class DigestSender {
 	}
 
 	/** The message of a composed digest, written now from the papers' listings, under the row's {@code Message-ID}. */
-	private MailMessage write(OutboxMessage row, Subscription subscriber, Listings listings) {
+	private MailMessage write(OutboxMessage row, Subscription subscriber, Sending sending) {
 		Composition composition = Composition.parse(row.composition());
-		return this.messages.message(composition.digest(subscriber, listings.of(composition.paperIds())), row.messageId());
+		return this.messages.message(composition.digest(subscriber, sending.listings.of(composition.paperIds())),
+				row.messageId(), sending.shared);
 	}
 
 	/** A refusal: bounced, deferred or given up. */

@@ -53,29 +53,11 @@ final class TextBody {
 		headers.setHeader("Content-Type", "text/" + subtype + "; charset=UTF-8");
 		if (isSevenBit(bytes)) {
 			headers.setHeader("Content-Transfer-Encoding", "7bit");
-			return new MimeBodyPart(headers, crlf(bytes));
+			// line ends are made CRLF as the part is sent, as for any part
+			return new MimeBodyPart(headers, bytes);
 		}
 		headers.setHeader("Content-Transfer-Encoding", "quoted-printable");
 		return new MimeBodyPart(headers, QuotedPrintable.encode(bytes));
-	}
-
-	/** Lines ending in CRLF, as a message's lines must: what is signed is then what is sent. */
-	private static byte[] crlf(byte[] lines) {
-		int breaks = 0;
-		for (byte b : lines) {
-			if (b == '\n') {
-				breaks++;
-			}
-		}
-		byte[] crlf = new byte[lines.length + breaks];
-		int at = 0;
-		for (byte b : lines) {
-			if (b == '\n') {
-				crlf[at++] = '\r';
-			}
-			crlf[at++] = b;
-		}
-		return crlf;
 	}
 
 	/** ASCII without NUL or CR, and no line longer than {@value #LONGEST_LINE} octets. */

@@ -1,8 +1,12 @@
 package io.paperboy.digest;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
+import io.paperboy.catalog.PaperListing;
 import io.paperboy.mail.MailMessage;
+import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +17,47 @@ class DigestMessagesTests {
 	private final DigestMessages messages = SampleDigests.messages();
 
 	private final MailMessage message = this.messages.message(SampleDigests.digest(), "<sample@papers.example.org>");
+
+	@Test
+	void messagesWrittenInOneRunShareThePapersAndReadAsIfWrittenAlone() {
+		Digest digest = SampleDigests.digest();
+		List<DigestItem> twelve = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			DigestItem item = digest.items().get(i % digest.items().size());
+			twelve.add(new DigestItem(item.listing(), i, "reason " + i));
+		}
+		// the same papers again, in another order and from rank 10 on with a wider number
+		Digest longer = new Digest(digest.subscription(), digest.since(), digest.until(), digest.day(), twelve);
+		DigestMessages.Shared shared = new DigestMessages.Shared();
+
+		for (Digest each : List.of(digest, longer, digest, longer)) {
+			MailMessage alone = this.messages.message(each, "<a@papers.example.org>");
+			MailMessage inTheRun = this.messages.message(each, "<a@papers.example.org>", shared);
+
+			assertThat(inTheRun.text()).isEqualTo(alone.text());
+			assertThat(inTheRun.html()).isEqualTo(alone.html());
+			assertThat(inTheRun.subject()).isEqualTo(alone.subject());
+		}
+		assertThat(this.messages.message(longer, "<a@papers.example.org>", shared).text())
+			.contains("1. Scaling Laws for Reward Model Overoptimization in Direct Alignment\n   Algorithms\n")
+			.contains("11. Scaling Laws for Reward Model Overoptimization in Direct Alignment\n    Algorithms\n")
+			.contains("    57 upvotes · reason 10");
+	}
+
+	@Test
+	void aPaperReadAgainWithinARunIsWrittenAsItIsNow() {
+		DigestMessages.Shared shared = new DigestMessages.Shared();
+		Digest digest = SampleDigests.digest();
+		this.messages.message(digest, "<a@papers.example.org>", shared);
+		DigestItem first = digest.items().get(0);
+		PaperListing renamed = new PaperListing(TestPapers.paper("2506.00001").withTitle("A new title").build(),
+				first.listing().entry(), null);
+		Digest again = new Digest(digest.subscription(), digest.since(), digest.until(), digest.day(),
+				List.of(new DigestItem(renamed, 1, "again")));
+
+		assertThat(this.messages.message(again, "<b@papers.example.org>", shared).text()).contains("1. A new title")
+			.doesNotContain("Scaling Laws");
+	}
 
 	@Test
 	void theSubjectNamesTheDayAndTheTopPaper() {

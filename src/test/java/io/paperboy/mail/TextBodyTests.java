@@ -80,13 +80,13 @@ class TextBodyTests {
 	}
 
 	@Test
-	void aPartOfAsciiTextIsSevenBitWithCrlfAndAnyOtherIsQuotedPrintable() throws Exception {
+	void aPartOfAsciiTextIsSevenBitAsItIsAndAnyOtherIsQuotedPrintable() throws Exception {
 		MimeBodyPart ascii = TextBody.part("<p>New</p>\n<p>Papers</p>\n", "html");
 		MimeBodyPart other = TextBody.part("Trending papers — Nov 28\nMüller\n", "plain");
 
 		assertThat(ascii.getEncoding()).isEqualTo("7bit");
 		assertThat(ascii.getContentType()).isEqualTo("text/html; charset=UTF-8");
-		assertThat(ascii.getRawInputStream().readAllBytes()).isEqualTo("<p>New</p>\r\n<p>Papers</p>\r\n".getBytes());
+		assertThat(ascii.getRawInputStream().readAllBytes()).isEqualTo("<p>New</p>\n<p>Papers</p>\n".getBytes());
 		assertThat(other.getEncoding()).isEqualTo("quoted-printable");
 		assertThat(((String) other.getContent()).replace("\r\n", "\n")).isEqualTo("Trending papers — Nov 28\nMüller\n");
 	}
