@@ -130,10 +130,8 @@ class Digests {
 	/** The category or keyword that puts a paper in the subscriber's topics, if any does. */
 	private static Optional<String> topicOf(Paper paper, Preferences preferences, Run run) {
 		for (String category : preferences.categories()) {
-			for (String own : paper.categories()) {
-				if (own.equalsIgnoreCase(category) || own.toLowerCase(Locale.ROOT).startsWith(category.toLowerCase(Locale.ROOT) + ".")) {
-					return Optional.of(category);
-				}
+			if (run.inCategory(category).contains(paper.id())) {
+				return Optional.of(category);
 			}
 		}
 		for (String keyword : preferences.keywords()) {
@@ -254,8 +252,8 @@ class Digests {
 
 	/**
 	 * What one run of many digests at one instant shares: the papers of the longest period with
-	 * their listings (read when the first digest needs them), and the papers each keyword matches
-	 * among them. Made for one run and dropped after it, so nothing outlives the data it was read
+	 * their listings (read when the first digest needs them), and the papers each category and
+	 * each keyword matches among them. Made for one run and dropped after it, so nothing outlives the data it was read
 	 * from. Digests of one run may be composed on several threads.
 	 */
 	static final class Run {
@@ -263,6 +261,8 @@ class Digests {
 		private final Instant now;
 
 		private final Map<String, Set<String>> matches = new ConcurrentHashMap<>();
+
+		private final Map<String, Set<String>> categories = new ConcurrentHashMap<>();
 
 		private final Map<String, String> topicTexts = new ConcurrentHashMap<>();
 
@@ -288,6 +288,26 @@ class Digests {
 				}
 			}
 			return read;
+		}
+
+		/**
+		 * The papers of the window in an arXiv category, in any case: {@code cs.LG} itself, or
+		 * {@code stat} and every {@code stat.*}; each category is looked for once a run.
+		 */
+		private Set<String> inCategory(String category) {
+			return this.categories.computeIfAbsent(category.toLowerCase(Locale.ROOT), (wanted) -> {
+				Set<String> in = new HashSet<>();
+				this.window.listings().values().forEach((listing) -> {
+					for (String own : listing.paper().categories()) {
+						String lower = own.toLowerCase(Locale.ROOT);
+						if (lower.equals(wanted) || lower.startsWith(wanted + ".")) {
+							in.add(listing.paper().id());
+							return;
+						}
+					}
+				});
+				return Set.copyOf(in);
+			});
 		}
 
 		/**
