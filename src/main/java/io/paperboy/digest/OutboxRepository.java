@@ -212,10 +212,10 @@ class OutboxRepository {
 					update digest_outbox set state = 'sent', sent_at = :now, claimed_by = null, last_error = null
 					where id in (:ids)
 					""").param("ids", rows.stream().map(OutboxMessage::id).toList()).param("now", timestamp(now)).update();
-			this.jdbc.sql("""
-					update digest_deliveries set state = 'sent', sent_at = :now
-					where (subscription_id, period) in (select subscription_id, period from digest_outbox where id in (:ids))
-					""").param("ids", rows.stream().map(OutboxMessage::id).toList()).param("now", timestamp(now)).update();
+			// a statement per row: each finds its row by the key, where one statement for all would read them all
+			this.batches.batchUpdate("""
+					update digest_deliveries set state = 'sent', sent_at = ? where subscription_id = ? and period = ?
+					""", rows.stream().map((row) -> new Object[] { timestamp(now), row.subscriptionId(), row.period() }).toList());
 		});
 	}
 
