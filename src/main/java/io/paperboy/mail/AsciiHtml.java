@@ -1,5 +1,8 @@
 package io.paperboy.mail;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
  * HTML written in ASCII only: every character outside ASCII becomes a numeric character reference
  * ({@code —} becomes {@code &#x2014;}, an emoji one reference for its code point), which a mail
@@ -21,7 +24,7 @@ final class AsciiHtml {
 	/** The elements whose text the HTML parser takes raw, without decoding references. */
 	private static final String[] RAW_TEXT_ELEMENTS = { "style", "script" };
 
-	private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
+	private static final byte[] HEX_DIGITS = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
 	private AsciiHtml() {
 	}
@@ -32,56 +35,77 @@ final class AsciiHtml {
 	 * non-ASCII character inside a raw-text element, or has a C1 control character
 	 */
 	static String of(String html) {
-		StringBuilder ascii = null;
-		int copied = 0;
-		int length = html.length();
+		byte[] ascii = bytes(html);
+		if (ascii == null || ascii.length == html.length()) {
+			// unchanged: left as it is, or ASCII already
+			return html;
+		}
+		return new String(ascii, StandardCharsets.US_ASCII);
+	}
+
+	/**
+	 * The same, as the bytes of the part: one pass over the characters.
+	 * @return the HTML in ASCII, or {@code null} when it has a non-ASCII character inside a raw-text
+	 * element or a C1 control character, and must go as it is
+	 */
+	static byte[] bytes(String html) {
+		char[] chars = html.toCharArray();
+		int length = chars.length;
+		// most characters are ASCII: room for the markup and some references
+		byte[] ascii = new byte[length + length / 8 + 16];
+		int written = 0;
 		int at = 0;
 		while (at < length) {
-			char c = html.charAt(at);
-			if (c == '<' && at + 1 < length && (html.charAt(at + 1) | 0x20) == 's') {
-				// only <style> and <script> start with an s: other tags are passed over at once
-				String element = rawTextElementAt(html, at + 1);
-				if (element != null) {
-					int end = endTag(html, at + 1 + element.length(), element);
-					for (int i = at; i < end; i++) {
-						if (html.charAt(i) > 0x7F) {
-							return html;
+			char c = chars[at];
+			if (c < 0x80) {
+				if (c == '<' && at + 1 < length && (chars[at + 1] | 0x20) == 's') {
+					// only <style> and <script> start with an s: other tags are passed over at once
+					String element = rawTextElementAt(html, at + 1);
+					if (element != null) {
+						int end = endTag(html, at + 1 + element.length(), element);
+						ascii = room(ascii, written, end - at);
+						for (; at < end; at++) {
+							if (chars[at] > 0x7F) {
+								return null;
+							}
+							ascii[written++] = (byte) chars[at];
 						}
+						continue;
 					}
-					at = end;
-					continue;
 				}
+				if (written == ascii.length) {
+					ascii = room(ascii, written, 1);
+				}
+				ascii[written++] = (byte) c;
 				at++;
+				continue;
 			}
-			else if (c > 0x7F) {
-				if (c <= 0x9F) {
-					// a reference to a C1 control means a Windows-1252 character to a browser (&#x80; is €)
-					return html;
-				}
-				if (ascii == null) {
-					// most characters are ASCII: room for the markup and some references
-					ascii = new StringBuilder(length + length / 8 + 16);
-				}
-				int codePoint = html.codePointAt(at);
-				ascii.append(html, copied, at);
-				appendReference(ascii, codePoint);
-				at += Character.charCount(codePoint);
-				copied = at;
+			if (c <= 0x9F) {
+				// a reference to a C1 control means a Windows-1252 character to a browser (&#x80; is €)
+				return null;
 			}
-			else {
-				at++;
-			}
+			int codePoint = Character.codePointAt(chars, at);
+			ascii = room(ascii, written, 10);
+			written = appendReference(ascii, written, codePoint);
+			at += Character.charCount(codePoint);
 		}
-		return (ascii != null) ? ascii.append(html, copied, length).toString() : html;
+		return Arrays.copyOf(ascii, written);
+	}
+
+	private static byte[] room(byte[] bytes, int used, int more) {
+		return (used + more <= bytes.length) ? bytes : Arrays.copyOf(bytes, Math.max(bytes.length * 2, used + more));
 	}
 
 	/** {@code &#x2014;}: hexadecimal, as short as the code point allows. */
-	private static void appendReference(StringBuilder ascii, int codePoint) {
-		ascii.append("&#x");
+	private static int appendReference(byte[] ascii, int at, int codePoint) {
+		ascii[at++] = '&';
+		ascii[at++] = '#';
+		ascii[at++] = 'x';
 		for (int shift = (31 - Integer.numberOfLeadingZeros(codePoint)) & ~3; shift >= 0; shift -= 4) {
-			ascii.append(HEX_DIGITS[(codePoint >>> shift) & 0xF]);
+			ascii[at++] = HEX_DIGITS[(codePoint >>> shift) & 0xF];
 		}
-		ascii.append(';');
+		ascii[at++] = ';';
+		return at;
 	}
 
 	/** The raw-text element whose start tag's name begins at {@code at}, in any case, or {@code null}. */

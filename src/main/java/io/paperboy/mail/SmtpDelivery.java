@@ -249,7 +249,7 @@ class SmtpDelivery implements MailDelivery {
 		}
 		else {
 			mime.setContent(new MimeMultipart("alternative", TextBody.part(message.text(), "plain"),
-					TextBody.part(AsciiHtml.of(message.html()), "html")));
+					TextBody.html(message.html())));
 		}
 		for (var header : message.headers().entrySet()) {
 			mime.setHeader(header.getKey(), header.getValue());

@@ -60,6 +60,21 @@ final class TextBody {
 		return new MimeBodyPart(headers, QuotedPrintable.encode(bytes));
 	}
 
+	/**
+	 * An HTML part, in ASCII with character references ({@link AsciiHtml}) and {@code 7bit} when
+	 * it can be, otherwise as {@link #part} writes any text.
+	 */
+	static MimeBodyPart html(String html) throws MessagingException {
+		byte[] ascii = AsciiHtml.bytes(html);
+		if (ascii == null || !isSevenBit(ascii)) {
+			return part(html, "html");
+		}
+		InternetHeaders headers = new InternetHeaders();
+		headers.setHeader("Content-Type", "text/html; charset=UTF-8");
+		headers.setHeader("Content-Transfer-Encoding", "7bit");
+		return new MimeBodyPart(headers, ascii);
+	}
+
 	/** ASCII without NUL or CR, and no line longer than {@value #LONGEST_LINE} octets. */
 	static boolean isSevenBit(byte[] bytes) {
 		int line = 0;
