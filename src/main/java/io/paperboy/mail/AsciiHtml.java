@@ -44,52 +44,68 @@ final class AsciiHtml {
 	}
 
 	/**
-	 * The same, as the bytes of the part: one pass over the characters.
+	 * The same, as the bytes of the part: the UTF-8 bytes, with each run of ASCII copied as it is and
+	 * each other character replaced by its reference.
 	 * @return the HTML in ASCII, or {@code null} when it has a non-ASCII character inside a raw-text
 	 * element or a C1 control character, and must go as it is
 	 */
 	static byte[] bytes(String html) {
-		char[] chars = html.toCharArray();
-		int length = chars.length;
+		if (hasNonAsciiRawText(html)) {
+			return null;
+		}
+		byte[] utf8 = html.getBytes(StandardCharsets.UTF_8);
 		// most characters are ASCII: room for the markup and some references
-		byte[] ascii = new byte[length + length / 8 + 16];
+		byte[] ascii = new byte[utf8.length + utf8.length / 8 + 16];
 		int written = 0;
 		int at = 0;
-		while (at < length) {
-			char c = chars[at];
-			if (c < 0x80) {
-				if (c == '<' && at + 1 < length && (chars[at + 1] | 0x20) == 's') {
-					// only <style> and <script> start with an s: other tags are passed over at once
-					String element = rawTextElementAt(html, at + 1);
-					if (element != null) {
-						int end = endTag(html, at + 1 + element.length(), element);
-						ascii = room(ascii, written, end - at);
-						for (; at < end; at++) {
-							if (chars[at] > 0x7F) {
-								return null;
-							}
-							ascii[written++] = (byte) chars[at];
-						}
-						continue;
-					}
-				}
-				if (written == ascii.length) {
-					ascii = room(ascii, written, 1);
-				}
-				ascii[written++] = (byte) c;
-				at++;
-				continue;
+		while (at < utf8.length) {
+			int run = at;
+			while (run < utf8.length && utf8[run] >= 0) {
+				run++;
 			}
-			if (c <= 0x9F) {
+			ascii = room(ascii, written, run - at);
+			System.arraycopy(utf8, at, ascii, written, run - at);
+			written += run - at;
+			if (run == utf8.length) {
+				break;
+			}
+			// a character of two to four bytes; Java's UTF-8 is well formed (lone surrogates become '?')
+			int lead = utf8[run] & 0xFF;
+			int length = (lead >= 0xF0) ? 4 : (lead >= 0xE0) ? 3 : 2;
+			int codePoint = lead & (0x3F >> (length - 1));
+			for (int i = 1; i < length; i++) {
+				codePoint = (codePoint << 6) | (utf8[run + i] & 0x3F);
+			}
+			if (codePoint <= 0x9F) {
 				// a reference to a C1 control means a Windows-1252 character to a browser (&#x80; is €)
 				return null;
 			}
-			int codePoint = Character.codePointAt(chars, at);
 			ascii = room(ascii, written, 10);
 			written = appendReference(ascii, written, codePoint);
-			at += Character.charCount(codePoint);
+			at = run + length;
 		}
 		return Arrays.copyOf(ascii, written);
+	}
+
+	/** Whether a {@code <style>} or {@code <script>} element holds a character outside ASCII. */
+	private static boolean hasNonAsciiRawText(String html) {
+		for (int at = html.indexOf('<'); at >= 0 && at + 1 < html.length(); at = html.indexOf('<', at + 1)) {
+			// only <style> and <script> start with an s: other tags are passed over at once
+			if ((html.charAt(at + 1) | 0x20) != 's') {
+				continue;
+			}
+			String element = rawTextElementAt(html, at + 1);
+			if (element != null) {
+				int end = endTag(html, at + 1 + element.length(), element);
+				for (int i = at; i < end; i++) {
+					if (html.charAt(i) > 0x7F) {
+						return true;
+					}
+				}
+				at = Math.max(at, end - 1);
+			}
+		}
+		return false;
 	}
 
 	private static byte[] room(byte[] bytes, int used, int more) {

@@ -31,6 +31,12 @@ final class QuotedPrintable {
 		int column = 0;
 		for (int i = 0; i < text.length; i++) {
 			int b = text[i] & 0xFF;
+			if (b >= 33 && b <= 126 && b != '=' && column < LONGEST_LINE - 1) {
+				// the common case: printable, and room for it and a soft break after it
+				encoded[at++] = (byte) b;
+				column++;
+				continue;
+			}
 			if (b == '\r' && i + 1 < text.length && text[i + 1] == '\n') {
 				continue;
 			}
