@@ -77,6 +77,7 @@ class Digests {
 		Set<String> sent = this.subscriptions.sentPapers(subscription.id(), now.minus(LONGEST_PERIOD).minus(Duration.ofDays(1)));
 		Window window = run.window(this);
 		Interests interests = preferences.personal() ? interests(subscription) : Interests.NONE;
+		List<Map.Entry<String, Set<String>>> topics = topics(preferences, run);
 		List<Ranked> kept = new ArrayList<>();
 		for (CandidateRepository.Candidate candidate : window.candidates()) {
 			if (!candidate.enteredAt().isAfter(since) || sent.contains(candidate.paperId())) {
@@ -86,7 +87,7 @@ class Digests {
 			if (listing == null || listing.paper().upvotes() < preferences.minUpvotes()) {
 				continue;
 			}
-			Optional<String> topic = topicOf(listing.paper(), preferences, run);
+			Optional<String> topic = topicOf(listing.paper(), topics);
 			if (preferences.hasTopics() && topic.isEmpty()) {
 				continue;
 			}
@@ -127,16 +128,22 @@ class Digests {
 		return (cadence == Cadence.WEEKLY) ? "this week" : "today";
 	}
 
-	/** The category or keyword that puts a paper in the subscriber's topics, if any does. */
-	private static Optional<String> topicOf(Paper paper, Preferences preferences, Run run) {
-		for (String category : preferences.categories()) {
-			if (run.inCategory(category).contains(paper.id())) {
-				return Optional.of(category);
-			}
-		}
-		for (String keyword : preferences.keywords()) {
-			if (run.matching(keyword).contains(paper.id())) {
-				return Optional.of(keyword);
+	/**
+	 * The subscriber's categories, then keywords, each with the papers of the run's window it
+	 * matches, in the order they are tried.
+	 */
+	private static List<Map.Entry<String, Set<String>>> topics(Preferences preferences, Run run) {
+		List<Map.Entry<String, Set<String>>> topics = new ArrayList<>();
+		preferences.categories().forEach((category) -> topics.add(Map.entry(category, run.inCategory(category))));
+		preferences.keywords().forEach((keyword) -> topics.add(Map.entry(keyword, run.matching(keyword))));
+		return topics;
+	}
+
+	/** The first category or keyword that puts a paper in the subscriber's topics, if any does. */
+	private static Optional<String> topicOf(Paper paper, List<Map.Entry<String, Set<String>>> topics) {
+		for (Map.Entry<String, Set<String>> topic : topics) {
+			if (topic.getValue().contains(paper.id())) {
+				return Optional.of(topic.getKey());
 			}
 		}
 		return Optional.empty();
