@@ -19,6 +19,7 @@ import java.util.concurrent.locks.LockSupport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.PaperListing;
+import io.paperboy.mail.MailConnection;
 import io.paperboy.mail.MailFailure;
 import io.paperboy.mail.MailMessage;
 import io.paperboy.mail.MailOutcome;
@@ -29,9 +30,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends digests from the outbox. {@code paperboy.digest.sender-threads} senders each claim
- * {@code batch-size} messages at a time, send them over one connection ({@link Mailer#sendAll}),
- * and mark each one: sent, deferred (refused for now: tried again later, waiting longer each
- * time), failed (refused for good, or for longer than {@code paperboy.mail.retry-for}), or
+ * {@code batch-size} messages at a time, send them over the sender's connection to the relay, kept
+ * open from batch to batch ({@link Mailer#connection}), and mark each one: sent, deferred (refused
+ * for now: tried again later, waiting longer each time), failed (refused for good, or for longer than {@code paperboy.mail.retry-for}), or
  * suppressed (its address was suppressed or unsubscribed since it was composed). A sender holds at
  * most one batch: nothing piles up in memory, whatever the outbox holds.
  *
@@ -173,26 +174,29 @@ class DigestSender {
 	}
 
 	private void sendUntilEmpty(String sender, Sending sending) {
-		while (!Thread.currentThread().isInterrupted()) {
-			// read before claiming: a row queued before composing ended is then claimed by this claim or an earlier one
-			boolean last = !sending.composing;
-			this.checkpoint.reached(Step.BEFORE_CLAIM);
-			Instant now = this.clock.instant();
-			List<OutboxMessage> batch = this.outbox.claim(sender, this.properties.batchSize(), now,
-					now.minus(this.properties.lease()));
-			if (batch.isEmpty()) {
-				if (last) {
-					return;
+		// one connection to the relay for all of this sender's batches
+		try (MailConnection connection = this.mailer.connection()) {
+			while (!Thread.currentThread().isInterrupted()) {
+				// read before claiming: a row queued before composing ended is then claimed by this claim or an earlier one
+				boolean last = !sending.composing;
+				this.checkpoint.reached(Step.BEFORE_CLAIM);
+				Instant now = this.clock.instant();
+				List<OutboxMessage> batch = this.outbox.claim(sender, this.properties.batchSize(), now,
+						now.minus(this.properties.lease()));
+				if (batch.isEmpty()) {
+					if (last) {
+						return;
+					}
+					LockSupport.parkNanos(WAIT_FOR_COMPOSING);
+					continue;
 				}
-				LockSupport.parkNanos(WAIT_FOR_COMPOSING);
-				continue;
+				this.checkpoint.reached(Step.CLAIMED);
+				send(batch, sending, connection);
 			}
-			this.checkpoint.reached(Step.CLAIMED);
-			send(batch, sending);
 		}
 	}
 
-	private void send(List<OutboxMessage> batch, Sending sending) {
+	private void send(List<OutboxMessage> batch, Sending sending, MailConnection connection) {
 		Tally tally = sending.tally;
 		List<OutboxMessage> going = new ArrayList<>();
 		List<MailMessage> messages = new ArrayList<>();
@@ -222,7 +226,7 @@ class DigestSender {
 			return;
 		}
 		awaitTurn(going.size());
-		List<MailOutcome> outcomes = this.mailer.sendAll(messages);
+		List<MailOutcome> outcomes = connection.sendAll(messages);
 		this.checkpoint.reached(Step.ACCEPTED);
 		List<OutboxMessage> accepted = new ArrayList<>();
 		for (int i = 0; i < going.size(); i++) {

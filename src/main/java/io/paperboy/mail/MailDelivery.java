@@ -12,4 +12,23 @@ interface MailDelivery {
 	 */
 	List<MailOutcome> deliver(List<MailMessage> messages);
 
+	/**
+	 * A connection kept open between batches, where the delivery has connections; otherwise each
+	 * batch is delivered on its own.
+	 */
+	default MailConnection open() {
+		return new MailConnection() {
+
+			@Override
+			public List<MailOutcome> sendAll(List<MailMessage> messages) {
+				return deliver(messages);
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+	}
+
 }

@@ -44,7 +44,35 @@ public class Mailer {
 	 * whether trying again later can help
 	 */
 	public List<MailOutcome> sendAll(List<MailMessage> messages) {
-		List<MailOutcome> outcomes = this.delivery.deliver(messages.stream().map(this.headers::complete).toList());
+		return logged(this.delivery.deliver(complete(messages)));
+	}
+
+	/**
+	 * A connection for sending batch after batch, kept open between them (for the digest senders,
+	 * each of which sends many batches): see {@link MailConnection}.
+	 */
+	public MailConnection connection() {
+		MailConnection open = this.delivery.open();
+		return new MailConnection() {
+
+			@Override
+			public List<MailOutcome> sendAll(List<MailMessage> messages) {
+				return logged(open.sendAll(complete(messages)));
+			}
+
+			@Override
+			public void close() {
+				open.close();
+			}
+
+		};
+	}
+
+	private List<MailMessage> complete(List<MailMessage> messages) {
+		return messages.stream().map(this.headers::complete).toList();
+	}
+
+	private static List<MailOutcome> logged(List<MailOutcome> outcomes) {
 		for (MailOutcome outcome : outcomes) {
 			if (outcome.accepted()) {
 				logger.debug("Mail to {} accepted: {} {}", outcome.message().to(), outcome.messageId(),

@@ -87,18 +87,52 @@ class SmtpDelivery implements MailDelivery {
 	 */
 	@Override
 	public List<MailOutcome> deliver(List<MailMessage> messages) {
-		Thread thread = Thread.currentThread();
-		ClassLoader callers = thread.getContextClassLoader();
-		thread.setContextClassLoader(SmtpDelivery.class.getClassLoader());
-		try {
-			return writeAndSend(messages);
-		}
-		finally {
-			thread.setContextClassLoader(callers);
+		try (MailConnection connection = open()) {
+			return connection.sendAll(messages);
 		}
 	}
 
-	private List<MailOutcome> writeAndSend(List<MailMessage> messages) {
+	@Override
+	public MailConnection open() {
+		return new SmtpConnection();
+	}
+
+	/**
+	 * A connection to the relay kept open between batches. Each batch is written and sent with this
+	 * class's loader as the thread's context class loader: Jakarta Mail loads the stream provider
+	 * named by {@link StreamProviderProperty} through that loader and fails if it cannot, and a
+	 * caller's thread may have one that does not see Angus Mail (in the executable jar the system
+	 * class loader sees none of the libraries).
+	 */
+	private final class SmtpConnection implements MailConnection {
+
+		/** Open between batches, or {@code null}. */
+		private Transport transport;
+
+		@Override
+		public List<MailOutcome> sendAll(List<MailMessage> messages) {
+			Thread thread = Thread.currentThread();
+			ClassLoader callers = thread.getContextClassLoader();
+			thread.setContextClassLoader(SmtpDelivery.class.getClassLoader());
+			try {
+				return writeAndSend(messages, this);
+			}
+			finally {
+				thread.setContextClassLoader(callers);
+			}
+		}
+
+		@Override
+		public void close() {
+			if (this.transport != null) {
+				SmtpDelivery.close(this.transport);
+				this.transport = null;
+			}
+		}
+
+	}
+
+	private List<MailOutcome> writeAndSend(List<MailMessage> messages, SmtpConnection connection) {
 		MailFailure[] failures = new MailFailure[messages.size()];
 		Map<MimeMessage, Integer> written = new IdentityHashMap<>();
 		List<MimeMessage> batch = new ArrayList<>();
@@ -114,7 +148,7 @@ class SmtpDelivery implements MailDelivery {
 			}
 		}
 		if (!batch.isEmpty()) {
-			send(batch, written, messages, failures);
+			send(batch, written, messages, failures, connection);
 		}
 		List<MailOutcome> outcomes = new ArrayList<>(messages.size());
 		for (int i = 0; i < messages.size(); i++) {
@@ -124,9 +158,9 @@ class SmtpDelivery implements MailDelivery {
 	}
 
 	private void send(List<MimeMessage> batch, Map<MimeMessage, Integer> written, List<MailMessage> messages,
-			MailFailure[] failures) {
+			MailFailure[] failures, SmtpConnection connection) {
 		if (this.sender instanceof JavaMailSenderImpl impl) {
-			sendOverOneConnection(impl, batch, written, messages, failures);
+			sendOverConnection(impl, connection, batch, written, messages, failures);
 			return;
 		}
 		try {
@@ -154,46 +188,41 @@ class SmtpDelivery implements MailDelivery {
 	}
 
 	/**
-	 * The batch over one connection, opened as Spring opens it. Spring's own loop asks the server
-	 * whether the connection is still there ({@code NOOP}) before every message, a round trip per
-	 * message; here a connection is only checked after a message failed, and opened again when the
-	 * server dropped it.
+	 * The batch over the connection, opened as Spring opens it when there is none. Spring's own loop
+	 * asks the server whether the connection is still there ({@code NOOP}) before every message, a
+	 * round trip per message; here it is asked once a batch, for a connection kept open since the
+	 * last one (the relay may have closed it meanwhile), and after a message failed. A connection
+	 * the server dropped is opened again.
 	 */
-	private void sendOverOneConnection(JavaMailSenderImpl impl, List<MimeMessage> batch, Map<MimeMessage, Integer> written,
-			List<MailMessage> messages, MailFailure[] failures) {
-		Transport transport = null;
-		try {
-			for (MimeMessage mime : batch) {
-				int i = written.get(mime);
-				if (transport == null) {
-					try {
-						transport = connect(impl);
-					}
-					catch (AuthenticationFailedException ex) {
-						failRest(batch, written, failures, i, (message) -> new MailFailure(
-								"The mail server refused our credentials: " + ex.getMessage(), false, ex));
-						return;
-					}
-					catch (MessagingException ex) {
-						failRest(batch, written, failures, i, (message) -> classify(messages.get(message), ex));
-						return;
-					}
-				}
+	private void sendOverConnection(JavaMailSenderImpl impl, SmtpConnection connection, List<MimeMessage> batch,
+			Map<MimeMessage, Integer> written, List<MailMessage> messages, MailFailure[] failures) {
+		if (connection.transport != null && !connection.transport.isConnected()) {
+			connection.close();
+		}
+		for (MimeMessage mime : batch) {
+			int i = written.get(mime);
+			if (connection.transport == null) {
 				try {
-					transport.sendMessage(mime, mime.getAllRecipients());
+					connection.transport = connect(impl);
+				}
+				catch (AuthenticationFailedException ex) {
+					failRest(batch, written, failures, i, (message) -> new MailFailure(
+							"The mail server refused our credentials: " + ex.getMessage(), false, ex));
+					return;
 				}
 				catch (MessagingException ex) {
-					failures[i] = classify(messages.get(i), ex);
-					if (!transport.isConnected()) {
-						close(transport);
-						transport = null;
-					}
+					failRest(batch, written, failures, i, (message) -> classify(messages.get(message), ex));
+					return;
 				}
 			}
-		}
-		finally {
-			if (transport != null) {
-				close(transport);
+			try {
+				connection.transport.sendMessage(mime, mime.getAllRecipients());
+			}
+			catch (MessagingException ex) {
+				failures[i] = classify(messages.get(i), ex);
+				if (!connection.transport.isConnected()) {
+					connection.close();
+				}
 			}
 		}
 	}

@@ -50,6 +50,48 @@ class SendAllTests {
 	}
 
 	@Test
+	void batchesOverAMailConnectionShareOneConnectionUntilItIsClosed() {
+		try (ScriptedSmtpServer relay = ScriptedSmtpServer.start()) {
+			Mailer mailer = TestRelays.mailer(relay.port());
+
+			try (MailConnection connection = mailer.connection()) {
+				for (int batch = 0; batch < 3; batch++) {
+					List<MailOutcome> outcomes = connection.sendAll(List.of(TestRelays.digestTo("a" + batch + "@example.org"),
+							TestRelays.digestTo("b" + batch + "@example.org")));
+					assertThat(outcomes).allSatisfy((outcome) -> assertThat(outcome.accepted()).isTrue());
+				}
+				assertThat(relay.connections()).isEqualTo(1);
+			}
+			try (MailConnection connection = mailer.connection()) {
+				assertThat(connection.sendAll(List.of(TestRelays.digestTo("c@example.org"))).get(0).accepted()).isTrue();
+			}
+
+			assertThat(relay.connections()).isEqualTo(2);
+			assertThat(relay.received()).hasSize(7);
+			assertThat(relay.commands()).filteredOn((command) -> command.startsWith("QUIT")).hasSize(2);
+		}
+	}
+
+	@Test
+	void aConnectionDroppedInOneBatchIsOpenedAgainForTheNext() {
+		try (ScriptedSmtpServer relay = ScriptedSmtpServer.start()) {
+			relay.dropMessageTo("dropped@example.org");
+
+			try (MailConnection connection = TestRelays.mailer(relay.port()).connection()) {
+				List<MailOutcome> first = connection.sendAll(List.of(TestRelays.digestTo("dropped@example.org")));
+				List<MailOutcome> second = connection.sendAll(List.of(TestRelays.digestTo("next@example.org")));
+
+				assertThat(first.get(0).accepted()).isFalse();
+				assertThat(first.get(0).failure().permanent()).isFalse();
+				assertThat(second.get(0).accepted()).isTrue();
+			}
+			assertThat(relay.connections()).isEqualTo(2);
+			assertThat(relay.received()).flatExtracting(ScriptedSmtpServer.Received::recipients)
+				.containsExactly("next@example.org");
+		}
+	}
+
+	@Test
 	void aConnectionDroppedInABatchFailsThatMessageForNowAndTheRestGoOverANewOne() {
 		try (ScriptedSmtpServer relay = ScriptedSmtpServer.start()) {
 			relay.dropMessageTo("second@example.org");
