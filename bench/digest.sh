@@ -226,7 +226,7 @@ source_run() { # NAME FLAGS...: prints seconds
 	local s e
 	s=$(now)
 	"$SOURCE" "$@" -s "$SESSIONS" -m "$N" -l "$PAYLOAD" -f bench@localhost -t reader@bench.example -S 'Your digest' \
-		"127.0.0.1:$SINK_PORT" >"$WORK/$name.log" 2>&1 || { cat "$WORK/$name.log" >&2; exit 1; }
+		"127.0.0.1:$SINK_PORT" >"$WORK/$name.log" 2>&1 || { cat "$WORK/$name.log" >&2; stop_sink; return 1; }
 	e=$(now)
 	sleep 1
 	stop_sink
@@ -236,17 +236,27 @@ echo "Reference: smtp-source -s $SESSIONS -m $N -l $PAYLOAD (-d: one connection)
 SOURCE_S=$(source_run source -d)
 read -r SOURCE_MESSAGES _ _ _ SOURCE_SIZE _ _ < <(count_sink source)
 echo "Context: smtp-source without -d (a connection per message) ..."
-SOURCE_NEW_S=$(source_run source-new)
-read -r SOURCE_NEW_MESSAGES _ _ _ _ _ _ < <(count_sink source-new)
+# context only: a connection per message can run out of local ports (TIME_WAIT) right after the
+# other runs; its failure is reported and the results stand without it
+if SOURCE_NEW_S=$(source_run source-new); then
+	read -r SOURCE_NEW_MESSAGES _ _ _ _ _ _ < <(count_sink source-new)
+else
+	echo "  smtp-source without -d failed (above); the table leaves it out"
+	SOURCE_NEW_S=
+fi
 
 COMPOSE_RATE=$(rate "$DUE" "$COMPOSE_S")
 DELIVERY_RATE=$(rate "$MESSAGES" "$RUN_S")
 SINK_WINDOW=$((LAST - FIRST + 1))
 SINK_RATE=$(rate "$MESSAGES" "$SINK_WINDOW")
 SOURCE_RATE=$(rate "$SOURCE_MESSAGES" "$SOURCE_S")
-SOURCE_NEW_RATE=$(rate "$SOURCE_NEW_MESSAGES" "$SOURCE_NEW_S")
+SOURCE_NEW_RATE=n/a
+RATIO_NEW=n/a
 RATIO=$(awk -v a="$DELIVERY_RATE" -v b="$SOURCE_RATE" 'BEGIN { printf "%.1f%%", 100 * a / b }')
-RATIO_NEW=$(awk -v a="$DELIVERY_RATE" -v b="$SOURCE_NEW_RATE" 'BEGIN { printf "%.1f%%", 100 * a / b }')
+if [ -n "$SOURCE_NEW_S" ]; then
+	SOURCE_NEW_RATE=$(rate "$SOURCE_NEW_MESSAGES" "$SOURCE_NEW_S")
+	RATIO_NEW=$(awk -v a="$DELIVERY_RATE" -v b="$SOURCE_NEW_RATE" 'BEGIN { printf "%.1f%%", 100 * a / b }')
+fi
 COMPOSE_100K=$(awk -v r="$COMPOSE_RATE" 'BEGIN { printf "%.0f", 100000 / r }')
 met() { if [ "$1" = 1 ]; then echo met; else echo "not met"; fi; }
 COMPOSE_MET=$(met "$(awk -v s="$COMPOSE_100K" 'BEGIN { print (s < 60) ? 1 : 0 }')")
@@ -262,7 +272,9 @@ echo "At the sink: $MESSAGES messages, $RECIPIENTS recipients, $DISTINCT distinc
 echo "  $MISSING recorded as sent but not received, $UNEXPECTED received but not recorded as sent"
 echo "  average message $SIZE bytes; first to last message $SINK_WINDOW s at the sink ($SINK_RATE msgs/s)"
 echo "smtp-source -d: $SOURCE_MESSAGES messages of $SOURCE_SIZE bytes in $SOURCE_S s ($SOURCE_RATE msgs/s)"
-echo "smtp-source, a connection per message: $SOURCE_NEW_MESSAGES in $SOURCE_NEW_S s ($SOURCE_NEW_RATE msgs/s)"
+if [ -n "$SOURCE_NEW_S" ]; then
+	echo "smtp-source, a connection per message: $SOURCE_NEW_MESSAGES in $SOURCE_NEW_S s ($SOURCE_NEW_RATE msgs/s)"
+fi
 echo
 echo "| measure | result | reference (same run) | goal |"
 echo "|---|---|---|---|"
