@@ -17,7 +17,8 @@
 #   NODELAY=1        run the app with TCP_NODELAY on its SMTP sockets (bench/NoDelaySocketFactory.java,
 #                    compiled here and put on the boot class path; the jar is unchanged): what the
 #                    rate would be without Nagle's algorithm holding back the end of every message
-#   KEEP=1           keep the work folder (database, sink dumps, logs) under /tmp
+#   KEEP=1           keep the work folder (database, sink dumps, logs) under /tmp; at 100,000
+#                    subscribers about 11 GB, which the run needs free under /tmp anyway
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
