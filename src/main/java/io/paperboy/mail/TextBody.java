@@ -33,9 +33,8 @@ final class TextBody {
 	 */
 	static void set(MimePart part, String text, String subtype) throws MessagingException {
 		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-		String type = "text/" + subtype + "; charset=UTF-8";
-		part.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, type)));
-		part.setHeader("Content-Type", type);
+		part.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, contentType(subtype))));
+		part.setHeader("Content-Type", contentType(subtype));
 		if (isSevenBit(bytes)) {
 			part.setHeader("Content-Transfer-Encoding", "7bit");
 		}
@@ -49,15 +48,9 @@ final class TextBody {
 	 */
 	static MimeBodyPart part(String text, String subtype) throws MessagingException {
 		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-		InternetHeaders headers = new InternetHeaders();
-		headers.setHeader("Content-Type", "text/" + subtype + "; charset=UTF-8");
-		if (isSevenBit(bytes)) {
-			headers.setHeader("Content-Transfer-Encoding", "7bit");
-			// line ends are made CRLF as the part is sent, as for any part
-			return new MimeBodyPart(headers, bytes);
-		}
-		headers.setHeader("Content-Transfer-Encoding", "quoted-printable");
-		return new MimeBodyPart(headers, QuotedPrintable.encode(bytes));
+		// line ends of a 7bit part are made CRLF as the part is sent, as for any part
+		return isSevenBit(bytes) ? written(subtype, "7bit", bytes)
+				: written(subtype, "quoted-printable", QuotedPrintable.encode(bytes));
 	}
 
 	/**
@@ -69,10 +62,19 @@ final class TextBody {
 		if (ascii == null || !isSevenBit(ascii)) {
 			return part(html, "html");
 		}
+		return written("html", "7bit", ascii);
+	}
+
+	/** A part of encoded bytes, which Jakarta Mail writes out as they are. */
+	private static MimeBodyPart written(String subtype, String encoding, byte[] encoded) throws MessagingException {
 		InternetHeaders headers = new InternetHeaders();
-		headers.setHeader("Content-Type", "text/html; charset=UTF-8");
-		headers.setHeader("Content-Transfer-Encoding", "7bit");
-		return new MimeBodyPart(headers, ascii);
+		headers.setHeader("Content-Type", contentType(subtype));
+		headers.setHeader("Content-Transfer-Encoding", encoding);
+		return new MimeBodyPart(headers, encoded);
+	}
+
+	private static String contentType(String subtype) {
+		return "text/" + subtype + "; charset=UTF-8";
 	}
 
 	/** ASCII without NUL or CR, and no line longer than {@value #LONGEST_LINE} octets. */
