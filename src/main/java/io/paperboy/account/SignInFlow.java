@@ -68,12 +68,13 @@ public class SignInFlow {
 				return null;
 			}
 			try {
-				this.limits.take("sign-in link", "client " + request.getRemoteAddr(),
-						this.properties.signInLinksPerClient(), java.time.Duration.ofHours(1),
-						"Too many sign-in links were asked for from your network. Try again in an hour.");
-				this.limits.take("sign-in link", "address " + address.get(), this.properties.signInLinksPerAddress(),
-						java.time.Duration.ofHours(1),
-						"Too many sign-in links were sent to this address in the last hour. Use the newest one, or try again later.");
+				this.limits.take(java.util.List.of(
+						new RateLimits.Limit("sign-in link", "client " + request.getRemoteAddr(),
+								this.properties.signInLinksPerClient(), java.time.Duration.ofHours(1),
+								"Too many sign-in links were asked for from your network. Try again in an hour."),
+						new RateLimits.Limit("sign-in link", "address " + address.get(),
+								this.properties.signInLinksPerAddress(), java.time.Duration.ofHours(1),
+								"Too many sign-in links were sent to this address in the last hour. Use the newest one, or try again later.")));
 			}
 			catch (TooManyRequestsException ex) {
 				request.setAttribute(REFUSAL, ex);
@@ -87,7 +88,13 @@ public class SignInFlow {
 		return (request, response, token) -> {
 			String back = SafeRedirect.path(request.getParameter("continue"));
 			try {
-				this.mailer.send(message(token, back));
+				MailMessage message = message(token, back);
+				this.mailer.send(message);
+				if (this.mailer.keepsMailInOutbox()) {
+					// with no mail server the operator of a fresh install reads the first link here
+					logger.info("No mail server is set (spring.mail.host): the sign-in link for {} is kept at /admin/mail "
+							+ "and is {}", token.getUsername(), link(token, back));
+				}
 			}
 			catch (MailFailure ex) {
 				logger.warn("Could not send a sign-in link: {}", ex.getMessage());
@@ -109,9 +116,13 @@ public class SignInFlow {
 		};
 	}
 
-	MailMessage message(OneTimeToken token, String back) {
-		String link = this.site.baseUrl() + ("/signin/token?token=" + encode(token.getTokenValue()) + "&continue="
+	private String link(OneTimeToken token, String back) {
+		return this.site.baseUrl() + ("/signin/token?token=" + encode(token.getTokenValue()) + "&continue="
 				+ encode(back));
+	}
+
+	MailMessage message(OneTimeToken token, String back) {
+		String link = link(token, back);
 		long minutes = this.properties.signInLinkValidity().toMinutes();
 		String text = """
 				Hello,

@@ -3,6 +3,7 @@ package io.paperboy.digest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,10 +64,11 @@ class Subscriptions {
 	void subscribe(String address, String client, Member member) {
 		String email = Accounts.normalisedAddress(address)
 			.orElseThrow(() -> new InvalidAddressException("That does not look like an email address."));
-		this.limits.take("digest subscribe", "client " + client, this.properties.subscribesPerClient(), Duration.ofHours(1),
-				"Too many subscription requests from here; try again in an hour.");
-		this.limits.take("digest subscribe", "address " + email, this.properties.subscribesPerAddress(),
-				Duration.ofDays(1), "Too many subscription requests for this address today; try again tomorrow.");
+		this.limits.take(List.of(
+				new RateLimits.Limit("digest subscribe", "client " + client, this.properties.subscribesPerClient(),
+						Duration.ofHours(1), "Too many subscription requests from here; try again in an hour."),
+				new RateLimits.Limit("digest subscribe", "address " + email, this.properties.subscribesPerAddress(),
+						Duration.ofDays(1), "Too many subscription requests for this address today; try again tomorrow.")));
 		Instant now = this.clock.instant();
 		Long memberId = (member != null && member.email().equalsIgnoreCase(email)) ? member.id() : null;
 		Subscription subscription = this.repository.findByEmail(email).orElse(null);
