@@ -50,13 +50,13 @@ class SecurityConfiguration {
 			+ "form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AdminProperties admin, SignInFlow signIn,
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AdminProperties admin, SiteProperties site, SignInFlow signIn,
 			OneTimeTokenService tokens) {
 		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
 		RequestMatcher operatorPages = new OrRequestMatcher(path.matcher("/admin"), path.matcher("/admin/**"),
 				path.matcher("/actuator/**"));
 		RequestMatcher api = path.matcher("/api/**");
-		OperatorAccess operators = new OperatorAccess(admin);
+		OperatorAccess operators = new OperatorAccess(admin, site);
 		AccessDeniedHandler notFound = (request, response, denied) -> response.sendError(HttpStatus.NOT_FOUND.value());
 		AuthenticationEntryPoint hidden = (request, response, denied) -> response.sendError(HttpStatus.NOT_FOUND.value());
 		AuthenticationEntryPoint signInFirst = (request, response, denied) -> {

@@ -1,5 +1,6 @@
 package io.paperboy.digest;
 
+import io.paperboy.support.Operators;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -259,7 +260,7 @@ class DigestDoorsTests {
 	private static RequestPostProcessor local() {
 		return (request) -> {
 			request.setRemoteAddr("127.0.0.1");
-			return request;
+			return Operators.operator().postProcessRequest(request);
 		};
 	}
 

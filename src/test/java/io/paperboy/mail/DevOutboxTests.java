@@ -8,6 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static io.paperboy.support.Operators.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -52,16 +53,16 @@ class DevOutboxTests {
 				"<p onclick=\"alert(1)\">Hello</p><script>alert(2)</script>"));
 		KeptMail mail = this.mailbox.to("page@example.org").get(0);
 
-		this.mvc.perform(get("/admin/mail"))
+		this.mvc.perform(get("/admin/mail").with(operator()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt; subject")))
 			.andExpect(content().string(not(containsString("<script>alert"))));
-		this.mvc.perform(get("/admin/mail/" + mail.id()))
+		this.mvc.perform(get("/admin/mail/" + mail.id()).with(operator()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(
 					"<a href=\"https://paperboy.example/signin/token?token=abc&amp;continue=%2F\">")))
 			.andExpect(content().string(containsString("&lt;img src=x onerror=alert(1)&gt;")));
-		this.mvc.perform(get("/admin/mail/" + mail.id() + "/html"))
+		this.mvc.perform(get("/admin/mail/" + mail.id() + "/html").with(operator()))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Security-Policy", containsString("sandbox")))
 			.andExpect(header().string("Content-Security-Policy", containsString("default-src 'none'")));
@@ -69,7 +70,7 @@ class DevOutboxTests {
 
 	@Test
 	void anUnknownMessageIsNotFound() throws Exception {
-		this.mvc.perform(get("/admin/mail/999999")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/admin/mail/999999").with(operator())).andExpect(status().isNotFound());
 	}
 
 }

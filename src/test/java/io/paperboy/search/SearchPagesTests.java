@@ -233,7 +233,7 @@ class SearchPagesTests {
 	}
 
 	private String page(String path) throws Exception {
-		return this.mvc.perform(get(java.net.URI.create(path))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		return this.mvc.perform(get(java.net.URI.create(path)).with(io.paperboy.support.Operators.operator())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 	}
 
 }

@@ -12,42 +12,67 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Every operators' page is guarded the same way, whichever feature it belongs to. */
-@SpringBootTest(properties = "paperboy.admin.token=s3cret-token")
+/**
+ * Every operators' page is guarded the same way, whichever feature it belongs to, and is closed by
+ * default to everyone who has not proved to be an operator: the machine itself included.
+ */
+@SpringBootTest(properties = { "paperboy.admin.token=s3cret-token", "paperboy.base-url=https://papers.example.org",
+		"paperboy.admin.hosts=papers.internal" })
 @AutoConfigureMockMvc
 class AdminPagesTests {
+
+	private static final String[] PAGES = { "/admin", "/admin/ingest", "/admin/search", "/admin/mail", "/admin/users",
+			"/admin/digests", "/actuator/prometheus" };
 
 	@Autowired
 	private MockMvc mvc;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/admin", "/admin/ingest", "/admin/search", "/admin/mail", "/admin/users" })
+	@ValueSource(strings = { "/admin", "/admin/ingest", "/admin/search", "/admin/mail", "/admin/users",
+			"/admin/digests", "/actuator/prometheus" })
 	void anOperatorsPageDoesNotExistForARemoteVisitor(String page) throws Exception {
-		this.mvc.perform(get(page).with(from("203.0.113.7"))).andExpect(status().isNotFound());
-		this.mvc.perform(get(page).with(from("203.0.113.7")).header("Authorization", "Bearer wrong"))
+		this.mvc.perform(get(page).with(from("203.0.113.7", "papers.example.org"))).andExpect(status().isNotFound());
+		this.mvc.perform(get(page).with(from("203.0.113.7", "papers.example.org")).header("Authorization", "Bearer wrong"))
 			.andExpect(status().isNotFound());
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/admin", "/admin/ingest", "/admin/search", "/admin/mail", "/admin/users" })
-	void anOperatorsPageOpensOnTheMachineItselfOrWithTheToken(String page) throws Exception {
-		this.mvc.perform(get(page).with(from("127.0.0.1")))
+	@ValueSource(strings = { "/admin", "/admin/ingest", "/admin/search", "/admin/mail", "/admin/users",
+			"/admin/digests", "/actuator/prometheus" })
+	void anOperatorsPageIsClosedToTheMachineItselfByDefault(String page) throws Exception {
+		this.mvc.perform(get(page).with(from("127.0.0.1", "papers.example.org"))).andExpect(status().isNotFound());
+		this.mvc.perform(get(page).with(from("::1", "papers.example.org"))).andExpect(status().isNotFound());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/admin", "/admin/ingest", "/admin/search", "/admin/mail", "/admin/users",
+			"/admin/digests" })
+	void anOperatorsPageOpensWithTheTokenFromAnywhere(String page) throws Exception {
+		this.mvc.perform(get(page).with(from("203.0.113.7", "papers.example.org")).header("Authorization", "Bearer s3cret-token"))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")));
-		this.mvc.perform(get(page).with(from("203.0.113.7")).header("Authorization", "Bearer s3cret-token"))
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "rebinding.attacker.example", "localhost", "127.0.0.1" })
+	void anOperatorsPageIsRefusedUnderAHostThatIsNotTheSites(String host) throws Exception {
+		for (String page : PAGES) {
+			this.mvc.perform(get(page).with(from("203.0.113.7", host)).header("Authorization", "Bearer s3cret-token"))
+				.andExpect(status().isNotFound());
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "papers.example.org", "PAPERS.example.org", "papers.internal" })
+	void anOperatorsPageAnswersUnderTheSitesHostAndItsListedAliases(String host) throws Exception {
+		this.mvc.perform(get("/admin").with(from("203.0.113.7", host)).header("Authorization", "Bearer s3cret-token"))
 			.andExpect(status().isOk());
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "/admin", "/admin/ingest", "/admin/search", "/admin/mail", "/admin/users" })
-	void aRequestRelayedByALocalProxyIsNotTrustedAsLocal(String page) throws Exception {
-		this.mvc.perform(get(page).with(from("127.0.0.1")).header("X-Forwarded-For", "203.0.113.7"))
-			.andExpect(status().isNotFound());
-	}
-
-	private static RequestPostProcessor from(String address) {
+	static RequestPostProcessor from(String address, String host) {
 		return (request) -> {
 			request.setRemoteAddr(address);
+			request.setServerName(host);
 			return request;
 		};
 	}

@@ -1,5 +1,6 @@
 package io.paperboy.ingest.schedule;
 
+import io.paperboy.support.Operators;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -116,7 +117,9 @@ class ScheduledIngestionTests {
 
 	private HttpResponse<String> get(String path) throws Exception {
 		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+				.header("Authorization", Operators.AUTHORIZATION)
+				.build(),
 					HttpResponse.BodyHandlers.ofString());
 	}
 
