@@ -77,7 +77,8 @@ class TrustedProxies {
 			int slash = entry.indexOf('/');
 			String address = (slash < 0) ? entry : entry.substring(0, slash);
 			boolean v6 = address.contains(":");
-			if (!v6 && !IPV4.matcher(address).matches()) {
+			if (!v6 && (!IPV4.matcher(address).matches()
+					|| java.util.Arrays.stream(address.split("\\.")).anyMatch((octet) -> Integer.parseInt(octet) > 255))) {
 				throw invalid(entry);
 			}
 			int bits = v6 ? 128 : 32;
