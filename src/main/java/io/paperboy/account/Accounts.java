@@ -51,6 +51,15 @@ public class Accounts implements UserDetailsService {
 	}
 
 	/**
+	 * Whether a member could choose this username: 2 to 39 letters, digits, '-' or '_', starting
+	 * with a letter or a digit, and none of the reserved words. Imports hold the usernames they
+	 * bring to the same rule.
+	 */
+	public static boolean isUsername(String handle) {
+		return handle != null && USERNAME.matcher(handle).matches() && !RESERVED.contains(handle.toLowerCase(Locale.ROOT));
+	}
+
+	/**
 	 * The member a sign-in link was used for; the account is made now if this is their first
 	 * sign-in (so asking for a link makes nothing, and a link nobody follows leaves no trace).
 	 */
