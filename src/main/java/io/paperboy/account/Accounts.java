@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 import java.security.SecureRandom;
 
+import io.paperboy.mail.InvalidMailAddressException;
+import io.paperboy.mail.MailAddress;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
@@ -20,8 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Accounts implements UserDetailsService {
-
-	private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	/** Like Hugging Face's handles: letters, digits, '-' and '_', starting with a letter or digit. */
 	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{1,38}");
@@ -44,15 +44,19 @@ public class Accounts implements UserDetailsService {
 	}
 
 	/**
-	 * An address as Paperboy keeps it (trimmed, lower case), or empty when it cannot be one.
+	 * An address as Paperboy keeps it ({@link MailAddress#normalise}), or empty when it cannot be one.
 	 */
 	public static Optional<String> normalisedAddress(String address) {
-		if (address == null) {
-			return Optional.empty();
-		}
-		String normalised = address.strip().toLowerCase(Locale.ROOT);
-		return (normalised.length() <= 254 && ADDRESS.matcher(normalised).matches()) ? Optional.of(normalised)
-				: Optional.empty();
+		return MailAddress.tryNormalise(address);
+	}
+
+	/**
+	 * Whether a member could choose this username: 2 to 39 letters, digits, '-' or '_', starting
+	 * with a letter or a digit, and none of the reserved words. Imports hold the usernames they
+	 * bring to the same rule.
+	 */
+	public static boolean isUsername(String handle) {
+		return handle != null && USERNAME.matcher(handle).matches() && !RESERVED.contains(handle.toLowerCase(Locale.ROOT));
 	}
 
 	/**
@@ -113,8 +117,7 @@ public class Accounts implements UserDetailsService {
 	 */
 	@Transactional
 	public Member grant(String email, Role role) {
-		String address = normalisedAddress(email)
-			.orElseThrow(() -> new IllegalArgumentException("Not an email address: " + email));
+		String address = address(email);
 		Member member = this.users.findMemberByEmail(address)
 			.orElseGet(() -> this.users.insertMember(address, placeholderUsername(), this.clock.instant()));
 		this.users.grant(member.id(), role);
@@ -141,8 +144,7 @@ public class Accounts implements UserDetailsService {
 	 */
 	@Transactional
 	public Member link(String username, String email) {
-		String address = normalisedAddress(email)
-			.orElseThrow(() -> new IllegalArgumentException("Not an email address: " + email));
+		String address = address(email);
 		User user = this.users.findByUsername(username)
 			.orElseThrow(() -> new IllegalArgumentException("No user named " + username));
 		if (this.users.findMemberByEmail(address).isPresent()) {
@@ -154,6 +156,16 @@ public class Accounts implements UserDetailsService {
 		}
 		this.users.linkEmail(user.id(), address);
 		return this.users.findMember(user.id()).orElseThrow();
+	}
+
+	private static String address(String email) {
+		try {
+			return MailAddress.normalise(email);
+		}
+		catch (InvalidMailAddressException ex) {
+			throw new IllegalArgumentException(MailAddress.NOT_AN_ADDRESS.equals(ex.getMessage())
+					? "Not an email address: " + email : email + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	private static String placeholderUsername() {

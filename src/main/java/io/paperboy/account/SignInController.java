@@ -59,8 +59,10 @@ class SignInController {
 		}
 		response.setStatus(HttpStatus.BAD_REQUEST.value());
 		String typed = request.getParameter("username");
+		String why = (refusal instanceof Exception refused && refused.getMessage() != null) ? refused.getMessage()
+				: SignInFlow.INVALID_ADDRESS;
 		model.addAttribute("page", new SignInPage(SafeRedirect.path(request.getParameter("continue")),
-				(typed != null) ? typed : "", SignInFlow.INVALID_ADDRESS, csrf));
+				(typed != null) ? typed : "", why, csrf));
 		return "account/signin";
 	}
 

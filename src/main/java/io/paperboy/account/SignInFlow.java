@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import io.paperboy.mail.InvalidMailAddressException;
+import io.paperboy.mail.MailAddress;
 import io.paperboy.mail.MailFailure;
 import io.paperboy.mail.MailMessage;
 import io.paperboy.mail.Mailer;
@@ -41,7 +43,7 @@ public class SignInFlow {
 	/** The request attribute that tells {@link SignInController} why a link was not sent. */
 	static final String REFUSAL = SignInFlow.class.getName() + ".refusal";
 
-	static final String INVALID_ADDRESS = "That does not look like an email address.";
+	static final String INVALID_ADDRESS = MailAddress.NOT_AN_ADDRESS;
 
 	private static final Logger logger = LoggerFactory.getLogger(SignInFlow.class);
 
@@ -62,9 +64,12 @@ public class SignInFlow {
 
 	public GenerateOneTimeTokenRequestResolver linkRequests() {
 		return (request) -> {
-			var address = Accounts.normalisedAddress(request.getParameter("username"));
-			if (address.isEmpty()) {
-				request.setAttribute(REFUSAL, new IllegalArgumentException(INVALID_ADDRESS));
+			String address;
+			try {
+				address = MailAddress.normalise(request.getParameter("username"));
+			}
+			catch (InvalidMailAddressException ex) {
+				request.setAttribute(REFUSAL, ex);
 				return null;
 			}
 			try {
@@ -72,7 +77,7 @@ public class SignInFlow {
 						new RateLimits.Limit("sign-in link", "client " + request.getRemoteAddr(),
 								this.properties.signInLinksPerClient(), java.time.Duration.ofHours(1),
 								"Too many sign-in links were asked for from your network. Try again in an hour."),
-						new RateLimits.Limit("sign-in link", "address " + address.get(),
+						new RateLimits.Limit("sign-in link", "address " + address,
 								this.properties.signInLinksPerAddress(), java.time.Duration.ofHours(1),
 								"Too many sign-in links were sent to this address in the last hour. Use the newest one, or try again later.")));
 			}
@@ -80,7 +85,7 @@ public class SignInFlow {
 				request.setAttribute(REFUSAL, ex);
 				return null;
 			}
-			return new GenerateOneTimeTokenRequest(address.get(), this.properties.signInLinkValidity());
+			return new GenerateOneTimeTokenRequest(address, this.properties.signInLinkValidity());
 		};
 	}
 

@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import io.paperboy.account.Accounts;
 import io.paperboy.account.Member;
+import io.paperboy.mail.InvalidMailAddressException;
+import io.paperboy.mail.MailAddress;
 import io.paperboy.mail.MailMessage;
 import io.paperboy.mail.Mailer;
 import io.paperboy.web.RateLimits;
@@ -62,8 +64,13 @@ class Subscriptions {
 	 * person can ask again
 	 */
 	void subscribe(String address, String client, Member member) {
-		String email = Accounts.normalisedAddress(address)
-			.orElseThrow(() -> new InvalidAddressException("That does not look like an email address."));
+		String email;
+		try {
+			email = MailAddress.normalise(address);
+		}
+		catch (InvalidMailAddressException ex) {
+			throw new InvalidAddressException(ex.getMessage());
+		}
 		this.limits.take(List.of(
 				new RateLimits.Limit("digest subscribe", "client " + client, this.properties.subscribesPerClient(),
 						Duration.ofHours(1), "Too many subscription requests from here; try again in an hour."),

@@ -17,6 +17,7 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -270,7 +271,7 @@ class SmtpDelivery implements MailDelivery {
 	MimeMessage mime(MailMessage message) throws MessagingException {
 		SMTPMessage mime = new KeepingMessageId(this.session);
 		mime.setFrom(this.from);
-		mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.to(), true));
+		mime.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient(message.to()), true));
 		mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
 		mime.setSentDate(Date.from(this.clock.instant()));
 		if (message.html() == null) {
@@ -290,6 +291,20 @@ class SmtpDelivery implements MailDelivery {
 			outgoing.setEnvelopeFrom(this.properties.bounceAddress());
 		}
 		return outgoing;
+	}
+
+	/**
+	 * The recipient as the relay must see it: the domain in ASCII. An address kept before Paperboy
+	 * checked them ({@link MailAddress}) may still need this; one that cannot go without SMTPUTF8
+	 * fails for good here rather than going out garbled.
+	 */
+	private static String recipient(String to) throws AddressException {
+		try {
+			return MailAddress.ascii(to.strip());
+		}
+		catch (InvalidMailAddressException ex) {
+			throw new AddressException(ex.getMessage(), to);
+		}
 	}
 
 	/**

@@ -155,6 +155,16 @@ class SignInTests {
 	}
 
 	@Test
+	void anInternationalisedDomainSignsInAsItsAsciiFormAndANonAsciiLocalPartIsRefusedInWords() throws Exception {
+		assertThat(this.browser.askForLink("Ida@Exämple.org", "/papers").statusCode()).isEqualTo(302);
+		assertThat(this.mailbox.to("ida@xn--exmple-cua.org")).hasSize(1);
+
+		HttpResponse<String> refused = this.browser.askForLink("idä@example.org", "/papers");
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("outside ASCII before the @").contains("SMTPUTF8");
+	}
+
+	@Test
 	void comingBackNeverLeavesTheSite() throws Exception {
 		Member member = this.accounts.loadUserByUsername("elsewhere@example.org");
 		this.accounts.chooseProfile(member.id(), "elsewhere", "Elsewhere");

@@ -66,6 +66,8 @@ class UserVerbTests {
 		assertThat(text(this.err)).contains("No role emperor");
 		assertThat(run("grant-admin", "not-an-address")).isEqualTo(1);
 		assertThat(text(this.err)).contains("Not an email address");
+		assertThat(run("grant-admin", "adä@example.org")).isEqualTo(1);
+		assertThat(text(this.err)).contains("SMTPUTF8");
 		assertThat(run("frobnicate")).isEqualTo(2);
 		assertThat(text(this.err)).contains("Usage: user grant-admin EMAIL");
 	}

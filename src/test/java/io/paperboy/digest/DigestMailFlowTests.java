@@ -190,6 +190,26 @@ class DigestMailFlowTests {
 	}
 
 	@Test
+	void anInternationalisedDomainIsOneAddressAndTheRelaySeesItsAsciiForm() throws Exception {
+		subscribe("ada@exämple.org", "198.51.100.41");
+		subscribe("ada@xn--exmple-cua.org", "198.51.100.41");
+
+		assertThat(this.jdbc.sql("select email from digest_subscriptions").query(String.class).list())
+			.containsExactly("ada@xn--exmple-cua.org");
+		// GreenMail files a message under the address of RCPT TO
+		assertThat(messagesTo("ada@xn--exmple-cua.org")).hasSize(2);
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+	}
+
+	@Test
+	void anAddressWithLettersOutsideAsciiBeforeTheAtIsRefusedInWords() throws Exception {
+		this.mvc.perform(post("/subscribe").param("email", "adä@example.org").with(from("198.51.100.42")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("SMTPUTF8")));
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
 	void somethingThatIsNotAnAddressIsAClearErrorAndMailsNobody() throws Exception {
 		this.mvc.perform(post("/subscribe").param("email", "not an address").with(from("198.51.100.40")))
 			.andExpect(status().isBadRequest())

@@ -85,6 +85,24 @@ class SmtpMailTests {
 	}
 
 	@Test
+	void anAddressKeptWithAnInternationalisedDomainGoesToTheRelayInItsAsciiForm() throws Exception {
+		this.mailer.send(MailMessage.transactional("reader@exämple.org", "Sign in", "Link", null));
+
+		// GreenMail files a message under the address of RCPT TO
+		assertThat(relay.getReceivedMessagesForDomain("reader@xn--exmple-cua.org")).hasSize(1);
+		assertThat(relay.getReceivedMessages()[0].getHeader("To")).containsExactly("reader@xn--exmple-cua.org");
+	}
+
+	@Test
+	void anAddressKeptWithALocalPartOutsideAsciiFailsForGoodAndSendsNothing() {
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(MailFailure.class)
+			.isThrownBy(() -> this.mailer.send(MailMessage.transactional("readér@example.org", "Sign in", "Link", null)))
+			.withMessageContaining("SMTPUTF8")
+			.matches(MailFailure::permanent);
+		assertThat(relay.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
 	void lineBreaksInASubjectOrHeaderCannotAddHeaders() throws Exception {
 		this.mailer.send(new MailMessage("victim@example.org", "Paper title\r\nBcc: everyone@example.org", "Text", null,
 				Map.of("X-Paper", "value\nBcc: more@example.org"), MailMessage.Kind.TRANSACTIONAL));

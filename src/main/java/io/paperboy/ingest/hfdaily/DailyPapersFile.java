@@ -11,8 +11,18 @@ import io.paperboy.catalog.Paper;
  *
  * @param day the day whose list the file holds
  * @param entries its entries, in file order
+ * @param dropped what was left out of otherwise good entries, each with its JSON path and why (a
+ * link that is not http or https, a submitter whose name cannot be a username)
  */
-record DailyPapersFile(LocalDate day, List<Entry> entries) {
+record DailyPapersFile(LocalDate day, List<Entry> entries, List<String> dropped) {
+
+	DailyPapersFile {
+		dropped = List.copyOf(dropped);
+	}
+
+	DailyPapersFile(LocalDate day, List<Entry> entries) {
+		this(day, entries, List.of());
+	}
 
 	/**
 	 * One entry: the paper, its place on the list (without the submitter's database id, which is

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.paperboy.account.Accounts;
 import io.paperboy.catalog.ArxivId;
 import io.paperboy.catalog.Author;
 import io.paperboy.catalog.DailyEntry;
@@ -85,8 +86,9 @@ class DailyPapersFileParser {
 		}
 		List<DailyPapersFile.Entry> entries = new ArrayList<>();
 		List<Instant> submissionTimes = new ArrayList<>();
+		List<String> dropped = new ArrayList<>();
 		for (int i = 0; i < root.size(); i++) {
-			Fields entry = new Fields(root.get(i), "$[" + i + "]");
+			Fields entry = new Fields(root.get(i), "$[" + i + "]", dropped);
 			Fields paper = entry.object("paper", true);
 			Paper parsed = paper(entry, paper);
 			Instant submittedAt = paper.instant("submittedOnDailyAt", false);
@@ -109,7 +111,7 @@ class DailyPapersFileParser {
 							placement.mediaUrls(), placement.authorParticipating(), placement.organization()),
 					entry.submitter()));
 		}
-		return new DailyPapersFile(day, dated);
+		return new DailyPapersFile(day, dated, dropped);
 	}
 
 	static Optional<LocalDate> dayFromName(String fileName) {
@@ -139,42 +141,75 @@ class DailyPapersFileParser {
 		Integer comments = entry.integer("numComments");
 		return new Paper(id.id(), id.version(), paper.text("title", true), paper.text("summary", true),
 				paper.instant("publishedAt", false), null, authors, List.of(), null, null, null,
-				paper.text("githubRepo", false), paper.integer("githubStars"), paper.text("projectPage", false),
+				paper.link("githubRepo"), paper.integer("githubStars"), paper.link("projectPage"),
 				paper.text("ai_summary", false), paper.strings("ai_keywords"), paper.text("discussionId", false),
 				(upvotes != null) ? upvotes : 0, (comments != null) ? comments : 0);
 	}
 
 	private DailyEntry placement(Fields entry, Fields paper, String paperId, Instant submittedAt)
 			throws MalformedFileException {
-		List<String> mediaUrls = entry.strings("mediaUrls");
+		List<String> mediaUrls = entry.links("mediaUrls");
 		if (mediaUrls.isEmpty()) {
 			// files of mid-2024 carry a single URL under the singular name
-			String single = entry.text("mediaUrl", false);
-			mediaUrls = (single != null) ? List.of(single) : paper.strings("mediaUrls");
+			String single = entry.link("mediaUrl");
+			mediaUrls = (single != null) ? List.of(single) : paper.links("mediaUrls");
 		}
 		Fields organization = entry.object("organization", false);
 		String organizationJson = (organization != null) ? this.json.writeValueAsString(organization.node) : null;
 		// the day is filled in by the caller, once the file's day is known
-		return new DailyEntry(paperId, LocalDate.EPOCH, submittedAt, null, entry.text("thumbnail", false), mediaUrls,
+		return new DailyEntry(paperId, LocalDate.EPOCH, submittedAt, null, entry.link("thumbnail"), mediaUrls,
 				entry.bool("isAuthorParticipating"), organizationJson);
 	}
 
 	private DailyPapersFile.Submitter submitter(Fields entry, Fields paper) throws MalformedFileException {
 		Fields byOnDaily = paper.object("submittedOnDailyBy", false);
 		if (byOnDaily != null) {
-			String username = byOnDaily.text("user", false);
-			if (username == null) {
-				username = byOnDaily.text("name", true);
-			}
-			return new DailyPapersFile.Submitter(username, byOnDaily.text("fullname", false),
-					byOnDaily.text("avatarUrl", false), byOnDaily.text("_id", false));
+			String field = (byOnDaily.text("user", false) != null) ? "user" : "name";
+			return submitter(byOnDaily, field);
 		}
 		Fields by = entry.object("submittedBy", false);
 		if (by != null) {
-			return new DailyPapersFile.Submitter(by.text("name", true), by.text("fullname", false),
-					by.text("avatarUrl", false), by.text("_id", false));
+			return submitter(by, "name");
 		}
 		return null;
+	}
+
+	/**
+	 * A submitter whose name a member could choose as a username; any other (such as
+	 * {@code ../../admin}) is left out, and the paper keeps its place without a submitter.
+	 */
+	private static DailyPapersFile.Submitter submitter(Fields by, String usernameField) throws MalformedFileException {
+		String username = by.text(usernameField, true);
+		if (!Accounts.isUsername(username)) {
+			by.drop(usernameField, "\"" + printable(username) + "\" is not a username Paperboy accepts; the paper is kept without its submitter");
+			return null;
+		}
+		return new DailyPapersFile.Submitter(username, by.text("fullname", false), by.avatar("avatarUrl"),
+				by.text("_id", false));
+	}
+
+	/** A value fit to quote in a one-line report: control characters shown as '?', and not too long. */
+	static String printable(String value) {
+		StringBuilder shown = new StringBuilder();
+		value.codePoints().limit(80).forEach((c) -> shown.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+		return (value.codePointCount(0, value.length()) > 80) ? shown + "…" : shown.toString();
+	}
+
+	/**
+	 * Whether a link may be stored and published again: an absolute http or https URL with a host.
+	 * Anything else ({@code javascript:}, {@code data:}, a relative path) could run or mislead where
+	 * it is shown.
+	 */
+	static boolean isWebLink(String link) {
+		try {
+			java.net.URI uri = new java.net.URI(link);
+			String scheme = uri.getScheme();
+			return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+					&& uri.getHost() != null;
+		}
+		catch (java.net.URISyntaxException ex) {
+			return false;
+		}
 	}
 
 	private static String where(TokenStreamLocation location) {
@@ -191,12 +226,69 @@ class DailyPapersFileParser {
 
 		private final String path;
 
-		Fields(JsonNode node, String path) throws MalformedFileException {
+		/** Where the values left out of otherwise good entries are noted. */
+		private final List<String> dropped;
+
+		Fields(JsonNode node, String path, List<String> dropped) throws MalformedFileException {
 			if (node == null || !node.isObject()) {
 				throw new MalformedFileException(path, "expected an object but found " + ((node == null) ? "nothing" : JsonKind.of(node)));
 			}
 			this.node = node;
 			this.path = path;
+			this.dropped = dropped;
+		}
+
+		void drop(String field, String why) {
+			this.dropped.add(path(field) + ": " + why);
+		}
+
+		/** A link, or {@code null} (noted as dropped) when it is not an http or https URL. */
+		String link(String field) throws MalformedFileException {
+			String text = text(field, false);
+			if (text == null || text.isBlank()) {
+				return null;
+			}
+			String link = text.strip();
+			if (!isWebLink(link)) {
+				drop(field, "\"" + printable(link) + "\" is not an http or https link; dropped");
+				return null;
+			}
+			return link;
+		}
+
+		/** Links, without (and noting) those that are not http or https URLs. */
+		List<String> links(String field) throws MalformedFileException {
+			List<String> links = new ArrayList<>();
+			List<String> given = strings(field);
+			for (int i = 0; i < given.size(); i++) {
+				String link = given.get(i).strip();
+				if (isWebLink(link)) {
+					links.add(link);
+				}
+				else {
+					this.dropped.add(path(field) + "[" + i + "]: \"" + printable(link) + "\" is not an http or https link; dropped");
+				}
+			}
+			return links;
+		}
+
+		/**
+		 * A picture's address: an http or https URL, or a path on Hugging Face's site
+		 * ({@code /avatars/...}), which is how its files name most avatars and how its clients
+		 * expect them back. Anything else is dropped and noted.
+		 */
+		String avatar(String field) throws MalformedFileException {
+			String text = text(field, false);
+			if (text == null || text.isBlank()) {
+				return null;
+			}
+			String avatar = text.strip();
+			boolean sitePath = avatar.startsWith("/") && !avatar.startsWith("//") && isWebLink("https://huggingface.co" + avatar);
+			if (!sitePath && !isWebLink(avatar)) {
+				drop(field, "\"" + printable(avatar) + "\" is not an http or https link or a path; dropped");
+				return null;
+			}
+			return avatar;
 		}
 
 		String path(String field) {
@@ -268,7 +360,7 @@ class DailyPapersFileParser {
 
 		Fields object(String field, boolean required) throws MalformedFileException {
 			JsonNode value = present(field, required);
-			return (value != null) ? new Fields(value, path(field)) : null;
+			return (value != null) ? new Fields(value, path(field), this.dropped) : null;
 		}
 
 		private JsonNode array(String field) throws MalformedFileException {
@@ -289,7 +381,7 @@ class DailyPapersFileParser {
 			}
 			List<Fields> objects = new ArrayList<>();
 			for (int i = 0; i < value.size(); i++) {
-				objects.add(new Fields(value.get(i), path(field) + "[" + i + "]"));
+				objects.add(new Fields(value.get(i), path(field) + "[" + i + "]", this.dropped));
 			}
 			return objects;
 		}

@@ -84,6 +84,7 @@ class DailyPapersImporter {
 						() -> this.transactions.execute((status) -> store(parsed, parsed.day(), submitterIds)),
 						submitterIds::clear);
 				report.add(stored.report());
+				parsed.dropped().forEach((what) -> report.dropped(file, what));
 			}
 			catch (MalformedFileException ex) {
 				report.rejected(file, ex.describe());

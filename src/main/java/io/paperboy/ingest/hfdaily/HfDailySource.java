@@ -132,6 +132,7 @@ class HfDailySource implements IngestSource {
 			return "the database refused it: " + ex.getMostSpecificCause().getMessage();
 		}
 		tally.count(stored.papers());
+		list.dropped().forEach((what) -> tally.message(day + ": " + what));
 		tally.progress(day + ": " + list.entries().size() + " entries, " + stored.report().papersCreated()
 				+ " papers added, " + stored.report().papersUpdated() + " updated");
 		return null;

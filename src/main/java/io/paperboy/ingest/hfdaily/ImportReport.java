@@ -23,7 +23,9 @@ final class ImportReport {
 
 	private final List<Rejection> rejections = new ArrayList<>();
 
-	/** A file that was not imported, and why. */
+	private final List<Rejection> dropped = new ArrayList<>();
+
+	/** A file that was not imported, and why; or a value left out of a file that was. */
 	record Rejection(Path file, String reason) {
 	}
 
@@ -33,6 +35,11 @@ final class ImportReport {
 
 	void rejected(Path file, String reason) {
 		this.rejections.add(new Rejection(file, reason));
+	}
+
+	/** A value left out of a file that was imported (a link that is not http or https, say), and why. */
+	void dropped(Path file, String what) {
+		this.dropped.add(new Rejection(file, what));
 	}
 
 	void paper(SaveOutcome outcome) {
@@ -89,6 +96,10 @@ final class ImportReport {
 		return List.copyOf(this.rejections);
 	}
 
+	List<Rejection> dropped() {
+		return List.copyOf(this.dropped);
+	}
+
 	boolean hasRejections() {
 		return !this.rejections.isEmpty();
 	}
@@ -105,6 +116,12 @@ final class ImportReport {
 		text.append("Files rejected:         ").append(this.rejections.size()).append('\n');
 		for (Rejection rejection : this.rejections) {
 			text.append("  ").append(rejection.file()).append(": ").append(rejection.reason()).append('\n');
+		}
+		if (!this.dropped.isEmpty()) {
+			text.append("Values dropped:         ").append(this.dropped.size()).append('\n');
+			for (Rejection value : this.dropped) {
+				text.append("  ").append(value.file()).append(": ").append(value.reason()).append('\n');
+			}
 		}
 		return text.toString();
 	}

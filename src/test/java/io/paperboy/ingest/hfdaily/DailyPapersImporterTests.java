@@ -116,6 +116,57 @@ class DailyPapersImporterTests {
 	}
 
 	@Test
+	void linksThatAreNotHttpAndSubmittersWhoseNamesAreNoUsernamesAreDroppedAndReportedWhileThePapersLoad()
+			throws IOException {
+		Path hostile = day(JUNE_3, """
+				{"paper": {"id": "2406.20001", "authors": [], "title": "Links", "summary": "S", "upvotes": 1,
+				           "githubRepo": "javascript:alert(document.cookie)", "projectPage": " https://project.example.org/ ",
+				           "submittedOnDailyBy": {"user": "../../admin", "fullname": "Intruder"}},
+				 "thumbnail": "JavaScript:alert(1)",
+				 "mediaUrls": ["https://cdn.example.org/clip.mp4", "data:text/html,<script>alert(1)</script>"]}
+				""", """
+				{"paper": {"id": "2406.20002", "authors": [], "title": "Avatar", "summary": "S", "upvotes": 1,
+				           "projectPage": "//evil.example.org/x"},
+				 "thumbnail": "https://cdn.example.org/thumb.png",
+				 "submittedBy": {"name": "kept", "fullname": "Kept", "avatarUrl": "javascript:alert(2)"}}
+				""", """
+				{"paper": {"id": "2406.20003", "authors": [], "title": "Reserved", "summary": "S", "upvotes": 1},
+				 "submittedBy": {"name": "admin", "avatarUrl": "/avatars/admin.svg"}}
+				""");
+
+		ImportReport report = importFolder();
+
+		assertThat(report.rejections()).isEmpty();
+		assertThat(report.papersCreated()).isEqualTo(3);
+		assertThat(report.dropped()).extracting(ImportReport.Rejection::reason).containsExactly(
+				"$[0].paper.githubRepo: \"javascript:alert(document.cookie)\" is not an http or https link; dropped",
+				"$[0].mediaUrls[1]: \"data:text/html,<script>alert(1)</script>\" is not an http or https link; dropped",
+				"$[0].thumbnail: \"JavaScript:alert(1)\" is not an http or https link; dropped",
+				"$[0].paper.submittedOnDailyBy.user: \"../../admin\" is not a username Paperboy accepts; the paper is kept without its submitter",
+				"$[1].paper.projectPage: \"//evil.example.org/x\" is not an http or https link; dropped",
+				"$[1].submittedBy.avatarUrl: \"javascript:alert(2)\" is not an http or https link or a path; dropped",
+				"$[2].submittedBy.name: \"admin\" is not a username Paperboy accepts; the paper is kept without its submitter");
+		assertThat(report.dropped()).extracting(ImportReport.Rejection::file).containsOnly(hostile);
+		assertThat(report.summary()).contains("Values dropped:         7");
+		assertThat(this.catalog.findPaper("2406.20001")).get().satisfies((paper) -> {
+			assertThat(paper.githubRepo()).isNull();
+			assertThat(paper.projectPage()).isEqualTo("https://project.example.org/");
+		});
+		assertThat(this.catalog.findPaper("2406.20002")).get().satisfies((paper) -> assertThat(paper.projectPage()).isNull());
+		assertThat(this.jdbc.sql("select thumbnail from daily_entries where paper_id = '2406.20001'").query(String.class).optional())
+			.isEmpty();
+		assertThat(this.jdbc.sql("select thumbnail from daily_entries where paper_id = '2406.20002'").query(String.class).single())
+			.isEqualTo("https://cdn.example.org/thumb.png");
+		assertThat(this.jdbc.sql("select media_urls from daily_entries where paper_id = '2406.20001'")
+			.query(String.class).single()).contains("https://cdn.example.org/clip.mp4").doesNotContain("data:");
+		assertThat(this.jdbc.sql("select username from users order by username").query(String.class).list())
+			.containsExactly("kept");
+		assertThat(this.jdbc.sql("select avatar_url from users").query(String.class).optional()).isEmpty();
+		assertThat(this.jdbc.sql("select count(*) from daily_entries where submitter_id is null").query(Integer.class).single())
+			.isEqualTo(2);
+	}
+
+	@Test
 	void unreadableFileIsRejectedWhileTheOthersLoad() throws IOException {
 		day(JUNE_3, entry("2406.10001", 5, null));
 		Path missing = this.folder.resolve("2024-06-04.json");

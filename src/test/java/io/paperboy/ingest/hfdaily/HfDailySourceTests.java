@@ -193,6 +193,25 @@ class HfDailySourceTests {
 	}
 
 	@Test
+	void aHostileLinkInAFetchedDayIsDroppedAndNamedInTheRunWhileThePaperLoads() {
+		this.server.always().thenRespond(200, JSON, """
+				[{"paper": {"id": "2506.30001", "authors": [], "title": "T", "summary": "S", "upvotes": 1,
+				            "githubRepo": "javascript:alert(1)",
+				            "submittedOnDailyBy": {"user": "../../admin", "fullname": "Intruder"}}}]
+				""");
+
+		IngestRun run = run(source(1), SourceOptions.none());
+
+		assertThat(run.outcome()).isEqualTo(IngestRun.Outcome.SUCCEEDED);
+		assertThat(run.added()).isEqualTo(1);
+		assertThat(this.catalog.findPaper("2506.30001").orElseThrow().githubRepo()).isNull();
+		assertThat(run.messages()).anySatisfy((message) -> assertThat(message)
+			.endsWith("$[0].paper.githubRepo: \"javascript:alert(1)\" is not an http or https link; dropped"));
+		assertThat(run.messages()).anySatisfy((message) -> assertThat(message)
+			.contains("$[0].paper.submittedOnDailyBy.user: \"../../admin\" is not a username"));
+	}
+
+	@Test
 	void aServiceUnavailableAnswerIsRetriedUntilTheListComes() throws IOException {
 		this.server.always()
 			.thenRespond(503, Map.of("Retry-After", "0"), "busy")
