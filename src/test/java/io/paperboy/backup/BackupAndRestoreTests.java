@@ -1,8 +1,14 @@
 package io.paperboy.backup;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +20,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.paperboy.PaperboyApplication;
 import io.paperboy.account.Accounts;
 import io.paperboy.catalog.Catalog;
+import io.paperboy.cli.CommandLine;
 import io.paperboy.cli.VerbRunner;
 import io.paperboy.community.Votes;
 import io.paperboy.support.TestPapers;
@@ -53,6 +63,10 @@ class BackupAndRestoreTests {
 	private static final String SETTINGS = ";AUTO_SERVER=TRUE;WRITE_DELAY=0;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
 	private static final int PAPERS = 12;
+
+	private static final Pattern TOMCAT_PORT = Pattern.compile("Tomcat started on port (\\d+)");
+
+	private static final Pattern PAPER_ID = Pattern.compile("\"id\":\"2506\\.000\\d\\d\"");
 
 	@Autowired
 	VerbRunner verbs;
@@ -130,6 +144,30 @@ class BackupAndRestoreTests {
 	}
 
 	@Test
+	void aServerStartedOnARestoredDirectoryRebuildsTheSearchIndexFromTheDatabase() throws Exception {
+		Path backup = FOLDER.resolve("for-search.zip");
+		assertThat(backup(backup.toString()).exitCode()).isZero();
+		Path restored = FOLDER.resolve("restored-for-search");
+		assertThat(restore(restored, backup).exitCode()).isZero();
+		List<String> log = new CopyOnWriteArrayList<>();
+		Process server = startServer(restored, log);
+		try {
+			await().atMost(Duration.ofMinutes(2))
+				.until(() -> port(log).isPresent() || !server.isAlive());
+			assertThat(server.isAlive()).as(String.join("\n", log)).isTrue();
+			URI search = URI.create("http://localhost:" + port(log).orElseThrow() + "/api/papers/search?q=study&mode=text&limit=100");
+			HttpClient http = HttpClient.newHttpClient();
+			await().atMost(Duration.ofMinutes(1)).ignoreExceptions()
+				.until(() -> http.send(HttpRequest.newBuilder(search).build(), HttpResponse.BodyHandlers.ofString()).body(),
+						(body) -> PAPER_ID.matcher(body).results().count() == PAPERS);
+			assertThat(restored.resolve("index")).isDirectory();
+		}
+		finally {
+			server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
 	void aBackupNeverReplacesAFile() throws Exception {
 		Path existing = Files.writeString(FOLDER.resolve("existing.zip"), "keep me");
 
@@ -188,6 +226,13 @@ class BackupAndRestoreTests {
 	}
 
 	@Test
+	void helpListsBackupAndRestore() {
+		assertThat(CommandLine.USAGE).contains("backup FILE").contains("restore FILE");
+		assertThat(CommandLine.parse(new String[] { "restore", "b.zip" }).opensDatabase()).isFalse();
+		assertThat(CommandLine.parse(new String[] { "backup", "b.zip" }).opensDatabase()).isTrue();
+	}
+
+	@Test
 	void restoreWithoutAFileShowsItsUsage() {
 		Run run = run(new RestoreVerb(new MockEnvironment()), List.of());
 
@@ -227,6 +272,35 @@ class BackupAndRestoreTests {
 		byte[] output = process.getInputStream().readAllBytes();
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
 		return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+	}
+
+	private static Process startServer(Path dataDir, List<String> log) throws IOException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", System.getProperty("java.class.path"), PaperboyApplication.class.getName(), "--server.port=0",
+				"--paperboy.data-dir=" + dataDir, "--db-scheduler.enabled=false", "--paperboy.search.embeddings=false",
+				"--spring.config.location=classpath:/application.properties"));
+		Process process = new ProcessBuilder(command).directory(FOLDER.toFile()).redirectErrorStream(true).start();
+		Thread reader = new Thread(() -> {
+			try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+				for (String line = in.readLine(); line != null; line = in.readLine()) {
+					log.add(line);
+				}
+			}
+			catch (IOException ex) {
+				// the server was stopped
+			}
+		});
+		reader.setDaemon(true);
+		reader.start();
+		return process;
+	}
+
+	private static Optional<Integer> port(List<String> log) {
+		return log.stream()
+			.map(TOMCAT_PORT::matcher)
+			.filter(Matcher::find)
+			.map((found) -> Integer.parseInt(found.group(1)))
+			.findFirst();
 	}
 
 	private static String url(Path dataDir) {
