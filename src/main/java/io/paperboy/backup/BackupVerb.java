@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
  * <p>H2's {@code BACKUP TO} copies the database file inside the process that holds it (through
  * {@code AUTO_SERVER}, the running server), with reuse of free space switched off for the copy: a
  * commit made meanwhile is appended after what is being copied, never written over it, so the copy
- * opens as the database stood at one commit. H2's {@code SCRIPT} would not do: it reads table after
- * table, and a vote committed between two tables would be in one and missing from the other.
+ * opens as the database stood at one commit. H2 documents this as transactionally consistent while
+ * the database is in use; it promises no such thing of {@code SCRIPT} (SQL written table after
+ * table, and slow to replay) or of copying the file.
  *
  * <p>The copy is written beside {@code FILE} under a temporary name, forced to disk and only then
  * given its name, so a backup that bears its name is whole.

@@ -32,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -88,10 +89,13 @@ class PostgresDumpAndRestoreTests {
 	}
 
 	@AfterAll
-	static void stopServer() throws InterruptedException {
+	static void stopServer() throws Exception {
 		if (server != null) {
 			server.destroy();
 			server.waitFor(30, TimeUnit.SECONDS);
+		}
+		if (folder != null) {
+			FileSystemUtils.deleteRecursively(folder);
 		}
 	}
 
