@@ -1,5 +1,6 @@
 package io.paperboy;
 
+import io.paperboy.backup.RestoreConfiguration;
 import io.paperboy.cli.CommandLine;
 import io.paperboy.cli.VerbRunner;
 import org.springframework.boot.Banner;
@@ -32,7 +33,8 @@ public class PaperboyApplication {
 
 	/** Runs a verb in an application without a web server, returning its exit code. */
 	static int runVerb(CommandLine commandLine, String[] args) {
-		SpringApplication application = new SpringApplication(PaperboyApplication.class);
+		SpringApplication application = new SpringApplication(
+				commandLine.opensDatabase() ? PaperboyApplication.class : RestoreConfiguration.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);

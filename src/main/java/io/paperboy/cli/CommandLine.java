@@ -34,6 +34,9 @@ public record CommandLine(List<String> words) {
 			  digest preview EMAIL       print the digest EMAIL would get now (text part)
 			  digest run [--now]         send the email digests due now (--now: every confirmed
 			                             subscription, still at most one digest per period)
+			  backup FILE                write a consistent copy of the embedded database to FILE (a new
+			                             file), also while the server runs
+			  restore FILE               bring a backup into an empty data directory (--paperboy.data-dir)
 
 			Any --property=value (e.g. --paperboy.data-dir=/srv/paperboy) may come before or after the verb.
 			""";
@@ -52,6 +55,14 @@ public record CommandLine(List<String> words) {
 	/** Whether a verb was given; without one, the web server starts. */
 	public boolean hasVerb() {
 		return !this.words.isEmpty();
+	}
+
+	/**
+	 * Whether the verb runs in the whole application, database open. {@code restore} does not: it
+	 * writes the database file itself, into a data directory that must stay empty until it does.
+	 */
+	public boolean opensDatabase() {
+		return !(this.words.size() >= 1 && this.words.get(0).equals("restore"));
 	}
 
 	public boolean isHelp() {

@@ -1,0 +1,5 @@
+/**
+ * Backups: {@code backup FILE} copies the embedded database consistently while Paperboy runs, and
+ * {@code restore FILE} brings such a copy into an empty data directory.
+ */
+package io.paperboy.backup;
