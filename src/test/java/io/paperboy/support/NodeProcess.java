@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.paperboy.PaperboyApplication;
@@ -34,6 +36,13 @@ import static org.awaitility.Awaitility.await;
 public final class NodeProcess implements AutoCloseable {
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	/** Nodes still running, killed when the test JVM stops, should a test never get to close them. */
+	private static final Set<Process> running = ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> running.forEach(Process::destroyForcibly), "node-reaper"));
+	}
 
 	private final String name;
 
@@ -69,6 +78,7 @@ public final class NodeProcess implements AutoCloseable {
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
+			running.add(process);
 			return new NodeProcess(name, process, port, log);
 		}
 		catch (IOException ex) {
@@ -122,6 +132,7 @@ public final class NodeProcess implements AutoCloseable {
 	/** {@code kill -9}: SIGKILL, no shutdown hook, no graceful stop; returns once the process is gone. */
 	public void kill() {
 		this.process.destroyForcibly();
+		running.remove(this.process);
 		try {
 			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
 				throw new IllegalStateException("Node " + this.name + " still runs after SIGKILL");
