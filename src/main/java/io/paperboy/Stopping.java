@@ -1,0 +1,123 @@
+package io.paperboy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Says when the application has begun to stop ({@code SIGTERM}, the end of a command-line verb),
+ * so that work which would hold the process up ends at once and leaves itself resumable: a source
+ * asleep between retries or waiting for an answer gives up, a run records itself as interrupted,
+ * a snapshot import stops after its last committed batch.
+ * <p>
+ * A lifecycle bean in the last phase, so it is the first to stop: before the web server drains
+ * its requests and before db-scheduler waits for the executions it runs. Its {@link #stop()}
+ * returns once the work begun through {@link #begin()} has ended, or after {@link #GRACE}, so the
+ * database is still open while runs record how they ended.
+ */
+@Component
+public class Stopping implements SmartLifecycle {
+
+	/** How long stopping waits for work in progress to notice and record itself. */
+	public static final Duration GRACE = Duration.ofSeconds(5);
+
+	private static final Logger logger = LoggerFactory.getLogger(Stopping.class);
+
+	private final List<Runnable> actions = new CopyOnWriteArrayList<>();
+
+	private final Object lock = new Object();
+
+	private volatile boolean requested;
+
+	private boolean running;
+
+	private int inProgress;
+
+	/** Whether the application has begun to stop: work in progress should end as soon as it can. */
+	public boolean requested() {
+		return this.requested;
+	}
+
+	/** Runs {@code action} when stopping begins, or at once if it has begun. */
+	public void whenRequested(Runnable action) {
+		this.actions.add(action);
+		if (this.requested) {
+			action.run();
+		}
+	}
+
+	/** Work that stopping waits for (up to {@link #GRACE}); closing it says it ended. */
+	public Work begin() {
+		synchronized (this.lock) {
+			this.inProgress++;
+		}
+		return () -> {
+			synchronized (this.lock) {
+				this.inProgress--;
+				this.lock.notifyAll();
+			}
+		};
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.requested = true;
+		this.running = false;
+		for (Runnable action : this.actions) {
+			try {
+				action.run();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not stop {}: {}", action, ex.toString());
+			}
+		}
+		long deadline = System.nanoTime() + GRACE.toNanos();
+		synchronized (this.lock) {
+			while (this.inProgress > 0) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					logger.warn("Stopping with {} runs still in progress", this.inProgress);
+					return;
+				}
+				try {
+					this.lock.wait(Math.max(1, left / 1_000_000));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		// the highest phase stops first
+		return Integer.MAX_VALUE;
+	}
+
+	/** Work in progress; {@link #close()} when it ends, however it ends. */
+	@FunctionalInterface
+	public interface Work extends AutoCloseable {
+
+		@Override
+		void close();
+
+	}
+
+}
