@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import sun.misc.Signal;
 
 /**
  * Says when the application has begun to stop ({@code SIGTERM}, the end of a command-line verb),
@@ -19,6 +20,10 @@ import org.springframework.stereotype.Component;
  * its requests and before db-scheduler waits for the executions it runs. Its {@link #stop()}
  * returns once the work begun through {@link #begin()} has ended, or after {@link #GRACE}, so the
  * database is still open while runs record how they ended.
+ * <p>
+ * {@code SIGTERM} and {@code SIGINT} come here first ({@link #handleSignals()}), before the JVM runs
+ * its shutdown hooks: the embedded database's own hook closes it as soon as the JVM begins to exit,
+ * which would be before a run had recorded itself.
  */
 @Component
 public class Stopping implements SmartLifecycle {
@@ -62,6 +67,28 @@ public class Stopping implements SmartLifecycle {
 				this.lock.notifyAll();
 			}
 		};
+	}
+
+	/**
+	 * Makes {@code SIGTERM} and {@code SIGINT} stop the work in progress, and let it record how it
+	 * ended, before the JVM exits (with the usual status, 128 + the signal's number) and runs its
+	 * shutdown hooks, the application context's among them. Called once the application has
+	 * started; a signal before then stops the JVM the usual way.
+	 */
+	public void handleSignals() {
+		for (String name : List.of("TERM", "INT")) {
+			try {
+				Signal.handle(new Signal(name), (signal) -> {
+					logger.info("SIG{}: stopping", signal.getName());
+					stop();
+					System.exit(128 + signal.getNumber());
+				});
+			}
+			catch (IllegalArgumentException ex) {
+				// a platform without the signal, or a JVM told to leave signals alone (-Xrs)
+				logger.debug("Cannot handle SIG{}: {}", name, ex.getMessage());
+			}
+		}
 	}
 
 	@Override
