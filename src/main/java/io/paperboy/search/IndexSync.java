@@ -165,7 +165,7 @@ class IndexSync implements SmartLifecycle {
 			this.writer.shutdown();
 			try {
 				// a rebuild gives up after its batch in progress, so the writer ends within a batch
-				this.writer.awaitTermination(10, TimeUnit.SECONDS);
+				this.writer.awaitTermination(5, TimeUnit.SECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
