@@ -33,7 +33,7 @@ public class Stopping implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(Stopping.class);
 
-	private final List<Runnable> actions = new CopyOnWriteArrayList<>();
+	private final List<Hook> hooks = new CopyOnWriteArrayList<>();
 
 	private final Object lock = new Object();
 
@@ -48,11 +48,15 @@ public class Stopping implements SmartLifecycle {
 		return this.requested;
 	}
 
-	/** Runs {@code action} when stopping begins, or at once if it has begun. */
-	public void whenRequested(Runnable action) {
-		this.actions.add(action);
+	/**
+	 * Runs {@code stop} when stopping begins, or at once if it has begun; and {@code restart} when
+	 * a stopped application starts again (a context stopped and started, as the test framework
+	 * does with the contexts it caches).
+	 */
+	public void whenRequested(Runnable stop, Runnable restart) {
+		this.hooks.add(new Hook(stop, restart));
 		if (this.requested) {
-			action.run();
+			stop.run();
 		}
 	}
 
@@ -93,6 +97,10 @@ public class Stopping implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		if (this.requested) {
+			this.requested = false;
+			this.hooks.forEach((hook) -> hook.restart().run());
+		}
 		this.running = true;
 	}
 
@@ -100,12 +108,12 @@ public class Stopping implements SmartLifecycle {
 	public void stop() {
 		this.requested = true;
 		this.running = false;
-		for (Runnable action : this.actions) {
+		for (Hook hook : this.hooks) {
 			try {
-				action.run();
+				hook.stop().run();
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Could not stop {}: {}", action, ex.toString());
+				logger.warn("Could not stop {}: {}", hook.stop(), ex.toString());
 			}
 		}
 		long deadline = System.nanoTime() + GRACE.toNanos();
@@ -136,6 +144,9 @@ public class Stopping implements SmartLifecycle {
 	public int getPhase() {
 		// the highest phase stops first
 		return Integer.MAX_VALUE;
+	}
+
+	private record Hook(Runnable stop, Runnable restart) {
 	}
 
 	/** Work in progress; {@link #close()} when it ends, however it ends. */

@@ -18,7 +18,7 @@ class StoppingTests {
 	@Test
 	void stoppingRunsWhatWasToldToHappenAndSaysItWasRequested() {
 		List<String> done = new ArrayList<>();
-		this.stopping.whenRequested(() -> done.add("client stopped"));
+		this.stopping.whenRequested(() -> done.add("client stopped"), () -> done.add("client restarted"));
 		assertThat(this.stopping.requested()).isFalse();
 
 		this.stopping.stop();
@@ -32,9 +32,22 @@ class StoppingTests {
 		this.stopping.stop();
 		List<String> done = new ArrayList<>();
 
-		this.stopping.whenRequested(() -> done.add("client stopped"));
+		this.stopping.whenRequested(() -> done.add("client stopped"), () -> done.add("client restarted"));
 
 		assertThat(done).containsExactly("client stopped");
+	}
+
+	@Test
+	void anApplicationStartedAgainIsNoLongerStopping() {
+		List<String> done = new ArrayList<>();
+		this.stopping.whenRequested(() -> done.add("client stopped"), () -> done.add("client restarted"));
+		this.stopping.start();
+		this.stopping.stop();
+
+		this.stopping.start();
+
+		assertThat(this.stopping.requested()).isFalse();
+		assertThat(done).containsExactly("client stopped", "client restarted");
 	}
 
 	@Test
@@ -45,7 +58,8 @@ class StoppingTests {
 			// the run notices, records itself, and ends
 			recorded.countDown();
 			work.close();
-		}));
+		}), () -> {
+		});
 
 		this.stopping.stop();
 

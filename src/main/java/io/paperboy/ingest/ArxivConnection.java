@@ -23,7 +23,7 @@ public record ArxivConnection(PoliteHttpClient http) {
 		ArxivConnection arxivConnection(SourcesProperties sources, Clock clock, Stopping stopping) {
 			PoliteHttpClient http = new PoliteHttpClient(settings(sources), clock);
 			// a source asleep between retries must not hold up a stopping application
-			stopping.whenRequested(http::stop);
+			stopping.whenRequested(http::stop, http::restart);
 			return new ArxivConnection(http);
 		}
 

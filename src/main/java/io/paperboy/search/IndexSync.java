@@ -122,6 +122,7 @@ class IndexSync implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.stopping = false;
 		this.running = true;
 		if (!this.server) {
 			return;

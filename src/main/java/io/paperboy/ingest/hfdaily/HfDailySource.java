@@ -52,7 +52,7 @@ class HfDailySource implements IngestSource {
 		this.importer = importer;
 		this.properties = properties.hf();
 		this.http = new PoliteHttpClient(properties.httpSettings(this.properties.requestInterval()), clock);
-		stopping.whenRequested(this.http::stop);
+		stopping.whenRequested(this.http::stop, this.http::restart);
 		this.clock = clock;
 	}
 

@@ -48,7 +48,7 @@ public class PoliteHttpClient {
 
 	private final ReentrantLock oneAtATime = new ReentrantLock();
 
-	private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+	private volatile CompletableFuture<Void> stopped = new CompletableFuture<>();
 
 	private Instant nextAllowed = Instant.MIN;
 
@@ -134,6 +134,13 @@ public class PoliteHttpClient {
 	 */
 	public void stop() {
 		this.stopped.complete(null);
+	}
+
+	/** Undoes {@link #stop()}: requests are made again. */
+	public void restart() {
+		if (this.stopped.isDone()) {
+			this.stopped = new CompletableFuture<>();
+		}
 	}
 
 	private HttpRequest request(URI uri, Duration timeout) {

@@ -141,6 +141,17 @@ class PoliteHttpClientTests {
 	}
 
 	@Test
+	void aClientRestartedAfterStoppingMakesRequestsAgain() {
+		this.server.always().thenRespond(200, Map.of(), "ok");
+		PoliteHttpClient client = client(Duration.ZERO, 1);
+		client.stop();
+
+		client.restart();
+
+		assertThat(client.get(this.server.uri("/a"))).isEqualTo("ok");
+	}
+
+	@Test
 	void aRequestWithADeadlineIsMadeOnceAndGivesUpAtTheDeadline() {
 		this.server.always().thenStall(Duration.ofMinutes(5));
 
