@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,7 +113,8 @@ public class PoliteHttpClient {
 			HttpRequest request = request(uri, min(left, this.settings.requestTimeout()));
 			HttpResponse<String> response;
 			try {
-				response = send(uri, request);
+				// the request's timeout may not cover the connection: the deadline does
+				response = send(uri, request, left);
 			}
 			catch (IOException ex) {
 				throw new FetchException(uri, 0, null, uri + " failed: " + describe(ex), ex);
@@ -153,11 +155,29 @@ public class PoliteHttpClient {
 
 	/** The response, or the failure to get one; abandoned when this client stops. */
 	private HttpResponse<String> send(URI uri, HttpRequest request) throws IOException {
+		return send(uri, request, null);
+	}
+
+	/**
+	 * The response, or the failure to get one; abandoned when this client stops or, if given, when
+	 * {@code limit} has passed.
+	 */
+	private HttpResponse<String> send(URI uri, HttpRequest request, Duration limit) throws IOException {
 		checkNotStopped(uri);
 		CompletableFuture<HttpResponse<String>> response = this.client.sendAsync(request,
 				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		try {
-			CompletableFuture.anyOf(response, this.stopped).get();
+			CompletableFuture<Object> first = CompletableFuture.anyOf(response, this.stopped);
+			if (limit != null) {
+				first.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+			}
+			else {
+				first.get();
+			}
+		}
+		catch (TimeoutException ex) {
+			response.cancel(true);
+			throw new HttpTimeoutException("no answer within " + limit.toMillis() + " ms");
 		}
 		catch (InterruptedException ex) {
 			response.cancel(true);
