@@ -25,7 +25,7 @@ public class PaperboyApplication {
 			return;
 		}
 		if (!commandLine.hasVerb()) {
-			SpringApplication.run(PaperboyApplication.class, args);
+			SpringApplication.run(PaperboyApplication.class, args).getBean(Stopping.class).handleSignals();
 			return;
 		}
 		System.exit(runVerb(commandLine, args));
@@ -48,6 +48,7 @@ public class PaperboyApplication {
 			reasons(ex).forEach((reason) -> System.err.println("  " + reason));
 			return 1;
 		}
+		context.getBean(Stopping.class).handleSignals();
 		try (context) {
 			return context.getBean(VerbRunner.class).run(commandLine.words(), System.out, System.err);
 		}

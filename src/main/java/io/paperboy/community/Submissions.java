@@ -31,7 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (UTC, like every list) with the member as its submitter; a curator may choose another day.
  * <p>
  * arXiv is asked before anything is written, and what it says is saved in the same transaction
- * that places the paper on the list: a failure at any step leaves the catalog as it was.
+ * that places the paper on the list: a failure at any step leaves the catalog as it was. The
+ * member waits meanwhile, so arXiv is asked once, within {@code paperboy.community.arxiv-deadline}:
+ * slow, down or busy with a source's harvest, it is told at once to try again in a minute.
  */
 @Service
 class Submissions {
@@ -146,7 +148,8 @@ class Submissions {
 	private ArxivRecord lookUp(ArxivId id) {
 		List<ArxivEntry> entries;
 		try {
-			entries = this.arxiv.lookUp(List.of(id.id())).entries();
+			// someone waits for the page: one attempt with a deadline, not the sources' patient retries
+			entries = this.arxiv.lookUpNow(id.id(), this.properties.arxivDeadline()).entries();
 		}
 		catch (ArxivApiException ex) {
 			if (ex.status() == 400) {

@@ -2,6 +2,7 @@ package io.paperboy.ingest;
 
 import java.time.Clock;
 
+import io.paperboy.Stopping;
 import io.paperboy.ingest.http.PoliteHttpClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +20,11 @@ public record ArxivConnection(PoliteHttpClient http) {
 	static class ArxivConnectionConfiguration {
 
 		@Bean
-		ArxivConnection arxivConnection(SourcesProperties sources, Clock clock) {
-			return new ArxivConnection(new PoliteHttpClient(settings(sources), clock));
+		ArxivConnection arxivConnection(SourcesProperties sources, Clock clock, Stopping stopping) {
+			PoliteHttpClient http = new PoliteHttpClient(settings(sources), clock);
+			// a source asleep between retries must not hold up a stopping application
+			stopping.whenRequested(http::stop, http::restart);
+			return new ArxivConnection(http);
 		}
 
 	}

@@ -37,7 +37,10 @@ public record IngestRun(long id, String source, String trigger, String arguments
 
 		RUNNING, SUCCEEDED, FAILED,
 
-		/** The process stopped (killed, crashed) before the run ended; what its pages saved stays. */
+		/**
+		 * The application stopped (SIGTERM, or killed, crashed) before the run ended; what its pages
+		 * saved stays, and the next run goes on from there.
+		 */
 		INTERRUPTED;
 
 		String column() {

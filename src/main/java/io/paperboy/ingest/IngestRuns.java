@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
+import io.paperboy.Stopping;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -25,6 +26,9 @@ import org.springframework.stereotype.Service;
  * {@code ingest status} read these records), and the same as metrics:
  * {@code paperboy.ingest.papers{source, outcome}} counts papers, {@code paperboy.ingest.runs{source,
  * outcome}} times runs.
+ * <p>
+ * A run that fails because the application is stopping is recorded as interrupted, not failed:
+ * what its pages saved stays, and the next run of the source goes on from there.
  */
 @Service
 public class IngestRuns {
@@ -39,14 +43,18 @@ public class IngestRuns {
 
 	private final Clock clock;
 
+	private final Stopping stopping;
+
 	private final Map<String, ReentrantLock> turns = new ConcurrentHashMap<>();
 
-	IngestRuns(List<IngestSource> sources, IngestRunRepository runs, MeterRegistry meters, Clock clock) {
+	IngestRuns(List<IngestSource> sources, IngestRunRepository runs, MeterRegistry meters, Clock clock,
+			Stopping stopping) {
 		this.sources = sources.stream()
 			.collect(Collectors.toMap(IngestSource::name, Function.identity(), (a, b) -> a, TreeMap::new));
 		this.runs = runs;
 		this.meters = meters;
 		this.clock = clock;
+		this.stopping = stopping;
 	}
 
 	/** The sources by name, in name order. */
@@ -94,23 +102,38 @@ public class IngestRuns {
 		long id = this.runs.start(source, trigger, arguments, started);
 		IngestTally tally = new IngestTally(progress);
 		IngestRun.Outcome outcome = IngestRun.Outcome.SUCCEEDED;
-		try {
-			work.accept(tally);
-		}
-		catch (SourceOptions.InvalidOptionsException ex) {
-			outcome = IngestRun.Outcome.FAILED;
-			tally.message("invalid options: " + ex.getMessage());
-			throw ex;
-		}
-		catch (RuntimeException ex) {
-			outcome = IngestRun.Outcome.FAILED;
-			tally.message("failed: " + describe(ex));
-			logger.warn("Ingestion from {} failed: {}", source, describe(ex), ex);
-		}
-		finally {
-			Instant finished = this.clock.instant();
-			this.runs.finish(id, outcome, tally, finished);
-			record(source, outcome, tally, Duration.between(started, finished));
+		try (Stopping.Work inProgress = this.stopping.begin()) {
+			try {
+				work.accept(tally);
+			}
+			catch (SourceOptions.InvalidOptionsException ex) {
+				outcome = IngestRun.Outcome.FAILED;
+				tally.message("invalid options: " + ex.getMessage());
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				if (this.stopping.requested()) {
+					// a source gives up its waits when the application stops: not a failure of the source
+					outcome = IngestRun.Outcome.INTERRUPTED;
+					tally.message("interrupted: the application stopped (" + describe(ex) + ")");
+					logger.info("Ingestion from {} interrupted: the application is stopping", source);
+				}
+				else {
+					outcome = IngestRun.Outcome.FAILED;
+					tally.message("failed: " + describe(ex));
+					logger.warn("Ingestion from {} failed: {}", source, describe(ex), ex);
+				}
+			}
+			finally {
+				if (outcome == IngestRun.Outcome.SUCCEEDED && this.stopping.requested()) {
+					// sources that report a failed page and go on end "successfully" when every page gave up
+					outcome = IngestRun.Outcome.INTERRUPTED;
+					tally.message("interrupted: the application stopped");
+				}
+				Instant finished = this.clock.instant();
+				this.runs.finish(id, outcome, tally, finished);
+				record(source, outcome, tally, Duration.between(started, finished));
+			}
 		}
 		return this.runs.find(id).orElseThrow();
 	}

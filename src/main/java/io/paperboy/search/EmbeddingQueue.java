@@ -59,7 +59,9 @@ final class EmbeddingQueue {
 		this.stopped = true;
 		this.thread.interrupt();
 		try {
-			this.thread.join(10_000);
+			// a batch being embedded is not interruptible; the thread is a daemon, and what it had
+			// not saved is embedded again after the restart. Short enough for SIGTERM's 30 s.
+			this.thread.join(5_000);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

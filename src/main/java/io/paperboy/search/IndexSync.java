@@ -73,6 +73,9 @@ class IndexSync implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** Set when the application stops: a rebuild in progress gives up after its current batch. */
+	private volatile boolean stopping;
+
 	private volatile long lastCommit = System.nanoTime();
 
 	IndexSync(SearchProperties properties, IndexLocation location, Embedder embedder, Catalog catalog,
@@ -119,6 +122,7 @@ class IndexSync implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.stopping = false;
 		this.running = true;
 		if (!this.server) {
 			return;
@@ -153,6 +157,7 @@ class IndexSync implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		this.stopping = true;
 		this.running = false;
 		if (this.embeddingQueue != null) {
 			this.embeddingQueue.stop();
@@ -160,7 +165,8 @@ class IndexSync implements SmartLifecycle {
 		if (this.writer != null) {
 			this.writer.shutdown();
 			try {
-				this.writer.awaitTermination(30, TimeUnit.SECONDS);
+				// a rebuild gives up after its batch in progress, so the writer ends within a batch
+				this.writer.awaitTermination(5, TimeUnit.SECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -306,6 +312,13 @@ class IndexSync implements SmartLifecycle {
 		opened.rebuild((sink) -> {
 			String after = null;
 			while (true) {
+				if (this.stopping) {
+					// what is saved so far is marked as caught up to nothing, so the next start's
+					// catch-up indexes every paper again: a half-done rebuild loses none
+					opened.commit(Map.of(CAUGHT_UP_TO, Instant.EPOCH.toString()));
+					throw new IllegalStateException("Search index rebuild stopped after " + done[0]
+							+ " papers: the application is stopping; the next start catches up");
+				}
 				List<String> ids = this.repository.idsAfter(after, BATCH);
 				if (ids.isEmpty()) {
 					break;

@@ -1,14 +1,17 @@
 package io.paperboy.community;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.paperboy.account.Accounts;
 import io.paperboy.account.Member;
 import io.paperboy.account.Role;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.DailyEntry;
+import io.paperboy.ingest.ArxivConnection;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.HtmlText;
 import io.paperboy.support.MutableClock;
@@ -65,6 +68,7 @@ class SubmittingTests {
 		properties.add("paperboy.sources.http.max-backoff", () -> "20ms");
 		properties.add("paperboy.sources.http.max-attempts", () -> "2");
 		properties.add("paperboy.community.submissions-per-day", () -> "3");
+		properties.add("paperboy.community.arxiv-deadline", () -> "2s");
 	}
 
 	@Autowired
@@ -84,6 +88,9 @@ class SubmittingTests {
 
 	@Autowired
 	private MutableClock clock;
+
+	@Autowired
+	private ArxivConnection arxivConnection;
 
 	private Member ada;
 
@@ -424,6 +431,59 @@ class SubmittingTests {
 			.content("{\"arxivId\": \"2505.10001\"}"))
 			.andExpect(status().isForbidden());
 		assertThat(CatalogTables.count(this.jdbc, "daily_entries")).isZero();
+	}
+
+	@Test
+	void whenArxivAcceptsTheConnectionAndNeverAnswersTheMemberIsToldBeforeTheDeadlinePasses() throws Exception {
+		arxiv.when((request) -> "2505.30004".equals(request.parameter("id_list"))).thenStall(Duration.ofMinutes(5));
+
+		long started = System.nanoTime();
+		String body = this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2505.30004"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "60"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		this.mvc.perform(post("/api/papers/submit").with(as(this.ada)).with(csrf().asHeader())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"arxivId\": \"2505.30004\"}"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "60"))
+			.andExpect(jsonPath("$.detail", containsString("try again in a minute")));
+
+		// a safety bound, not a measure: two look-ups of 2 s each, where the sources' retries take minutes
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+		assertThat(HtmlText.of(body)).contains("arXiv could not be reached just now to look up 2505.30004")
+			.contains("try again in a minute");
+		assertThat(body).contains("value=\"2505.30004\"");
+		assertThat(arxiv.requests().stream().filter((request) -> "2505.30004".equals(request.parameter("id_list"))))
+			.as("asked once per submission, never retried")
+			.hasSize(2);
+		assertThat(CatalogTables.count(this.jdbc, "papers")).isZero();
+	}
+
+	@Test
+	void whenASourceHoldsTheArxivConnectionTheMemberIsToldAtTheDeadlineInsteadOfQueueing() throws Exception {
+		arxiv.when((request) -> request.parameter("search_query") != null)
+			.thenStall(Duration.ofSeconds(4))
+			.thenRespond(200, ATOM, page(0, 0));
+		arxiv.when((request) -> "2505.30005".equals(request.parameter("id_list")))
+			.thenRespond(200, ATOM, page(1, 0, entry("2505.30005", 1, "2025-05-30T10:00:00Z")));
+		CompletableFuture<String> harvest = CompletableFuture
+			.supplyAsync(() -> this.arxivConnection.http().get(arxiv.uri("/api/query?search_query=cat:cs.AI")));
+		org.awaitility.Awaitility.await()
+			.until(() -> arxiv.requests().stream().anyMatch((request) -> request.parameter("search_query") != null));
+
+		this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2505.30005"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "60"));
+
+		assertThat(arxiv.requests().stream().filter((request) -> "2505.30005".equals(request.parameter("id_list"))))
+			.as("not asked while a source had the connection")
+			.isEmpty();
+		harvest.join();
+		this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2505.30005"))
+			.andExpect(status().is3xxRedirection());
 	}
 
 	private static io.paperboy.catalog.Paper recent(String id) {

@@ -12,8 +12,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.paperboy.catalog.SaveOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paperboy.Stopping;
+import io.paperboy.catalog.SaveOutcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,9 @@ class IngestRunsTests {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	private IngestRunRepository repository;
 
 	@BeforeEach
 	void forgetRuns() {
@@ -76,6 +80,43 @@ class IngestRunsTests {
 		assertThat(run.outcome()).isEqualTo(IngestRun.Outcome.FAILED);
 		assertThat(run.added()).isEqualTo(1);
 		assertThat(run.messages()).containsExactly("failed: page 2 unreadable: connection reset");
+	}
+
+	@Test
+	void aRunThatGivesUpBecauseTheApplicationIsStoppingIsRecordedAsInterrupted() {
+		Stopping stopping = new Stopping();
+		IngestRuns runs = new IngestRuns(List.of(), this.repository, this.meters, java.time.Clock.systemUTC(), stopping);
+
+		IngestRun run = runs.run("test-source", "schedule", "", (line) -> {
+		}, (tally) -> {
+			tally.count(SaveOutcome.CREATED);
+			// as a source's wait between retries ends when the application stops
+			java.util.concurrent.CompletableFuture.runAsync(stopping::stop);
+			org.awaitility.Awaitility.await().until(stopping::requested);
+			throw new IllegalStateException("gave up waiting to fetch: the application is stopping");
+		});
+
+		assertThat(run.outcome()).isEqualTo(IngestRun.Outcome.INTERRUPTED);
+		assertThat(run.finishedAt()).isNotNull();
+		assertThat(run.added()).isEqualTo(1);
+		assertThat(run.messages()).containsExactly(
+				"interrupted: the application stopped (gave up waiting to fetch: the application is stopping)");
+	}
+
+	@Test
+	void aRunThatReportedItsFailuresAndWentOnIsInterruptedWhenTheApplicationStoppedMeanwhile() {
+		Stopping stopping = new Stopping();
+		IngestRuns runs = new IngestRuns(List.of(), this.repository, this.meters, java.time.Clock.systemUTC(), stopping);
+
+		IngestRun run = runs.run("test-source", "schedule", "", (line) -> {
+		}, (tally) -> {
+			java.util.concurrent.CompletableFuture.runAsync(stopping::stop);
+			org.awaitility.Awaitility.await().until(stopping::requested);
+			tally.message("2025-06-01: gave up waiting to fetch: the application is stopping");
+		});
+
+		assertThat(run.outcome()).isEqualTo(IngestRun.Outcome.INTERRUPTED);
+		assertThat(run.messages()).last().isEqualTo("interrupted: the application stopped");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.paperboy.ingest.arxiv;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -21,6 +22,18 @@ public interface ArxivClient {
 	 * @throws io.paperboy.ingest.http.FetchException when arXiv cannot be reached
 	 */
 	ArxivFeed lookUp(List<String> ids);
+
+	/**
+	 * Looks one paper up for someone waiting for a page: one attempt, answered or given up within
+	 * {@code deadline} whatever arXiv does. It takes its turn on the connection the sources share
+	 * and keeps arXiv's interval, but does not queue behind a source's request or its wait between
+	 * retries for longer than the deadline.
+	 * @throws ArxivApiException when arXiv refuses the request or answers with something that is
+	 * not a feed
+	 * @throws io.paperboy.ingest.http.FetchException when arXiv cannot be reached, does not answer
+	 * within the deadline, or the connection is busy beyond it
+	 */
+	ArxivFeed lookUpNow(String id, Duration deadline);
 
 	/**
 	 * One page of a search.

@@ -3,10 +3,12 @@ package io.paperboy.ingest.arxiv;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.paperboy.ingest.http.FetchException;
@@ -44,6 +46,15 @@ class HttpArxivClient implements ArxivClient {
 	}
 
 	@Override
+	public ArxivFeed lookUpNow(String id, Duration deadline) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		parameters.put("id_list", id.strip());
+		parameters.put("start", "0");
+		parameters.put("max_results", "1");
+		return fetch(parameters, (uri) -> this.http.get(uri, deadline));
+	}
+
+	@Override
 	public ArxivFeed query(ArxivQuery query) {
 		Map<String, String> parameters = new LinkedHashMap<>();
 		parameters.put("search_query", query.searchQuery());
@@ -55,13 +66,17 @@ class HttpArxivClient implements ArxivClient {
 	}
 
 	private ArxivFeed fetch(Map<String, String> parameters) {
+		return fetch(parameters, this.http::get);
+	}
+
+	private ArxivFeed fetch(Map<String, String> parameters, Function<URI, String> get) {
 		URI uri = URI.create(this.apiUrl + "?" + parameters.entrySet()
 			.stream()
 			.map((parameter) -> parameter.getKey() + "=" + URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&")));
 		String body;
 		try {
-			body = this.http.get(uri);
+			body = get.apply(uri);
 		}
 		catch (FetchException ex) {
 			if (ex.status() >= 400 && ex.status() < 500 && ex.body() != null) {

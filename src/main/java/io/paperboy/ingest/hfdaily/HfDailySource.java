@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.paperboy.Stopping;
 import io.paperboy.ingest.IngestSource;
 import io.paperboy.ingest.IngestTally;
 import io.paperboy.ingest.SourceOptions;
@@ -45,11 +46,13 @@ class HfDailySource implements IngestSource {
 
 	private final Clock clock;
 
-	HfDailySource(JsonMapper json, DailyPapersImporter importer, SourcesProperties properties, Clock clock) {
+	HfDailySource(JsonMapper json, DailyPapersImporter importer, SourcesProperties properties, Clock clock,
+			Stopping stopping) {
 		this.parser = new DailyPapersFileParser(json);
 		this.importer = importer;
 		this.properties = properties.hf();
 		this.http = new PoliteHttpClient(properties.httpSettings(this.properties.requestInterval()), clock);
+		stopping.whenRequested(this.http::stop, this.http::restart);
 		this.clock = clock;
 	}
 

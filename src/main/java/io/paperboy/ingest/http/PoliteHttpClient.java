@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +13,12 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -24,6 +30,12 @@ import org.slf4j.LoggerFactory;
  * the end of one and the start of the next, a descriptive User-Agent, and retries with exponential
  * backoff and jitter on 5xx, 429, timeouts and dropped connections, honouring
  * {@code Retry-After}. One instance per server.
+ * <p>
+ * Two kinds of caller share the one connection: background sources, patient, with retries
+ * ({@link #get(URI)}), and people waiting for a page, with a deadline ({@link #get(URI, Duration)}):
+ * one attempt, and a quick refusal when the connection is not free in time, rather than a wait
+ * behind a harvest in backoff. {@link #stop()} wakes every wait and abandons requests in flight, so a
+ * stopping application is not held up by a server that does not answer.
  */
 public class PoliteHttpClient {
 
@@ -36,6 +48,8 @@ public class PoliteHttpClient {
 	private final Clock clock;
 
 	private final ReentrantLock oneAtATime = new ReentrantLock();
+
+	private volatile CompletableFuture<Void> stopped = new CompletableFuture<>();
 
 	private Instant nextAllowed = Instant.MIN;
 
@@ -64,19 +78,151 @@ public class PoliteHttpClient {
 		}
 	}
 
-	private String getInTurn(URI uri) {
-		HttpRequest request = HttpRequest.newBuilder(uri)
+	/**
+	 * The body of a successful (2xx) response to a GET, for someone waiting: one attempt, over within
+	 * {@code deadline} whatever the server does. The request takes its turn on the shared connection
+	 * and keeps the interval; when the connection is busy (a source's request, or its wait between
+	 * retries) beyond the deadline, it is not made at all.
+	 * @throws FetchException when the connection was not free in time, the server did not answer
+	 * in time, or answered with a status that is not 2xx
+	 */
+	public String get(URI uri, Duration deadline) {
+		long end = System.nanoTime() + deadline.toNanos();
+		try {
+			if (!this.oneAtATime.tryLock(deadline.toNanos(), TimeUnit.NANOSECONDS)) {
+				throw new FetchException(uri, 0, null,
+						uri + " is busy with other requests: no turn within " + deadline.toSeconds() + " s", null);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new FetchException(uri, 0, null, "interrupted while waiting to fetch " + uri, ex);
+		}
+		try {
+			Duration wait = Duration.between(this.clock.instant(), this.nextAllowed);
+			if (!wait.isNegative() && wait.compareTo(Duration.ofNanos(end - System.nanoTime())) >= 0) {
+				throw new FetchException(uri, 0, null,
+						uri + " is busy with other requests: no turn within " + deadline.toSeconds() + " s", null);
+			}
+			waitForTurn();
+			Duration left = Duration.ofNanos(end - System.nanoTime());
+			if (left.isNegative() || left.isZero()) {
+				throw new FetchException(uri, 0, null, uri + " did not answer within " + deadline.toSeconds() + " s",
+						null);
+			}
+			HttpRequest request = request(uri, min(left, this.settings.requestTimeout()));
+			HttpResponse<String> response;
+			try {
+				// the request's timeout may not cover the connection: the deadline does
+				response = send(uri, request, left);
+			}
+			catch (IOException ex) {
+				throw new FetchException(uri, 0, null, uri + " failed: " + describe(ex), ex);
+			}
+			int status = response.statusCode();
+			if (status < 200 || status >= 300) {
+				throw new FetchException(uri, status, response.body(), uri + " answered HTTP " + status, null);
+			}
+			return response.body();
+		}
+		finally {
+			this.oneAtATime.unlock();
+		}
+	}
+
+	/**
+	 * Wakes every wait and abandons every request in flight: each ends with a {@link FetchException}
+	 * at once, and so does every later request. For an application that is stopping.
+	 */
+	public void stop() {
+		this.stopped.complete(null);
+	}
+
+	/** Undoes {@link #stop()}: requests are made again. */
+	public void restart() {
+		if (this.stopped.isDone()) {
+			this.stopped = new CompletableFuture<>();
+		}
+	}
+
+	private HttpRequest request(URI uri, Duration timeout) {
+		return HttpRequest.newBuilder(uri)
 			.GET()
-			.timeout(this.settings.requestTimeout())
+			.timeout(timeout)
 			.header("User-Agent", this.settings.userAgent())
 			.build();
+	}
+
+	/** The response, or the failure to get one; abandoned when this client stops. */
+	private HttpResponse<String> send(URI uri, HttpRequest request) throws IOException {
+		return send(uri, request, null);
+	}
+
+	/**
+	 * The response, or the failure to get one; abandoned when this client stops or, if given, when
+	 * {@code limit} has passed.
+	 */
+	private HttpResponse<String> send(URI uri, HttpRequest request, Duration limit) throws IOException {
+		checkNotStopped(uri);
+		CompletableFuture<HttpResponse<String>> response = this.client.sendAsync(request,
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		try {
+			CompletableFuture<Object> first = CompletableFuture.anyOf(response, this.stopped);
+			if (limit != null) {
+				first.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+			}
+			else {
+				first.get();
+			}
+		}
+		catch (TimeoutException ex) {
+			response.cancel(true);
+			throw new HttpTimeoutException("no answer within " + limit.toMillis() + " ms");
+		}
+		catch (InterruptedException ex) {
+			response.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new FetchException(uri, 0, null, "interrupted while fetching " + uri, ex);
+		}
+		catch (ExecutionException ex) {
+			// the response failed: told below
+		}
+		if (!response.isDone()) {
+			response.cancel(true);
+			checkNotStopped(uri);
+		}
+		try {
+			return response.get();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof IOException failure) {
+				throw failure;
+			}
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IOException(ex.getCause());
+		}
+		catch (InterruptedException | CancellationException ex) {
+			Thread.currentThread().interrupt();
+			throw new FetchException(uri, 0, null, "interrupted while fetching " + uri, ex);
+		}
+	}
+
+	private void checkNotStopped(URI uri) {
+		if (this.stopped.isDone()) {
+			throw new FetchException(uri, 0, null, "gave up fetching " + uri + ": the application is stopping", null);
+		}
+	}
+
+	private String getInTurn(URI uri) {
+		HttpRequest request = request(uri, this.settings.requestTimeout());
 		Duration backoff = this.settings.backoff();
 		for (int attempt = 1;; attempt++) {
 			waitForTurn();
 			Duration wait;
 			try {
-				HttpResponse<String> response = this.client.send(request,
-						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+				HttpResponse<String> response = send(uri, request);
 				int status = response.statusCode();
 				if (status >= 200 && status < 300) {
 					return response.body();
@@ -100,10 +246,6 @@ public class PoliteHttpClient {
 				}
 				wait = jittered(backoff);
 				logger.info("{} failed ({}); trying again in {} s", uri, describe(ex), wait.toSeconds());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new FetchException(uri, 0, null, "interrupted while fetching " + uri, ex);
 			}
 			backoff = min(backoff.multipliedBy(2), this.settings.maxBackoff());
 			pause(wait);
@@ -153,14 +295,22 @@ public class PoliteHttpClient {
 		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
-	private static void pause(Duration wait) {
+	/** Waits, unless this client stops meanwhile. */
+	private void pause(Duration wait) {
 		try {
-			Thread.sleep(wait.toMillis());
+			this.stopped.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			return;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new FetchException(null, 0, null, "interrupted while waiting to fetch", ex);
 		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex);
+		}
+		throw new FetchException(null, 0, null, "gave up waiting to fetch: the application is stopping", null);
 	}
 
 	private static String describe(IOException ex) {

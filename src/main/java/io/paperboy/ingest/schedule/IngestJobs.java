@@ -69,6 +69,8 @@ class IngestJobs {
 			}
 			IngestRun run = runs.run(source.get(), "backfill", backfillOptions(source.get(), sources.backfillDays()),
 					logger::info);
+			// an interrupted backfill (the application stopped) ends here: the next start schedules
+			// it again, since the source has still never succeeded
 			if (run.outcome() == IngestRun.Outcome.FAILED) {
 				// thrown so that db-scheduler tries again later; the run is recorded already
 				throw new BackfillFailedException("Backfill of " + name + " failed: " + String.join("; ", run.messages()));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.paperboy.Stopping;
 import io.paperboy.cli.Verb;
 import io.paperboy.ingest.IngestRun;
 import io.paperboy.ingest.IngestRuns;
@@ -32,10 +33,13 @@ class ImportSnapshotVerb implements Verb {
 
 	private final SnapshotProperties properties;
 
-	ImportSnapshotVerb(SnapshotImporter importer, IngestRuns runs, SnapshotProperties properties) {
+	private final Stopping stopping;
+
+	ImportSnapshotVerb(SnapshotImporter importer, IngestRuns runs, SnapshotProperties properties, Stopping stopping) {
 		this.importer = importer;
 		this.runs = runs;
 		this.properties = properties;
+		this.stopping = stopping;
 	}
 
 	@Override
@@ -86,10 +90,18 @@ class ImportSnapshotVerb implements Verb {
 	private IngestRun run(Path file, boolean restart, AtomicReference<SnapshotReport> report,
 			SnapshotImporter.Progress progress) {
 		String arguments = file + (restart ? " --restart" : "");
+		// stopped (SIGTERM) between two batches: the checkpoint of the last one stays, and the same
+		// command resumes after it
+		SnapshotImporter.Progress stopWhenAsked = (soFar, read, size) -> {
+			progress.committed(soFar, read, size);
+			if (this.stopping.requested()) {
+				throw new IllegalStateException("stopped after line " + soFar.linesRead());
+			}
+		};
 		return this.runs.run("snapshot", "command", arguments, (line) -> {
 		}, (tally) -> {
 			try {
-				report.set(this.importer.importFile(file, restart, this.properties.batchSize(), tally, progress));
+				report.set(this.importer.importFile(file, restart, this.properties.batchSize(), tally, stopWhenAsked));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("cannot read " + file + ": " + ex.getMessage(), ex);

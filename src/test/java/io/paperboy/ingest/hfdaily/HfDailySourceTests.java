@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.paperboy.Stopping;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.ingest.IngestRun;
 import io.paperboy.ingest.IngestRuns;
@@ -244,7 +245,7 @@ class HfDailySourceTests {
 						Duration.ofMillis(50)),
 				null, null, new SourcesProperties.Hf(true, URI.create("http://127.0.0.1:" + this.server.port()), days,
 						null, Duration.ZERO));
-		return new HfDailySource(this.json, this.importer, properties, this.clock);
+		return new HfDailySource(this.json, this.importer, properties, this.clock, new Stopping());
 	}
 
 	private static SourceOptions options(String... words) {

@@ -3,6 +3,7 @@ package io.paperboy.ingest.http;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.paperboy.support.ScriptedHttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class PoliteHttpClientTests {
 
@@ -101,6 +103,103 @@ class PoliteHttpClientTests {
 			.isInstanceOf(FetchException.class)
 			.hasMessageEndingWith("answered HTTP 503 to 3 attempts");
 		assertThat(this.server.requests()).hasSize(3);
+	}
+
+	@Test
+	void stoppingWakesARequestWaitingBetweenRetries() {
+		this.server.always().thenRespond(503, Map.of("Retry-After", "600"), "down");
+		PoliteHttpClient client = new PoliteHttpClient(new PoliteHttpClient.Settings("Paperboy-test", Duration.ZERO,
+				Duration.ofSeconds(2), Duration.ofSeconds(2), 5, Duration.ofMinutes(10), Duration.ofMinutes(10)),
+				Clock.systemUTC());
+		CompletableFuture<String> fetching = CompletableFuture.supplyAsync(() -> client.get(this.server.uri("/a")));
+		await().until(() -> this.server.requests().size() == 1);
+
+		client.stop();
+
+		assertThatThrownBy(() -> fetching.get(10, java.util.concurrent.TimeUnit.SECONDS))
+			.hasCauseInstanceOf(FetchException.class)
+			.hasMessageContaining("the application is stopping");
+		assertThat(this.server.requests()).hasSize(1);
+	}
+
+	@Test
+	void stoppingAbandonsARequestTheServerDoesNotAnswer() {
+		this.server.always().thenStall(Duration.ofMinutes(5));
+		PoliteHttpClient client = new PoliteHttpClient(new PoliteHttpClient.Settings("Paperboy-test", Duration.ZERO,
+				Duration.ofSeconds(2), Duration.ofMinutes(5), 5, Duration.ofMillis(50), Duration.ofSeconds(1)),
+				Clock.systemUTC());
+		CompletableFuture<String> fetching = CompletableFuture.supplyAsync(() -> client.get(this.server.uri("/a")));
+		await().until(() -> this.server.requests().size() == 1);
+
+		client.stop();
+
+		assertThatThrownBy(() -> fetching.get(10, java.util.concurrent.TimeUnit.SECONDS))
+			.hasCauseInstanceOf(FetchException.class)
+			.hasMessageContaining("the application is stopping");
+		assertThatThrownBy(() -> client.get(this.server.uri("/b"))).isInstanceOf(FetchException.class)
+			.hasMessageContaining("the application is stopping");
+	}
+
+	@Test
+	void aClientRestartedAfterStoppingMakesRequestsAgain() {
+		this.server.always().thenRespond(200, Map.of(), "ok");
+		PoliteHttpClient client = client(Duration.ZERO, 1);
+		client.stop();
+
+		client.restart();
+
+		assertThat(client.get(this.server.uri("/a"))).isEqualTo("ok");
+	}
+
+	@Test
+	void aRequestWithADeadlineIsMadeOnceAndGivesUpAtTheDeadline() {
+		this.server.always().thenStall(Duration.ofMinutes(5));
+
+		assertThatThrownBy(() -> client(Duration.ZERO, 5).get(this.server.uri("/a"), Duration.ofMillis(300)))
+			.isInstanceOf(FetchException.class)
+			.hasMessageContaining("/a failed: HttpTimeoutException");
+		assertThat(this.server.requests()).hasSize(1);
+	}
+
+	@Test
+	void aRequestWithADeadlineIsNotRetried() {
+		this.server.always().thenRespond(503, Map.of(), "down").thenRespond(200, Map.of(), "ok");
+
+		assertThatThrownBy(() -> client(Duration.ZERO, 5).get(this.server.uri("/a"), Duration.ofSeconds(5)))
+			.isInstanceOfSatisfying(FetchException.class, (ex) -> assertThat(ex.status()).isEqualTo(503));
+		assertThat(this.server.requests()).hasSize(1);
+	}
+
+	@Test
+	void aRequestWithADeadlineDoesNotQueueBehindASourceWaitingToRetry() {
+		this.server.when((request) -> request.path().equals("/harvest")).thenRespond(503, Map.of("Retry-After", "600"),
+				"down");
+		this.server.always().thenRespond(200, Map.of(), "ok");
+		PoliteHttpClient client = new PoliteHttpClient(new PoliteHttpClient.Settings("Paperboy-test", Duration.ZERO,
+				Duration.ofSeconds(2), Duration.ofSeconds(2), 5, Duration.ofMinutes(10), Duration.ofMinutes(10)),
+				Clock.systemUTC());
+		CompletableFuture<String> harvest = CompletableFuture.supplyAsync(() -> client.get(this.server.uri("/harvest")));
+		await().until(() -> this.server.requests().size() == 1);
+
+		assertThatThrownBy(() -> client.get(this.server.uri("/abs"), Duration.ofMillis(200)))
+			.isInstanceOf(FetchException.class)
+			.hasMessageContaining("is busy with other requests");
+		assertThat(this.server.requests()).hasSize(1);
+		client.stop();
+		assertThatThrownBy(harvest::join).hasCauseInstanceOf(FetchException.class);
+	}
+
+	@Test
+	void aRequestWithADeadlineKeepsTheInterval() {
+		this.server.always().thenRespond(200, Map.of(), "ok");
+		PoliteHttpClient client = client(Duration.ofMillis(400), 1);
+
+		client.get(this.server.uri("/a"));
+		assertThat(client.get(this.server.uri("/b"), Duration.ofSeconds(5))).isEqualTo("ok");
+
+		var requests = this.server.requests();
+		assertThat(Duration.between(requests.get(0).receivedAt(), requests.get(1).receivedAt()))
+			.isGreaterThanOrEqualTo(Duration.ofMillis(380));
 	}
 
 }

@@ -6,8 +6,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
+import io.paperboy.Stopping;
 import io.paperboy.ingest.IngestRun;
 import io.paperboy.ingest.IngestRuns;
 import io.paperboy.support.CatalogTables;
@@ -35,6 +37,9 @@ class ImportSnapshotVerbTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private SnapshotImporter importer;
 
 	@Autowired
 	private ApplicationEventPublisher events;
@@ -79,6 +84,42 @@ class ImportSnapshotVerbTests {
 		IngestRun recorded = this.runs.latestRuns("snapshot", 1).get(0);
 		assertThat(recorded.skipped()).isEqualTo(1);
 		assertThat(recorded.messages()).anyMatch((message) -> message.startsWith("line 2: not valid JSON"));
+	}
+
+	@Test
+	void anImportStopsAfterTheBatchInProgressWhenTheApplicationStopsAndTheSameCommandResumes() throws IOException {
+		List<String> lines = new ArrayList<>();
+		for (int i = 1; i <= 50; i++) {
+			lines.add(String.format("{\"id\": \"2401.%05d\", \"title\": \"Paper %d\", \"abstract\": \"About %d.\", "
+					+ "\"authors\": \"Ada Lovelace\", \"authors_parsed\": [[\"Lovelace\", \"Ada\", \"\"]], "
+					+ "\"categories\": \"cs.AI\", \"versions\": [{\"version\": \"v1\", "
+					+ "\"created\": \"Mon, 1 Jan 2024 10:00:00 GMT\"}]}", i, i, i));
+		}
+		Path file = Files.write(this.dir.resolve("snapshot.jsonl"), lines);
+		Stopping stopping = new Stopping();
+		// SIGTERM came as the import began
+		stopping.stop();
+
+		int exitCode = verb(stopping).run(List.of(file.toString()), new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8));
+
+		assertThat(exitCode).isEqualTo(1);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("stopped after line 10")
+			.contains("Run the same command again to resume after the last saved batch.");
+		// ended and recorded (as interrupted where the runs, too, see the application stopping: IngestRunsTests)
+		assertThat(this.runs.latestRuns("snapshot", 1).get(0).outcome()).isNotEqualTo(IngestRun.Outcome.RUNNING);
+		assertThat(CatalogTables.count(this.jdbc, "papers")).isEqualTo(10);
+
+		assertThat(verb(new Stopping()).run(List.of(file.toString()),
+				new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8))).isZero();
+		assertThat(this.runs.latestRuns("snapshot", 1).get(0).messages()).contains("resumed after line 10");
+		assertThat(CatalogTables.count(this.jdbc, "papers")).isEqualTo(50);
+	}
+
+	/** The verb, in batches of 10 lines, in an application whose stopping is {@code stopping}. */
+	private ImportSnapshotVerb verb(Stopping stopping) {
+		return new ImportSnapshotVerb(this.importer, this.runs, new SnapshotProperties(10), stopping);
 	}
 
 	@Test
