@@ -172,7 +172,7 @@ public final class EmbeddedPostgresSupport {
 			.setServerConfig("fsync", "off")
 			.setServerConfig("synchronous_commit", "off")
 			.setServerConfig("full_page_writes", "off")
-			.setServerConfig("max_connections", "100");
+			.setServerConfig("max_connections", "300");
 		if (runningAsRoot()) {
 			requireSetpriv();
 			File workingDirectory = rootWorkingDirectory();

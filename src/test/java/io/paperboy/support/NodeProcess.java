@@ -72,7 +72,9 @@ public final class NodeProcess implements AutoCloseable {
 					// small and quick to start: a few nodes share two cores with the database and the tests
 					"-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
 					PaperboyApplication.class.getName(), "--server.port=" + port, "--spring.main.banner-mode=off",
-					"--paperboy.data-dir=" + data, "--paperboy.search.index-dir=" + data.resolve("index")));
+					"--paperboy.data-dir=" + data, "--paperboy.search.index-dir=" + data.resolve("index"),
+					// the suite shares one PostgreSQL server among many contexts: a node needs few connections
+					"--spring.datasource.hikari.maximum-pool-size=5"));
 			command.addAll(arguments);
 			Process process = new ProcessBuilder(command).directory(data.toFile())
 				.redirectErrorStream(true)
