@@ -74,7 +74,7 @@ public final class NodeProcess implements AutoCloseable {
 					PaperboyApplication.class.getName(), "--server.port=" + port, "--spring.main.banner-mode=off",
 					"--paperboy.data-dir=" + data, "--paperboy.search.index-dir=" + data.resolve("index"),
 					// the suite shares one PostgreSQL server among many contexts: a node needs few connections
-					"--spring.datasource.hikari.maximum-pool-size=5"));
+					"--spring.datasource.hikari.maximum-pool-size=8"));
 			command.addAll(arguments);
 			Process process = new ProcessBuilder(command).directory(data.toFile())
 				.redirectErrorStream(true)
