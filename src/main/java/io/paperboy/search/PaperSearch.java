@@ -118,9 +118,10 @@ class PaperSearch {
 	/** Searches; {@code withFacets} false skips counting categories and years (the API shows none). */
 	SearchOutcome search(SearchRequest request, boolean withFacets) {
 		if (request.query().isEmpty()) {
-			return new SearchOutcome(request, List.of(), 0, Map.of(), Map.of(), false);
+			return SearchOutcome.empty(request);
 		}
-		float[] vector = (request.mode() != SearchRequest.Mode.TEXT) ? embed(request.query().positiveText()) : null;
+		boolean byMeaning = request.mode() != SearchRequest.Mode.TEXT && !request.query().answeredByWords();
+		float[] vector = byMeaning ? embed(request.query().positiveText()) : null;
 		PaperSearcher searcher = new PaperSearcher(this.sync.index(), this.analyzer);
 		SearchResult result = searcher.search(request, vector, withFacets);
 		Map<String, PaperListing> listings = this.catalog.listingsOf(result.ids())
@@ -133,8 +134,24 @@ class PaperSearch {
 				hits.add(hit(listing, result.textQuery()));
 			}
 		}
-		return new SearchOutcome(request, hits, result.total(), result.categories(), result.years(),
-				result.semantic());
+		String offer = (result.total() == 0 && !result.semantic() && withFacets) ? meaningOffer(searcher, request) : null;
+		return new SearchOutcome(request, hits, result.total(), result.wordMatches(), result.meaningOnly(),
+				result.categories(), result.years(), result.semantic(), result.embedded(), result.indexed(), offer);
+	}
+
+	/**
+	 * When words found nothing: the query's words, if a search by meaning finds papers close to them
+	 * (for the page to offer that search); otherwise {@code null}.
+	 */
+	private String meaningOffer(PaperSearcher searcher, SearchRequest request) {
+		String words = request.query().meaningText();
+		float[] vector = embed(words);
+		if (vector == null) {
+			return null;
+		}
+		SearchRequest byMeaning = new SearchRequest(SearchQuery.parse(words), SearchRequest.Mode.SEMANTIC,
+				request.sort(), request.from(), request.to(), request.category(), request.year(), 0, request.limit());
+		return (searcher.closeInMeaning(vector, byMeaning) > 0) ? words : null;
 	}
 
 	private SearchHit hit(PaperListing listing, org.apache.lucene.search.Query query) {
