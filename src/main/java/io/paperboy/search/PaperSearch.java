@@ -175,10 +175,44 @@ class PaperSearch {
 		}
 	}
 
-	/** The papers most similar in meaning to this one, without it; empty until it is embedded. */
+	/** The most papers {@code /api/papers/{id}/similar} answers. */
+	static final int MAX_SIMILAR = 50;
+
+	/**
+	 * The papers most like this one, without it, best first: by meaning once it is embedded,
+	 * by its words until then; empty for a paper not in the catalog.
+	 */
 	List<PaperListing> similar(String paperId, int count) {
-		List<String> ids = new PaperSearcher(this.sync.index(), this.analyzer).similar(paperId, count);
-		return this.catalog.listingsOf(ids);
+		return this.catalog.findPaper(paperId)
+			.map((paper) -> this.catalog
+				.listingsOf(new PaperSearcher(this.sync.index(), this.analyzer).similar(IndexedPaper.of(paper), count)))
+			.orElse(List.of());
+	}
+
+	/** The papers nearest to this one by meaning alone, without it; empty until it is embedded. */
+	List<PaperListing> nearestByMeaning(String paperId, int count) {
+		return this.catalog.listingsOf(new PaperSearcher(this.sync.index(), this.analyzer).nearestByMeaning(paperId, count));
+	}
+
+	/**
+	 * A limit of similar papers from a request parameter.
+	 * @throws BadRequestException when it is not a whole number from 1 to {@value #MAX_SIMILAR}
+	 */
+	static int similarLimit(String limit, int defaultLimit) {
+		if (limit == null || limit.isBlank()) {
+			return defaultLimit;
+		}
+		int parsed;
+		try {
+			parsed = Integer.parseInt(limit.strip());
+		}
+		catch (NumberFormatException ex) {
+			parsed = -1;
+		}
+		if (parsed < 1 || parsed > MAX_SIMILAR) {
+			throw new BadRequestException("The limit must be a whole number from 1 to " + MAX_SIMILAR + ".");
+		}
+		return parsed;
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -21,6 +22,7 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -67,10 +69,16 @@ final class PaperSearcher {
 
 	private final SearchIndex index;
 
+	/** Words of a paper that its "more like this" query keeps, the most telling first. */
+	static final int SIMILAR_TERMS = 25;
+
 	private final QueryCompiler compiler;
+
+	private final Analyzer analyzer;
 
 	PaperSearcher(SearchIndex index, Analyzer analyzer) {
 		this.index = index;
+		this.analyzer = analyzer;
 		this.compiler = new QueryCompiler(analyzer);
 	}
 
@@ -319,9 +327,18 @@ final class PaperSearcher {
 	}
 
 	/**
-	 * The papers nearest to this one by meaning, itself left out; empty when it has no vector yet.
+	 * The papers most like this one, itself left out, best first: the nearest by meaning once it has
+	 * a vector; by its words ({@link MoreLikeThis} over title and abstract) until then, so that a new
+	 * paper has similar papers from the start. Fusing both ranked worse than meaning alone on real
+	 * papers (docs/search.md), so they are not blended.
 	 */
-	List<String> similar(String id, int count) {
+	List<String> similar(IndexedPaper paper, int count) {
+		List<String> byMeaning = nearestByMeaning(paper.id(), count);
+		return byMeaning.isEmpty() ? nearestByWords(paper, count) : byMeaning;
+	}
+
+	/** The papers nearest to this one by meaning alone, itself left out; empty when it has no vector. */
+	List<String> nearestByMeaning(String id, int count) {
 		return this.index.vectorOf(id).map((vector) -> this.index.search((searcher) -> {
 			Query others = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
 				.add(new TermQuery(new Term(PaperFields.ID, id)), Occur.MUST_NOT)
@@ -330,6 +347,35 @@ final class PaperSearcher {
 					new KnnFloatVectorQuery(PaperFields.VECTOR, vector, Math.max(count, KNN_CANDIDATES), others), count);
 			return SearchIndex.ids(searcher, top.scoreDocs);
 		})).orElse(List.of());
+	}
+
+	/** The papers most like this one by words alone, itself left out. */
+	List<String> nearestByWords(IndexedPaper paper, int count) {
+		return this.index.search((searcher) -> {
+			Query others = new BooleanQuery.Builder().add(moreLikeThis(searcher, paper), Occur.MUST)
+				.add(new TermQuery(new Term(PaperFields.ID, paper.id())), Occur.MUST_NOT)
+				.build();
+			return SearchIndex.ids(searcher, searcher.search(others, count).scoreDocs);
+		});
+	}
+
+	/**
+	 * Lucene's "more like this": the paper's most telling words (frequent in its title and abstract,
+	 * rare in the index, by tf-idf), at most {@value #SIMILAR_TERMS}, as one query over title and
+	 * abstract. Words in fewer than 2 papers are left out: a word only this paper has finds nothing.
+	 */
+	private Query moreLikeThis(IndexSearcher searcher, IndexedPaper paper) throws IOException {
+		MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
+		like.setAnalyzer(this.analyzer);
+		like.setFieldNames(new String[] { PaperFields.TITLE, PaperFields.ABSTRACT });
+		like.setMinTermFreq(1);
+		like.setMinDocFreq(2);
+		like.setMaxQueryTerms(SIMILAR_TERMS);
+		like.setBoost(true);
+		Map<String, java.util.Collection<Object>> fields = new HashMap<>();
+		fields.put(PaperFields.TITLE, List.of(paper.title()));
+		fields.put(PaperFields.ABSTRACT, List.of(paper.summary()));
+		return like.like(fields);
 	}
 
 	/** The nearest papers to a vector, by approximate (HNSW) search. */

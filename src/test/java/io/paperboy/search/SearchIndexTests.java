@@ -147,9 +147,27 @@ class SearchIndexTests {
 
 	@Test
 	void similarPapersLeaveThePaperItselfOut() {
-		List<String> similar = this.searcher.similar("2401.00001", 3);
+		List<String> similar = this.searcher.similar(CORPUS.get(0), 3);
 		assertThat(similar).hasSize(3).doesNotContain("2401.00001");
 		assertThat(similar.get(0)).isEqualTo("2401.00002");
+		assertThat(this.searcher.similar(CORPUS.get(0), 10)).hasSize(4);
+		assertThat(this.searcher.similar(CORPUS.get(0), 10)).isEqualTo(this.searcher.nearestByMeaning("2401.00001", 10));
+		assertThat(this.searcher.nearestByMeaning("2401.00001", 2)).containsExactly("2401.00002", "2401.00003");
+	}
+
+	@Test
+	void aPaperWithoutAVectorHasSimilarPapersByItsWords() {
+		IndexedPaper fresh = paper("2401.00006", "Convolutional Networks Classify Images of Animals",
+				"Deep convolutional networks classify animal images; reward signals play no part.", List.of("Kurt Gödel"),
+				List.of("cs.CV"), "2025-09-09", 0);
+		this.index.upsert(List.of(fresh));
+		this.index.refresh();
+		assertThat(this.index.vectorOf(fresh.id())).isEmpty();
+		assertThat(this.searcher.nearestByMeaning(fresh.id(), 5)).isEmpty();
+		List<String> similar = this.searcher.similar(fresh, 5);
+		assertThat(similar).isNotEmpty().doesNotContain(fresh.id());
+		assertThat(similar.get(0)).isEqualTo("2401.00003");
+		assertThat(this.searcher.nearestByWords(fresh, 1)).containsExactly("2401.00003");
 	}
 
 	@Test

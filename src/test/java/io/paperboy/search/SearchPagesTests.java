@@ -206,6 +206,19 @@ class SearchPagesTests {
 	}
 
 	@Test
+	void theSimilarPapersApiHonoursItsLimitUpToFifty() throws Exception {
+		this.mvc.perform(get("/api/papers/2506.00001/similar").param("limit", "1"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$", hasSize(1)))
+			.andExpect(jsonPath("$[0].id").value("2506.00002"));
+		this.mvc.perform(get("/api/papers/2506.00001/similar").param("limit", "50")).andExpect(status().isOk());
+		for (String limit : new String[] { "51", "0", "-1", "ten" }) {
+			this.mvc.perform(get("/api/papers/2506.00001/similar").param("limit", limit))
+				.andExpect(status().isBadRequest());
+		}
+	}
+
+	@Test
 	void theCountSaysWhatItCounts() throws Exception {
 		assertThat(HtmlText.of(page("/papers/search?q=reward%20tampering&mode=text"))).contains("1 paper found");
 		assertThat(HtmlText.of(page("/papers/search?q=learning%20agents%20that%20exploit%20their%20objective")))
