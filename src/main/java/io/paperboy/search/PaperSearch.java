@@ -115,8 +115,13 @@ class PaperSearch {
 		return search(request, true);
 	}
 
-	/** Searches; {@code withFacets} false skips counting categories and years (the API shows none). */
-	SearchOutcome search(SearchRequest request, boolean withFacets) {
+	/**
+	 * Searches, for the page ({@code forPage}: facets counted, and each hit's best passage of the
+	 * abstract marked for its card) or for the API (no facets; the whole abstract marked). Marking
+	 * words re-analyses the text, the costliest part of a search: each door gets only what it shows.
+	 */
+	SearchOutcome search(SearchRequest request, boolean forPage) {
+		boolean withFacets = forPage;
 		if (request.query().isEmpty()) {
 			return SearchOutcome.empty(request);
 		}
@@ -131,7 +136,7 @@ class PaperSearch {
 		for (String id : result.ids()) {
 			PaperListing listing = listings.get(id);
 			if (listing != null) {
-				hits.add(hit(listing, result.textQuery()));
+				hits.add(hit(listing, result.textQuery(), forPage));
 			}
 		}
 		String offer = (result.total() == 0 && !result.semantic() && withFacets) ? meaningOffer(searcher, request) : null;
@@ -154,11 +159,17 @@ class PaperSearch {
 		return (searcher.closeInMeaning(vector, byMeaning) > 0) ? words : null;
 	}
 
-	private SearchHit hit(PaperListing listing, org.apache.lucene.search.Query query) {
+	private SearchHit hit(PaperListing listing, org.apache.lucene.search.Query query, boolean forPage) {
 		Paper paper = listing.paper();
-		return new SearchHit(listing, this.highlighting.whole(query, PaperFields.TITLE, paper.displayTitle()),
-				this.highlighting.whole(query, PaperFields.ABSTRACT, paper.displaySummary()),
-				this.highlighting.excerpt(query, PaperFields.ABSTRACT, paper.displaySummary(), EXCERPT));
+		// unwrapped once: displaySummary() rewrites arXiv's line breaks with a regular expression each time
+		String summary = paper.displaySummary();
+		List<HighlightSegment> title = this.highlighting.whole(query, PaperFields.TITLE, paper.displayTitle());
+		if (forPage) {
+			return new SearchHit(listing, title, HighlightSegment.plain(summary),
+					this.highlighting.excerpt(query, PaperFields.ABSTRACT, summary, EXCERPT));
+		}
+		return new SearchHit(listing, title, this.highlighting.whole(query, PaperFields.ABSTRACT, summary),
+				HighlightSegment.plain(io.paperboy.catalog.Text.excerpt(summary, EXCERPT)));
 	}
 
 	/** The query's embedding, or {@code null} when embeddings are off or the model failed (words still work). */
