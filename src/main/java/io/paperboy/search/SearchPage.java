@@ -71,10 +71,11 @@ public record SearchPage(String q, String mode, String sort, LocalDate from, Loc
 
 	/**
 	 * While papers are still being embedded, how far search by meaning has got ("Search by meaning
-	 * covers 7,912 of 8,506 papers so far"); {@code null} when it covers them all or was not used.
+	 * covers 7,912 of 8,506 papers so far"); {@code null} when it covers them all or was not used
+	 * (words only, a query only words answer, or embeddings switched off).
 	 */
 	public String coverage() {
-		if ("text".equals(this.mode) || this.embedded >= this.indexed) {
+		if (!this.semantic || this.embedded >= this.indexed) {
 			return null;
 		}
 		return "Search by meaning covers " + number(this.embedded) + " of " + papers(this.indexed)

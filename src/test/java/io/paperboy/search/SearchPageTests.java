@@ -17,6 +17,8 @@ class SearchPageTests {
 			.isEqualTo("Search by meaning covers 0 of 1 paper so far; the others are found by their words.");
 		assertThat(page("hybrid", "agents", true, 12, 3, 8506, 8506).coverage()).isNull();
 		assertThat(page("text", "agents", false, 12, 0, 7912, 8506).coverage()).isNull();
+		// embeddings switched off, or a query only words answer: meaning took no part
+		assertThat(page("hybrid", "agents", false, 12, 0, 0, 8506).coverage()).isNull();
 	}
 
 	@Test
