@@ -68,7 +68,7 @@ class PaperPageController {
 		PaperListing listing = this.catalog.findListing(id.id()).orElseThrow(() -> new PaperNotFoundException(id.id()));
 		model.addAttribute("page", new PaperPage(listing));
 		model.addAttribute("voteChart", this.voteHistory.chart(id.id()));
-		model.addAttribute("similar", this.similarPapers.of(id.id()));
+		model.addAttribute("similar", this.similarPapers.onPaperPage(id.id()));
 		this.sections.orderedStream()
 			.forEach((section) -> model.addAttribute(section.name(), section.model(listing.paper())));
 		if (!Viewer.current().isAnonymous()) {

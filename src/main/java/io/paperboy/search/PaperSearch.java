@@ -115,12 +115,18 @@ class PaperSearch {
 		return search(request, true);
 	}
 
-	/** Searches; {@code withFacets} false skips counting categories and years (the API shows none). */
-	SearchOutcome search(SearchRequest request, boolean withFacets) {
+	/**
+	 * Searches, for the page ({@code forPage}: facets counted, and each hit's best passage of the
+	 * abstract marked for its card) or for the API (no facets; the whole abstract marked). Marking
+	 * words re-analyses the text, the costliest part of a search: each door gets only what it shows.
+	 */
+	SearchOutcome search(SearchRequest request, boolean forPage) {
+		boolean withFacets = forPage;
 		if (request.query().isEmpty()) {
-			return new SearchOutcome(request, List.of(), 0, Map.of(), Map.of(), false);
+			return SearchOutcome.empty(request);
 		}
-		float[] vector = (request.mode() != SearchRequest.Mode.TEXT) ? embed(request.query().positiveText()) : null;
+		boolean byMeaning = request.mode() != SearchRequest.Mode.TEXT && !request.query().answeredByWords();
+		float[] vector = byMeaning ? embed(request.query().positiveText()) : null;
 		PaperSearcher searcher = new PaperSearcher(this.sync.index(), this.analyzer);
 		SearchResult result = searcher.search(request, vector, withFacets);
 		Map<String, PaperListing> listings = this.catalog.listingsOf(result.ids())
@@ -130,18 +136,40 @@ class PaperSearch {
 		for (String id : result.ids()) {
 			PaperListing listing = listings.get(id);
 			if (listing != null) {
-				hits.add(hit(listing, result.textQuery()));
+				hits.add(hit(listing, result.textQuery(), forPage));
 			}
 		}
-		return new SearchOutcome(request, hits, result.total(), result.categories(), result.years(),
-				result.semantic());
+		String offer = (result.total() == 0 && !result.semantic() && withFacets) ? meaningOffer(searcher, request) : null;
+		return new SearchOutcome(request, hits, result.total(), result.wordMatches(), result.meaningOnly(),
+				result.categories(), result.years(), result.semantic(), result.embedded(), result.indexed(), offer);
 	}
 
-	private SearchHit hit(PaperListing listing, org.apache.lucene.search.Query query) {
+	/**
+	 * When words found nothing: the query's words, if a search by meaning finds papers close to them
+	 * (for the page to offer that search); otherwise {@code null}.
+	 */
+	private String meaningOffer(PaperSearcher searcher, SearchRequest request) {
+		String words = request.query().meaningText();
+		float[] vector = embed(words);
+		if (vector == null) {
+			return null;
+		}
+		SearchRequest byMeaning = new SearchRequest(SearchQuery.parse(words), SearchRequest.Mode.SEMANTIC,
+				request.sort(), request.from(), request.to(), request.category(), request.year(), 0, request.limit());
+		return (searcher.closeInMeaning(vector, byMeaning) > 0) ? words : null;
+	}
+
+	private SearchHit hit(PaperListing listing, org.apache.lucene.search.Query query, boolean forPage) {
 		Paper paper = listing.paper();
-		return new SearchHit(listing, this.highlighting.whole(query, PaperFields.TITLE, paper.displayTitle()),
-				this.highlighting.whole(query, PaperFields.ABSTRACT, paper.displaySummary()),
-				this.highlighting.excerpt(query, PaperFields.ABSTRACT, paper.displaySummary(), EXCERPT));
+		// unwrapped once: displaySummary() rewrites arXiv's line breaks with a regular expression each time
+		String summary = paper.displaySummary();
+		List<HighlightSegment> title = this.highlighting.whole(query, PaperFields.TITLE, paper.displayTitle());
+		if (forPage) {
+			return new SearchHit(listing, title, HighlightSegment.plain(summary),
+					this.highlighting.excerpt(query, PaperFields.ABSTRACT, summary, EXCERPT));
+		}
+		return new SearchHit(listing, title, this.highlighting.whole(query, PaperFields.ABSTRACT, summary),
+				HighlightSegment.plain(io.paperboy.catalog.Text.excerpt(summary, EXCERPT)));
 	}
 
 	/** The query's embedding, or {@code null} when embeddings are off or the model failed (words still work). */
@@ -158,10 +186,44 @@ class PaperSearch {
 		}
 	}
 
-	/** The papers most similar in meaning to this one, without it; empty until it is embedded. */
+	/** The most papers {@code /api/papers/{id}/similar} answers. */
+	static final int MAX_SIMILAR = 50;
+
+	/**
+	 * The papers most like this one, without it, best first: by meaning once it is embedded,
+	 * by its words until then; empty for a paper not in the catalog.
+	 */
 	List<PaperListing> similar(String paperId, int count) {
-		List<String> ids = new PaperSearcher(this.sync.index(), this.analyzer).similar(paperId, count);
-		return this.catalog.listingsOf(ids);
+		return this.catalog.findPaper(paperId)
+			.map((paper) -> this.catalog
+				.listingsOf(new PaperSearcher(this.sync.index(), this.analyzer).similar(IndexedPaper.of(paper), count)))
+			.orElse(List.of());
+	}
+
+	/** The papers nearest to this one by meaning alone, without it; empty until it is embedded. */
+	List<PaperListing> nearestByMeaning(String paperId, int count) {
+		return this.catalog.listingsOf(new PaperSearcher(this.sync.index(), this.analyzer).nearestByMeaning(paperId, count));
+	}
+
+	/**
+	 * A limit of similar papers from a request parameter.
+	 * @throws BadRequestException when it is not a whole number from 1 to {@value #MAX_SIMILAR}
+	 */
+	static int similarLimit(String limit, int defaultLimit) {
+		if (limit == null || limit.isBlank()) {
+			return defaultLimit;
+		}
+		int parsed;
+		try {
+			parsed = Integer.parseInt(limit.strip());
+		}
+		catch (NumberFormatException ex) {
+			parsed = -1;
+		}
+		if (parsed < 1 || parsed > MAX_SIMILAR) {
+			throw new BadRequestException("The limit must be a whole number from 1 to " + MAX_SIMILAR + ".");
+		}
+		return parsed;
 	}
 
 }

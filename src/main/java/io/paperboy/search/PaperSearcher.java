@@ -6,30 +6,39 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.document.LongPoint;
 
 /**
@@ -48,12 +57,28 @@ final class PaperSearcher {
 	 */
 	static final int KNN_CANDIDATES = 100;
 
+	/**
+	 * The least cosine similarity between a query and a paper for the paper to count as close in
+	 * meaning. Measured on the real archive (docs/search.md): nonsense and off-topic queries stay
+	 * below it, real topics reach it.
+	 */
+	static final double SIMILARITY_FLOOR = 0.40;
+
+	/** Papers holding the query's words as typed that are still few enough to be the one sought. */
+	static final int KNOWN_ITEMS = 5;
+
 	private final SearchIndex index;
+
+	/** Words of a paper that its "more like this" query keeps, the most telling first. */
+	static final int SIMILAR_TERMS = 25;
 
 	private final QueryCompiler compiler;
 
+	private final Analyzer analyzer;
+
 	PaperSearcher(SearchIndex index, Analyzer analyzer) {
 		this.index = index;
+		this.analyzer = analyzer;
 		this.compiler = new QueryCompiler(analyzer);
 	}
 
@@ -73,38 +98,181 @@ final class PaperSearcher {
 	/**
 	 * Searches, counting facets or not: the API shows none, and counting them visits every paper
 	 * that matched. Without facets, the total of a word search is a lower bound once it passes 1,000.
+	 * <p>
+	 * The ranking, in {@code hybrid} and {@code semantic} modes (see docs/search.md): first the known
+	 * items, the few papers (at most {@value #KNOWN_ITEMS}) that hold the query's words as typed, in
+	 * order, in their title or abstract; then words and meaning fused by reciprocal rank, where a
+	 * paper without a vector yet counts its rank by words twice rather than losing the meaning term
+	 * ({@code hybrid}), or the papers close in meaning ({@code semantic}). Meaning contributes only
+	 * papers at least {@value #SIMILARITY_FLOOR} similar to the query. A query that names a field,
+	 * quotes a phrase or is an id is answered by words in every mode.
 	 */
 	SearchResult search(SearchRequest request, float[] queryVector, boolean withFacets) {
 		Query text = this.compiler.compile(request.query());
 		Query filter = filter(request);
-		boolean useText = request.mode() != SearchRequest.Mode.SEMANTIC || queryVector == null;
-		boolean useVectors = request.mode() != SearchRequest.Mode.TEXT && queryVector != null;
+		boolean useVectors = request.mode() != SearchRequest.Mode.TEXT && queryVector != null
+				&& !request.query().answeredByWords();
 		if (text == null && !useVectors) {
 			return SearchResult.empty();
 		}
+		if (!useVectors) {
+			return this.index.search((searcher) -> textOnly(searcher, request, filtered(text, filter), withFacets));
+		}
+		Query knownItem = this.compiler.knownItem(request.query());
+		Query vectorFilter = both(filter, this.compiler.exclusions(request.query()));
 		return this.index.search((searcher) -> {
-			if (useText && !useVectors) {
-				return textOnly(searcher, request, filtered(text, filter), withFacets);
-			}
 			int depth = Math.max(CANDIDATES, request.offset() + request.limit());
-			List<List<Integer>> rankings = new ArrayList<>();
-			if (useText && text != null) {
-				rankings.add(docs(searcher.search(filtered(text, filter), depth).scoreDocs));
+			Query words = (text != null) ? filtered(text, filter) : null;
+			List<Integer> byWords = (words != null) ? docs(searcher.search(words, depth).scoreDocs) : List.of();
+			List<Integer> known = knownItems(searcher, knownItem, filter);
+			List<Integer> close = closeInMeaning(searcher, queryVector, vectorFilter, depth);
+			List<Integer> ranked;
+			if (request.mode() == SearchRequest.Mode.HYBRID) {
+				Set<Integer> withoutVector = withoutVector(searcher, byWords);
+				ranked = ReciprocalRankFusion.fuse(byWords, close, withoutVector::contains)
+					.stream()
+					.map(ReciprocalRankFusion.Fused::item)
+					.toList();
 			}
-			rankings.add(docs(searcher.search(new KnnFloatVectorQuery(PaperFields.VECTOR, queryVector,
-					Math.max(depth, KNN_CANDIDATES), filter), depth).scoreDocs));
-			List<Integer> fused = ReciprocalRankFusion.fuse(rankings)
-				.stream()
-				.map(ReciprocalRankFusion.Fused::item)
-				.toList();
-			List<Integer> ordered = sorted(searcher, fused, request.sort());
-			Facets facets = new Facets();
-			for (int doc : ordered) {
-				facets.count(searcher, doc);
+			else {
+				ranked = close;
 			}
+			LinkedHashSet<Integer> inOrder = new LinkedHashSet<>(known);
+			inOrder.addAll(ranked);
+			List<Integer> ordered = sorted(searcher, new ArrayList<>(inOrder), request.sort());
 			List<Integer> page = ordered.stream().skip(request.offset()).limit(request.limit()).toList();
-			return new SearchResult(ids(searcher, page), ordered.size(), facets.categories(), facets.years(), text, true);
+			Coverage coverage = coverage(searcher);
+			if (request.mode() == SearchRequest.Mode.SEMANTIC) {
+				Facets facets = new Facets();
+				if (withFacets) {
+					for (int doc : ascending(ordered)) {
+						facets.count(searcher, doc);
+					}
+				}
+				return new SearchResult(ids(searcher, page), ordered.size(), known.size(), ordered.size() - known.size(),
+						facets.categories(), facets.years(), text, true, coverage.embedded(), coverage.indexed());
+			}
+			// hybrid: every paper that has the words, and those close in meaning that do not
+			List<Integer> meaningOnly = (words != null) ? notMatching(searcher, words, close) : close;
+			Facets facets = new Facets();
+			int wordMatches = (words != null) ? countAndFacet(searcher, words, withFacets ? facets : null) : 0;
+			if (withFacets) {
+				for (int doc : ascending(meaningOnly)) {
+					facets.count(searcher, doc);
+				}
+			}
+			return new SearchResult(ids(searcher, page), wordMatches + meaningOnly.size(), wordMatches,
+					meaningOnly.size(), facets.categories(), facets.years(), text, true, coverage.embedded(),
+					coverage.indexed());
 		});
+	}
+
+	/**
+	 * The known items: papers holding the query's words as typed in their title or abstract, best
+	 * first, when at most {@value #KNOWN_ITEMS} do (more, and the words are not distinctive: the
+	 * fused ranking orders them).
+	 */
+	private static List<Integer> knownItems(IndexSearcher searcher, Query knownItem, Query filter) throws IOException {
+		if (knownItem == null) {
+			return List.of();
+		}
+		TopDocs top = searcher.search(filtered(knownItem, filter), KNOWN_ITEMS + 1);
+		return (top.scoreDocs.length <= KNOWN_ITEMS) ? docs(top.scoreDocs) : List.of();
+	}
+
+	/** Papers nearest to the vector, nearest first, as far as they are at least as similar as the floor. */
+	private static List<Integer> closeInMeaning(IndexSearcher searcher, float[] vector, Query filter, int depth)
+			throws IOException {
+		TopDocs top = searcher.search(
+				new KnnFloatVectorQuery(PaperFields.VECTOR, vector, Math.max(depth, KNN_CANDIDATES), filter), depth);
+		List<Integer> close = new ArrayList<>();
+		for (ScoreDoc hit : top.scoreDocs) {
+			// Lucene scores a dot product d as (1 + d) / 2
+			if (2 * hit.score - 1 >= SIMILARITY_FLOOR) {
+				close.add(hit.doc);
+			}
+		}
+		return close;
+	}
+
+	/** How many papers are close in meaning to the vector (at least as similar as the floor). */
+	int closeInMeaning(float[] vector, SearchRequest request) {
+		Query filter = both(filter(request), this.compiler.exclusions(request.query()));
+		return this.index.search((searcher) -> closeInMeaning(searcher, vector, filter, CANDIDATES).size());
+	}
+
+	/** Of these documents, those without a vector. */
+	private static Set<Integer> withoutVector(IndexSearcher searcher, List<Integer> docs) throws IOException {
+		Set<Integer> without = new HashSet<>();
+		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+		LeafReaderContext leaf = null;
+		FloatVectorValues vectors = null;
+		for (int doc : ascending(docs)) {
+			if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+				leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+				vectors = leaf.reader().getFloatVectorValues(PaperFields.VECTOR);
+			}
+			int local = doc - leaf.docBase;
+			if (vectors == null || !at(vectors, local)) {
+				without.add(doc);
+			}
+		}
+		return without;
+	}
+
+	/** Of these documents, those the query does not match. */
+	private static List<Integer> notMatching(IndexSearcher searcher, Query query, List<Integer> docs)
+			throws IOException {
+		Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+		Set<Integer> matching = new HashSet<>();
+		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+		LeafReaderContext leaf = null;
+		DocIdSetIterator matches = null;
+		for (int doc : ascending(docs)) {
+			if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+				leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+				Scorer scorer = weight.scorer(leaf);
+				matches = (scorer != null) ? scorer.iterator() : null;
+			}
+			int local = doc - leaf.docBase;
+			if (matches != null && at(matches, local)) {
+				matching.add(doc);
+			}
+		}
+		return docs.stream().filter((doc) -> !matching.contains(doc)).toList();
+	}
+
+	/** Whether a forward-only iterator holds {@code doc}, given targets in ascending order. */
+	private static boolean at(DocIdSetIterator iterator, int doc) throws IOException {
+		int current = iterator.docID();
+		return ((current < doc) ? iterator.advance(doc) : current) == doc;
+	}
+
+	private static List<Integer> ascending(List<Integer> docs) {
+		List<Integer> sorted = new ArrayList<>(docs);
+		sorted.sort(null);
+		return sorted;
+	}
+
+	/** Papers in the index, and those with a vector. */
+	private static Coverage coverage(IndexSearcher searcher) throws IOException {
+		return new Coverage(searcher.count(new TermQuery(new Term(PaperFields.EMBEDDED, "yes"))),
+				searcher.getIndexReader().numDocs());
+	}
+
+	private record Coverage(int embedded, int indexed) {
+	}
+
+	private static Query both(Query one, Query excluded) {
+		if (excluded == null) {
+			return one;
+		}
+		BooleanQuery.Builder both = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER)
+			.add(excluded, Occur.MUST_NOT);
+		if (one != null) {
+			both.add(one, Occur.FILTER);
+		}
+		return both.build();
 	}
 
 	private SearchResult textOnly(IndexSearcher searcher, SearchRequest request, Query query, boolean withFacets)
@@ -118,10 +286,22 @@ final class PaperSearcher {
 					new Sort(new SortField(PaperFields.UPVOTES, SortField.Type.LONG, true), SortField.FIELD_SCORE));
 		};
 		List<Integer> page = docs(top.scoreDocs).stream().skip(request.offset()).limit(request.limit()).toList();
+		Coverage coverage = coverage(searcher);
 		if (!withFacets) {
-			return new SearchResult(ids(searcher, page), (int) top.totalHits.value, Map.of(), Map.of(), query, false);
+			return new SearchResult(ids(searcher, page), (int) top.totalHits.value, (int) top.totalHits.value, 0,
+					Map.of(), Map.of(), query, false, coverage.embedded(), coverage.indexed());
 		}
 		Facets facets = new Facets();
+		int total = countAndFacet(searcher, query, facets);
+		return new SearchResult(ids(searcher, page), total, total, 0, facets.categories(), facets.years(), query, false,
+				coverage.embedded(), coverage.indexed());
+	}
+
+	/** Papers the query matches, counted into {@code facets} as well unless they are {@code null}. */
+	private static int countAndFacet(IndexSearcher searcher, Query query, Facets facets) throws IOException {
+		if (facets == null) {
+			return searcher.count(query);
+		}
 		int[] total = { 0 };
 		searcher.search(query, new SimpleCollector() {
 
@@ -143,13 +323,22 @@ final class PaperSearcher {
 				return ScoreMode.COMPLETE_NO_SCORES;
 			}
 		});
-		return new SearchResult(ids(searcher, page), total[0], facets.categories(), facets.years(), query, false);
+		return total[0];
 	}
 
 	/**
-	 * The papers nearest to this one by meaning, itself left out; empty when it has no vector yet.
+	 * The papers most like this one, itself left out, best first: the nearest by meaning once it has
+	 * a vector; by its words ({@link MoreLikeThis} over title and abstract) until then, so that a new
+	 * paper has similar papers from the start. Fusing both ranked worse than meaning alone on real
+	 * papers (docs/search.md), so they are not blended.
 	 */
-	List<String> similar(String id, int count) {
+	List<String> similar(IndexedPaper paper, int count) {
+		List<String> byMeaning = nearestByMeaning(paper.id(), count);
+		return byMeaning.isEmpty() ? nearestByWords(paper, count) : byMeaning;
+	}
+
+	/** The papers nearest to this one by meaning alone, itself left out; empty when it has no vector. */
+	List<String> nearestByMeaning(String id, int count) {
 		return this.index.vectorOf(id).map((vector) -> this.index.search((searcher) -> {
 			Query others = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
 				.add(new TermQuery(new Term(PaperFields.ID, id)), Occur.MUST_NOT)
@@ -158,6 +347,35 @@ final class PaperSearcher {
 					new KnnFloatVectorQuery(PaperFields.VECTOR, vector, Math.max(count, KNN_CANDIDATES), others), count);
 			return SearchIndex.ids(searcher, top.scoreDocs);
 		})).orElse(List.of());
+	}
+
+	/** The papers most like this one by words alone, itself left out. */
+	List<String> nearestByWords(IndexedPaper paper, int count) {
+		return this.index.search((searcher) -> {
+			Query others = new BooleanQuery.Builder().add(moreLikeThis(searcher, paper), Occur.MUST)
+				.add(new TermQuery(new Term(PaperFields.ID, paper.id())), Occur.MUST_NOT)
+				.build();
+			return SearchIndex.ids(searcher, searcher.search(others, count).scoreDocs);
+		});
+	}
+
+	/**
+	 * Lucene's "more like this": the paper's most telling words (frequent in its title and abstract,
+	 * rare in the index, by tf-idf), at most {@value #SIMILAR_TERMS}, as one query over title and
+	 * abstract. Words in fewer than 2 papers are left out: a word only this paper has finds nothing.
+	 */
+	private Query moreLikeThis(IndexSearcher searcher, IndexedPaper paper) throws IOException {
+		MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
+		like.setAnalyzer(this.analyzer);
+		like.setFieldNames(new String[] { PaperFields.TITLE, PaperFields.ABSTRACT });
+		like.setMinTermFreq(1);
+		like.setMinDocFreq(2);
+		like.setMaxQueryTerms(SIMILAR_TERMS);
+		like.setBoost(true);
+		Map<String, java.util.Collection<Object>> fields = new HashMap<>();
+		fields.put(PaperFields.TITLE, List.of(paper.title()));
+		fields.put(PaperFields.ABSTRACT, List.of(paper.summary()));
+		return like.like(fields);
 	}
 
 	/** The nearest papers to a vector, by approximate (HNSW) search. */

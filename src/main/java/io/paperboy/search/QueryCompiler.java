@@ -76,7 +76,61 @@ final class QueryCompiler {
 			case ABSTRACT -> field(PaperFields.ABSTRACT, text, clause.phrase(), Occur.MUST);
 			case AUTHOR -> field(PaperFields.AUTHORS, text, clause.phrase(), Occur.MUST);
 			case CATEGORY -> new TermQuery(new Term(PaperFields.CATEGORY, clause.text()));
+			case ID -> new TermQuery(new Term(PaperFields.ID, clause.text()));
 		};
+	}
+
+	/**
+	 * The papers that hold the query's plain words as they were typed, in this order, all of them
+	 * (a phrase without slop) in the title or the abstract: a pasted title or sentence. {@code null}
+	 * when the query has fewer than two such words (one word is not a run of words), or other
+	 * clauses. The title counts {@link PaperFields#TITLE_BOOST} times the abstract, as everywhere.
+	 */
+	Query knownItem(SearchQuery query) {
+		List<String> words = new ArrayList<>();
+		for (SearchQuery.Clause clause : query.clauses()) {
+			if (clause.excluded() && SearchQuery.plainTerms(clause.text()).isBlank()) {
+				// a dash between words ("Part 2 -- Results"), not an exclusion
+				continue;
+			}
+			if (clause.field() != SearchQuery.Field.ANY || clause.phrase() || clause.excluded()) {
+				return null;
+			}
+			words.add(SearchQuery.plainTerms(clause.text()));
+		}
+		String text = String.join(" ", words);
+		if (text.isBlank()) {
+			return null;
+		}
+		Query title = this.builder.createPhraseQuery(PaperFields.TITLE, text);
+		Query summary = this.builder.createPhraseQuery(PaperFields.ABSTRACT, text);
+		if (title == null || title instanceof TermQuery || summary == null) {
+			return null;
+		}
+		return new BooleanQuery.Builder().add(new BoostQuery(title, PaperFields.TITLE_BOOST), Occur.SHOULD)
+			.add(summary, Occur.SHOULD)
+			.build();
+	}
+
+	/**
+	 * What the query leaves out ({@code -word}, {@code -"a phrase"}, {@code -category:cs.CV}), as one
+	 * query matching the papers to leave out, so a search by meaning leaves them out too; {@code null}
+	 * when nothing is excluded.
+	 */
+	Query exclusions(SearchQuery query) {
+		BooleanQuery.Builder any = new BooleanQuery.Builder();
+		boolean some = false;
+		for (SearchQuery.Clause clause : query.clauses()) {
+			if (!clause.excluded()) {
+				continue;
+			}
+			Query compiled = clause(clause);
+			if (compiled != null) {
+				any.add(compiled, Occur.SHOULD);
+				some = true;
+			}
+		}
+		return some ? any.build() : null;
 	}
 
 	/**

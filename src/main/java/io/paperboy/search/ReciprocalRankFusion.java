@@ -42,6 +42,31 @@ final class ReciprocalRankFusion {
 		return fused;
 	}
 
+	/**
+	 * Words and meaning fused, where some items cannot be found by meaning at all (papers not
+	 * embedded yet): such an item counts its rank among words in place of the rank by meaning it
+	 * cannot have, as if meaning agreed with words. An item that has a vector but is not among
+	 * {@code meaning} gets nothing for meaning: it was compared and found not close.
+	 * @param words items found by words, best first
+	 * @param meaning items found by meaning, best first
+	 * @param withoutMeaning whether an item has no vector to be compared by
+	 */
+	static <T> List<Fused<T>> fuse(List<T> words, List<T> meaning, java.util.function.Predicate<T> withoutMeaning) {
+		Map<T, Double> scores = new LinkedHashMap<>();
+		for (int i = 0; i < words.size(); i++) {
+			T item = words.get(i);
+			double score = 1.0 / (K + i + 1);
+			scores.merge(item, withoutMeaning.test(item) ? 2 * score : score, Double::sum);
+		}
+		for (int i = 0; i < meaning.size(); i++) {
+			scores.merge(meaning.get(i), 1.0 / (K + i + 1), Double::sum);
+		}
+		List<Fused<T>> fused = new ArrayList<>(scores.size());
+		scores.forEach((item, score) -> fused.add(new Fused<>(item, score)));
+		fused.sort(Comparator.comparingDouble((Fused<T> item) -> item.score()).reversed());
+		return fused;
+	}
+
 	/** An item with its fused score. */
 	record Fused<T>(T item, double score) {
 	}

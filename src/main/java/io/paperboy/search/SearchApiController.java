@@ -62,24 +62,28 @@ class SearchApiController {
 			.toList();
 	}
 
-	@Operation(summary = "The papers closest in meaning to a paper",
-			description = "Up to 5, nearest first, the paper itself left out; empty until the paper has been embedded.")
+	@Operation(summary = "The papers most like a paper",
+			description = "Best first, the paper itself left out: by meaning once the paper is embedded, "
+					+ "by its words (title and abstract) until then.")
 	@GetMapping("/api/papers/{id}/similar")
-	List<ApiPaper> similar(@PathVariable String id) {
-		return similar(ArxivId.parse(id));
+	List<ApiPaper> similar(@PathVariable String id,
+			@Parameter(description = "papers, 1 to 50, default 10") @RequestParam(required = false) String limit) {
+		return similar(ArxivId.parse(id), limit);
 	}
 
-	@Operation(summary = "The papers closest in meaning to a paper with an old-style id, such as hep-th/9901001")
+	@Operation(summary = "The papers most like a paper with an old-style id, such as hep-th/9901001")
 	@GetMapping("/api/papers/{archive}/{number:\\d{7}(?:v\\d+)?}/similar")
-	List<ApiPaper> oldStyleSimilar(@PathVariable String archive, @PathVariable String number) {
-		return similar(ArxivId.parse(archive + "/" + number));
+	List<ApiPaper> oldStyleSimilar(@PathVariable String archive, @PathVariable String number,
+			@Parameter(description = "papers, 1 to 50, default 10") @RequestParam(required = false) String limit) {
+		return similar(ArxivId.parse(archive + "/" + number), limit);
 	}
 
-	private List<ApiPaper> similar(ArxivId id) {
+	private List<ApiPaper> similar(ArxivId id, String limit) {
+		int count = PaperSearch.similarLimit(limit, SimilarPapers.ON_PAPER_PAGE);
 		if (this.catalog.findPaper(id.id()).isEmpty()) {
 			throw new PaperNotFoundException(id.id());
 		}
-		return this.search.similar(id.id(), SimilarPapers.ON_PAPER_PAGE).stream().map(ApiPaper::flat).toList();
+		return this.search.similar(id.id(), count).stream().map(ApiPaper::flat).toList();
 	}
 
 	private Map<String, Object> organization(SearchHit hit) {

@@ -27,6 +27,8 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -293,13 +295,19 @@ final class SearchIndex implements AutoCloseable {
 		return search((searcher) -> searcher.count(new TermQuery(new Term(PaperFields.EMBEDDED, "yes"))));
 	}
 
-	/** Up to {@code max} ids of papers without a vector. */
+	/**
+	 * Up to {@code max} ids of papers without a vector, newest first: the papers people look for
+	 * while the queue catches up are today's, so they are found by meaning first. Papers without a
+	 * date come last.
+	 */
 	List<String> unembedded(int max) {
 		return search((searcher) -> {
 			BooleanQuery query = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
 				.add(new TermQuery(new Term(PaperFields.EMBEDDED, "yes")), Occur.MUST_NOT)
 				.build();
-			TopDocs top = searcher.search(query, max);
+			SortField newest = new SortField(PaperFields.PUBLISHED, SortField.Type.LONG, true);
+			newest.setMissingValue(Long.MIN_VALUE);
+			TopDocs top = searcher.search(query, max, new Sort(newest));
 			return ids(searcher, top.scoreDocs);
 		});
 	}

@@ -24,19 +24,80 @@ import java.util.Map;
  * @param categories papers found per category, most first
  * @param years papers found per year, most recent first
  * @param semantic whether meaning took part in the ranking
+ * @param wordMatches of the papers found, those that have the words
+ * @param meaningOnly of the papers found, those found by meaning alone
+ * @param embedded papers that search by meaning covers so far
+ * @param indexed papers in the index
+ * @param meaningOffer words a search by meaning would find papers close to, offered when nothing was
+ * found; {@code null} otherwise
  * @param page this page's number, from 1
  * @param pageSize results per page
  */
 public record SearchPage(String q, String mode, String sort, LocalDate from, LocalDate to, String category,
 		Integer year, List<SearchHit> hits, int total, Map<String, Integer> categories, Map<String, Integer> years,
-		boolean semantic, int page, int pageSize) {
+		boolean semantic, int wordMatches, int meaningOnly, int embedded, int indexed, String meaningOffer, int page,
+		int pageSize) {
 
 	static SearchPage of(SearchOutcome outcome, String q, int page, int pageSize) {
 		SearchRequest request = outcome.request();
 		return new SearchPage(q, request.mode().name().toLowerCase(Locale.ROOT),
 				request.sort().name().toLowerCase(Locale.ROOT), request.from(), request.to(), request.category(),
 				request.year(), outcome.hits(), outcome.total(), outcome.categories(), outcome.years(),
-				outcome.semantic(), page, pageSize);
+				outcome.semantic(), outcome.wordMatches(), outcome.meaningOnly(), outcome.embedded(), outcome.indexed(),
+				outcome.meaningOffer(), page, pageSize);
+	}
+
+	/**
+	 * What the count counts: "12 papers found" by words; in hybrid mode, how many have the words and
+	 * how many more are close in meaning; in semantic mode, that they are close in meaning.
+	 */
+	public String summary() {
+		if (this.total == 0) {
+			return "No papers found";
+		}
+		String found = papers(this.total) + " found";
+		if (!this.semantic) {
+			return found;
+		}
+		if ("semantic".equals(this.mode) || this.wordMatches == 0) {
+			return found + " close in meaning";
+		}
+		if (this.meaningOnly == 0) {
+			return found + ", all with your words";
+		}
+		return found + ": " + number(this.wordMatches) + " with your words, " + number(this.meaningOnly)
+				+ " more close in meaning";
+	}
+
+	/**
+	 * While papers are still being embedded, how far search by meaning has got ("Search by meaning
+	 * covers 7,912 of 8,506 papers so far"); {@code null} when it covers them all or was not used
+	 * (words only, a query only words answer, or embeddings switched off).
+	 */
+	public String coverage() {
+		if (!this.semantic || this.embedded >= this.indexed) {
+			return null;
+		}
+		return "Search by meaning covers " + number(this.embedded) + " of " + papers(this.indexed)
+				+ " so far; the others are found by their words.";
+	}
+
+	/** Whether the query was answered by words alone although meaning was asked for. */
+	public boolean answeredByWords() {
+		return !"text".equals(this.mode) && !this.semantic && SearchQuery.parse(this.q).answeredByWords();
+	}
+
+	/** The search by meaning offered when nothing was found. */
+	public String meaningOfferUrl() {
+		return "/papers/search?q=" + URLEncoder.encode(this.meaningOffer, StandardCharsets.UTF_8) + "&mode=semantic";
+	}
+
+	private static String papers(int count) {
+		return number(count) + ((count == 1) ? " paper" : " papers");
+	}
+
+	private static String number(int count) {
+		return String.format(Locale.ENGLISH, "%,d", count);
 	}
 
 	public boolean hasQuery() {

@@ -18,7 +18,9 @@ record SearchQuery(List<Clause> clauses) {
 	enum Field {
 
 		/** Plain words and phrases: title, abstract and authors together. */
-		ANY, TITLE, ABSTRACT, AUTHOR, CATEGORY;
+		ANY, TITLE, ABSTRACT, AUTHOR, CATEGORY,
+		/** An arXiv id typed on its own ({@code 2401.00001}, {@code arXiv:2401.00001v2}): that paper. */
+		ID;
 
 		static Field named(String name) {
 			return switch (name.toLowerCase(Locale.ROOT)) {
@@ -91,7 +93,17 @@ record SearchQuery(List<Clause> clauses) {
 			while (end < n && !Character.isWhitespace(text.charAt(end))) {
 				end++;
 			}
-			add(clauses, field, text.substring(i, end), false, excluded);
+			String word = text.substring(i, end);
+			if (field == Field.ANY) {
+				// an id is looked up, not read as words ("2401.00001" is no word of any abstract)
+				var id = io.paperboy.catalog.ArxivId.tryParse(word);
+				if (id.isPresent()) {
+					add(clauses, Field.ID, id.get().id(), false, excluded);
+					i = end;
+					continue;
+				}
+			}
+			add(clauses, field, word, false, excluded);
 			i = end;
 		}
 		return new SearchQuery(clauses);
@@ -120,8 +132,32 @@ record SearchQuery(List<Clause> clauses) {
 	/** The plain words of every clause that is not excluded: what semantic search embeds. */
 	String positiveText() {
 		return String.join(" ", this.clauses.stream()
-			.filter((clause) -> !clause.excluded() && clause.field() != Field.CATEGORY)
+			.filter((clause) -> !clause.excluded() && clause.field() != Field.CATEGORY && clause.field() != Field.ID)
 			.map(Clause::text)
+			.toList());
+	}
+
+	/**
+	 * Whether only words can answer this query: it names a field ({@code author:}, {@code title:},
+	 * {@code abstract:}, {@code category:}), quotes a phrase, or is an arXiv id. Such a query asks for
+	 * an exact match; papers merely close in meaning would be papers it did not ask for.
+	 */
+	boolean answeredByWords() {
+		return this.clauses.stream()
+			.anyMatch((clause) -> !clause.excluded() && (clause.field() != Field.ANY || clause.phrase()));
+	}
+
+	/**
+	 * What a search by meaning could be offered for when words find nothing: the words and phrases of
+	 * the query, in the title, the abstract or anywhere, without quotes, fields, authors, categories,
+	 * ids or exclusions. Empty when there are none (a name is not a meaning).
+	 */
+	String meaningText() {
+		return String.join(" ", this.clauses.stream()
+			.filter((clause) -> !clause.excluded() && (clause.field() == Field.ANY || clause.field() == Field.TITLE
+					|| clause.field() == Field.ABSTRACT))
+			.map((clause) -> plainTerms(clause.text()))
+			.filter((text) -> !text.isBlank())
 			.toList());
 	}
 

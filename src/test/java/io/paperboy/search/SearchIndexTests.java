@@ -127,24 +127,147 @@ class SearchIndexTests {
 		assertThat(text(query).ids()).isEmpty();
 		SearchResult result = this.searcher.search(SearchRequest.of(query, SearchRequest.Mode.SEMANTIC).withLimit(2),
 				embedder.embed(List.of(query)).get(0));
-		assertThat(result.ids()).containsExactlyInAnyOrder("2401.00001", "2401.00002");
+		// cosine 0.41 with the paper on reward tampering; 0.38 with the one on specification gaming, under the floor
+		assertThat(result.ids()).containsExactly("2401.00001");
 	}
 
 	@Test
 	void hybridSearchFusesWordsAndMeaning() {
-		String query = "reward tampering";
+		String query = "learning agents that exploit their objective";
 		SearchResult result = this.searcher.search(SearchRequest.of(query, SearchRequest.Mode.HYBRID),
 				embedder.embed(List.of(query)).get(0));
-		assertThat(result.ids().get(0)).isEqualTo("2401.00001");
-		assertThat(result.ids().get(1)).isEqualTo("2401.00002");
-		assertThat(result.total()).isEqualTo(5);
+		// both found by words and close in meaning (cosine 0.60 and 0.42), then the one with "learning" alone
+		assertThat(result.ids()).hasSize(3);
+		assertThat(result.ids().subList(0, 2)).containsExactlyInAnyOrder("2401.00001", "2401.00002");
+		assertThat(result.ids().get(2)).isEqualTo("2401.00005");
+		assertThat(result.total()).isEqualTo(3);
+		assertThat(result.wordMatches()).isEqualTo(3);
+		assertThat(result.meaningOnly()).isZero();
 	}
 
 	@Test
 	void similarPapersLeaveThePaperItselfOut() {
-		List<String> similar = this.searcher.similar("2401.00001", 3);
+		List<String> similar = this.searcher.similar(CORPUS.get(0), 3);
 		assertThat(similar).hasSize(3).doesNotContain("2401.00001");
 		assertThat(similar.get(0)).isEqualTo("2401.00002");
+		assertThat(this.searcher.similar(CORPUS.get(0), 10)).hasSize(4);
+		assertThat(this.searcher.similar(CORPUS.get(0), 10)).isEqualTo(this.searcher.nearestByMeaning("2401.00001", 10));
+		assertThat(this.searcher.nearestByMeaning("2401.00001", 2)).containsExactly("2401.00002", "2401.00003");
+	}
+
+	@Test
+	void aPaperWithoutAVectorHasSimilarPapersByItsWords() {
+		IndexedPaper fresh = paper("2401.00006", "Convolutional Networks Classify Images of Animals",
+				"Deep convolutional networks classify animal images; reward signals play no part.", List.of("Kurt Gödel"),
+				List.of("cs.CV"), "2025-09-09", 0);
+		this.index.upsert(List.of(fresh));
+		this.index.refresh();
+		assertThat(this.index.vectorOf(fresh.id())).isEmpty();
+		assertThat(this.searcher.nearestByMeaning(fresh.id(), 5)).isEmpty();
+		List<String> similar = this.searcher.similar(fresh, 5);
+		assertThat(similar).isNotEmpty().doesNotContain(fresh.id());
+		assertThat(similar.get(0)).isEqualTo("2401.00003");
+		assertThat(this.searcher.nearestByWords(fresh, 1)).containsExactly("2401.00003");
+	}
+
+	@Test
+	void theEmbeddingQueueTakesTheNewestPapersFirst() {
+		this.index.upsert(List.of(paper("2401.00007", "Old", "An old paper.", List.of(), List.of(), "2020-01-01", 0),
+				paper("2401.00008", "Newest", "The newest paper.", List.of(), List.of(), "2026-05-31", 0),
+				paper("2401.00009", "Middle", "A paper of 2025.", List.of(), List.of(), "2025-12-01", 0),
+				new IndexedPaper("2401.00010", "Undated", "A paper without a date.", List.of(), List.of(), null, 0)));
+		this.index.refresh();
+		assertThat(this.index.unembedded(10)).containsExactly("2401.00008", "2401.00009", "2401.00007", "2401.00010");
+		assertThat(this.index.unembedded(1)).containsExactly("2401.00008");
+	}
+
+	@Test
+	void theExactTitleOfAPaperNotYetEmbeddedComesFirstInEveryMode() {
+		IndexedPaper fresh = paper("2401.00006", "Learning Agents That Tamper With Their Reward Signal",
+				"Agents in reinforcement learning may modify the reward they are given.", List.of("Kurt Gödel"),
+				List.of("cs.LG"), "2026-05-31", 0);
+		this.index.upsert(List.of(fresh));
+		this.index.refresh();
+		float[] vector = embedder.embed(List.of(fresh.title())).get(0);
+		for (SearchRequest.Mode mode : SearchRequest.Mode.values()) {
+			SearchResult result = this.searcher.search(SearchRequest.of(fresh.title(), mode), vector);
+			assertThat(result.ids()).as(mode.name()).startsWith(fresh.id());
+		}
+		// without the known item, plain fusion would put the embedded paper on reward tampering first
+		SearchResult semantic = this.searcher.search(SearchRequest.of("agents tampering with rewards", SearchRequest.Mode.SEMANTIC),
+				embedder.embed(List.of("agents tampering with rewards")).get(0));
+		assertThat(semantic.ids()).startsWith("2401.00001").doesNotContain(fresh.id());
+	}
+
+	@Test
+	void aPaperNotYetEmbeddedIsNotDemotedByFusion() {
+		IndexedPaper fresh = paper("2401.00006", "Tampering", "Reward tampering by agents, measured.", List.of(),
+				List.of("cs.LG"), "2026-05-31", 0);
+		this.index.upsert(List.of(fresh));
+		this.index.refresh();
+		String query = "tampering";
+		List<String> byWords = text(query).ids();
+		assertThat(byWords).startsWith(fresh.id());
+		SearchResult hybrid = this.searcher.search(SearchRequest.of(query, SearchRequest.Mode.HYBRID),
+				embedder.embed(List.of(query)).get(0));
+		assertThat(hybrid.ids()).startsWith(fresh.id());
+	}
+
+	@Test
+	void fieldsPhrasesAndIdsAreAnsweredByWordsInEveryMode() {
+		for (SearchRequest.Mode mode : SearchRequest.Mode.values()) {
+			assertThat(search("author:turing", mode).ids()).as(mode.name())
+				.containsExactlyInAnyOrder("2401.00001", "2401.00003");
+			assertThat(search("author:hinton", mode).total()).as(mode.name()).isZero();
+			assertThat(search("\"reward tampering\"", mode).ids()).as(mode.name()).containsExactly("2401.00001");
+			assertThat(search("\"tampering with rewards\"", mode).total()).as(mode.name()).isZero();
+			assertThat(search("title:language", mode).ids()).as(mode.name()).containsExactly("2401.00004");
+			assertThat(search("category:cs.CV", mode).ids()).as(mode.name()).containsExactly("2401.00003");
+			assertThat(search("2401.00004", mode).ids()).as(mode.name()).containsExactly("2401.00004");
+			assertThat(search("arXiv:2401.00005v2", mode).ids()).as(mode.name()).containsExactly("2401.00005");
+			assertThat(search("2401.00004", mode).semantic()).isFalse();
+		}
+	}
+
+	@Test
+	void nonsenseFindsNothingByMeaning() {
+		for (SearchRequest.Mode mode : SearchRequest.Mode.values()) {
+			SearchResult result = search("xyzzyplugh", mode);
+			assertThat(result.total()).as(mode.name()).isZero();
+			assertThat(result.ids()).as(mode.name()).isEmpty();
+		}
+		assertThat(search("banana bread recipe", SearchRequest.Mode.SEMANTIC).ids()).isEmpty();
+	}
+
+	@Test
+	void aSearchByMeaningCountsThePapersWithTheWordsAndThoseOnlyCloseInMeaning() {
+		SearchResult hybrid = search("systems that hack their incentive", SearchRequest.Mode.HYBRID);
+		// no word of the query is in any paper ("that" and "their" are stop words)
+		assertThat(hybrid.wordMatches()).isZero();
+		assertThat(hybrid.meaningOnly()).isEqualTo(1);
+		assertThat(hybrid.total()).isEqualTo(1);
+		assertThat(hybrid.ids()).containsExactly("2401.00001");
+		SearchResult words = search("reward convolutional", SearchRequest.Mode.HYBRID);
+		assertThat(words.wordMatches()).isEqualTo(2);
+		assertThat(words.total()).isEqualTo(words.wordMatches() + words.meaningOnly());
+		SearchResult semantic = search("systems that hack their incentive", SearchRequest.Mode.SEMANTIC);
+		assertThat(semantic.total()).isEqualTo(1);
+		assertThat(semantic.embedded()).isEqualTo(5);
+		assertThat(semantic.indexed()).isEqualTo(5);
+	}
+
+	@Test
+	void exclusionsLeaveOutPapersFoundByMeaning() {
+		assertThat(search("learning agents that exploit their objective", SearchRequest.Mode.SEMANTIC).ids())
+			.containsExactly("2401.00001", "2401.00002");
+		assertThat(search("learning agents that exploit their objective -loopholes", SearchRequest.Mode.SEMANTIC).ids())
+			.containsExactly("2401.00001");
+	}
+
+	private SearchResult search(String query, SearchRequest.Mode mode) {
+		String embedded = SearchQuery.parse(query).positiveText();
+		return this.searcher.search(SearchRequest.of(query, mode),
+				embedded.isBlank() ? null : embedder.embed(List.of(embedded)).get(0));
 	}
 
 	@Test

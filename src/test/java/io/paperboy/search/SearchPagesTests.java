@@ -111,8 +111,7 @@ class SearchPagesTests {
 	@Test
 	void theSearchPageFindsPapersByMeaning() throws Exception {
 		String html = page("/papers/search?q=systems%20that%20hack%20their%20incentive&mode=semantic");
-		assertThat(html.indexOf("/papers/2506.00001\"")).isPositive();
-		assertThat(html.indexOf("/papers/2506.00001\"")).isLessThan(html.indexOf("/papers/2506.00003\""));
+		assertThat(html).contains("/papers/2506.00001\"").doesNotContain("/papers/2506.00003\"");
 	}
 
 	@Test
@@ -204,6 +203,54 @@ class SearchPagesTests {
 			.andExpect(jsonPath("$", hasSize(3)))
 			.andExpect(jsonPath("$[0].id").value("2506.00002"));
 		this.mvc.perform(get("/api/papers/2506.09999/similar")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theSimilarPapersApiHonoursItsLimitUpToFifty() throws Exception {
+		this.mvc.perform(get("/api/papers/2506.00001/similar").param("limit", "1"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$", hasSize(1)))
+			.andExpect(jsonPath("$[0].id").value("2506.00002"));
+		this.mvc.perform(get("/api/papers/2506.00001/similar").param("limit", "50")).andExpect(status().isOk());
+		for (String limit : new String[] { "51", "0", "-1", "ten" }) {
+			this.mvc.perform(get("/api/papers/2506.00001/similar").param("limit", limit))
+				.andExpect(status().isBadRequest());
+		}
+	}
+
+	@Test
+	void theCountSaysWhatItCounts() throws Exception {
+		assertThat(HtmlText.of(page("/papers/search?q=reward%20tampering&mode=text"))).contains("1 paper found");
+		assertThat(HtmlText.of(page("/papers/search?q=learning%20agents%20that%20exploit%20their%20objective")))
+			.contains("2 papers found, all with your words");
+		assertThat(HtmlText.of(page("/papers/search?q=systems%20that%20hack%20their%20incentive")))
+			.contains("1 paper found close in meaning");
+		assertThat(HtmlText.of(page("/papers/search?q=systems%20that%20hack%20their%20incentive&mode=semantic")))
+			.contains("1 paper found close in meaning");
+	}
+
+	@Test
+	void aQueryThatMatchesNothingSaysSo() throws Exception {
+		for (String query : new String[] { "xyzzyplugh", "author:hinton", "%22reward%20signal%20tampering%22",
+				"author:%22Grace%20Hopper%22" }) {
+			String text = HtmlText.of(page("/papers/search?q=" + query));
+			assertThat(text).as(query).contains("No papers found").doesNotContain("paper found");
+		}
+		assertThat(HtmlText.of(page("/papers/search?q=xyzzyplugh"))).contains("No papers match")
+			.doesNotContain("Search by meaning for");
+		this.mvc.perform(get("/api/papers/search").param("q", "xyzzyplugh"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$", hasSize(0)));
+	}
+
+	@Test
+	void whenWordsFindNothingASearchByMeaningIsOfferedIfItFindsSomethingClose() throws Exception {
+		String html = page("/papers/search?q=%22agents%20that%20tamper%20with%20their%20rewards%22");
+		assertThat(HtmlText.of(html)).contains("No papers found")
+			.contains("Search by meaning for “agents that tamper with their rewards”");
+		assertThat(html).contains("href=\"/papers/search?q=agents+that+tamper+with+their+rewards&amp;mode=semantic\"");
+		String offered = page("/papers/search?q=agents+that+tamper+with+their+rewards&mode=semantic");
+		assertThat(offered).contains("/papers/2506.00001\"");
 	}
 
 	@Test

@@ -72,4 +72,30 @@ class SearchQueryTests {
 		assertThat(compiler.compile(SearchQuery.parse("(unbalanced")).toString()).contains("title:unbalanc");
 	}
 
+	@Test
+	void anArxivIdOnItsOwnIsAnIdClause() {
+		assertThat(SearchQuery.parse("arXiv:2401.00001v2 -2402.00002 2401").clauses()).containsExactly(
+				new Clause(Field.ID, "2401.00001", false, false), new Clause(Field.ID, "2402.00002", false, true),
+				new Clause(Field.ANY, "2401", false, false));
+		assertThat(SearchQuery.parse("title:2401.00001").clauses())
+			.containsExactly(new Clause(Field.TITLE, "2401.00001", false, false));
+	}
+
+	@Test
+	void fieldsPhrasesAndIdsAreAnsweredByWordsAndPlainWordsWithExclusionsAreNot() {
+		assertThat(SearchQuery.parse("author:hinton").answeredByWords()).isTrue();
+		assertThat(SearchQuery.parse("\"reward tampering\"").answeredByWords()).isTrue();
+		assertThat(SearchQuery.parse("agents category:cs.AI").answeredByWords()).isTrue();
+		assertThat(SearchQuery.parse("2401.00001").answeredByWords()).isTrue();
+		assertThat(SearchQuery.parse("reward tampering -survey -\"large language\" -category:cs.CV").answeredByWords())
+			.isFalse();
+	}
+
+	@Test
+	void theWordsOfferedForASearchByMeaningLeaveOutAuthorsIdsAndExclusions() {
+		assertThat(SearchQuery.parse("\"reward tampering\" title:agents author:Lee 2401.00001 -survey").meaningText())
+			.isEqualTo("reward tampering agents");
+		assertThat(SearchQuery.parse("author:hinton").meaningText()).isEmpty();
+	}
+
 }

@@ -20,13 +20,33 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Similar papers make sense on real papers: 1,200 real cs papers of 2026 (sampled with a fixed seed
  * from the Kaggle-format snapshot, which has arXiv categories; Hugging Face's lists have none),
  * embedded with the real model. The similar papers of a paper share its primary category far more
- * often than two papers drawn at random do.
+ * often than two papers drawn at random do, by meaning and, for papers not embedded yet, by words.
  */
 class SimilarPapersRealArchiveTests {
 
 	private static final int CORPUS = 1200;
 
 	private static final int PROBES = 200;
+
+	/** As many as a paper page shows. */
+	private static final int SHOWN = SimilarPapers.ON_PAPER_PAGE;
+
+	private static double sharedRate(List<IndexedPaper> papers, Map<String, String> primary,
+			java.util.function.Function<IndexedPaper, List<String>> similarTo) {
+		int pairs = 0;
+		int shared = 0;
+		for (IndexedPaper paper : papers.subList(0, PROBES)) {
+			List<String> similar = similarTo.apply(paper);
+			assertThat(similar).hasSize(SHOWN).doesNotContain(paper.id());
+			for (String other : similar) {
+				pairs++;
+				if (primary.get(other).equals(primary.get(paper.id()))) {
+					shared++;
+				}
+			}
+		}
+		return (double) shared / pairs;
+	}
 
 	@Test
 	void similarPapersShareThePrimaryCategoryFarMoreOftenThanChance(@TempDir Path folder) {
@@ -53,25 +73,17 @@ class SimilarPapersRealArchiveTests {
 			index.commit(Map.of());
 			index.refresh();
 			PaperSearcher searcher = new PaperSearcher(index, PaperFields.analyzer());
-			int pairs = 0;
-			int shared = 0;
-			for (IndexedPaper paper : papers.subList(0, PROBES)) {
-				List<String> similar = searcher.similar(paper.id(), SimilarPapers.ON_PAPER_PAGE);
-				assertThat(similar).hasSize(SimilarPapers.ON_PAPER_PAGE).doesNotContain(paper.id());
-				for (String other : similar) {
-					pairs++;
-					if (primary.get(other).equals(primary.get(paper.id()))) {
-						shared++;
-					}
-				}
-			}
 			// the chance that two papers drawn at random share their primary category
 			double chance = perCategory.values().stream().mapToDouble((n) -> Math.pow((double) n / CORPUS, 2)).sum();
-			double rate = (double) shared / pairs;
+			double meaning = sharedRate(papers, primary, (paper) -> searcher.nearestByMeaning(paper.id(), SHOWN));
+			double words = sharedRate(papers, primary, (paper) -> searcher.nearestByWords(paper, SHOWN));
 			System.out.printf(
-					"Similar papers sharing the primary category: %.1f%% of %d pairs; chance %.1f%%; embedded %d papers in %.1f s (%.0f/s)%n",
-					100 * rate, pairs, 100 * chance, CORPUS, seconds, CORPUS / seconds);
-			assertThat(rate).isGreaterThan(2 * chance);
+					"Similar papers (%d shown) sharing the primary category: meaning %.1f%%, words %.1f%%; chance %.1f%%; embedded %d papers in %.1f s (%.0f/s)%n",
+					SHOWN, 100 * meaning, 100 * words, 100 * chance, CORPUS, seconds, CORPUS / seconds);
+			// meaning 67.3%, words 52.6%, chance 31.0% when measured; fusing both gave 63.2%
+			assertThat(meaning).isGreaterThan(2 * chance);
+			// the fallback for papers not embedded yet: worse than meaning, far better than chance
+			assertThat(words).isGreaterThan(1.5 * chance).isLessThan(meaning);
 		}
 	}
 
