@@ -48,7 +48,8 @@ public class PaperboyApplication {
 			reasons(ex).forEach((reason) -> System.err.println("  " + reason));
 			return 1;
 		}
-		context.getBean(Stopping.class).handleSignals();
+		// restore runs in a context of its own, with nothing to stop
+		context.getBeanProvider(Stopping.class).ifAvailable(Stopping::handleSignals);
 		try (context) {
 			return context.getBean(VerbRunner.class).run(commandLine.words(), System.out, System.err);
 		}
