@@ -14,9 +14,6 @@
 #                    measure it with SESSIONS=1)
 #   PYTHON=path      the interpreter of the generator (default /usr/bin/python3)
 #   JAR=path         the jar to measure (default target/paperboy.jar, built when missing)
-#   NODELAY=1        run the app with TCP_NODELAY on its SMTP sockets (bench/NoDelaySocketFactory.java,
-#                    compiled here and put on the boot class path; the jar is unchanged): what the
-#                    rate would be without Nagle's algorithm holding back the end of every message
 #   KEEP=1           keep the work folder (database, sink dumps, logs) under /tmp; at 100,000
 #                    subscribers about 11 GB, which the run needs free under /tmp anyway
 set -euo pipefail
@@ -163,25 +160,14 @@ java $JAVA_OPTS -jar "$JAR" digest preview nobody@bench.example --paperboy.data-
 FIXED=$(seconds "$start" "$(now)")
 
 # 3. the run, into smtp-sink
-RUN_OPTS=()
-if [ "${NODELAY:-}" = 1 ]; then
-	mkdir -p "$WORK/nodelay"
-	javac -d "$WORK/nodelay" "$ROOT/bench/NoDelaySocketFactory.java"
-	RUN_OPTS=(-Xbootclasspath/a:"$WORK/nodelay")
-	MAIL_OPTS=(--spring.mail.properties.mail.smtp.socketFactory.class=NoDelaySocketFactory
-		--spring.mail.properties.mail.smtp.socketFactory.fallback=false)
-	echo "With TCP_NODELAY on the app's SMTP sockets (NODELAY=1)"
-else
-	MAIL_OPTS=()
-fi
 start_sink digests
 echo "Running: java $JAVA_OPTS -jar paperboy.jar digest run --now (smtp-sink on 127.0.0.1:$SINK_PORT) ..."
 LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
 start=$(now)
 set +e
-/usr/bin/time -v -o "$WORK/run.time" java $JAVA_OPTS "${RUN_OPTS[@]}" -jar "$JAR" digest run --now \
+/usr/bin/time -v -o "$WORK/run.time" java $JAVA_OPTS -jar "$JAR" digest run --now \
 	--paperboy.data-dir="$WORK/data" --spring.mail.host=127.0.0.1 --spring.mail.port="$SINK_PORT" \
-	--paperboy.digest.sender-threads="$SESSIONS" "${MAIL_OPTS[@]}" \
+	--paperboy.digest.sender-threads="$SESSIONS" \
 	>"$WORK/run.log" 2>&1
 STATUS=$?
 set -e
@@ -192,10 +178,6 @@ stop_sink
 WALL=$(seconds "$start" "$end")
 RUN_S=$(seconds "$FIXED" "$WALL")
 REPORT=$(grep -m1 '^Digests: ' "$WORK/run.log" || true)
-if [ "${NODELAY:-}" = 1 ] && ! grep -q '^NoDelaySocketFactory: ' "$WORK/run.log"; then
-	echo "NODELAY=1, but the app did not use NoDelaySocketFactory" >&2
-	exit 1
-fi
 [ -n "$REPORT" ] || { echo "The run printed no report (exit $STATUS):" >&2; tail -40 "$WORK/run.log" >&2; exit 1; }
 DUE=$(echo "$REPORT" | sed -E 's/^Digests: ([0-9]+) due.*/\1/')
 SENT=$(echo "$REPORT" | sed -E 's/.* ([0-9]+) sent.*/\1/')

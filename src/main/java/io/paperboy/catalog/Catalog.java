@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The catalog of papers and daily lists: the one place that reads and writes them. Every write
- * publishes a {@link CatalogChangedEvent} so that derived views (page caches, later the search
- * index) refresh after the transaction commits.
+ * publishes a {@link CatalogChangedEvent} so that derived views (page caches, trending scores, the
+ * search index) refresh after the transaction commits.
  */
 @Service
 public class Catalog {

@@ -12,7 +12,10 @@ import java.util.List;
  */
 public record CommandLine(List<String> words) {
 
-	/** The verbs, as {@code help} lists them. */
+	/**
+	 * The verbs, as {@code help} lists them: every {@link Verb}'s name starts a line here (a test
+	 * holds each verb bean to that).
+	 */
 	public static final String USAGE = """
 			Usage: java -jar paperboy.jar [--property=value ...] [VERB [OPERANDS...]]
 
@@ -37,6 +40,11 @@ public record CommandLine(List<String> words) {
 			  backup FILE                write a consistent copy of the embedded database to FILE (a new
 			                             file), also while the server runs
 			  restore FILE               bring a backup into an empty data directory (--paperboy.data-dir)
+			  user grant-admin EMAIL     make the account of EMAIL an administrator
+			  user grant|revoke curator|admin EMAIL
+			                             give or take a role
+			  user link USERNAME EMAIL   let EMAIL sign in as a submitter an import created
+			  mail dkim-record           print the DNS TXT record for the configured DKIM key
 
 			Any --property=value (e.g. --paperboy.data-dir=/srv/paperboy) may come before or after the verb.
 			""";

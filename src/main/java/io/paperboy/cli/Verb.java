@@ -4,8 +4,9 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * A command-line verb ({@code import hf-daily}, later {@code ingest}, {@code reindex}, ...): the
+ * A command-line verb ({@code import hf-daily}, {@code ingest run}, {@code reindex}, ...): the
  * same jar and configuration as the server, run without a web server, then the process exits.
+ * Each verb has its line in {@link CommandLine#USAGE}, which {@code help} prints.
  */
 public interface Verb {
 

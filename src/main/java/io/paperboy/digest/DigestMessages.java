@@ -231,7 +231,7 @@ class DigestMessages {
 	static void wrap(StringBuilder text, String paragraph, String first, String rest) {
 		StringBuilder line = new StringBuilder(first);
 		boolean empty = true;
-		String words = oneLine(paragraph);
+		String words = MailMessage.singleLine(paragraph);
 		int next = 0;
 		while (next < words.length()) {
 			int end = words.indexOf(' ', next);
@@ -272,21 +272,6 @@ class DigestMessages {
 		return word.startsWith("https://") || word.startsWith("http://");
 	}
 
-	/** Text on one line: line breaks and other control characters become spaces. */
-	static String oneLine(String value) {
-		if (value == null) {
-			return "";
-		}
-		// every control character is in the Basic Multilingual Plane: chars will do
-		char[] line = value.toCharArray();
-		for (int i = 0; i < line.length; i++) {
-			if (Character.isISOControl(line[i])) {
-				line[i] = ' ';
-			}
-		}
-		return new String(line).strip();
-	}
-
 	private static String why(Subscription subscription) {
 		Preferences preferences = subscription.preferences();
 		String when = switch (preferences.cadence()) {
@@ -315,7 +300,7 @@ class DigestMessages {
 	private static String summary(Paper paper) {
 		String summary = (paper.aiSummary() != null && !paper.aiSummary().isBlank()) ? paper.aiSummary()
 				: paper.displaySummary();
-		return shortened(oneLine(summary), SUMMARY);
+		return shortened(MailMessage.singleLine(summary), SUMMARY);
 	}
 
 	/** Only a repository address on the web becomes a link: a stored value is not trusted to be one. */

@@ -58,13 +58,22 @@ public record MailMessage(String to, String subject, String text, String html, M
 		return name;
 	}
 
-	static String singleLine(String value) {
+	/**
+	 * Text on one line, as a header or a digest's summary needs it: line breaks and other control
+	 * characters become spaces, and the ends are stripped; {@code null} becomes {@code ""}.
+	 */
+	public static String singleLine(String value) {
 		if (value == null) {
 			return "";
 		}
-		StringBuilder line = new StringBuilder(value.length());
-		value.codePoints().forEach((c) -> line.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
-		return line.toString().strip();
+		// every control character is in the Basic Multilingual Plane: chars will do
+		char[] line = value.toCharArray();
+		for (int i = 0; i < line.length; i++) {
+			if (Character.isISOControl(line[i])) {
+				line[i] = ' ';
+			}
+		}
+		return new String(line).strip();
 	}
 
 	/** Transactional messages go ahead of bulk ones and never carry unsubscribe headers. */

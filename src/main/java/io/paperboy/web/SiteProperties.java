@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of the site as a whole.
  *
- * @param dataDir where Paperboy keeps its files: the embedded database and, later, the search
- * index (default {@code ./data})
+ * @param dataDir where Paperboy keeps its files: the embedded database, the search index and the
+ * embedding model's native libraries (default {@code ./data})
  * @param baseUrl the public address used in every absolute link: feeds, mail, API {@code Link}
  * headers (default {@code http://localhost:<port>})
  */

@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import io.paperboy.PaperboyApplication;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,6 +37,9 @@ class ImportBesideRunningServerTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	private List<Verb> verbs;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -77,6 +82,11 @@ class ImportBesideRunningServerTests {
 
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.output()).contains("import hf-daily PATH...").doesNotContain("Spring");
+		assertThat(this.verbs).isNotEmpty();
+		for (Verb verb : this.verbs) {
+			assertThat(run.output()).as("help names the verb %s", verb.name())
+				.containsPattern("(?m)^  " + Pattern.quote(String.join(" ", verb.name())) + "( |$)");
+		}
 	}
 
 	@Test

@@ -41,6 +41,13 @@ class MailMessageTests {
 	}
 
 	@Test
+	void singleLineTurnsControlCharactersIntoSpacesAndKeepsEveryOtherCharacter() {
+		assertThat(MailMessage.singleLine(" Attention\r\nis all\tyou need \uD835\uDD38\u0085 "))
+			.isEqualTo("Attention  is all you need \uD835\uDD38");
+		assertThat(MailMessage.singleLine(null)).isEmpty();
+	}
+
+	@Test
 	void aMessageNeedsARecipient() {
 		assertThatIllegalArgumentException().isThrownBy(() -> MailMessage.transactional(" ", "S", "T", null));
 	}
