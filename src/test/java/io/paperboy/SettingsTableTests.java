@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,13 +52,33 @@ class SettingsTableTests {
 	}
 
 	@Test
+	void aRowOfOnePropertyShowsTheDefaultItDeclares() throws IOException {
+		Map<String, String> declared = paperboyDefaults();
+		Map<String, String> shown = documentedDefaults(Files.readString(Path.of("README.md")));
+
+		Map<String, String> differing = new TreeMap<>();
+		declared.forEach((name, value) -> {
+			String cell = shown.get(name);
+			if (cell != null && !cell.equals("`" + value + "`")) {
+				differing.put(name, "declared `" + value + "`, README " + cell);
+			}
+		});
+
+		assertThat(declared).as("defaults in %s", METADATA).isNotEmpty();
+		assertThat(differing).as("defaults in README's settings table that differ from the declared ones").isEmpty();
+	}
+
+	@Test
 	void aRowMayNameSeveralPropertiesBySuffixes() {
 		String readme = table("| `paperboy.mail.dkim.domain`, `.selector` | none | DKIM |",
 				"| `spring.mail.host` (and `.port`, `.username`) | none | the relay |",
-				"| `server.shutdown`, `paperboy.x.timeout` | `graceful`, `5s` | stopping |");
+				"| `server.shutdown`, `paperboy.x.timeout` | `graceful`, `5s` | stopping |",
+				"| `paperboy.y` | `3` | why |");
 
 		assertThat(documentedProperties(readme)).containsExactly("paperboy.mail.dkim.domain",
-				"paperboy.mail.dkim.selector", "paperboy.x.timeout");
+				"paperboy.mail.dkim.selector", "paperboy.x.timeout", "paperboy.y");
+		assertThat(documentedDefaults(readme)).as("defaults of rows naming one property")
+			.containsExactly(Map.entry("paperboy.y", "`3`"));
 	}
 
 	@Test
@@ -85,19 +107,52 @@ class SettingsTableTests {
 
 	/** Every {@code paperboy.*} property named in a configuration metadata file on the class path. */
 	private static Set<String> paperboyProperties() throws IOException {
-		JsonMapper json = JsonMapper.builder().build();
 		Set<String> names = new TreeSet<>();
+		for (JsonNode property : metadataProperties()) {
+			names.add(property.path("name").asString());
+		}
+		return names;
+	}
+
+	/** The {@code paperboy.*} entries of every configuration metadata file on the class path. */
+	private static List<JsonNode> metadataProperties() throws IOException {
+		JsonMapper json = JsonMapper.builder().build();
+		List<JsonNode> properties = new ArrayList<>();
 		for (URL url : Collections.list(SettingsTableTests.class.getClassLoader().getResources(METADATA))) {
 			try (InputStream in = url.openStream()) {
 				for (JsonNode property : json.readTree(in).path("properties")) {
-					String name = property.path("name").asString();
-					if (name.startsWith("paperboy.")) {
-						names.add(name);
+					if (property.path("name").asString().startsWith("paperboy.")) {
+						properties.add(property);
 					}
 				}
 			}
 		}
-		return names;
+		return properties;
+	}
+
+	/** The declared default of every {@code paperboy.*} property that has a single value as default. */
+	private static Map<String, String> paperboyDefaults() throws IOException {
+		Map<String, String> defaults = new TreeMap<>();
+		for (JsonNode property : metadataProperties()) {
+			JsonNode value = property.path("defaultValue");
+			if (value.isValueNode() && !value.isNull() && !value.isMissingNode()) {
+				defaults.put(property.path("name").asString(), value.asString());
+			}
+		}
+		return defaults;
+	}
+
+	/** The default column of the rows that name a single property, a {@code paperboy.*} one, by name. */
+	static Map<String, String> documentedDefaults(String readme) {
+		Map<String, String> defaults = new TreeMap<>();
+		for (String row : configurationRows(readme)) {
+			String[] cells = row.split("\\|");
+			Set<String> names = documentedProperties(table(row));
+			if (names.size() == 1 && CODE.matcher(cells[1]).results().count() == 1 && cells.length > 2) {
+				defaults.put(names.iterator().next(), cells[2].trim());
+			}
+		}
+		return defaults;
 	}
 
 	/**
