@@ -6,6 +6,7 @@ import java.util.List;
 import io.paperboy.mail.InvalidMailAddressException;
 import io.paperboy.mail.MailAddress;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Accounts: {@code paperboy.accounts.*}.
@@ -18,8 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param signInLinksPerClient how many sign-in links one client (IP address) can ask for per hour
  */
 @ConfigurationProperties("paperboy.accounts")
-public record AccountProperties(List<String> adminEmails, Duration signInLinkValidity, int signInLinksPerAddress,
-		int signInLinksPerClient) {
+public record AccountProperties(List<String> adminEmails, Duration signInLinkValidity,
+		@DefaultValue("5") int signInLinksPerAddress, @DefaultValue("20") int signInLinksPerClient) {
 
 	public AccountProperties {
 		adminEmails = (adminEmails != null) ? adminEmails.stream().map(AccountProperties::adminEmail).toList() : List.of();

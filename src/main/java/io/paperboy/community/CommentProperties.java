@@ -3,6 +3,7 @@ package io.paperboy.community;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Members' comments: {@code paperboy.community.*}.
@@ -13,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * more are refused with 429. Default 30.
  */
 @ConfigurationProperties("paperboy.community")
-public record CommentProperties(Duration commentEditWindow, int commentsPerHour) {
+public record CommentProperties(Duration commentEditWindow, @DefaultValue("30") int commentsPerHour) {
 
 	public CommentProperties {
 		commentEditWindow = (commentEditWindow != null) ? commentEditWindow : Duration.ofMinutes(15);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Digests as bulk mail: {@code paperboy.mail.retry-for}, {@code paperboy.mail.suppress-after-bounces}
@@ -20,7 +21,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Paperboy reads no mail and a mailto nobody acts on is a promise broken
  */
 @ConfigurationProperties("paperboy.mail")
-record BulkMailProperties(Duration retryFor, int suppressAfterBounces, String unsubscribeMailbox) {
+record BulkMailProperties(Duration retryFor, @DefaultValue("3") int suppressAfterBounces, String unsubscribeMailbox) {
 
 	static final Duration FIRST_WAIT = Duration.ofMinutes(1);
 

@@ -3,6 +3,7 @@ package io.paperboy.digest;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Email digests: {@code paperboy.digest.*}.
@@ -32,8 +33,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("paperboy.digest")
 record DigestProperties(String secret, boolean sendEmpty, String runCron, Duration pendingFor,
-		int subscribesPerClient, int subscribesPerAddress, double sendRate, int senderThreads, int batchSize,
-		Duration lease) {
+		@DefaultValue("10") int subscribesPerClient, @DefaultValue("3") int subscribesPerAddress, double sendRate,
+		@DefaultValue("2") int senderThreads, @DefaultValue("20") int batchSize, Duration lease) {
 
 	DigestProperties {
 		secret = (secret == null || secret.isBlank()) ? null : secret.strip();

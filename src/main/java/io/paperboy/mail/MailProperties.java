@@ -40,9 +40,9 @@ record MailProperties(String from, String bounceAddress, String messageIdDomain,
 	 *
 	 * @param domain the signing domain ({@code d=}), normally the domain of {@code From}
 	 * @param selector the selector ({@code s=}) naming the key in DNS, such as {@code paperboy2026}
+	 * @param privateKey the same key as {@code privateKeyFile}, as PEM text or Base64, for an environment
+	 * variable ({@code PAPERBOY_MAIL_DKIM_PRIVATEKEY}); the file wins when both are set
 	 * @param privateKeyFile the RSA private key, PKCS#8, as PEM ({@code -----BEGIN PRIVATE KEY-----}) or DER
-	 * @param privateKey the same key as PEM text or Base64, for an environment variable
-	 * ({@code PAPERBOY_MAIL_DKIM_PRIVATEKEY}); the file wins when both are set
 	 */
 	record Dkim(String domain, String selector, Path privateKeyFile, String privateKey) {
 

@@ -1,6 +1,7 @@
 package io.paperboy.ingest.arxiv;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The refresh of recently changed papers: {@code paperboy.sources.arxiv.refresh.*} (its schedule is
@@ -10,10 +11,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * many past days are looked up again, so a new version replaces their metadata
  */
 @ConfigurationProperties("paperboy.sources.arxiv.refresh")
-record RefreshProperties(Integer days) {
-
-	RefreshProperties {
-		days = (days != null) ? days : 30;
-	}
+record RefreshProperties(@DefaultValue("30") Integer days) {
 
 }

@@ -3,6 +3,7 @@ package io.paperboy.ingest.schedule;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How the scheduled ingestion jobs start and retry: {@code paperboy.schedules.*}. When each source
@@ -17,12 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * again while the source has never succeeded)
  */
 @ConfigurationProperties("paperboy.schedules")
-record SchedulesProperties(Duration backfillDelay, Duration backfillRetry, Integer backfillAttempts) {
-
-	SchedulesProperties {
-		backfillDelay = (backfillDelay != null) ? backfillDelay : Duration.ofSeconds(30);
-		backfillRetry = (backfillRetry != null) ? backfillRetry : Duration.ofMinutes(5);
-		backfillAttempts = (backfillAttempts != null) ? backfillAttempts : 8;
-	}
+record SchedulesProperties(@DefaultValue("30s") Duration backfillDelay, @DefaultValue("5m") Duration backfillRetry,
+		@DefaultValue("8") Integer backfillAttempts) {
 
 }

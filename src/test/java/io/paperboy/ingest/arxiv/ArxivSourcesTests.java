@@ -94,7 +94,7 @@ class ArxivSourcesTests {
 				new PoliteHttpClient(HttpArxivClientTests.tinySettings(), Clock.systemUTC()), properties.arxiv().apiUrl());
 		IdLookUp lookUp = new IdLookUp(arxiv, this.catalog);
 		this.newPapers = new ArxivNewPapersSource(arxiv, lookUp, this.catalog, this.checkpoints, properties, this.clock);
-		this.refresh = new ArxivRefreshSource(lookUp, this.catalog, properties, new RefreshProperties(null), this.clock);
+		this.refresh = new ArxivRefreshSource(lookUp, this.catalog, properties, new RefreshProperties(30), this.clock);
 	}
 
 	@AfterEach
