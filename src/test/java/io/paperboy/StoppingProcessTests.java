@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.paperboy.support.ScriptedHttpServer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  * retries keep realistic, long waits, so the process is asleep in a backoff or blocked on a read
  * when it is signalled.
  */
+@Tag("process")
 class StoppingProcessTests {
 
 	private static final Duration STOP_WITHIN = Duration.ofSeconds(30);

@@ -36,6 +36,7 @@ import io.paperboy.cli.VerbRunner;
 import io.paperboy.community.Votes;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,6 +54,7 @@ import static org.awaitility.Awaitility.await;
  * {@code backup} while members vote, and {@code restore} of that backup into a new data directory
  * by the command line, as an operator runs them.
  */
+@Tag("process")
 @SpringBootTest
 class BackupAndRestoreTests {
 

@@ -26,11 +26,12 @@ import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 
@@ -46,6 +47,7 @@ import static org.awaitility.Awaitility.await;
  * server ({@code apt-get install postgresql}) beside Debian's client tools, both from
  * {@code /usr/lib/postgresql/N/bin}, rather than the newer embedded server the storage tests use.
  */
+@Tag("process")
 class PostgresDumpAndRestoreTests {
 
 	private static final int UNPRIVILEGED_ID = 65534;

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 
 import io.paperboy.PaperboyApplication;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +37,7 @@ import static org.awaitility.Awaitility.await;
  * its papers created, and every one of them is in the database when it opens again. Both run as
  * real processes on the application's own configuration (its default database URL above all).
  */
+@Tag("process")
 class KilledServerKeepsImportTests {
 
 	private static final Pattern CREATED = Pattern.compile("Papers created:\\s+(\\d+)");

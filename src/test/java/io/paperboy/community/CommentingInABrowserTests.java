@@ -20,6 +20,7 @@ import io.paperboy.support.CatalogTables;
 import io.paperboy.support.Chromium;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Members comment in a real Chromium: signed in by the link from the development outbox, they post
  * an attacker's payload that shows as text and runs nothing, reply to it, and a curator hides it.
  */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CommentingInABrowserTests {
 

@@ -19,6 +19,7 @@ import io.paperboy.support.ScriptedHttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * mailed link, submits a paper by its address and finds it on today's list; a curator hides it.
  * Today is 2025-06-02 ({@link MutableClock.Configuration}).
  */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(MutableClock.Configuration.class)
 class SubmittingInABrowserTests {

@@ -29,6 +29,7 @@ import io.paperboy.support.EmbeddedPostgresSupport;
 import io.paperboy.support.NodeProcess;
 import io.paperboy.support.WebSession;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +48,7 @@ import static org.awaitility.Awaitility.await;
  * is its imported upvotes plus its vote rows), a vote the dead node never answered can be sent
  * again to another node, and a vote cast on one node shows on another within seconds.
  */
+@Tag("process")
 class VotesAcrossNodesDrillTests {
 
 	private static final int NODES = 3;

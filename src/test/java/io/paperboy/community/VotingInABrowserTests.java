@@ -17,6 +17,7 @@ import io.paperboy.support.CatalogTables;
 import io.paperboy.support.Chromium;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * upvotes a paper in a real Chromium: with JavaScript the count changes without a reload, without
  * it the form posts and comes back; either way the vote is still there after a reload.
  */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class VotingInABrowserTests {
 

@@ -11,6 +11,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.WaitUntilState;
 import io.paperboy.support.Chromium;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 600 pixels (a desktop reading pane) and 375 (a phone), light and dark, photographed into
  * {@code target/digest-screenshots/}.
  */
+@Tag("browser")
 class DigestInABrowserTests {
 
 	private static final Path SCREENSHOTS = Path.of("target", "digest-screenshots");

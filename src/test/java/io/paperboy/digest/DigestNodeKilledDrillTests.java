@@ -15,6 +15,7 @@ import io.paperboy.support.EmbeddedPostgresSupport;
 import io.paperboy.support.NodeProcess;
 import io.paperboy.support.ScriptedSmtpServer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  * dead node held claimed when it died (the relay may have accepted them before the node could mark
  * them sent), each at most twice and with the same {@code Message-ID}, so a mail program shows one.
  */
+@Tag("process")
 class DigestNodeKilledDrillTests {
 
 	private static final int NODES = 3;

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import io.paperboy.PaperboyApplication;
 import io.paperboy.support.EmbeddedPostgresSupport;
 import io.paperboy.support.ScriptedSmtpServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two application nodes on one PostgreSQL database run the digests at the same moment, each with
  * two senders: every subscriber gets exactly one digest, counted at the relay.
  */
+@Tag("process")
 class DigestTwoNodesTests {
 
 	private static final int SUBSCRIBERS = 300;

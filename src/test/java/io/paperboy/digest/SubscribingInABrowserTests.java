@@ -10,6 +10,7 @@ import com.microsoft.playwright.Page;
 import io.paperboy.mail.DevMailbox;
 import io.paperboy.mail.KeptMail;
 import io.paperboy.support.Chromium;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * they get, and leaves, in a real Chromium, with no mail server (the link is read from the
  * development outbox).
  */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SubscribingInABrowserTests {
 

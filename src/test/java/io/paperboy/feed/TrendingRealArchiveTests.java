@@ -22,6 +22,7 @@ import io.paperboy.support.MutableClock;
 import io.paperboy.support.SharedData;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * score is {@code upvotes * 2^(-(now - submittedOnDailyAt) / 36 h)}, with the upvotes of the newest
  * file that lists the paper and the time of the earliest.
  */
+@Tag("real-data")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "paperboy.feed.cache-ttl=0s")
 @Import(MutableClock.Configuration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

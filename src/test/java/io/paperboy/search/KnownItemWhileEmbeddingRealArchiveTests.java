@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import io.paperboy.support.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Before known items and the fusion that counts words twice for papers without a vector, hybrid
  * search put 1 title of 100 first at the partial stage, semantic search none.
  */
+@Tag("real-data")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KnownItemWhileEmbeddingRealArchiveTests {
 

@@ -11,6 +11,7 @@ import java.util.Random;
 import io.paperboy.support.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 1,000 papers sampled with a fixed seed, the exact title, and then a distinctive sentence of the
  * abstract, must find the paper first. Words only: what a reader pastes is words.
  */
+@Tag("real-data")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchQualityRealArchiveTests {
 

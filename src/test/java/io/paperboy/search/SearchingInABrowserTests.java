@@ -10,6 +10,7 @@ import io.paperboy.support.CatalogTables;
 import io.paperboy.support.Chromium;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A reader types a query into the search box of the header, in a real Chromium, and opens a result. */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SearchingInABrowserTests {
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.paperboy.support.SharedData;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * embedded with the real model. The similar papers of a paper share its primary category far more
  * often than two papers drawn at random do, by meaning and, for papers not embedded yet, by words.
  */
+@Tag("real-data")
 class SimilarPapersRealArchiveTests {
 
 	private static final int CORPUS = 1200;

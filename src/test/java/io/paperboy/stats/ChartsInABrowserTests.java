@@ -22,6 +22,7 @@ import io.paperboy.support.CatalogTables;
 import io.paperboy.support.Chromium;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The charts as a reader sees them in a real Chromium, light and dark: drawn, sized, coloured
  * for the scheme, with their text alternative, and photographed into {@code target/screenshots/}.
  */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "paperboy.stats.cache-ttl=0s")
 @Import(StatsStorageContract.FixedClock.class)
 class ChartsInABrowserTests {

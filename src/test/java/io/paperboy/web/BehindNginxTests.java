@@ -10,6 +10,7 @@ import io.paperboy.support.Nginx;
 import io.paperboy.support.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the session cookie is {@code Secure} because nginx says the visitor came over HTTPS. Clients
  * are told apart by their loopback addresses (127.0.0.2, 127.0.0.3...).
  */
+@Tag("process")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "paperboy.proxies.trusted=127.0.0.1", "paperboy.admin.trust-loopback=true",
 				"paperboy.admin.hosts=", "paperboy.accounts.sign-in-links-per-client=3",

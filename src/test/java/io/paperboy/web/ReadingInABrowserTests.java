@@ -15,6 +15,7 @@ import io.paperboy.support.CatalogTables;
 import io.paperboy.support.Chromium;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A reader browses the daily lists in a real Chromium: with and without JavaScript, light and dark, wide and narrow. */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReadingInABrowserTests {
 

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import io.paperboy.catalog.ArxivId;
 import io.paperboy.support.SharedData;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The parser against all 521 real days of the archive. Expectations come from reading the same
  * files as plain JSON trees, so that they check the parser rather than repeat it.
  */
+@Tag("real-data")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DailyPapersFileParserRealArchiveTests {
 

@@ -14,6 +14,7 @@ import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.Paper;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.SharedData;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * paper once, the second changes nothing. Both imports run once, on first use, for all tests.
  * Each subclass runs it on one database.
  */
+@Tag("real-data")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DailyPapersImportRealArchiveContract {
