@@ -90,8 +90,7 @@ public class PoliteHttpClient {
 		long end = System.nanoTime() + deadline.toNanos();
 		try {
 			if (!this.oneAtATime.tryLock(deadline.toNanos(), TimeUnit.NANOSECONDS)) {
-				throw new FetchException(uri, 0, null,
-						uri + " is busy with other requests: no turn within " + deadline.toSeconds() + " s", null);
+				throw busy(uri, deadline);
 			}
 		}
 		catch (InterruptedException ex) {
@@ -101,8 +100,7 @@ public class PoliteHttpClient {
 		try {
 			Duration wait = Duration.between(this.clock.instant(), this.nextAllowed);
 			if (!wait.isNegative() && wait.compareTo(Duration.ofNanos(end - System.nanoTime())) >= 0) {
-				throw new FetchException(uri, 0, null,
-						uri + " is busy with other requests: no turn within " + deadline.toSeconds() + " s", null);
+				throw busy(uri, deadline);
 			}
 			waitForTurn();
 			Duration left = Duration.ofNanos(end - System.nanoTime());
@@ -128,6 +126,11 @@ public class PoliteHttpClient {
 		finally {
 			this.oneAtATime.unlock();
 		}
+	}
+
+	private static FetchException busy(URI uri, Duration deadline) {
+		return new FetchException(uri, 0, null,
+				uri + " is busy with other requests: no turn within " + deadline.toSeconds() + " s", null);
 	}
 
 	/**
