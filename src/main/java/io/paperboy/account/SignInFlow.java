@@ -10,6 +10,7 @@ import io.paperboy.mail.MailFailure;
 import io.paperboy.mail.MailMessage;
 import io.paperboy.mail.Mailer;
 import io.paperboy.web.RateLimits;
+import io.paperboy.web.SignInSteps;
 import io.paperboy.web.SiteProperties;
 import io.paperboy.web.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Component;
  * </ol>
  */
 @Component
-public class SignInFlow {
+public class SignInFlow implements SignInSteps {
 
 	/** The request attribute that tells {@link SignInController} why a link was not sent. */
 	static final String REFUSAL = SignInFlow.class.getName() + ".refusal";
@@ -62,6 +63,7 @@ public class SignInFlow {
 		this.site = site;
 	}
 
+	@Override
 	public GenerateOneTimeTokenRequestResolver linkRequests() {
 		return (request) -> {
 			String address;
@@ -89,6 +91,7 @@ public class SignInFlow {
 		};
 	}
 
+	@Override
 	public OneTimeTokenGenerationSuccessHandler linkMailer() {
 		return (request, response, token) -> {
 			String back = SafeRedirect.path(request.getParameter("continue"));
@@ -110,6 +113,7 @@ public class SignInFlow {
 		};
 	}
 
+	@Override
 	public AuthenticationSuccessHandler signedIn() {
 		return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
 			String back = SafeRedirect.path(request.getParameter("continue"));

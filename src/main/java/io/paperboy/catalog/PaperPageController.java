@@ -1,8 +1,6 @@
 package io.paperboy.catalog;
 
-import io.paperboy.search.SimilarPapers;
-import io.paperboy.stats.VoteHistory;
-import io.paperboy.web.Viewer;
+import io.paperboy.account.Viewer;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
@@ -26,17 +24,10 @@ class PaperPageController {
 
 	private final Catalog catalog;
 
-	private final VoteHistory voteHistory;
-
-	private final SimilarPapers similarPapers;
-
 	private final ObjectProvider<PaperPageSection> sections;
 
-	PaperPageController(Catalog catalog, VoteHistory voteHistory, SimilarPapers similarPapers,
-			ObjectProvider<PaperPageSection> sections) {
+	PaperPageController(Catalog catalog, ObjectProvider<PaperPageSection> sections) {
 		this.catalog = catalog;
-		this.voteHistory = voteHistory;
-		this.similarPapers = similarPapers;
 		this.sections = sections;
 	}
 
@@ -67,8 +58,6 @@ class PaperPageController {
 		}
 		PaperListing listing = this.catalog.findListing(id.id()).orElseThrow(() -> new PaperNotFoundException(id.id()));
 		model.addAttribute("page", new PaperPage(listing));
-		model.addAttribute("voteChart", this.voteHistory.chart(id.id()));
-		model.addAttribute("similar", this.similarPapers.onPaperPage(id.id()));
 		this.sections.orderedStream()
 			.forEach((section) -> model.addAttribute(section.name(), section.model(listing.paper())));
 		if (!Viewer.current().isAnonymous()) {

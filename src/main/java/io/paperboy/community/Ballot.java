@@ -2,7 +2,7 @@ package io.paperboy.community;
 
 import java.util.Set;
 
-import io.paperboy.web.Viewer;
+import io.paperboy.account.Viewer;
 
 /**
  * What the upvote buttons of one page show its visitor: for an anonymous visitor a link to sign in

@@ -2,12 +2,12 @@ package io.paperboy.community;
 
 
 import io.paperboy.account.Member;
+import io.paperboy.account.Viewer;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.Paper;
 import io.paperboy.catalog.PaperNotFoundException;
 import io.paperboy.web.ErrorPage;
 import io.paperboy.web.NotFoundException;
-import io.paperboy.web.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

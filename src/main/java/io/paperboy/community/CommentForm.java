@@ -1,6 +1,6 @@
 package io.paperboy.community;
 
-import io.paperboy.web.Viewer;
+import io.paperboy.account.Viewer;
 
 /**
  * The page with one comment form ({@code community/compose.jte}): editing a comment, or a comment

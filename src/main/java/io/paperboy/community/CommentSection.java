@@ -2,7 +2,7 @@ package io.paperboy.community;
 
 import java.util.List;
 
-import io.paperboy.web.Viewer;
+import io.paperboy.account.Viewer;
 
 /**
  * The comments section of a paper page ({@code community/comments.jte}), as one visitor sees it.

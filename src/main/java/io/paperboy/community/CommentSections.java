@@ -1,8 +1,8 @@
 package io.paperboy.community;
 
+import io.paperboy.account.Viewer;
 import io.paperboy.catalog.Paper;
 import io.paperboy.catalog.PaperPageSection;
-import io.paperboy.web.Viewer;
 import org.springframework.stereotype.Component;
 
 /** Puts the comments section on every paper page, as the visitor of the request sees it. */

@@ -12,11 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.paperboy.account.Member;
+import io.paperboy.account.Viewer;
 import io.paperboy.catalog.CatalogChangedEvent;
 import io.paperboy.catalog.PaperNotFoundException;
 import io.paperboy.web.RateLimits;
 import io.paperboy.web.TooManyRequestsException;
-import io.paperboy.web.Viewer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -5,16 +5,16 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 import io.paperboy.account.Member;
+import io.paperboy.account.Viewer;
 import io.paperboy.catalog.ArxivId;
 import io.paperboy.web.BadRequestException;
 import io.paperboy.web.ErrorPage;
-import io.paperboy.web.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;

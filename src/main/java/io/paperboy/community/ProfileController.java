@@ -1,6 +1,6 @@
 package io.paperboy.community;
 
-import io.paperboy.web.Viewer;
+import io.paperboy.account.Viewer;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;

@@ -2,11 +2,11 @@ package io.paperboy.community;
 
 import java.util.List;
 
+import io.paperboy.account.Viewer;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.DailyEntry;
 import io.paperboy.catalog.PaperListing;
 import io.paperboy.web.NotFoundException;
-import io.paperboy.web.Viewer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

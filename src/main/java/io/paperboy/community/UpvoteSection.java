@@ -2,9 +2,9 @@ package io.paperboy.community;
 
 import java.util.List;
 
+import io.paperboy.account.Viewer;
 import io.paperboy.catalog.Paper;
 import io.paperboy.catalog.PaperPageSection;
-import io.paperboy.web.Viewer;
 import org.springframework.stereotype.Component;
 
 /** Gives the paper page's upvote button the visitor's own vote. */

@@ -7,8 +7,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import io.paperboy.account.Viewer;
 import io.paperboy.catalog.PaperNotFoundException;
-import io.paperboy.web.Viewer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,7 +1,7 @@
 package io.paperboy.digest;
 
 import io.paperboy.account.Member;
-import io.paperboy.web.Viewer;
+import io.paperboy.account.Viewer;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

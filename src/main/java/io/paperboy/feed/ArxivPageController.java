@@ -2,11 +2,11 @@ package io.paperboy.feed;
 
 import java.util.regex.Pattern;
 
+import io.paperboy.account.Viewer;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.community.Votes;
 import io.paperboy.web.BadRequestException;
 import io.paperboy.web.NotFoundException;
-import io.paperboy.web.Viewer;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;

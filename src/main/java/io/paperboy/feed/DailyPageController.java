@@ -9,9 +9,9 @@ import java.util.Map;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
+import io.paperboy.account.Viewer;
 import io.paperboy.community.Ballot;
 import io.paperboy.community.Votes;
-import io.paperboy.web.Viewer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

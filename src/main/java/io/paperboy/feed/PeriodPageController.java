@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
+import io.paperboy.account.Viewer;
 import io.paperboy.community.Ballot;
 import io.paperboy.community.Votes;
 import io.paperboy.web.BadRequestException;
 import io.paperboy.web.NotFoundException;
-import io.paperboy.web.Viewer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -6,7 +6,7 @@ import java.util.function.ToIntFunction;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.paperboy.web.Viewer;
+import io.paperboy.account.Viewer;
 
 /**
  * Response bodies made from the data {@link FeedService} serves: a rendered day page, a serialised

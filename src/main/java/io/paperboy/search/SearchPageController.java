@@ -2,8 +2,8 @@ package io.paperboy.search;
 
 import java.time.Clock;
 
+import io.paperboy.account.Viewer;
 import io.paperboy.community.Votes;
-import io.paperboy.web.Viewer;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;

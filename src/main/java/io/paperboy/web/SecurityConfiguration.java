@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
-import io.paperboy.account.SignInFlow;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +34,7 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
  * in is sent to sign in and brought back, and an API caller gets 401.</li>
  * <li>Operators' pages and actuator endpoints other than health: see {@link OperatorAccess}; to
  * anyone else they do not exist (404).</li>
- * <li>Sign-in: Spring Security's one-time-token login, the steps in {@link SignInFlow}.</li>
+ * <li>Sign-in: Spring Security's one-time-token login, the steps in {@link SignInSteps}.</li>
  * <li>Content-Security-Policy: scripts only from this site (no inline scripts at all), no plugins,
  * no framing; the referrer stays on this site.</li>
  * </ul>
@@ -50,7 +49,7 @@ class SecurityConfiguration {
 			+ "form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AdminProperties admin, SiteProperties site, SignInFlow signIn,
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AdminProperties admin, SiteProperties site, SignInSteps signIn,
 			OneTimeTokenService tokens) {
 		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
 		RequestMatcher operatorPages = new OrRequestMatcher(path.matcher("/admin"), path.matcher("/admin/**"),

@@ -3,7 +3,7 @@ package io.paperboy.community;
 import java.util.Set;
 
 import io.paperboy.account.Member;
-import io.paperboy.web.Viewer;
+import io.paperboy.account.Viewer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,11 +3,14 @@ package io.paperboy.ingest.arxiv;
 import java.time.Duration;
 import java.util.List;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * arXiv's API: papers by id, and searches. Every call respects arXiv's terms of use (one request
  * at a time, at least {@code paperboy.sources.arxiv.request-interval} apart, with a User-Agent
  * naming the operator), so one instance serves the whole application.
  */
+@NamedInterface("arxiv")
 public interface ArxivClient {
 
 	/** arXiv answers at most this many ids in one request; longer lists are split. */

@@ -3,6 +3,7 @@ package io.paperboy.ingest.arxiv;
 import java.net.URI;
 
 import io.paperboy.catalog.ArxivRecord;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One entry of an arXiv API feed: the paper as the catalog stores it, and the links arXiv gives.
@@ -12,6 +13,7 @@ import io.paperboy.catalog.ArxivRecord;
  * @param pdf the PDF of this version, if given
  * @param doiLink the DOI resolver link, if the paper has a DOI
  */
+@NamedInterface("arxiv")
 public record ArxivEntry(ArxivRecord record, URI abstractPage, URI pdf, URI doiLink) {
 
 }

@@ -2,6 +2,8 @@ package io.paperboy.ingest.arxiv;
 
 import java.util.List;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * One answer of arXiv's API: its entries, and where the page sits in the whole result.
  *
@@ -12,6 +14,7 @@ import java.util.List;
  * @param rejected why each entry that could not be used was left out (an id that is not an arXiv
  * id, a missing date), one reason per entry
  */
+@NamedInterface("arxiv")
 public record ArxivFeed(long totalResults, long startIndex, long itemsPerPage, List<ArxivEntry> entries,
 		List<String> rejected) {
 

@@ -2,10 +2,13 @@ package io.paperboy.ingest.http;
 
 import java.net.URI;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A request that did not bring a usable response: a status that is not retried (most 4xx), or
  * every attempt failed. The message names the address and what happened.
  */
+@NamedInterface("arxiv")
 public class FetchException extends RuntimeException {
 
 	private final URI uri;

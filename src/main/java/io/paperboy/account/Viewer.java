@@ -1,6 +1,5 @@
-package io.paperboy.web;
+package io.paperboy.account;
 
-import io.paperboy.account.Member;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
