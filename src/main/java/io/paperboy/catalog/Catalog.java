@@ -318,6 +318,42 @@ public class Catalog {
 		return this.dailyLists.bySubmitter(userId);
 	}
 
+	/**
+	 * The ids of the papers on a day's list, the hidden ones too (as curators see the day), most
+	 * recently listed first.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> paperIdsListedOn(LocalDate day) {
+		return this.dailyLists.paperIdsOn(day);
+	}
+
+	/**
+	 * Marks the paper as featured on its day by a curator, or removes the mark when
+	 * {@code curatorId} and {@code at} are null.
+	 * @return whether the paper is on a daily list (nothing changes when it is not)
+	 */
+	@Transactional
+	public boolean markFeatured(String paperId, Long curatorId, Instant at) {
+		return marked(paperId, this.dailyLists.markFeatured(paperId, curatorId, at));
+	}
+
+	/**
+	 * Hides the paper from its day on a curator's word, or shows it again when {@code curatorId}
+	 * and {@code at} are null.
+	 * @return whether the paper is on a daily list (nothing changes when it is not)
+	 */
+	@Transactional
+	public boolean markHidden(String paperId, Long curatorId, Instant at) {
+		return marked(paperId, this.dailyLists.markHidden(paperId, curatorId, at));
+	}
+
+	private boolean marked(String paperId, boolean found) {
+		if (found) {
+			changed(paperId);
+		}
+		return found;
+	}
+
 	/** The most recent day that has papers, if any does. */
 	@Transactional(readOnly = true)
 	public Optional<LocalDate> latestDay() {

@@ -90,6 +90,38 @@ class DailyListRepository {
 			.optional();
 	}
 
+	/**
+	 * Features or unfeatures the paper on its day (a curator's mark, V7).
+	 * @return whether the paper has a daily entry
+	 */
+	boolean markFeatured(String paperId, Long curatorId, Instant at) {
+		return this.jdbc.sql("update daily_entries set featured_at = :at, featured_by = :by where paper_id = :id")
+			.param("at", PaperRepository.timestamp(at))
+			.param("by", curatorId)
+			.param("id", paperId)
+			.update() > 0;
+	}
+
+	/**
+	 * Hides the paper from its day, or shows it again (a curator's mark, V7).
+	 * @return whether the paper has a daily entry
+	 */
+	boolean markHidden(String paperId, Long curatorId, Instant at) {
+		return this.jdbc.sql("update daily_entries set hidden_at = :at, hidden_by = :by where paper_id = :id")
+			.param("at", PaperRepository.timestamp(at))
+			.param("by", curatorId)
+			.param("id", paperId)
+			.update() > 0;
+	}
+
+	/** The papers on a day's list, hidden ones too, most recently listed first. */
+	List<String> paperIdsOn(LocalDate day) {
+		return this.jdbc.sql("select paper_id from daily_entries where list_day = :day order by submitted_at desc, paper_id")
+			.param("day", Date.valueOf(day))
+			.query(String.class)
+			.list();
+	}
+
 	void insert(DailyEntry entry, Instant now) {
 		this.jdbc.sql("""
 				insert into daily_entries (paper_id, list_day, submitted_at, submitter_id, thumbnail, media_urls,

@@ -45,19 +45,6 @@ class CommentRepository {
 		this.jdbc = jdbc;
 	}
 
-	/**
-	 * Locks the paper's row until the transaction ends; false when there is no such paper. Every
-	 * change that shows or hides a comment takes this lock first, so recounts happen one after
-	 * another per paper.
-	 */
-	boolean lockPaper(String paperId) {
-		return this.jdbc.sql("select id from papers where id = :id for update")
-			.param("id", paperId)
-			.query(String.class)
-			.optional()
-			.isPresent();
-	}
-
 	boolean paperExists(String paperId) {
 		return this.jdbc.sql("select count(*) from papers where id = :id").param("id", paperId).query(Long.class).single() > 0;
 	}
@@ -135,12 +122,12 @@ class CommentRepository {
 		this.jdbc.sql("update comments set hidden_at = null, hidden_by = null where id = :id").param("id", id).update();
 	}
 
-	/** Sets the paper's count of comments everyone can see from the comments themselves. */
-	void recount(String paperId) {
-		this.jdbc.sql("update papers set member_comments = (select count(*) from comments c where c.paper_id = :id and "
-				+ VISIBLE + ") where id = :id")
+	/** How many of the paper's comments everyone can see. */
+	long countVisible(String paperId) {
+		return this.jdbc.sql("select count(*) from comments c where c.paper_id = :id and " + VISIBLE)
 			.param("id", paperId)
-			.update();
+			.query(Long.class)
+			.single();
 	}
 
 	/** Records a report unless the member already reported the comment. */

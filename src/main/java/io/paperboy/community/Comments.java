@@ -14,6 +14,7 @@ import java.util.Set;
 import io.paperboy.account.Member;
 import io.paperboy.account.Viewer;
 import io.paperboy.catalog.CatalogChangedEvent;
+import io.paperboy.catalog.PaperCounters;
 import io.paperboy.catalog.PaperNotFoundException;
 import io.paperboy.web.RateLimits;
 import io.paperboy.web.TooManyRequestsException;
@@ -41,6 +42,8 @@ public class Comments {
 
 	private final CommentRepository comments;
 
+	private final PaperCounters counters;
+
 	private final RateLimits rateLimits;
 
 	private final CommentProperties properties;
@@ -49,9 +52,10 @@ public class Comments {
 
 	private final Clock clock;
 
-	Comments(CommentRepository comments, RateLimits rateLimits, CommentProperties properties,
+	Comments(CommentRepository comments, PaperCounters counters, RateLimits rateLimits, CommentProperties properties,
 			ApplicationEventPublisher events, Clock clock) {
 		this.comments = comments;
+		this.counters = counters;
 		this.rateLimits = rateLimits;
 		this.properties = properties;
 		this.events = events;
@@ -321,13 +325,14 @@ public class Comments {
 	}
 
 	private void lockPaper(String paperId) {
-		if (!this.comments.lockPaper(paperId)) {
+		if (!this.counters.lock(paperId)) {
 			throw new PaperNotFoundException(paperId);
 		}
 	}
 
 	private void changed(String paperId) {
-		this.comments.recount(paperId);
+		// the count is the catalog's to keep (a column of papers): counted here, written there
+		this.counters.setMemberComments(paperId, this.comments.countVisible(paperId));
 		this.events.publishEvent(new CatalogChangedEvent(paperId));
 	}
 

@@ -10,31 +10,25 @@ import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.CatalogChangedEvent;
 import io.paperboy.catalog.PaperListing;
 import io.paperboy.web.NotFoundException;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Curators keep the daily lists good: they feature a paper on its day (it comes first, with a
- * badge) or hide it (it leaves that day's page, the list API and the feeds, for everyone). Each
- * change publishes a {@link CatalogChangedEvent}, so that cached lists and pages are made again
- * once it commits.
+ * badge) or hide it (it leaves that day's page, the list API and the feeds, for everyone). The
+ * marks are the catalog's to write ({@link Catalog#markFeatured}, {@link Catalog#markHidden}), and
+ * each change publishes a {@link CatalogChangedEvent}, so that cached lists and pages are made
+ * again once it commits.
  */
 @Service
 public class Curation {
 
-	private final CurationRepository marks;
-
 	private final Catalog catalog;
-
-	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Curation(CurationRepository marks, Catalog catalog, ApplicationEventPublisher events, Clock clock) {
-		this.marks = marks;
+	Curation(Catalog catalog, Clock clock) {
 		this.catalog = catalog;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -50,15 +44,14 @@ public class Curation {
 		}
 		Instant now = this.clock.instant();
 		boolean found = switch (action) {
-			case FEATURE -> this.marks.feature(paperId, member.id(), now);
-			case UNFEATURE -> this.marks.feature(paperId, null, null);
-			case HIDE -> this.marks.hide(paperId, member.id(), now);
-			case UNHIDE -> this.marks.hide(paperId, null, null);
+			case FEATURE -> this.catalog.markFeatured(paperId, member.id(), now);
+			case UNFEATURE -> this.catalog.markFeatured(paperId, null, null);
+			case HIDE -> this.catalog.markHidden(paperId, member.id(), now);
+			case UNHIDE -> this.catalog.markHidden(paperId, null, null);
 		};
 		if (!found) {
 			throw new NotFoundException(paperId + " is on no daily list.");
 		}
-		this.events.publishEvent(new CatalogChangedEvent(paperId));
 	}
 
 	/**
@@ -70,7 +63,7 @@ public class Curation {
 		if (member == null || !member.isCurator()) {
 			throw new NotCuratorException();
 		}
-		return this.catalog.listingsOf(this.marks.paperIdsOn(day))
+		return this.catalog.listingsOf(this.catalog.paperIdsListedOn(day))
 			.stream()
 			.filter((listing) -> listing.entry() != null)
 			.sorted(java.util.Comparator.comparing((PaperListing listing) -> !listing.entry().featured())

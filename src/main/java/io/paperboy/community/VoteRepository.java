@@ -12,7 +12,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Members' votes, and the count of them kept on each paper, in SQL. */
+/** Members' votes, in SQL (the count of them on each paper is the catalog's: {@code PaperCounters}). */
 @Repository
 class VoteRepository {
 
@@ -29,19 +29,6 @@ class VoteRepository {
 			.query(OffsetDateTime.class)
 			.optional()
 			.map(OffsetDateTime::toInstant);
-	}
-
-	/**
-	 * Locks the paper's row until the transaction ends; false when there is no such paper. Every
-	 * change to a paper's votes, and every recomputation of its trending score, takes this lock
-	 * first, so they happen one after another per paper.
-	 */
-	boolean lockPaper(String paperId) {
-		return this.jdbc.sql("select id from papers where id = :id for update")
-			.param("id", paperId)
-			.query(String.class)
-			.optional()
-			.isPresent();
 	}
 
 	/** When this member voted for this paper, if they did. */
@@ -73,21 +60,6 @@ class VoteRepository {
 			.param("paperId", paperId)
 			.param("userId", userId)
 			.update() == 1;
-	}
-
-	void count(String paperId, int change) {
-		this.jdbc.sql("update papers set member_votes = member_votes + :change where id = :id")
-			.param("change", change)
-			.param("id", paperId)
-			.update();
-	}
-
-	/** The upvotes a paper shows: those imported plus members' votes; empty for an unknown paper. */
-	Optional<Integer> upvotes(String paperId) {
-		return this.jdbc.sql("select imported_upvotes + member_votes from papers where id = :id")
-			.param("id", paperId)
-			.query(Integer.class)
-			.optional();
 	}
 
 	/** Which of these papers the member voted for. */

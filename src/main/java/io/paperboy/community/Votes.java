@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.paperboy.account.Viewer;
+import io.paperboy.catalog.PaperCounters;
 import io.paperboy.catalog.PaperNotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -23,12 +24,15 @@ public class Votes {
 
 	private final VoteRepository votes;
 
+	private final PaperCounters counters;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Votes(VoteRepository votes, ApplicationEventPublisher events, Clock clock) {
+	Votes(VoteRepository votes, PaperCounters counters, ApplicationEventPublisher events, Clock clock) {
 		this.votes = votes;
+		this.counters = counters;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -137,7 +141,7 @@ public class Votes {
 		if (!this.votes.insert(paperId, userId, now)) {
 			return false;
 		}
-		this.votes.count(paperId, 1);
+		this.counters.addMemberVotes(paperId, 1);
 		this.events.publishEvent(VoteChangedEvent.cast(paperId, userId, now, memberSince));
 		return true;
 	}
@@ -148,13 +152,13 @@ public class Votes {
 		if (votedAt.isEmpty() || !this.votes.delete(paperId, userId)) {
 			return false;
 		}
-		this.votes.count(paperId, -1);
+		this.counters.addMemberVotes(paperId, -1);
 		this.events.publishEvent(VoteChangedEvent.withdrawn(paperId, userId, votedAt.get(), memberSince));
 		return true;
 	}
 
 	private UpvoteState state(String paperId, boolean upvoted) {
-		return new UpvoteState(paperId, this.votes.upvotes(paperId).orElseThrow(() -> new PaperNotFoundException(paperId)),
+		return new UpvoteState(paperId, this.counters.upvotes(paperId).orElseThrow(() -> new PaperNotFoundException(paperId)),
 				upvoted);
 	}
 
@@ -163,7 +167,7 @@ public class Votes {
 	}
 
 	private void lockPaper(String paperId) {
-		if (!this.votes.lockPaper(paperId)) {
+		if (!this.counters.lock(paperId)) {
 			throw new PaperNotFoundException(paperId);
 		}
 	}

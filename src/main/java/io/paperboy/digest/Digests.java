@@ -40,7 +40,7 @@ class Digests {
 	/** Upvoted papers personal ordering looks at. */
 	private static final int UPVOTES_CONSIDERED = 20;
 
-	private final CandidateRepository candidates;
+	private final Candidates candidates;
 
 	private final SubscriptionRepository subscriptions;
 
@@ -50,7 +50,7 @@ class Digests {
 
 	private final SimilarPapers similar;
 
-	Digests(CandidateRepository candidates, SubscriptionRepository subscriptions, Catalog catalog, Accounts accounts,
+	Digests(Candidates candidates, SubscriptionRepository subscriptions, Catalog catalog, Accounts accounts,
 			SimilarPapers similar) {
 		this.candidates = candidates;
 		this.subscriptions = subscriptions;
@@ -79,7 +79,7 @@ class Digests {
 		Interests interests = preferences.personal() ? interests(subscription) : Interests.NONE;
 		List<Map.Entry<String, Set<String>>> topics = topics(preferences, run);
 		List<Ranked> kept = new ArrayList<>();
-		for (CandidateRepository.Candidate candidate : window.candidates()) {
+		for (Candidates.Candidate candidate : window.candidates()) {
 			if (!candidate.enteredAt().isAfter(since) || sent.contains(candidate.paperId())) {
 				continue;
 			}
@@ -107,10 +107,10 @@ class Digests {
 
 	/** The papers of the longest period a digest covers, ending now, with their listings. */
 	private Window window(Instant now) {
-		List<CandidateRepository.Candidate> candidates = this.candidates.enteredBetween(now.minus(LONGEST_PERIOD), now);
+		List<Candidates.Candidate> candidates = this.candidates.enteredBetween(now.minus(LONGEST_PERIOD), now);
 		Map<String, PaperListing> listings = new HashMap<>();
 		if (!candidates.isEmpty()) {
-			this.catalog.listingsOf(candidates.stream().map(CandidateRepository.Candidate::paperId).toList())
+			this.catalog.listingsOf(candidates.stream().map(Candidates.Candidate::paperId).toList())
 				.forEach((listing) -> listings.put(listing.paper().id(), listing));
 		}
 		return new Window(candidates, listings);
@@ -254,7 +254,7 @@ class Digests {
 	}
 
 	/** The papers that entered the lists in the longest period a digest covers, and their listings. */
-	private record Window(List<CandidateRepository.Candidate> candidates, Map<String, PaperListing> listings) {
+	private record Window(List<Candidates.Candidate> candidates, Map<String, PaperListing> listings) {
 	}
 
 	/**

@@ -96,11 +96,6 @@ class TrendingRepository {
 			.update();
 	}
 
-	/** Locks the papers' rows until the transaction ends (votes take the same lock, see {@code Votes}). */
-	void lockPapers(Collection<String> paperIds) {
-		this.jdbc.sql("select id from papers where id in (:ids) for update").param("ids", paperIds).query(String.class).list();
-	}
-
 	/** Computes the scores of these papers from their whole history; papers on no daily list get none. */
 	void recompute(Collection<String> paperIds, TrendingState state) {
 		this.jdbc.sql("delete from paper_scores where paper_id in (:ids)").param("ids", paperIds).update();

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.paperboy.catalog.CatalogChangedEvent;
+import io.paperboy.catalog.PaperCounters;
 import io.paperboy.community.VoteChangedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,8 @@ class TrendingScores implements SmartInitializingSingleton {
 
 	private final TrendingRepository repository;
 
+	private final PaperCounters papers;
+
 	private final TrendingProperties properties;
 
 	private final TransactionTemplate transactions;
@@ -56,9 +59,10 @@ class TrendingScores implements SmartInitializingSingleton {
 	/** The state as this process last read or wrote it; a vote that finds it outdated reads it again. */
 	private volatile TrendingState state;
 
-	TrendingScores(TrendingRepository repository, TrendingProperties properties, TransactionTemplate transactions,
-			ApplicationEventPublisher events, Clock clock) {
+	TrendingScores(TrendingRepository repository, PaperCounters papers, TrendingProperties properties,
+			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
+		this.papers = papers;
 		this.properties = properties;
 		this.transactions = transactions;
 		this.events = events;
@@ -213,7 +217,8 @@ class TrendingScores implements SmartInitializingSingleton {
 			return; // nothing computed yet: the first rebuild will include these papers
 		}
 		this.state = stored;
-		this.repository.lockPapers(paperIds);
+		// the same lock as votes take, so a vote and a recomputation of its paper take turns
+		this.papers.lock(paperIds);
 		this.repository.recompute(paperIds, stored);
 	}
 

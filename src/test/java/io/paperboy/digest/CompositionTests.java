@@ -61,14 +61,14 @@ class CompositionTests {
 
 	@Test
 	void aCandidateCountsOnlyTheVotesAfterAGivenTime() {
-		CandidateRepository.Candidate candidate = new CandidateRepository.Candidate("2506.00001", SINCE, 1.0,
+		Candidates.Candidate candidate = new Candidates.Candidate("2506.00001", SINCE, 1.0,
 				List.of(SINCE.plusSeconds(30), SINCE.plusSeconds(10), SINCE.plusSeconds(20), SINCE.plusSeconds(20)));
 
 		assertThat(candidate.memberVotesSince(SINCE)).isEqualTo(4);
 		assertThat(candidate.memberVotesSince(SINCE.plusSeconds(10))).isEqualTo(3);
 		assertThat(candidate.memberVotesSince(SINCE.plusSeconds(20))).isEqualTo(1);
 		assertThat(candidate.memberVotesSince(SINCE.plusSeconds(30))).isZero();
-		assertThat(new CandidateRepository.Candidate("2506.00002", SINCE, 0, List.of()).memberVotesSince(SINCE)).isZero();
+		assertThat(new Candidates.Candidate("2506.00002", SINCE, 0, List.of()).memberVotesSince(SINCE)).isZero();
 	}
 
 }
