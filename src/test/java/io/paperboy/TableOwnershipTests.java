@@ -83,7 +83,7 @@ class TableOwnershipTests {
 		Set<String> owners = owners().keySet();
 		assertThat(accesses(WRITE, owners)).contains(new Access("community", "votes", "community/VoteRepository.java"),
 				new Access("catalog", "papers", "catalog/PaperCounters.java"));
-		assertThat(accesses(READ, owners)).contains(new Access("feed", "votes", "feed/TrendingRepository.java"));
+		assertThat(accesses(READ, owners)).contains(new Access("search", "papers", "search/SearchRepository.java"));
 	}
 
 	@Test

@@ -8,38 +8,26 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.paperboy.community.VoteLedger;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Trending scores and the state they are stored against, in SQL. Scores are computed from the
  * catalog's daily entries and imported counts and from members' votes and accounts, which this
- * repository reads but never writes.
+ * repository reads but never writes; votes only through {@link VoteLedger}, which the community
+ * publishes.
  */
 @Repository
 class TrendingRepository {
-
-	/**
-	 * Each paper on a daily list with its imported count and its members' votes, one row per vote (a
-	 * paper without votes has one row, with nulls), the rows of a paper together. {@code %s} narrows
-	 * the papers.
-	 */
-	private static final String HISTORY = """
-			select e.paper_id, e.submitted_at, p.imported_upvotes, v.user_id, v.voted_at
-			from daily_entries e
-			join papers p on p.id = e.paper_id
-			left join votes v on v.paper_id = e.paper_id
-			%s
-			order by e.paper_id
-			""";
 
 	/** Rows read from the database at a time while computing scores. */
 	private static final int FETCH_SIZE = 2_000;
@@ -51,9 +39,12 @@ class TrendingRepository {
 
 	private final JdbcTemplate template;
 
-	TrendingRepository(JdbcClient jdbc, JdbcTemplate template) {
+	private final VoteLedger votes;
+
+	TrendingRepository(JdbcClient jdbc, JdbcTemplate template, VoteLedger votes) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.votes = votes;
 	}
 
 	/**
@@ -110,8 +101,9 @@ class TrendingRepository {
 
 	/**
 	 * Computes the scores of the papers (all papers on a daily list when {@code paperIds} is null)
-	 * and inserts them, reading each paper's history once, in one pass: for ten million votes this is
-	 * far cheaper than summing them in SQL, which H2 does in decimal arithmetic.
+	 * and inserts them, reading each paper's history once, in one pass ({@link VoteLedger}): for
+	 * ten million votes this is far cheaper than summing them in SQL, which H2 does in decimal
+	 * arithmetic.
 	 */
 	private int writeScores(TrendingState state, List<String> paperIds) {
 		if (paperIds != null && paperIds.isEmpty()) {
@@ -121,46 +113,73 @@ class TrendingRepository {
 		TrendingFormula formula = state.formula();
 		double epoch = TrendingFormula.seconds(state.epoch());
 		OffsetDateTime epochTimestamp = timestamp(state.epoch());
-		String filter = (paperIds != null)
-				? "where e.paper_id in (" + String.join(", ", Collections.nCopies(paperIds.size(), "?")) + ")"
-				: "";
+		// within the caller's transaction the history and the inserts share one connection
 		Integer written = this.template.execute((ConnectionCallback<Integer>) (connection) -> {
-			try (PreparedStatement history = connection.prepareStatement(HISTORY.formatted(filter));
-					PreparedStatement insert = connection
-						.prepareStatement("insert into paper_scores (paper_id, score, epoch) values (?, ?, ?)")) {
-				history.setFetchSize(FETCH_SIZE);
-				if (paperIds != null) {
-					for (int i = 0; i < paperIds.size(); i++) {
-						history.setString(i + 1, paperIds.get(i));
-					}
-				}
-				int count = 0;
-				try (ResultSet rs = history.executeQuery()) {
-					String paper = null;
-					double score = 0;
-					while (rs.next()) {
-						String id = rs.getString(1);
-						if (!id.equals(paper)) {
-							if (paper != null) {
-								add(insert, paper, score, epochTimestamp, ++count);
-							}
-							paper = id;
-							score = formula.imported(rs.getInt(3), seconds(rs, 2), epoch);
-						}
-						long voter = rs.getLong(4);
-						if (!rs.wasNull()) {
-							score += formula.vote(seconds(rs, 5), memberSince.getOrDefault(voter, 0.0), epoch);
-						}
-					}
-					if (paper != null) {
-						add(insert, paper, score, epochTimestamp, ++count);
-					}
-				}
+			try (PreparedStatement insert = connection
+				.prepareStatement("insert into paper_scores (paper_id, score, epoch) values (?, ?, ?)")) {
+				ScoreSummer summer = new ScoreSummer(insert, formula, epoch, epochTimestamp, memberSince);
+				this.votes.historyOfListedPapers(paperIds, FETCH_SIZE, summer);
+				summer.finish();
 				insert.executeBatch();
-				return count;
+				return summer.count;
 			}
 		});
 		return (written != null) ? written : 0;
+	}
+
+	/**
+	 * Sums the score of each paper over the rows of its history, which come together, and adds
+	 * each sum to the batch of inserts when the next paper's rows begin.
+	 */
+	private static final class ScoreSummer implements RowCallbackHandler {
+
+		private final PreparedStatement insert;
+
+		private final TrendingFormula formula;
+
+		private final double epoch;
+
+		private final OffsetDateTime epochTimestamp;
+
+		private final Map<Long, Double> memberSince;
+
+		private String paper;
+
+		private double score;
+
+		private int count;
+
+		ScoreSummer(PreparedStatement insert, TrendingFormula formula, double epoch, OffsetDateTime epochTimestamp,
+				Map<Long, Double> memberSince) {
+			this.insert = insert;
+			this.formula = formula;
+			this.epoch = epoch;
+			this.epochTimestamp = epochTimestamp;
+			this.memberSince = memberSince;
+		}
+
+		@Override
+		public void processRow(ResultSet rs) throws SQLException {
+			String id = rs.getString(1);
+			if (!id.equals(this.paper)) {
+				finish();
+				this.paper = id;
+				this.score = this.formula.imported(rs.getInt(3), seconds(rs, 2), this.epoch);
+			}
+			long voter = rs.getLong(4);
+			if (!rs.wasNull()) {
+				this.score += this.formula.vote(seconds(rs, 5), this.memberSince.getOrDefault(voter, 0.0), this.epoch);
+			}
+		}
+
+		/** Adds the sum of the paper whose rows were read last, if any. */
+		void finish() throws SQLException {
+			if (this.paper != null) {
+				add(this.insert, this.paper, this.score, this.epochTimestamp, ++this.count);
+				this.paper = null;
+			}
+		}
+
 	}
 
 	/** Adds the {@code nth} score to the batch, sending the batch when it is full. */
@@ -181,14 +200,12 @@ class TrendingRepository {
 	 */
 	private Map<Long, Double> memberSince(List<String> paperIds) {
 		Map<Long, Double> since = new HashMap<>();
-		String sql = (paperIds != null)
-				? "select id, created_at from users where id in (select user_id from votes where paper_id in (:ids))"
-				: "select id, created_at from users";
-		JdbcClient.StatementSpec statement = this.jdbc.sql(sql).withFetchSize(FETCH_SIZE);
 		if (paperIds != null) {
-			statement = statement.param("ids", paperIds);
+			this.votes.votersSince(paperIds, FETCH_SIZE)
+				.forEach((user, created) -> since.put(user, TrendingFormula.seconds(created)));
+			return since;
 		}
-		statement.query((rs) -> {
+		this.jdbc.sql("select id, created_at from users").withFetchSize(FETCH_SIZE).query((rs) -> {
 			since.put(rs.getLong(1), seconds(rs, 2));
 		});
 		return since;
@@ -233,25 +250,7 @@ class TrendingRepository {
 
 	/** Members' votes on these papers cast after {@code since} and not after {@code until}, by paper id. */
 	Map<String, Integer> votesBetween(Collection<String> paperIds, Instant since, Instant until) {
-		Map<String, Integer> counts = new HashMap<>();
-		if (!paperIds.isEmpty()) {
-			// one count per paper, each an index range (paper, time): with "paper_id in (...)" H2 reads
-			// every vote of every paper, a hundred thousand for the most voted
-			this.jdbc.sql("""
-					select p.id, (select count(*) from votes v
-					    where v.paper_id = p.id and v.voted_at > :since and v.voted_at <= :until)
-					from papers p where p.id in (:ids)
-					""")
-				.param("ids", paperIds)
-				.param("since", timestamp(since))
-				.param("until", timestamp(until))
-				.query((rs) -> {
-					if (rs.getInt(2) > 0) {
-						counts.put(rs.getString(1), rs.getInt(2));
-					}
-				});
-		}
-		return counts;
+		return this.votes.countCastBetween(paperIds, since, until);
 	}
 
 	long countScores() {
@@ -259,7 +258,7 @@ class TrendingRepository {
 	}
 
 	long countVotes() {
-		return this.jdbc.sql("select count(*) from votes").query(Long.class).single();
+		return this.votes.count();
 	}
 
 	private static Map<String, Object> stateParameters(TrendingState state, Instant rebuiltAt) {
