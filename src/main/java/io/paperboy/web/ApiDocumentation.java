@@ -1,15 +1,22 @@
 package io.paperboy.web;
 
+import io.paperboy.account.Member;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.servers.Server;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The OpenAPI description served at {@code /v3/api-docs}. */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
+
+	static {
+		// the signed-in member comes from the session (MemberArguments), never from the request
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Member.class);
+	}
 
 	@Bean
 	OpenAPI paperboyApi(SiteProperties site) {
