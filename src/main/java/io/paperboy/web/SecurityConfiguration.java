@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -12,6 +13,7 @@ import io.paperboy.account.SafeRedirect;
 import io.paperboy.account.SignInFlow;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +30,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -37,7 +38,11 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Who may do what, and the headers every answer carries. Every rule of access is here, in the filter
@@ -49,7 +54,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * <li>Changing anything ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE}) needs a signed-in
  * member and a CSRF token (a hidden form field, or the {@code X-CSRF-TOKEN} header for JSON), except
  * on the few addresses in {@link #PUBLIC_CHANGES}: signing in and out, subscribing, the signed digest
- * links. A new form or API call is thus for members until it is named there. A visitor who is not
+ * links. A new form or API call is thus for members until it is named there (see
+ * {@link #mappedChanges}). A visitor who is not
  * signed in is sent to sign in and brought back ({@link #comeBackTo}); an API caller gets a 401
  * problem document, in the words {@link #API_REFUSALS} gives for the address.</li>
  * <li>Reported comments are for curators: to anyone else the page does not exist (404).</li>
@@ -104,13 +110,17 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AdminProperties admin, SiteProperties site, SignInFlow signIn,
-			OneTimeTokenService tokens, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) {
+			OneTimeTokenService tokens, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors,
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
 		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
 		RequestMatcher operatorPages = new OrRequestMatcher(path.matcher("/admin"), path.matcher("/admin/**"),
 				path.matcher("/actuator/**"));
 		RequestMatcher curatorsPage = path.matcher(HttpMethod.GET, CURATORS_PAGE);
 		RequestMatcher hiddenPages = new OrRequestMatcher(operatorPages, curatorsPage);
-		RequestMatcher changes = (request) -> CHANGES.contains(HttpMethod.valueOf(request.getMethod()));
+		// read when the first request comes, once every controller is mapped
+		SingletonSupplier<RequestMatcher> mappedChanges = SingletonSupplier.of(() -> mappedChanges(path, mappings.getObject()));
+		RequestMatcher changes = (request) -> CHANGES.contains(HttpMethod.valueOf(request.getMethod()))
+				&& mappedChanges.obtain().matches(request);
 		OperatorAccess operators = new OperatorAccess(admin, site);
 		AccessDeniedHandler notFound = (request, response, denied) -> response.sendError(HttpStatus.NOT_FOUND.value());
 		AuthenticationEntryPoint hidden = (request, response, denied) -> response.sendError(HttpStatus.NOT_FOUND.value());
@@ -196,6 +206,27 @@ class SecurityConfiguration {
 			};
 		}
 
+	}
+
+	/**
+	 * Every address a controller maps for a change ({@code POST}, {@code PUT}, {@code PATCH},
+	 * {@code DELETE}), whichever controller it is: a new one is for members until it is named in
+	 * {@link #PUBLIC_CHANGES}. A change of an address that maps none (a {@code POST} to a paper) is
+	 * left to Spring MVC, which answers 405 or 404 to everyone alike.
+	 */
+	private static RequestMatcher mappedChanges(PathPatternRequestMatcher.Builder path, RequestMappingHandlerMapping mappings) {
+		List<RequestMatcher> matchers = new ArrayList<>();
+		for (RequestMappingInfo mapping : mappings.getHandlerMethods().keySet()) {
+			Set<RequestMethod> methods = mapping.getMethodsCondition().getMethods();
+			for (String pattern : mapping.getPathPatternsCondition().getPatternValues()) {
+				for (HttpMethod method : CHANGES) {
+					if (methods.isEmpty() || methods.contains(RequestMethod.resolve(method))) {
+						matchers.add(path.matcher(method, pattern));
+					}
+				}
+			}
+		}
+		return new OrRequestMatcher(matchers);
 	}
 
 	private static RequestMatcher matchers(PathPatternRequestMatcher.Builder path, List<String> patterns) {

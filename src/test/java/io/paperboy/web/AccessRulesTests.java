@@ -163,6 +163,12 @@ class AccessRulesTests {
 	}
 
 	@Test
+	void aChangeOfAnAddressThatMapsNoneIsAnsweredAlikeToEveryone() throws Exception {
+		this.mvc.perform(post("/papers").with(csrf())).andExpect(status().isMethodNotAllowed());
+		this.mvc.perform(post("/nowhere").with(csrf())).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void reportedCommentsDoNotExistForAnyoneButCurators() throws Exception {
 		Member member = TestMembers.create(this.accounts);
 		this.mvc.perform(get("/moderation/reports")).andExpect(status().isNotFound());
