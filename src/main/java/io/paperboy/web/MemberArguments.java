@@ -1,5 +1,7 @@
 package io.paperboy.web;
 
+import java.util.List;
+
 import io.paperboy.account.Member;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -21,7 +23,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class MemberArguments implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 
 	@Override
-	public void addArgumentResolvers(java.util.List<HandlerMethodArgumentResolver> resolvers) {
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(this);
 	}
 
