@@ -13,8 +13,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * A signed-in member, as the session keeps them. Controllers take it as
- * {@code @AuthenticationPrincipal Member member} ({@code null} for a visitor who is not signed in).
+ * A signed-in member, as the session keeps them. A controller behind a members-only rule of the
+ * security configuration takes it as {@code Member member} (given by {@code web.MemberArguments},
+ * never {@code null}); one open to everyone as {@code @AuthenticationPrincipal Member member}
+ * ({@code null} for a visitor who is not signed in).
  * Roles are read at sign-in: a role granted later applies from the next sign-in.
  *
  * @param id the user id

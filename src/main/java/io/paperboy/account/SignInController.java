@@ -1,12 +1,12 @@
 package io.paperboy.account;
 
 import io.paperboy.mail.Mailer;
+import io.paperboy.web.SafeRedirect;
 import io.paperboy.web.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -81,7 +81,7 @@ class SignInController {
 	}
 
 	@GetMapping("/welcome")
-	String welcome(@AuthenticationPrincipal Member member,
+	String welcome(Member member,
 			@RequestParam(name = "continue", required = false) String back, CsrfToken csrf, Model model) {
 		String suggested = member.needsProfile() ? "" : member.username();
 		model.addAttribute("page", new WelcomePage(suggested, member.needsProfile() ? "" : member.displayName(),
@@ -90,7 +90,7 @@ class SignInController {
 	}
 
 	@PostMapping("/welcome")
-	String chooseProfile(@AuthenticationPrincipal Member member, @RequestParam(defaultValue = "") String username,
+	String chooseProfile(Member member, @RequestParam(defaultValue = "") String username,
 			@RequestParam(defaultValue = "") String displayName,
 			@RequestParam(name = "continue", required = false) String back, CsrfToken csrf, Model model,
 			HttpServletRequest request, HttpServletResponse response) {

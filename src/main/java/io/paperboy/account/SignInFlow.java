@@ -10,6 +10,7 @@ import io.paperboy.mail.MailFailure;
 import io.paperboy.mail.MailMessage;
 import io.paperboy.mail.Mailer;
 import io.paperboy.web.RateLimits;
+import io.paperboy.web.SafeRedirect;
 import io.paperboy.web.SignInSteps;
 import io.paperboy.web.SiteProperties;
 import io.paperboy.web.TooManyRequestsException;

@@ -5,15 +5,10 @@ import java.util.List;
 
 import io.paperboy.account.Member;
 import io.paperboy.catalog.ArxivId;
+import io.paperboy.web.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Comments as JSON: {@code GET /api/papers/{id}/comments} for anyone; posting, editing and
- * deleting for signed-in members (session cookie and {@code X-CSRF-TOKEN} header).
+ * deleting for signed-in members (session cookie and {@code X-CSRF-TOKEN} header), a rule of
+ * {@code web.SecurityConfiguration}. Failures are answered by {@code web.ErrorHandling}.
  */
 @RestController
+@JsonBody(unreadable = "Send a JSON object such as {\"markdown\": \"Your comment\"}, with \"parentId\" for a reply.")
 class CommentApiController {
 
 	private final Comments comments;
@@ -51,8 +48,8 @@ class CommentApiController {
 	@Operation(summary = "Post a comment or a reply (signed-in members)")
 	@PostMapping("/api/papers/{id}/comments")
 	ResponseEntity<ApiComment> post(@PathVariable String id, @RequestBody ApiComment.Draft draft,
-			@AuthenticationPrincipal Member member) {
-		Comment comment = this.comments.post(ArxivId.parse(id).id(), draft.parentId(), signedIn(member),
+			Member member) {
+		Comment comment = this.comments.post(ArxivId.parse(id).id(), draft.parentId(), member,
 				draft.markdown());
 		return ResponseEntity.created(URI.create("/api/papers/" + comment.paperId() + "/comments/" + comment.id()))
 			.body(ApiComment.of(comment));
@@ -61,36 +58,18 @@ class CommentApiController {
 	@Operation(summary = "Edit your comment (within the edit window)")
 	@PatchMapping("/api/papers/{id}/comments/{commentId}")
 	ApiComment edit(@PathVariable String id, @PathVariable long commentId, @RequestBody ApiComment.Draft draft,
-			@AuthenticationPrincipal Member member) {
-		Member editor = signedIn(member);
+			Member member) {
 		onPaper(ArxivId.parse(id).id(), commentId);
-		return ApiComment.of(this.comments.edit(commentId, editor, draft.markdown()));
+		return ApiComment.of(this.comments.edit(commentId, member, draft.markdown()));
 	}
 
 	@Operation(summary = "Delete your comment")
 	@DeleteMapping("/api/papers/{id}/comments/{commentId}")
 	ResponseEntity<Void> delete(@PathVariable String id, @PathVariable long commentId,
-			@AuthenticationPrincipal Member member) {
-		Member author = signedIn(member);
+			Member member) {
 		onPaper(ArxivId.parse(id).id(), commentId);
-		this.comments.delete(commentId, author);
+		this.comments.delete(commentId, member);
 		return ResponseEntity.noContent().build();
-	}
-
-	@ExceptionHandler(CommentRefusedException.class)
-	ResponseEntity<ProblemDetail> refused(CommentRefusedException ex) {
-		return problem(HttpStatus.FORBIDDEN, "Not allowed", ex.getMessage());
-	}
-
-	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Bad request",
-				"Send a JSON object such as {\"markdown\": \"Your comment\"}, with \"parentId\" for a reply.");
-	}
-
-	@ExceptionHandler(NotSignedInException.class)
-	ResponseEntity<ProblemDetail> notSignedIn(NotSignedInException ex) {
-		return problem(HttpStatus.UNAUTHORIZED, "Sign in first", "Sign in to do this.");
 	}
 
 	private List<ApiComment> list(String paperId) {
@@ -101,24 +80,6 @@ class CommentApiController {
 		this.comments.find(commentId)
 			.filter((comment) -> comment.paperId().equals(paperId))
 			.orElseThrow(() -> new CommentNotFoundException(commentId));
-	}
-
-	private static Member signedIn(Member member) {
-		if (member == null) {
-			throw new NotSignedInException();
-		}
-		return member;
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-	}
-
-	/** A change asked for by someone not signed in. */
-	private static final class NotSignedInException extends RuntimeException {
-
 	}
 
 }

@@ -6,12 +6,8 @@ import io.paperboy.account.Viewer;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.Paper;
 import io.paperboy.catalog.PaperNotFoundException;
-import io.paperboy.web.ErrorPage;
-import io.paperboy.web.NotFoundException;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +18,9 @@ import org.springframework.web.servlet.view.RedirectView;
 /**
  * The comment forms of paper pages, which work without JavaScript: each posts here and is answered
  * with 303 back to the comment on its paper's page; a text that cannot be posted comes back in a
- * form (400) with the reason. Also the curators' list of reported comments.
+ * form (400) with the reason. Also the curators' list of reported comments. Only signed-in members
+ * reach these addresses (see {@code web.SecurityConfiguration}); a refusal is answered by
+ * {@code web.ErrorHandling}.
  */
 @Controller
 class CommentController {
@@ -40,11 +38,8 @@ class CommentController {
 
 	@PostMapping("/comments")
 	ModelAndView post(@RequestParam String paper, @RequestParam(required = false) Long replyTo,
-			@RequestParam(defaultValue = "") String text, @AuthenticationPrincipal Member member) {
+			@RequestParam(defaultValue = "") String text, Member member) {
 		Paper commented = paper(paper);
-		if (member == null) {
-			return signIn(commented.id());
-		}
 		if (member.needsProfile()) {
 			// comments show their author's name: there must be one; the text waits in the form
 			return form(new CommentForm(commented.id(), commented.displayTitle(), replyTo, null, text,
@@ -61,10 +56,7 @@ class CommentController {
 	}
 
 	@GetMapping("/comments/{id}/edit")
-	ModelAndView editForm(@PathVariable long id, @AuthenticationPrincipal Member member) {
-		if (member == null) {
-			return new ModelAndView("redirect:" + Viewer.current().signInLink());
-		}
+	ModelAndView editForm(@PathVariable long id, Member member) {
 		Comment comment = this.comments.editable(id, member);
 		ModelAndView view = new ModelAndView("community/compose");
 		view.addObject("page", new CommentForm(comment.paperId(), paper(comment.paperId()).displayTitle(), null,
@@ -74,11 +66,8 @@ class CommentController {
 
 	@PostMapping("/comments/{id}/edit")
 	ModelAndView edit(@PathVariable long id, @RequestParam(defaultValue = "") String text,
-			@AuthenticationPrincipal Member member) {
+			Member member) {
 		Comment comment = comment(id);
-		if (member == null) {
-			return signIn(comment.paperId());
-		}
 		try {
 			return backTo(this.comments.edit(id, member, text));
 		}
@@ -89,60 +78,35 @@ class CommentController {
 	}
 
 	@PostMapping("/comments/{id}/delete")
-	ModelAndView delete(@PathVariable long id, @AuthenticationPrincipal Member member) {
-		Comment comment = comment(id);
-		if (member == null) {
-			return signIn(comment.paperId());
-		}
+	ModelAndView delete(@PathVariable long id, Member member) {
 		Comment deleted = this.comments.delete(id, member);
 		return redirect("/papers/" + deleted.paperId() + "#" + (deleted.isReply() ? "comment-" + deleted.parentId() : "comments"));
 	}
 
 	@PostMapping("/comments/{id}/hide")
-	ModelAndView hide(@PathVariable long id, @AuthenticationPrincipal Member member) {
-		Comment comment = comment(id);
-		if (member == null) {
-			return signIn(comment.paperId());
-		}
+	ModelAndView hide(@PathVariable long id, Member member) {
 		return backTo(this.comments.hide(id, member));
 	}
 
 	@PostMapping("/comments/{id}/unhide")
-	ModelAndView unhide(@PathVariable long id, @AuthenticationPrincipal Member member) {
-		Comment comment = comment(id);
-		if (member == null) {
-			return signIn(comment.paperId());
-		}
+	ModelAndView unhide(@PathVariable long id, Member member) {
 		return backTo(this.comments.unhide(id, member));
 	}
 
 	@PostMapping("/comments/{id}/report")
 	ModelAndView report(@PathVariable long id, @RequestParam(required = false) String reason,
-			@AuthenticationPrincipal Member member) {
+			Member member) {
 		Comment comment = comment(id);
-		if (member == null) {
-			return signIn(comment.paperId());
-		}
 		this.comments.report(id, member, reason);
 		return backTo(comment);
 	}
 
-	/** Reported comments, for curators; to anyone else this page does not exist. */
+	/** Reported comments, for curators; to anyone else this page does not exist (a rule of the filter chain). */
 	@GetMapping("/moderation/reports")
-	ModelAndView reports(@AuthenticationPrincipal Member member) {
-		if (member == null || !member.isCurator()) {
-			throw new NotFoundException("There is nothing at this address.");
-		}
+	ModelAndView reports() {
 		ModelAndView view = new ModelAndView("community/reports");
 		view.addObject("reports", this.comments.reported(REPORTS_SHOWN));
 		view.addObject("viewer", Viewer.current());
-		return view;
-	}
-
-	@ExceptionHandler(CommentRefusedException.class)
-	ModelAndView refused(CommentRefusedException ex) {
-		ModelAndView view = new ModelAndView("web/error", HttpStatus.FORBIDDEN);
-		view.addObject("page", new ErrorPage(HttpStatus.FORBIDDEN.value(), "Not allowed", ex.getMessage()));
 		return view;
 	}
 
@@ -163,12 +127,6 @@ class CommentController {
 	/** To the comment on its paper's page. */
 	private static ModelAndView backTo(Comment comment) {
 		return redirect("/papers/" + comment.paperId() + "#comment-" + comment.id());
-	}
-
-	/** Anonymous visitors sign in first and come back to the paper. */
-	private static ModelAndView signIn(String paperId) {
-		return redirect("/signin?continue=" + java.net.URLEncoder.encode("/papers/" + paperId + "#comments",
-				java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	private static ModelAndView redirect(String url) {

@@ -8,21 +8,18 @@ import io.paperboy.account.Member;
 import io.paperboy.account.Viewer;
 import io.paperboy.catalog.ArxivId;
 import io.paperboy.web.BadRequestException;
-import io.paperboy.web.ErrorPage;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The curators' forms on a paper page: feature or hide the paper on its day, or undo either. They
  * live on the paper page, which is made for each visitor, never on the cards of a day page, which
- * is kept and sent to everyone.
+ * is kept and sent to everyone. Only signed-in members get here (a rule of
+ * {@code web.SecurityConfiguration}); a member who is not a curator is refused (403) by
+ * {@code web.ErrorHandling}.
  */
 @Controller
 class CurationController {
@@ -37,10 +34,7 @@ class CurationController {
 
 	/** A day's list as curators see it, hidden papers included: where a hidden paper is found again. */
 	@GetMapping("/curate")
-	String day(@AuthenticationPrincipal Member member, @RequestParam(required = false) String day, Model model) {
-		if (member == null) {
-			return "redirect:" + Viewer.current().signInLink();
-		}
+	String day(Member member, @RequestParam(required = false) String day, Model model) {
 		LocalDate date;
 		try {
 			date = (day == null || day.isBlank()) ? this.curation.today() : LocalDate.parse(day.strip());
@@ -53,24 +47,14 @@ class CurationController {
 	}
 
 	@PostMapping("/curate")
-	String curate(@AuthenticationPrincipal Member member, @RequestParam(defaultValue = "") String paper,
+	String curate(Member member, @RequestParam(defaultValue = "") String paper,
 			@RequestParam(defaultValue = "") String action, @RequestParam(required = false) String back) {
-		if (member == null) {
-			return "redirect:" + Viewer.current().signInLink();
-		}
 		ArxivId id = ArxivId.tryParse(paper).orElseThrow(() -> new BadRequestException("Not an arXiv id: " + paper));
 		CurationAction chosen = CurationAction.named(action)
 			.orElseThrow(() -> new BadRequestException("Not a curation action: " + action));
 		this.curation.apply(member, id.id(), chosen);
 		// only ever back to a curators' day page: never to an address a form could be made to name
 		return "redirect:" + ((back != null && CURATE_PAGE.matcher(back).matches()) ? back : "/papers/" + id.id());
-	}
-
-	@ExceptionHandler(NotCuratorException.class)
-	ModelAndView forbidden(NotCuratorException ex) {
-		ModelAndView view = new ModelAndView("web/error", HttpStatus.FORBIDDEN);
-		view.addObject("page", new ErrorPage(HttpStatus.FORBIDDEN.value(), "Curators only", ex.getMessage()));
-		return view;
 	}
 
 }

@@ -1,10 +1,12 @@
 package io.paperboy.community;
 
+import io.paperboy.web.ForbiddenException;
+
 /** A member who is not a curator asked to do what only curators do: 403. */
-class NotCuratorException extends RuntimeException {
+class NotCuratorException extends ForbiddenException {
 
 	NotCuratorException() {
-		super("Only curators feature or hide papers.");
+		super("Curators only", "Only curators feature or hide papers.");
 	}
 
 }

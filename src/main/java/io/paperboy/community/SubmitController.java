@@ -6,10 +6,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 import io.paperboy.account.Member;
-import io.paperboy.account.Viewer;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * {@code /submit}: a member puts a paper on today's list (a curator on any day). A submission
  * ends on this page again, saying where the paper now is; a refused one keeps what was typed.
+ * Only signed-in members get here (a rule of {@code web.SecurityConfiguration}).
  */
 @Controller
 class SubmitController {
@@ -31,11 +30,8 @@ class SubmitController {
 	}
 
 	@GetMapping("/submit")
-	String form(@AuthenticationPrincipal Member member, @RequestParam(required = false) String paper,
+	String form(Member member, @RequestParam(required = false) String paper,
 			@RequestParam(required = false) String outcome, CsrfToken csrf, Model model) {
-		if (member == null) {
-			return "redirect:" + Viewer.current().signInLink();
-		}
 		if (member.needsProfile()) {
 			return "redirect:/welcome?continue=/submit";
 		}
@@ -48,11 +44,8 @@ class SubmitController {
 	}
 
 	@PostMapping("/submit")
-	String submit(@AuthenticationPrincipal Member member, @RequestParam(defaultValue = "") String paper,
+	String submit(Member member, @RequestParam(defaultValue = "") String paper,
 			@RequestParam(defaultValue = "") String day, CsrfToken csrf, Model model, HttpServletResponse response) {
-		if (member == null) {
-			return "redirect:" + Viewer.current().signInLink();
-		}
 		if (member.needsProfile()) {
 			return "redirect:/welcome?continue=/submit";
 		}

@@ -3,13 +3,7 @@ package io.paperboy.community;
 import io.paperboy.account.Member;
 import io.paperboy.catalog.ArxivId;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,7 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST} and {@code DELETE /api/papers/{id}/upvote}: a signed-in member casts or withdraws
  * their vote (session cookie and {@code X-CSRF-TOKEN} header). Both are idempotent and answer the
- * paper's count as the member now sees it.
+ * paper's count as the member now sees it. A caller who is not signed in never gets here: see
+ * {@code web.SecurityConfiguration}.
  */
 @RestController
 class VoteApiController {
@@ -34,54 +29,34 @@ class VoteApiController {
 	@Operation(summary = "Upvote a paper", description = "For a signed-in member (session cookie and X-CSRF-TOKEN "
 			+ "header); voting twice counts once.")
 	@PostMapping("/api/papers/{id}/upvote")
-	UpvoteState upvote(@PathVariable String id, @AuthenticationPrincipal Member member) {
+	UpvoteState upvote(@PathVariable String id, Member member) {
 		return vote(ArxivId.parse(id), member, true);
 	}
 
 	@Operation(summary = "Withdraw an upvote", description = "For a signed-in member; withdrawing a vote that "
 			+ "was not cast changes nothing.")
 	@DeleteMapping("/api/papers/{id}/upvote")
-	UpvoteState withdraw(@PathVariable String id, @AuthenticationPrincipal Member member) {
+	UpvoteState withdraw(@PathVariable String id, Member member) {
 		return vote(ArxivId.parse(id), member, false);
 	}
 
 	@Operation(summary = "Upvote a paper with an old-style id, such as hep-th/9901001")
 	@PostMapping("/api/papers/{archive}/{number:\\d{7}(?:v\\d+)?}/upvote")
 	UpvoteState upvoteOldStyle(@PathVariable String archive, @PathVariable String number,
-			@AuthenticationPrincipal Member member) {
+			Member member) {
 		return vote(ArxivId.parse(archive + "/" + number), member, true);
 	}
 
 	@Operation(summary = "Withdraw an upvote of a paper with an old-style id")
 	@DeleteMapping("/api/papers/{archive}/{number:\\d{7}(?:v\\d+)?}/upvote")
 	UpvoteState withdrawOldStyle(@PathVariable String archive, @PathVariable String number,
-			@AuthenticationPrincipal Member member) {
+			Member member) {
 		return vote(ArxivId.parse(archive + "/" + number), member, false);
 	}
 
 	private UpvoteState vote(ArxivId id, Member member, boolean upvoted) {
-		if (member == null) {
-			throw new NotSignedInException();
-		}
 		this.limit.take(member);
 		return this.votes.vote(id.id(), member.id(), upvoted);
-	}
-
-	/** A caller with a CSRF token but no member behind it (a session that signed out, or never signed in). */
-	@ExceptionHandler(NotSignedInException.class)
-	ResponseEntity<ProblemDetail> notSignedIn() {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-				"Sign in to vote: send the session cookie of a signed-in member.");
-		problem.setTitle("Not signed in");
-		return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-	}
-
-	private static final class NotSignedInException extends RuntimeException {
-
-		NotSignedInException() {
-			super("Not signed in", null, false, false);
-		}
-
 	}
 
 }

@@ -1,16 +1,12 @@
 package io.paperboy.community;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
 import io.paperboy.account.Member;
-import io.paperboy.account.SafeRedirect;
 import io.paperboy.catalog.ArxivId;
 import io.paperboy.web.BadRequestException;
+import io.paperboy.web.SafeRedirect;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * <p>
  * The form says what its button showed ({@code vote=up} or {@code vote=withdraw}), so a form sent
  * twice, or from a page older than the member's vote, does what the member saw; without it, the
- * post toggles.
+ * post toggles. A visitor who is not signed in is sent to sign in and back to {@code back} by
+ * {@code web.SecurityConfiguration}, and never gets here.
  */
 @Controller
 class VoteFormController {
@@ -38,22 +35,19 @@ class VoteFormController {
 
 	@PostMapping("/papers/{id}/upvote")
 	ResponseEntity<Void> vote(@PathVariable String id, @RequestParam(required = false) String vote,
-			@RequestParam(required = false) String back, @AuthenticationPrincipal Member member) {
+			@RequestParam(required = false) String back, Member member) {
 		return vote(ArxivId.parse(id), vote, back, member);
 	}
 
 	@PostMapping("/papers/{archive}/{number:\\d{7}(?:v\\d+)?}/upvote")
 	ResponseEntity<Void> voteOldStyle(@PathVariable String archive, @PathVariable String number,
 			@RequestParam(required = false) String vote, @RequestParam(required = false) String back,
-			@AuthenticationPrincipal Member member) {
+			Member member) {
 		return vote(ArxivId.parse(archive + "/" + number), vote, back, member);
 	}
 
 	private ResponseEntity<Void> vote(ArxivId id, String vote, String back, Member member) {
 		String page = (back != null) ? SafeRedirect.path(back) : "/papers/" + id.id();
-		if (member == null) {
-			return seeOther("/signin?continue=" + URLEncoder.encode(page, StandardCharsets.UTF_8));
-		}
 		if (vote != null && !vote.equals("up") && !vote.equals("withdraw")) {
 			throw new BadRequestException("vote must be \"up\" or \"withdraw\" (or left out, to toggle).");
 		}

@@ -3,25 +3,18 @@ package io.paperboy.digest;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import io.paperboy.mail.MailProperties;
 
 /**
  * Digests as bulk mail: {@code paperboy.mail.retry-for}, {@code paperboy.mail.suppress-after-bounces}
- * and {@code paperboy.mail.unsubscribe-mailbox} (the rest of {@code paperboy.mail.*} is the mail
- * package's).
+ * and {@code paperboy.mail.unsubscribe-mailbox}, read from {@link MailProperties}, which binds (and
+ * documents) all of {@code paperboy.mail.*}; with the retry schedule they make.
  *
- * @param retryFor how long a message refused for now (a 4xx reply, a relay out of reach) is tried
- * again after its first attempt before it is given up (default 24 hours); between tries the wait
- * starts at a minute and doubles up to an hour
- * @param suppressAfterBounces after how many hard bounces (a 5xx refusal of the recipient) an
- * address gets nothing more (default 3)
- * @param unsubscribeMailbox an address whose mail someone reads and acts on, named as the
- * {@code mailto:} of {@code List-Unsubscribe} beside the one-click link; unset by default, since
- * Paperboy reads no mail and a mailto nobody acts on is a promise broken
+ * @param retryFor how long a message refused for now is tried again after its first attempt
+ * @param suppressAfterBounces after how many hard bounces an address gets nothing more
+ * @param unsubscribeMailbox the {@code mailto:} of {@code List-Unsubscribe}, or {@code null}
  */
-@ConfigurationProperties("paperboy.mail")
-record BulkMailProperties(Duration retryFor, @DefaultValue("3") int suppressAfterBounces, String unsubscribeMailbox) {
+record BulkMailProperties(Duration retryFor, int suppressAfterBounces, String unsubscribeMailbox) {
 
 	static final Duration FIRST_WAIT = Duration.ofMinutes(1);
 
@@ -32,6 +25,11 @@ record BulkMailProperties(Duration retryFor, @DefaultValue("3") int suppressAfte
 		suppressAfterBounces = (suppressAfterBounces > 0) ? suppressAfterBounces : 3;
 		unsubscribeMailbox = (unsubscribeMailbox == null || unsubscribeMailbox.isBlank()) ? null
 				: unsubscribeMailbox.strip();
+	}
+
+	/** The part of the mail settings that is about digests. */
+	static BulkMailProperties of(MailProperties mail) {
+		return new BulkMailProperties(mail.retryFor(), mail.suppressAfterBounces(), mail.unsubscribeMailbox());
 	}
 
 	/** How long to wait after the given attempt (1 for the first) failed: 1, 2, 4 ... minutes, an hour at most. */

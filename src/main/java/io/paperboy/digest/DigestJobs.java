@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.paperboy.mail.MailProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,10 +14,16 @@ import org.springframework.context.annotation.Configuration;
  * The digest jobs, as db-scheduler tasks (each runs on one node at a time): {@code digest-run}
  * sends the digests that are due, every 15 minutes by default ({@code paperboy.digest.run-cron});
  * {@code digest-send} sends what the outbox holds that is due (retries, mostly) every minute;
- * {@code digest-drop-unconfirmed} drops subscriptions nobody confirmed in time, hourly.
+ * {@code digest-drop-unconfirmed} drops subscriptions nobody confirmed in time, hourly. Also the
+ * digests' part of the mail settings ({@link BulkMailProperties}), which the jobs' sender follows.
  */
 @Configuration(proxyBeanMethods = false)
 class DigestJobs {
+
+	@Bean
+	BulkMailProperties bulkMailProperties(MailProperties mail) {
+		return BulkMailProperties.of(mail);
+	}
 
 	@Bean
 	RecurringTask<Void> digestRunJob(DigestRuns runs, DigestProperties properties) {

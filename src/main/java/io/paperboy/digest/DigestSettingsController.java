@@ -1,10 +1,8 @@
 package io.paperboy.digest;
 
 import io.paperboy.account.Member;
-import io.paperboy.account.Viewer;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * {@code /settings/digest}: a signed-in member's digest, the same form as the signed preferences
  * link, with a box to turn it on or off. Their address was proved when they signed in, so turning
- * it on needs no confirmation mail.
+ * it on needs no confirmation mail. Only signed-in members get here (a rule of
+ * {@code web.SecurityConfiguration}).
  */
 @Controller
 class DigestSettingsController {
@@ -29,10 +28,7 @@ class DigestSettingsController {
 	}
 
 	@GetMapping(PATH)
-	String settings(@AuthenticationPrincipal Member member, @RequestParam(required = false) String saved, Model model) {
-		if (member == null) {
-			return "redirect:" + Viewer.current().signInLink();
-		}
+	String settings(Member member, @RequestParam(required = false) String saved, Model model) {
 		Subscription subscription = this.subscriptions.ofMember(member).orElse(null);
 		Preferences preferences = (subscription != null) ? subscription.preferences() : Preferences.defaults();
 		String status = (subscription != null) ? subscription.status().key() : "none";
@@ -42,11 +38,8 @@ class DigestSettingsController {
 	}
 
 	@PostMapping(PATH)
-	String save(@AuthenticationPrincipal Member member, @ModelAttribute DigestLinkController.FormFields fields,
+	String save(Member member, @ModelAttribute DigestLinkController.FormFields fields,
 			@RequestParam(defaultValue = "false") boolean subscribed, Model model, HttpServletResponse response) {
-		if (member == null) {
-			return "redirect:" + Viewer.current().signInLink();
-		}
 		PreferencesPage.Form form = fields.form();
 		try {
 			this.subscriptions.saveForMember(member, form.parse(), subscribed);

@@ -2,14 +2,8 @@ package io.paperboy.digest;
 
 import io.paperboy.account.Member;
 import io.paperboy.web.BadRequestException;
+import io.paperboy.web.JsonBody;
 import io.paperboy.web.NotFoundException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,9 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code /api/subscription}: the signed-in member's digest subscription. A member's address was
  * proved when they signed in, so a PUT subscribes it at once, with no confirmation mail. A PUT
- * needs the {@code X-CSRF-TOKEN} header.
+ * needs the {@code X-CSRF-TOKEN} header. Only signed-in members get here (a rule of
+ * {@code web.SecurityConfiguration}); failures are answered by {@code web.ErrorHandling}.
  */
 @RestController
+@JsonBody(unreadable = "The body must be a JSON object with the subscription's fields.")
 class SubscriptionApiController {
 
 	private final Subscriptions subscriptions;
@@ -30,15 +26,14 @@ class SubscriptionApiController {
 	}
 
 	@GetMapping("/api/subscription")
-	ApiSubscription get(@AuthenticationPrincipal Member member) {
-		return ApiSubscription.of(this.subscriptions.ofMember(signedIn(member))
+	ApiSubscription get(Member member) {
+		return ApiSubscription.of(this.subscriptions.ofMember(member)
 			.orElseThrow(() -> new NotFoundException("You have no digest subscription; PUT one to subscribe.")));
 	}
 
 	@PutMapping("/api/subscription")
-	ApiSubscription put(@AuthenticationPrincipal Member member, @RequestBody ApiSubscription update) {
-		Member signedIn = signedIn(member);
-		Subscription current = this.subscriptions.ofMember(signedIn).orElse(null);
+	ApiSubscription put(Member member, @RequestBody ApiSubscription update) {
+		Subscription current = this.subscriptions.ofMember(member).orElse(null);
 		Preferences preferences;
 		try {
 			preferences = update.over((current != null) ? current.preferences() : Preferences.defaults());
@@ -47,38 +42,7 @@ class SubscriptionApiController {
 			throw new BadRequestException(ex.getMessage());
 		}
 		boolean subscribed = (update.subscribed() != null) ? update.subscribed() : true;
-		return ApiSubscription.of(this.subscriptions.saveForMember(signedIn, preferences, subscribed));
-	}
-
-	private static Member signedIn(Member member) {
-		if (member == null) {
-			throw new NotSignedInException();
-		}
-		return member;
-	}
-
-	@ExceptionHandler(NotSignedInException.class)
-	ResponseEntity<ProblemDetail> notSignedIn() {
-		return problem(HttpStatus.UNAUTHORIZED, "Not signed in", "Sign in to see or change your digest subscription.");
-	}
-
-	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ResponseEntity<ProblemDetail> unreadable() {
-		return problem(HttpStatus.BAD_REQUEST, "Bad request", "The body must be a JSON object with the subscription's fields.");
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-	}
-
-	private static final class NotSignedInException extends RuntimeException {
-
-		NotSignedInException() {
-			super("Not signed in");
-		}
-
+		return ApiSubscription.of(this.subscriptions.saveForMember(member, preferences, subscribed));
 	}
 
 }

@@ -26,16 +26,30 @@ class MailConfiguration {
 		if (smtp == null) {
 			return new DevOutbox(outbox, clock);
 		}
-		withoutNagle(smtp);
-		return new SmtpDelivery(smtp, properties, dkimKey(properties), clock);
+		return new SmtpDelivery(relay(smtp), properties, dkimKey(properties), clock);
+	}
+
+	/**
+	 * The relay as Spring Boot makes it from {@code spring.mail.*}: a {@link JavaMailSenderImpl},
+	 * whose connection Paperboy keeps open between batches. Another kind of sender (a bean of one's
+	 * own) stops the start with a clear message rather than sending some other way unnoticed.
+	 */
+	static JavaMailSenderImpl relay(JavaMailSender sender) {
+		if (!(sender instanceof JavaMailSenderImpl impl)) {
+			throw new IllegalStateException("Paperboy sends mail through the JavaMailSenderImpl that Spring Boot makes "
+					+ "from spring.mail.*, but the JavaMailSender bean is a " + sender.getClass().getName()
+					+ "; remove that bean and set spring.mail.host (and .port, .username, .password) instead");
+		}
+		withoutNagle(impl);
+		return impl;
 	}
 
 	/**
 	 * Plain SMTP connections get {@code TCP_NODELAY} ({@link NoDelaySockets}), unless a socket
 	 * factory is configured already. Implicit TLS ({@code smtps}) keeps its own factory.
 	 */
-	static void withoutNagle(JavaMailSender sender) {
-		if (sender instanceof JavaMailSenderImpl impl && !"smtps".equals(impl.getProtocol())) {
+	static void withoutNagle(JavaMailSenderImpl impl) {
+		if (!"smtps".equals(impl.getProtocol())) {
 			Properties mail = new Properties();
 			mail.putAll(impl.getJavaMailProperties());
 			if (!mail.containsKey("mail.smtp.socketFactory") && !mail.containsKey("mail.smtp.socketFactory.class")) {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -22,7 +23,9 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.DisconnectedClientHelper;
@@ -51,7 +54,24 @@ class ErrorHandling {
 
 	@ExceptionHandler(BadRequestException.class)
 	Object badRequest(BadRequestException ex, HttpServletRequest request) {
-		return respond(request, HttpStatus.BAD_REQUEST, "Bad request", ex.getMessage());
+		return respond(request, HttpStatus.BAD_REQUEST, ex.title(), ex.getMessage());
+	}
+
+	/** Raised by the security filter chain for an API call that needs a signed-in member. */
+	@ExceptionHandler(NotSignedInException.class)
+	Object notSignedIn(NotSignedInException ex, HttpServletRequest request) {
+		return respond(request, HttpStatus.UNAUTHORIZED, ex.title(), ex.getMessage());
+	}
+
+	@ExceptionHandler(ForbiddenException.class)
+	Object forbidden(ForbiddenException ex, HttpServletRequest request) {
+		return respond(request, HttpStatus.FORBIDDEN, ex.title(), ex.getMessage());
+	}
+
+	@ExceptionHandler(UnavailableException.class)
+	Object unavailable(UnavailableException ex, HttpServletRequest request, HttpServletResponse response) {
+		response.setHeader("Retry-After", Long.toString(Math.max(1, ex.retryAfter().toSeconds())));
+		return respond(request, HttpStatus.SERVICE_UNAVAILABLE, ex.title(), ex.getMessage());
 	}
 
 	/** Tomcat refuses a query string that is not valid percent-encoding when a parameter is first read. */
@@ -85,13 +105,23 @@ class ErrorHandling {
 	Object unsupported(HttpMediaTypeNotSupportedException ex, HttpServletRequest request, HttpServletResponse response) {
 		String supported = types(ex.getSupportedMediaTypes(), "application/json");
 		response.setHeader(HttpHeaders.ACCEPT, supported);
+		JsonBody body = jsonBody(request);
 		return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
-				"Send the body as " + supported + ".");
+				(body != null && !body.unsupported().isEmpty()) ? body.unsupported() : "Send the body as " + supported + ".");
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	Object unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
-		return respond(request, HttpStatus.BAD_REQUEST, "Bad request", "The body of the request could not be read.");
+		JsonBody body = jsonBody(request);
+		return respond(request, HttpStatus.BAD_REQUEST, "Bad request",
+				(body != null) ? body.unreadable() : "The body of the request could not be read.");
+	}
+
+	/** The words the controller chosen for this request gives about its body, if it gives any. */
+	private static JsonBody jsonBody(HttpServletRequest request) {
+		// an attribute, not a HandlerMethod parameter: a failure raised before a controller was chosen has none
+		return (request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler)
+				? AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), JsonBody.class) : null;
 	}
 
 	@ExceptionHandler(TooManyRequestsException.class)

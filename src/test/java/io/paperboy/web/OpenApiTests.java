@@ -9,6 +9,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -32,6 +33,15 @@ class OpenApiTests {
 			.andExpect(jsonPath("$.paths['/api/daily_papers'].get.parameters[*].name")
 				.value(hasItem("week")))
 			.andExpect(jsonPath("$.paths['/api/papers/{id}'].get").exists());
+	}
+
+	@Test
+	void theSignedInMemberIsNoParameterOfTheApi() throws Exception {
+		this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(jsonPath("$.paths['/api/papers/{id}/upvote'].post.parameters[*].name").value(contains("id")))
+			.andExpect(jsonPath("$.paths['/api/papers/{id}/comments'].post.parameters[*].name").value(contains("id")))
+			.andExpect(jsonPath("$.paths['/api/subscription'].get.parameters").doesNotExist())
+			.andExpect(jsonPath("$.components.schemas.Member").doesNotExist());
 	}
 
 	@Test

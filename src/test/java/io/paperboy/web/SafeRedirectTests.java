@@ -1,4 +1,4 @@
-package io.paperboy.account;
+package io.paperboy.web;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

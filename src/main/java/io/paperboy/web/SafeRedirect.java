@@ -1,4 +1,4 @@
-package io.paperboy.account;
+package io.paperboy.web;
 
 /**
  * Where "come back here after signing in" may lead: a path on this site only, so a crafted link

@@ -1,0 +1,123 @@
+package io.paperboy.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+
+/**
+ * Writes a {@link MailMessage} as the MIME message that goes on the wire: a text/plain part alone,
+ * or multipart/alternative with the text part first and the HTML part last (mail programs show the
+ * last part they can), both UTF-8, the HTML written in ASCII ({@link AsciiHtml}) so that it goes as
+ * 7bit; signed when a DKIM key is configured, and sent with the bounce address as envelope sender.
+ */
+class MimeWriter {
+
+	private final Session session;
+
+	private final InternetAddress from;
+
+	private final String bounceAddress;
+
+	private final DkimKey dkim;
+
+	private final Clock clock;
+
+	/**
+	 * @param session the session of the relay the messages go to
+	 * @param dkim the signing key, or {@code null} to write unsigned messages
+	 * @throws IllegalStateException when {@code paperboy.mail.from} or {@code .bounce-address} is
+	 * not a mail address
+	 */
+	MimeWriter(Session session, MailProperties properties, DkimKey dkim, Clock clock) {
+		this.session = session;
+		this.from = address(properties.from(), "paperboy.mail.from");
+		if (properties.bounceAddress() != null) {
+			address(properties.bounceAddress(), "paperboy.mail.bounce-address");
+		}
+		this.bounceAddress = properties.bounceAddress();
+		this.dkim = dkim;
+		this.clock = clock;
+	}
+
+	private static InternetAddress address(String address, String property) {
+		try {
+			return new InternetAddress(address, true);
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(property + " is not a mail address: " + address, ex);
+		}
+	}
+
+	/**
+	 * The message as MIME, its body encoded and signed.
+	 * @throws MessagingException when it cannot be written (a recipient that is not an address, or
+	 * needs SMTPUTF8): trying again cannot help
+	 */
+	MimeMessage write(MailMessage message) throws MessagingException {
+		SMTPMessage mime = new KeepingMessageId(this.session);
+		mime.setFrom(this.from);
+		mime.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient(message.to()), true));
+		mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
+		mime.setSentDate(Date.from(this.clock.instant()));
+		if (message.html() == null) {
+			TextBody.set(mime, message.text(), "plain");
+		}
+		else {
+			mime.setContent(new MimeMultipart("alternative", TextBody.part(message.text(), "plain"),
+					TextBody.html(message.html())));
+		}
+		for (var header : message.headers().entrySet()) {
+			mime.setHeader(header.getKey(), header.getValue());
+		}
+		// the body is encoded now, so that what is signed is what goes on the wire
+		mime.saveChanges();
+		SMTPMessage outgoing = (this.dkim != null) ? this.dkim.sign(mime) : mime;
+		if (this.bounceAddress != null) {
+			outgoing.setEnvelopeFrom(this.bounceAddress);
+		}
+		return outgoing;
+	}
+
+	/**
+	 * The recipient as the relay must see it: the domain in ASCII. An address kept before Paperboy
+	 * checked them ({@link MailAddress}) may still need this; one that cannot go without SMTPUTF8
+	 * fails for good here rather than going out garbled.
+	 */
+	private static String recipient(String to) throws AddressException {
+		try {
+			return MailAddress.ascii(to.strip());
+		}
+		catch (InvalidMailAddressException ex) {
+			throw new AddressException(ex.getMessage(), to);
+		}
+	}
+
+	/**
+	 * Jakarta Mail gives a message a fresh {@code Message-ID} of its own each time it is saved; this
+	 * one keeps the ID Paperboy gave it, on our domain.
+	 */
+	private static final class KeepingMessageId extends SMTPMessage {
+
+		KeepingMessageId(Session session) {
+			super(session);
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			if (getHeader(OutgoingHeaders.MESSAGE_ID) == null) {
+				super.updateMessageID();
+			}
+		}
+
+	}
+
+}
