@@ -1,6 +1,7 @@
 package io.paperboy.ingest;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paperboy.Stopping;
 import io.paperboy.catalog.SaveOutcome;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class IngestRunsTests {
@@ -164,8 +167,9 @@ class IngestRunsTests {
 			await(firstStarted);
 			Future<IngestRun> second = threads.submit(() -> this.runs.run("test-source", "schedule", "", (line) -> {
 			}, (tally) -> secondRanAlongside.set(firstRunning.get())));
-			Thread.sleep(200);
-			assertThat(second).isNotDone();
+			Awaitility.await("the second run to wait for the first").during(Duration.ofMillis(200))
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> !second.isDone());
 			releaseFirst.countDown();
 
 			assertThat(first.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(IngestRun.Outcome.SUCCEEDED);
