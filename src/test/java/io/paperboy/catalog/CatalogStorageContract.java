@@ -9,6 +9,7 @@ import java.util.Map;
 import io.paperboy.account.User;
 import io.paperboy.account.UserDirectory;
 import io.paperboy.support.CatalogTables;
+import io.paperboy.support.StorageTest;
 import io.paperboy.support.TestPapers;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationState;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * What the catalog's storage must do on every database Paperboy supports. Each subclass runs the
  * same tests on one database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@StorageTest
 abstract class CatalogStorageContract {
 
 	private static final LocalDate MONDAY = LocalDate.of(2025, 6, 2);

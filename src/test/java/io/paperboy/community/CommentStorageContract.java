@@ -11,6 +11,7 @@ import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.PaperNotFoundException;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.MutableClock;
+import io.paperboy.support.StorageTest;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * What comments' storage must do on every database Paperboy supports. Each subclass runs the same
  * tests on one database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(MutableClock.Configuration.class)
+@StorageTest
 abstract class CommentStorageContract {
 
 	private static final LocalDate MONDAY = LocalDate.of(2025, 6, 2);

@@ -8,6 +8,7 @@ import io.paperboy.account.Role;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.DailyEntry;
 import io.paperboy.support.CatalogTables;
+import io.paperboy.support.StorageTest;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * read back by the catalog, and honoured by every list it reads. Each subclass runs the same tests
  * on one database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@StorageTest
 abstract class CurationStorageContract {
 
 	private static final LocalDate FRIDAY = LocalDate.of(2025, 5, 30);

@@ -11,6 +11,7 @@ import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.PaperNotFoundException;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.MutableClock;
+import io.paperboy.support.StorageTest;
 import io.paperboy.support.TestMembers;
 import io.paperboy.support.TestPapers;
 import io.paperboy.web.NotFoundException;
@@ -30,8 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * What votes and profiles must do on every database Paperboy supports. Each subclass runs the same
  * tests on one database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "paperboy.feed.cache-ttl=0s")
-@Import(MutableClock.Configuration.class)
+@StorageTest
 abstract class VoteStorageContract {
 
 	private static final LocalDate JUNE_2 = LocalDate.of(2025, 6, 2);

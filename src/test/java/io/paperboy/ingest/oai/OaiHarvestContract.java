@@ -27,6 +27,7 @@ import io.paperboy.ingest.SourcesProperties;
 import io.paperboy.ingest.http.PoliteHttpClient;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.ScriptedHttpServer;
+import io.paperboy.support.StorageTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * flow control, protocol errors, bad pages, and a harvest interrupted at every point and resumed.
  * Each subclass runs it on one database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@StorageTest
 abstract class OaiHarvestContract {
 
 	private static final Map<String, String> XML = Map.of("Content-Type", "text/xml;charset=UTF-8");
