@@ -22,13 +22,13 @@ import io.paperboy.ingest.http.PoliteHttpClient;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.ScriptedHttpServer;
+import io.paperboy.support.StorageTest;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The {@code arxiv} and {@code arxiv-refresh} sources against a local server playing arXiv, saving
  * into the real catalog, run through {@link IngestRuns} as the schedule and the command line run them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@StorageTest
 class ArxivSourcesTests {
 
 	private static final Map<String, String> ATOM = Map.of("Content-Type", "application/atom+xml");

@@ -11,18 +11,18 @@ import java.util.List;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.cli.VerbRunner;
 import io.paperboy.support.CatalogTables;
+import io.paperboy.support.StorageTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@StorageTest
 class ImportDailyPapersVerbTests {
 
 	@Autowired

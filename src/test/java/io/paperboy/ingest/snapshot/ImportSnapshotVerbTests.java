@@ -14,19 +14,19 @@ import io.paperboy.ingest.IngestRun;
 import io.paperboy.ingest.IngestRuns;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.SharedData;
+import io.paperboy.support.StorageTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code import arxiv-snapshot} as an operator runs it: exit codes, the summary, the run record. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@StorageTest
 class ImportSnapshotVerbTests {
 
 	@Autowired
