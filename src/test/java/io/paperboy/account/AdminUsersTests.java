@@ -3,14 +3,11 @@ package io.paperboy.account;
 import io.paperboy.community.TestMembers;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.HtmlText;
-import io.paperboy.support.MutableClock;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -25,9 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** {@code /admin/users}: administrators grant and revoke roles and link imported submitters. */
-@SpringBootTest(properties = "paperboy.sources.http.max-attempts=1")
-@AutoConfigureMockMvc
-@Import(MutableClock.Configuration.class)
+@WebTest
 class AdminUsersTests {
 
 	@Autowired

@@ -10,13 +10,11 @@ import io.paperboy.catalog.Catalog;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.TestPapers;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -38,9 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** {@code /api/papers/{id}/comments}, and the paper API's count of comments. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(MutableClock.Configuration.class)
+@WebTest
 class CommentApiTests {
 
 	private static final String COMMENTS = "/api/papers/2506.00001/comments";

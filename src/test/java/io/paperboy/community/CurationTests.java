@@ -9,15 +9,12 @@ import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.SaveOutcome;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.HtmlText;
-import io.paperboy.support.MutableClock;
 import io.paperboy.support.TestPapers;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -32,9 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Curators feature and hide papers on their day; everyone's lists, the API and the feeds follow. */
-@SpringBootTest(properties = "paperboy.sources.http.max-attempts=1")
-@AutoConfigureMockMvc
-@Import(MutableClock.Configuration.class)
+@WebTest
 class CurationTests {
 
 	private static final LocalDate MONDAY = LocalDate.of(2025, 6, 2);

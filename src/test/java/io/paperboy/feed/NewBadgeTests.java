@@ -11,13 +11,11 @@ import io.paperboy.catalog.DailyEntry;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.TestPapers;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -26,9 +24,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The "new" badge on cards of papers that entered the list in the last 24 hours, against a fixed clock. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(MutableClock.Configuration.class)
+@WebTest
 class NewBadgeTests {
 
 	private static final Instant NOW = Instant.parse("2025-06-04T12:00:00Z");

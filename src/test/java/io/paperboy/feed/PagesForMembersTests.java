@@ -11,13 +11,12 @@ import io.paperboy.community.Votes;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.TestMembers;
 import io.paperboy.support.TestPapers;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -31,8 +30,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * name, token and votes. Neither may reach the other: a member's page is never kept, and the kept
  * page never carries anything of a member or of the request that rendered it.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@WebTest
 class PagesForMembersTests {
 
 	private static final LocalDate JUNE_2 = LocalDate.of(2025, 6, 2);

@@ -9,11 +9,10 @@ import io.paperboy.community.Votes;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.TestMembers;
 import io.paperboy.support.TestPapers;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -23,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** Search results carry upvote buttons: a member's show their votes, a visitor's lead to sign in. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@WebTest
 class SearchForMembersTests {
 
 	private static final LocalDate DAY = LocalDate.of(2025, 6, 2);

@@ -8,16 +8,15 @@ import io.paperboy.catalog.Catalog;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.TestMembers;
 import io.paperboy.support.TestPapers;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,8 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Asking for a type Paperboy does not write (406), or sending one it does not read (415): the
  * client's mistake, answered in words when the client can take them, and never logged as ours.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@WebTest
 @ExtendWith(OutputCaptureExtension.class)
 class UnacceptableRequestsTests {
 
