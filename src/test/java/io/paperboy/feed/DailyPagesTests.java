@@ -136,11 +136,18 @@ class DailyPagesTests {
 	@Test
 	void aCardShowsTitleAuthorsExcerptCountsSubmitterAndLinks() throws Exception {
 		User submitter = this.users.ensureImported("akhaliq", "AK", null, null);
-		Paper paper = new Paper("2506.00001", 2, "A Fully\n  Described Paper",
-				"Line one of the abstract\nand line two.", Instant.parse("2025-05-30T17:59:01Z"), null,
-				authors("Ada Lovelace", "Alan Turing", "Grace Hopper", "Edsger Dijkstra", "Barbara Liskov"),
-				List.of("cs.CL"), null, null, null, "https://github.com/example/described", 321,
-				"https://example.org/described", null, List.of(), null, 12, 4);
+		Paper paper = TestPapers.paper("2506.00001")
+			.withVersion(2, null)
+			.withTitle("A Fully\n  Described Paper")
+			.withSummary("Line one of the abstract\nand line two.")
+			.publishedAt(Instant.parse("2025-05-30T17:59:01Z"))
+			.withAuthors(authors("Ada Lovelace", "Alan Turing", "Grace Hopper", "Edsger Dijkstra", "Barbara Liskov"))
+			.withCategories("cs.CL")
+			.withGithub("https://github.com/example/described", 321)
+			.withProjectPage("https://example.org/described")
+			.withUpvotes(12)
+			.withComments(4)
+			.build();
 		list(paper, JUNE_2, submitter);
 
 		String card = cards(page("/papers/date/2025-06-02")).get(0);
@@ -227,8 +234,8 @@ class DailyPagesTests {
 		this.catalog.placeOnDailyList(TestPapers.entry(paper.id(), day, (submitter != null) ? submitter.id() : null));
 	}
 
-	private static List<Author> authors(String... names) {
-		return Arrays.stream(names).map((name) -> new Author(name, null, false)).toList();
+	private static Author[] authors(String... names) {
+		return Arrays.stream(names).map((name) -> new Author(name, null, false)).toArray(Author[]::new);
 	}
 
 	/** The cards of a page, in the order shown. */

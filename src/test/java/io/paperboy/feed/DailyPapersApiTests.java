@@ -100,13 +100,20 @@ class DailyPapersApiTests {
 	@Test
 	void anItemHasHuggingFacesLayoutWithThePaperNested() throws Exception {
 		User submitter = this.users.ensureImported("akhaliq", "AK", "https://example.org/ak.png", "hf-1");
-		Paper paper = new Paper("2506.00001", 2, "A Fully\n  Described Paper", "The abstract\nas arXiv wraps it.",
-				Instant.parse("2025-05-30T17:59:01Z"), null,
-				List.of(new Author("Ada Lovelace", "683d2d05ae87a04bca311b22", false),
-						new Author("Alan Turing", "683d2d05ae87a04bca311b23", true)),
-				List.of(), null, null, null, "https://github.com/example/described", 321,
-				"https://example.org/described", "A one-line summary.", List.of("reasoning", "reinforcement learning"),
-				"683d2d08ae87a04bca311bd4", 12, 4);
+		Paper paper = TestPapers.paper("2506.00001")
+			.withVersion(2, null)
+			.withTitle("A Fully\n  Described Paper")
+			.withSummary("The abstract\nas arXiv wraps it.")
+			.publishedAt(Instant.parse("2025-05-30T17:59:01Z"))
+			.withAuthors(new Author("Ada Lovelace", "683d2d05ae87a04bca311b22", false),
+					new Author("Alan Turing", "683d2d05ae87a04bca311b23", true))
+			.withGithub("https://github.com/example/described", 321)
+			.withProjectPage("https://example.org/described")
+			.withAiSummary("A one-line summary.", "reasoning", "reinforcement learning")
+			.withDiscussion("683d2d08ae87a04bca311bd4")
+			.withUpvotes(12)
+			.withComments(4)
+			.build();
 		this.catalog.savePaper(paper, JUNE_2);
 		this.catalog.placeOnDailyList(new DailyEntry("2506.00001", JUNE_2, Instant.parse("2025-06-02T03:18:21.654Z"),
 				submitter.id(), "https://example.org/thumb.png", List.of("https://example.org/video.mp4"), true,

@@ -115,8 +115,12 @@ class FeedWriterTests {
 
 	@Test
 	void anAtomEntryWithoutAuthorsFallsBackOnTheFeedsAuthor() throws Exception {
-		Paper paper = new Paper("2506.00001", null, "No authors", "Abstract", null, null, List.<Author>of(), List.of(),
-				null, null, null, null, null, null, null, List.of(), null, 0, 0);
+		Paper paper = TestPapers.paper("2506.00001")
+			.withTitle("No authors")
+			.withSummary("Abstract")
+			.publishedAt(null)
+			.withAuthors(new Author[0])
+			.build();
 
 		SyndFeed feed = parse(this.writer.write(FeedFormat.ATOM, FeedChannel.day(JUNE_2), List.of(listing(paper))));
 
