@@ -5,18 +5,16 @@ import java.time.LocalDate;
 
 import io.paperboy.account.User;
 import io.paperboy.account.UserDirectory;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.HtmlText;
-import io.paperboy.support.CatalogTables;
 import io.paperboy.support.TestPapers;
 import io.paperboy.support.WebTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -27,6 +25,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebTest
+@ExtendWith(EmptyCatalog.class)
 class PaperPagesTests {
 
 	private static final LocalDate JUNE_2 = LocalDate.of(2025, 6, 2);
@@ -41,17 +40,6 @@ class PaperPagesTests {
 
 	@Autowired
 	private UserDirectory users;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private ApplicationEventPublisher events;
-
-	@BeforeEach
-	void emptyCatalog() {
-		CatalogTables.empty(this.jdbc, this.events);
-	}
 
 	@Test
 	void aPaperPageShowsEverythingKnownAboutThePaper() throws Exception {

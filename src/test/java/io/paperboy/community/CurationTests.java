@@ -7,15 +7,14 @@ import io.paperboy.account.Member;
 import io.paperboy.account.Role;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.SaveOutcome;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.HtmlText;
 import io.paperboy.support.TestPapers;
 import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static io.paperboy.community.TestMembers.as;
@@ -30,6 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Curators feature and hide papers on their day; everyone's lists, the API and the feeds follow. */
 @WebTest
+@ExtendWith(EmptyCatalog.class)
 class CurationTests {
 
 	private static final LocalDate MONDAY = LocalDate.of(2025, 6, 2);
@@ -43,19 +43,12 @@ class CurationTests {
 	@Autowired
 	private Accounts accounts;
 
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private ApplicationEventPublisher events;
-
 	private Member curator;
 
 	private Member member;
 
 	@BeforeEach
 	void threePapersOnMonday() {
-		CatalogTables.empty(this.jdbc, this.events);
 		TestMembers members = new TestMembers(this.accounts);
 		this.curator = members.member("grace", "Grace Hopper", Role.CURATOR);
 		this.member = members.member("ada", "Ada Lovelace");

@@ -9,7 +9,7 @@ import io.paperboy.account.Member;
 import io.paperboy.account.UserDirectory;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.PaperNotFoundException;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.StorageTest;
 import io.paperboy.support.TestMembers;
@@ -18,8 +18,8 @@ import io.paperboy.web.NotFoundException;
 import io.paperboy.web.Viewer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * tests on one database.
  */
 @StorageTest
+@ExtendWith(EmptyCatalog.class)
 abstract class VoteStorageContract {
 
 	private static final LocalDate JUNE_2 = LocalDate.of(2025, 6, 2);
@@ -55,13 +56,9 @@ abstract class VoteStorageContract {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	ApplicationEventPublisher events;
-
 	@BeforeEach
 	void threePapers() {
 		this.clock.set(MutableClock.Configuration.START);
-		CatalogTables.empty(this.jdbc, this.events);
 		this.catalog.savePaper(TestPapers.paper("2506.00001").withUpvotes(12).build(), JUNE_2);
 		this.catalog.savePaper(TestPapers.paper("2506.00002").build(), JUNE_2);
 		this.catalog.savePaper(TestPapers.paper("hep-th/9901001").withUpvotes(3).build(), JUNE_2);

@@ -8,14 +8,12 @@ import io.paperboy.catalog.ArxivRecord;
 import io.paperboy.catalog.Author;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.PaperVersion;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.HtmlText;
 import io.paperboy.support.WebTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +21,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebTest
+@ExtendWith(EmptyCatalog.class)
 class ArxivPagesTests {
 
 	@Autowired
@@ -30,17 +29,6 @@ class ArxivPagesTests {
 
 	@Autowired
 	private Catalog catalog;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private ApplicationEventPublisher events;
-
-	@BeforeEach
-	void emptyCatalog() {
-		CatalogTables.empty(this.jdbc, this.events);
-	}
 
 	@Test
 	void theNewestPublishedPapersComeFirstWhetherListedOrNot() throws Exception {

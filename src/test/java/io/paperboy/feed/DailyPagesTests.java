@@ -12,18 +12,16 @@ import io.paperboy.account.UserDirectory;
 import io.paperboy.catalog.Author;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.Paper;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.HtmlText;
-import io.paperboy.support.CatalogTables;
 import io.paperboy.support.TestPapers;
 import io.paperboy.support.WebTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebTest
+@ExtendWith(EmptyCatalog.class)
 class DailyPagesTests {
 
 	private static final LocalDate MAY_29 = LocalDate.of(2025, 5, 29);
@@ -51,17 +50,6 @@ class DailyPagesTests {
 
 	@Autowired
 	private UserDirectory users;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private ApplicationEventPublisher events;
-
-	@BeforeEach
-	void emptyCatalog() {
-		CatalogTables.empty(this.jdbc, this.events);
-	}
 
 	@Test
 	void thePapersPageShowsTheLatestDayThatHasPapers() throws Exception {

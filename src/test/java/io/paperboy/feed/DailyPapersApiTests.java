@@ -16,19 +16,17 @@ import io.paperboy.catalog.Author;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.DailyEntry;
 import io.paperboy.catalog.Paper;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.TestPapers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -46,6 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @SpringBootTest(properties = "paperboy.base-url=https://papers.example.org/")
 @AutoConfigureMockMvc
+@ExtendWith(EmptyCatalog.class)
 class DailyPapersApiTests {
 
 	private static final LocalDate JUNE_2 = LocalDate.of(2025, 6, 2);
@@ -60,17 +59,6 @@ class DailyPapersApiTests {
 
 	@Autowired
 	private UserDirectory users;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private ApplicationEventPublisher events;
-
-	@BeforeEach
-	void emptyCatalog() {
-		CatalogTables.empty(this.jdbc, this.events);
-	}
 
 	@Test
 	void aClientThatAcceptsGzipGetsTheSameAnswerGzipped() throws Exception {

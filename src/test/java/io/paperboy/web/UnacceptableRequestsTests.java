@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import io.paperboy.account.Accounts;
 import io.paperboy.account.Member;
 import io.paperboy.catalog.Catalog;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.TestMembers;
 import io.paperboy.support.TestPapers;
 import io.paperboy.support.WebTest;
@@ -17,9 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -41,6 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebTest
 @ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(EmptyCatalog.class)
 class UnacceptableRequestsTests {
 
 	@Autowired
@@ -52,17 +51,10 @@ class UnacceptableRequestsTests {
 	@Autowired
 	Accounts accounts;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
 	private Member member;
 
 	@BeforeEach
 	void aPaperAndAMember() {
-		CatalogTables.empty(this.jdbc, this.events);
 		this.catalog.savePaper(TestPapers.paper("2506.00001").build(), LocalDate.of(2025, 6, 2));
 		this.member = TestMembers.create(this.accounts);
 	}
