@@ -1,17 +1,13 @@
 package io.paperboy.account;
 
 import io.paperboy.community.TestMembers;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.HtmlText;
-import io.paperboy.support.MutableClock;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -25,9 +21,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** {@code /admin/users}: administrators grant and revoke roles and link imported submitters. */
-@SpringBootTest(properties = "paperboy.sources.http.max-attempts=1")
-@AutoConfigureMockMvc
-@Import(MutableClock.Configuration.class)
+@WebTest
+@ExtendWith(EmptyCatalog.class)
 class AdminUsersTests {
 
 	@Autowired
@@ -39,17 +34,10 @@ class AdminUsersTests {
 	@Autowired
 	private UserDirectory users;
 
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private ApplicationEventPublisher events;
-
 	private Member admin;
 
 	@BeforeEach
 	void oneAdministrator() {
-		CatalogTables.empty(this.jdbc, this.events);
 		this.admin = new TestMembers(this.accounts).member("root-admin", "Rosalind Admin", Role.ADMIN);
 	}
 

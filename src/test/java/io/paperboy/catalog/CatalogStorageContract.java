@@ -8,16 +8,14 @@ import java.util.Map;
 
 import io.paperboy.account.User;
 import io.paperboy.account.UserDirectory;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
+import io.paperboy.support.StorageTest;
 import io.paperboy.support.TestPapers;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationState;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * What the catalog's storage must do on every database Paperboy supports. Each subclass runs the
  * same tests on one database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@StorageTest
+@ExtendWith(EmptyCatalog.class)
 abstract class CatalogStorageContract {
 
 	private static final LocalDate MONDAY = LocalDate.of(2025, 6, 2);
@@ -38,18 +37,7 @@ abstract class CatalogStorageContract {
 	UserDirectory users;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
 	Flyway flyway;
-
-	@BeforeEach
-	void emptyCatalog() {
-		CatalogTables.empty(this.jdbc, this.events);
-	}
 
 	@Test
 	void everyMigrationIsApplied() {

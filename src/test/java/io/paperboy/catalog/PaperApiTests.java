@@ -3,22 +3,18 @@ package io.paperboy.catalog;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 import io.paperboy.account.User;
 import io.paperboy.account.UserDirectory;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.TestPapers;
-import org.junit.jupiter.api.BeforeEach;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +26,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest
-@AutoConfigureMockMvc
+@WebTest
+@ExtendWith(EmptyCatalog.class)
 class PaperApiTests {
 
 	private static final LocalDate JUNE_2 = LocalDate.of(2025, 6, 2);
@@ -45,25 +41,23 @@ class PaperApiTests {
 	@Autowired
 	private UserDirectory users;
 
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private ApplicationEventPublisher events;
-
-	@BeforeEach
-	void emptyCatalog() {
-		CatalogTables.empty(this.jdbc, this.events);
-	}
-
 	@Test
 	void aPaperIsAFlatObjectThatCountsItsComments() throws Exception {
 		User submitter = this.users.ensureImported("akhaliq", "AK", null, null);
-		this.catalog.savePaper(new Paper("2506.00001", 2, "A Fully\n  Described Paper",
-				"The abstract\nas arXiv wraps it.", Instant.parse("2025-05-30T17:59:01Z"), null,
-				List.of(new Author("Ada Lovelace", "a1", false), new Author("Alan Turing", "a2", false)), List.of("cs.CL"),
-				null, null, null, "https://github.com/example/described", 321, "https://example.org/described",
-				"A one-line summary.", List.of("reasoning"), "disc-1", 12, 4), JUNE_2);
+		this.catalog.savePaper(TestPapers.paper("2506.00001")
+			.withVersion(2, null)
+			.withTitle("A Fully\n  Described Paper")
+			.withSummary("The abstract\nas arXiv wraps it.")
+			.publishedAt(Instant.parse("2025-05-30T17:59:01Z"))
+			.withAuthors(new Author("Ada Lovelace", "a1", false), new Author("Alan Turing", "a2", false))
+			.withCategories("cs.CL")
+			.withGithub("https://github.com/example/described", 321)
+			.withProjectPage("https://example.org/described")
+			.withAiSummary("A one-line summary.", "reasoning")
+			.withDiscussion("disc-1")
+			.withUpvotes(12)
+			.withComments(4)
+			.build(), JUNE_2);
 		this.catalog.placeOnDailyList(TestPapers.entry("2506.00001", JUNE_2, submitter.id()));
 
 		this.mvc.perform(get("/api/papers/2506.00001"))

@@ -2,23 +2,19 @@ package io.paperboy.catalog;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 import io.paperboy.account.User;
 import io.paperboy.account.UserDirectory;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.HtmlText;
-import io.paperboy.support.CatalogTables;
 import io.paperboy.support.TestPapers;
-import org.junit.jupiter.api.BeforeEach;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -28,8 +24,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest
-@AutoConfigureMockMvc
+@WebTest
+@ExtendWith(EmptyCatalog.class)
 class PaperPagesTests {
 
 	private static final LocalDate JUNE_2 = LocalDate.of(2025, 6, 2);
@@ -44,17 +40,6 @@ class PaperPagesTests {
 
 	@Autowired
 	private UserDirectory users;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private ApplicationEventPublisher events;
-
-	@BeforeEach
-	void emptyCatalog() {
-		CatalogTables.empty(this.jdbc, this.events);
-	}
 
 	@Test
 	void aPaperPageShowsEverythingKnownAboutThePaper() throws Exception {
@@ -247,15 +232,22 @@ class PaperPagesTests {
 	}
 
 	private static Paper described(String id) {
-		List<Author> authors = List.of(new Author("Ada Lovelace", "a1", false), new Author("Alan Turing", "a2", false),
-				new Author("Grace Hopper", "a3", false), new Author("Edsger Dijkstra", "a4", false),
-				new Author("Barbara Liskov", "a5", false));
-		return new Paper(id, 2, "A Fully\n  Described Paper",
-				"Line one of the abstract\nand line two,   with no break\n  left between them.",
-				Instant.parse("2025-05-30T17:59:01Z"), Instant.parse("2025-06-03T09:00:00Z"), authors,
-				List.of("cs.CL", "cs.LG"), null, null, null, "https://github.com/example/described", 321,
-				"https://example.org/described", "A machine's one-line summary.",
-				List.of("reasoning", "reinforcement learning"), "disc-1", 12, 4);
+		return TestPapers.paper(id)
+			.withVersion(2, Instant.parse("2025-06-03T09:00:00Z"))
+			.withTitle("A Fully\n  Described Paper")
+			.withSummary("Line one of the abstract\nand line two,   with no break\n  left between them.")
+			.publishedAt(Instant.parse("2025-05-30T17:59:01Z"))
+			.withAuthors(new Author("Ada Lovelace", "a1", false), new Author("Alan Turing", "a2", false),
+					new Author("Grace Hopper", "a3", false), new Author("Edsger Dijkstra", "a4", false),
+					new Author("Barbara Liskov", "a5", false))
+			.withCategories("cs.CL", "cs.LG")
+			.withGithub("https://github.com/example/described", 321)
+			.withProjectPage("https://example.org/described")
+			.withAiSummary("A machine's one-line summary.", "reasoning", "reinforcement learning")
+			.withDiscussion("disc-1")
+			.withUpvotes(12)
+			.withComments(4)
+			.build();
 	}
 
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The command line runs as its own process beside a running server on the same embedded database
@@ -142,14 +144,10 @@ class ImportBesideRunningServerTests {
 		return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
 	}
 
-	private String awaitBody(String path, String expected) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-		String body = get(path);
-		while (!body.contains(expected) && System.nanoTime() < deadline) {
-			Thread.sleep(200);
-			body = get(path);
-		}
-		return body;
+	private String awaitBody(String path, String expected) {
+		return await(path + " to show " + expected).atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> get(path), (body) -> body.contains(expected));
 	}
 
 	private String get(String path) throws IOException, InterruptedException {

@@ -7,18 +7,15 @@ import io.paperboy.account.Accounts;
 import io.paperboy.account.Member;
 import io.paperboy.account.Role;
 import io.paperboy.catalog.Catalog;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.TestPapers;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -38,9 +35,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** {@code /api/papers/{id}/comments}, and the paper API's count of comments. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(MutableClock.Configuration.class)
+@WebTest
+@ExtendWith(EmptyCatalog.class)
 class CommentApiTests {
 
 	private static final String COMMENTS = "/api/papers/2506.00001/comments";
@@ -58,12 +54,6 @@ class CommentApiTests {
 	Comments comments;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
 	MutableClock clock;
 
 	private Member ada;
@@ -74,7 +64,6 @@ class CommentApiTests {
 
 	@BeforeEach
 	void aPaperAndThreeMembers() {
-		CatalogTables.empty(this.jdbc, this.events);
 		this.clock.set(MutableClock.Configuration.START);
 		this.catalog.savePaper(TestPapers.paper("2506.00001").withComments(4).build(), LocalDate.of(2025, 6, 2));
 		this.catalog.savePaper(TestPapers.paper("hep-th/9901001").build(), null);

@@ -7,18 +7,15 @@ import io.paperboy.account.Accounts;
 import io.paperboy.account.Member;
 import io.paperboy.account.Role;
 import io.paperboy.catalog.Catalog;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.HtmlText;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.TestPapers;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -33,9 +30,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The comment forms of paper pages, posted as a browser without JavaScript posts them. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(MutableClock.Configuration.class)
+@WebTest
+@ExtendWith(EmptyCatalog.class)
 class CommentPagesTests {
 
 	private static final String PAPER = "/papers/2506.00001";
@@ -53,12 +49,6 @@ class CommentPagesTests {
 	Comments comments;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
 	MutableClock clock;
 
 	private Member ada;
@@ -69,7 +59,6 @@ class CommentPagesTests {
 
 	@BeforeEach
 	void aPaperAndThreeMembers() {
-		CatalogTables.empty(this.jdbc, this.events);
 		this.clock.set(MutableClock.Configuration.START);
 		this.catalog.savePaper(TestPapers.paper("2506.00001").withTitle("Attention again").withComments(2).build(),
 				LocalDate.of(2025, 6, 2));

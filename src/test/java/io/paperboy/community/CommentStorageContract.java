@@ -9,15 +9,14 @@ import io.paperboy.account.Member;
 import io.paperboy.account.Role;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.PaperNotFoundException;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.MutableClock;
+import io.paperboy.support.StorageTest;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * What comments' storage must do on every database Paperboy supports. Each subclass runs the same
  * tests on one database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(MutableClock.Configuration.class)
+@StorageTest
+@ExtendWith(EmptyCatalog.class)
 abstract class CommentStorageContract {
 
 	private static final LocalDate MONDAY = LocalDate.of(2025, 6, 2);
@@ -46,9 +45,6 @@ abstract class CommentStorageContract {
 	JdbcClient jdbc;
 
 	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
 	MutableClock clock;
 
 	private Member ada;
@@ -59,7 +55,6 @@ abstract class CommentStorageContract {
 
 	@BeforeEach
 	void twoPapersThreeMembers() {
-		CatalogTables.empty(this.jdbc, this.events);
 		this.clock.set(MutableClock.Configuration.START);
 		this.catalog.savePaper(TestPapers.paper("2506.00001").withTitle("Attention\n  again").withComments(4).build(), MONDAY);
 		this.catalog.savePaper(TestPapers.paper("2506.00002").withTitle("Another paper").build(), MONDAY);

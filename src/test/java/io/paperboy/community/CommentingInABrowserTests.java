@@ -16,18 +16,17 @@ import io.paperboy.account.Role;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.mail.DevMailbox;
 import io.paperboy.mail.KeptMail;
-import io.paperboy.support.CatalogTables;
 import io.paperboy.support.Chromium;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(EmptyCatalog.class)
 class CommentingInABrowserTests {
 
 	private static final Pattern SIGN_IN_LINK = Pattern.compile("/signin/token\\?[^\\s\"<>]+");
@@ -56,15 +56,8 @@ class CommentingInABrowserTests {
 	@Autowired
 	DevMailbox mailbox;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
 	@BeforeEach
 	void aPaperAndTwoMembers() {
-		CatalogTables.empty(this.jdbc, this.events);
 		this.catalog.savePaper(TestPapers.paper("2506.00001").withTitle("Attention again").build(), LocalDate.of(2025, 6, 2));
 		Member ada = this.accounts.loadUserByUsername("ada@example.org");
 		this.accounts.chooseProfile(ada.id(), "ada", "Ada Lovelace");

@@ -7,13 +7,13 @@ import io.paperboy.account.Member;
 import io.paperboy.account.Role;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.DailyEntry;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
+import io.paperboy.support.StorageTest;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * read back by the catalog, and honoured by every list it reads. Each subclass runs the same tests
  * on one database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@StorageTest
+@ExtendWith(EmptyCatalog.class)
 abstract class CurationStorageContract {
 
 	private static final LocalDate FRIDAY = LocalDate.of(2025, 5, 30);
@@ -43,16 +44,12 @@ abstract class CurationStorageContract {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	ApplicationEventPublisher events;
-
 	private Member curator;
 
 	private Member submitter;
 
 	@BeforeEach
 	void twoDaysOfPapers() {
-		CatalogTables.empty(this.jdbc, this.events);
 		this.curator = this.accounts.grant("curator@example.org", Role.CURATOR);
 		this.submitter = this.accounts.loadUserByUsername("member@example.org");
 		list("2505.00001", FRIDAY);

@@ -7,18 +7,14 @@ import io.paperboy.account.Member;
 import io.paperboy.account.Role;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.SaveOutcome;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.HtmlText;
-import io.paperboy.support.MutableClock;
 import io.paperboy.support.TestPapers;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static io.paperboy.community.TestMembers.as;
@@ -32,9 +28,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Curators feature and hide papers on their day; everyone's lists, the API and the feeds follow. */
-@SpringBootTest(properties = "paperboy.sources.http.max-attempts=1")
-@AutoConfigureMockMvc
-@Import(MutableClock.Configuration.class)
+@WebTest
+@ExtendWith(EmptyCatalog.class)
 class CurationTests {
 
 	private static final LocalDate MONDAY = LocalDate.of(2025, 6, 2);
@@ -48,19 +43,12 @@ class CurationTests {
 	@Autowired
 	private Accounts accounts;
 
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private ApplicationEventPublisher events;
-
 	private Member curator;
 
 	private Member member;
 
 	@BeforeEach
 	void threePapersOnMonday() {
-		CatalogTables.empty(this.jdbc, this.events);
 		TestMembers members = new TestMembers(this.accounts);
 		this.curator = members.member("grace", "Grace Hopper", Role.CURATOR);
 		this.member = members.member("ada", "Ada Lovelace");

@@ -12,20 +12,18 @@ import io.paperboy.account.Member;
 import io.paperboy.account.User;
 import io.paperboy.account.UserDirectory;
 import io.paperboy.catalog.Catalog;
-import io.paperboy.catalog.DailyEntry;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.HtmlText;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.TestMembers;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = { "paperboy.community.votes-per-minute=5", "paperboy.feed.cache-ttl=0s" })
 @AutoConfigureMockMvc
 @Import(MutableClock.Configuration.class)
+@ExtendWith(EmptyCatalog.class)
 class ProfilePagesTests {
 
 	private static final LocalDate MAY_30 = LocalDate.of(2025, 5, 30);
@@ -69,16 +68,9 @@ class ProfilePagesTests {
 	@Autowired
 	MutableClock clock;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
 	@BeforeEach
 	void threePapers() {
 		this.clock.set(MutableClock.Configuration.START);
-		CatalogTables.empty(this.jdbc, this.events);
 		for (String id : List.of("2505.00001", "2506.00001", "2506.00002")) {
 			this.catalog.savePaper(TestPapers.paper(id).withTitle("Paper " + id).build(), JUNE_2);
 		}

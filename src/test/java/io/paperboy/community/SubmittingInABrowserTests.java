@@ -13,7 +13,7 @@ import io.paperboy.account.Role;
 import io.paperboy.mail.DevMailbox;
 import io.paperboy.mail.KeptMail;
 import io.paperboy.support.Browser;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.ScriptedHttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -21,12 +21,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(MutableClock.Configuration.class)
+@ExtendWith(EmptyCatalog.class)
 class SubmittingInABrowserTests {
 
 	private static final Pattern SIGN_IN_LINK = Pattern.compile("/signin/token\\?token=[^\\s\"<>]+");
@@ -66,12 +66,6 @@ class SubmittingInABrowserTests {
 	@Autowired
 	DevMailbox mailbox;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
 	@BeforeAll
 	static void startBrowser() throws Exception {
 		browser = Browser.start();
@@ -87,7 +81,6 @@ class SubmittingInABrowserTests {
 
 	@BeforeEach
 	void emptyCatalogAndArxivWithOnePaper() {
-		CatalogTables.empty(this.jdbc, this.events);
 		arxiv.when((request) -> "2506.00042".equals(request.parameter("id_list")))
 			.thenRespond(200, Map.of("Content-Type", "application/atom+xml"),
 					page(1, 0, entry("2506.00042", 1, "2025-06-01T09:00:00Z")));

@@ -13,6 +13,7 @@ import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.DailyEntry;
 import io.paperboy.ingest.ArxivConnection;
 import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.HtmlText;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.ScriptedHttpServer;
@@ -20,10 +21,10 @@ import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,6 +53,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(MutableClock.Configuration.class)
+@ExtendWith(EmptyCatalog.class)
 class SubmittingTests {
 
 	private static final LocalDate TODAY = LocalDate.of(2025, 6, 2);
@@ -84,9 +86,6 @@ class SubmittingTests {
 	private JdbcClient jdbc;
 
 	@Autowired
-	private ApplicationEventPublisher events;
-
-	@Autowired
 	private MutableClock clock;
 
 	@Autowired
@@ -102,7 +101,6 @@ class SubmittingTests {
 	@BeforeEach
 	void emptyCatalogAndOneMember() {
 		this.clock.set(MutableClock.Configuration.START);
-		CatalogTables.empty(this.jdbc, this.events);
 		this.ada = new TestMembers(this.accounts).member("ada", "Ada Lovelace");
 	}
 

@@ -4,13 +4,10 @@ import io.paperboy.account.Accounts;
 import io.paperboy.account.Member;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.HtmlText;
-import io.paperboy.support.MutableClock;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -24,9 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Submitting while arXiv refuses connections: the test configuration points arXiv at a closed
  * local port.
  */
-@SpringBootTest(properties = "paperboy.sources.http.max-attempts=1")
-@AutoConfigureMockMvc
-@Import(MutableClock.Configuration.class)
+@WebTest
 class SubmittingWithoutArxivTests {
 
 	@Autowired

@@ -10,17 +10,16 @@ import io.paperboy.account.UserDirectory;
 import io.paperboy.account.Viewer;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.PaperNotFoundException;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.MutableClock;
+import io.paperboy.support.StorageTest;
 import io.paperboy.support.TestMembers;
 import io.paperboy.support.TestPapers;
 import io.paperboy.web.NotFoundException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * What votes and profiles must do on every database Paperboy supports. Each subclass runs the same
  * tests on one database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "paperboy.feed.cache-ttl=0s")
-@Import(MutableClock.Configuration.class)
+@StorageTest
+@ExtendWith(EmptyCatalog.class)
 abstract class VoteStorageContract {
 
 	private static final LocalDate JUNE_2 = LocalDate.of(2025, 6, 2);
@@ -57,13 +56,9 @@ abstract class VoteStorageContract {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	ApplicationEventPublisher events;
-
 	@BeforeEach
 	void threePapers() {
 		this.clock.set(MutableClock.Configuration.START);
-		CatalogTables.empty(this.jdbc, this.events);
 		this.catalog.savePaper(TestPapers.paper("2506.00001").withUpvotes(12).build(), JUNE_2);
 		this.catalog.savePaper(TestPapers.paper("2506.00002").build(), JUNE_2);
 		this.catalog.savePaper(TestPapers.paper("hep-th/9901001").withUpvotes(3).build(), JUNE_2);

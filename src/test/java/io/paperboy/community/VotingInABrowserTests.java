@@ -13,18 +13,17 @@ import com.microsoft.playwright.Page;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.mail.DevMailbox;
 import io.paperboy.mail.KeptMail;
-import io.paperboy.support.CatalogTables;
 import io.paperboy.support.Chromium;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(EmptyCatalog.class)
 class VotingInABrowserTests {
 
 	private static final LocalDate JUNE_2 = LocalDate.of(2025, 6, 2);
@@ -55,15 +55,8 @@ class VotingInABrowserTests {
 	@Autowired
 	DevMailbox mailbox;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
 	@BeforeEach
 	void onePaperWithSevenUpvotes() {
-		CatalogTables.empty(this.jdbc, this.events);
 		this.catalog.savePaper(TestPapers.paper("2506.00001").withTitle("A paper worth a vote").withUpvotes(7).build(),
 				JUNE_2);
 		this.catalog.placeOnDailyList(TestPapers.entry("2506.00001", JUNE_2));

@@ -10,19 +10,19 @@ import io.paperboy.account.Member;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.feed.Trending;
 import io.paperboy.feed.TrendingListing;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.HtmlText;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.TestMembers;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = { "paperboy.community.votes-per-minute=5", "paperboy.feed.cache-ttl=0s" })
 @AutoConfigureMockMvc
 @Import(MutableClock.Configuration.class)
+@ExtendWith(EmptyCatalog.class)
 class VotingTests {
 
 	private static final LocalDate JUNE_2 = LocalDate.of(2025, 6, 2);
@@ -71,13 +72,9 @@ class VotingTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	ApplicationEventPublisher events;
-
 	@BeforeEach
 	void onePaperWithTwelveImportedUpvotes() {
 		this.clock.set(MutableClock.Configuration.START);
-		CatalogTables.empty(this.jdbc, this.events);
 		this.catalog.savePaper(TestPapers.paper(PAPER).withTitle("A paper to vote for").withUpvotes(12).build(), JUNE_2);
 		this.catalog.placeOnDailyList(TestPapers.entry(PAPER, JUNE_2));
 	}

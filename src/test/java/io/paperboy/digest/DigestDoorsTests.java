@@ -13,13 +13,11 @@ import io.paperboy.catalog.Catalog;
 import io.paperboy.cli.VerbRunner;
 import io.paperboy.mail.DevMailbox;
 import io.paperboy.support.MutableClock;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -42,9 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The other doors to digests: the operators' page, the API for signed-in members, and the
  * command-line verbs. Mail stays in the development outbox.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(MutableClock.Configuration.class)
+@WebTest
 class DigestDoorsTests {
 
 	@Autowired

@@ -12,13 +12,12 @@ import io.paperboy.community.Votes;
 import io.paperboy.mail.DevMailbox;
 import io.paperboy.mail.KeptMail;
 import io.paperboy.support.MutableClock;
+import io.paperboy.support.StorageTest;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * order, for which preferences, and when. Mail goes to the development outbox. "Now" starts on
  * Monday, June 2, 2025, 12:00 UTC.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(MutableClock.Configuration.class)
+@StorageTest
 abstract class DigestStorageContract {
 
 	private static final Instant MONDAY_NOON = MutableClock.Configuration.START;

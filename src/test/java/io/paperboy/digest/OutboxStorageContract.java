@@ -14,18 +14,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.paperboy.support.MutableClock;
+import io.paperboy.support.StorageTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The digest outbox on every database Paperboy supports: queueing, claiming, leases, bounces. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(MutableClock.Configuration.class)
+@StorageTest
 abstract class OutboxStorageContract {
 
 	private static final Instant NOW = MutableClock.Configuration.START;

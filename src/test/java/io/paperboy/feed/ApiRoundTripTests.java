@@ -15,11 +15,10 @@ import io.paperboy.cli.VerbRunner;
 import io.paperboy.support.HtmlText;
 import io.paperboy.support.SharedData;
 import io.paperboy.support.CatalogTables;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,8 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A real day of Hugging Face's daily papers goes in through the importer and comes out of the API
  * and the day page unchanged.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@WebTest
 class ApiRoundTripTests {
 
 	private static final String DAY = "2025-06-02";

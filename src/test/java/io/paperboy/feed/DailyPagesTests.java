@@ -12,19 +12,16 @@ import io.paperboy.account.UserDirectory;
 import io.paperboy.catalog.Author;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.Paper;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.HtmlText;
-import io.paperboy.support.CatalogTables;
 import io.paperboy.support.TestPapers;
-import org.junit.jupiter.api.BeforeEach;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,8 +30,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest
-@AutoConfigureMockMvc
+@WebTest
+@ExtendWith(EmptyCatalog.class)
 class DailyPagesTests {
 
 	private static final LocalDate MAY_29 = LocalDate.of(2025, 5, 29);
@@ -53,17 +50,6 @@ class DailyPagesTests {
 
 	@Autowired
 	private UserDirectory users;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private ApplicationEventPublisher events;
-
-	@BeforeEach
-	void emptyCatalog() {
-		CatalogTables.empty(this.jdbc, this.events);
-	}
 
 	@Test
 	void thePapersPageShowsTheLatestDayThatHasPapers() throws Exception {
@@ -138,11 +124,18 @@ class DailyPagesTests {
 	@Test
 	void aCardShowsTitleAuthorsExcerptCountsSubmitterAndLinks() throws Exception {
 		User submitter = this.users.ensureImported("akhaliq", "AK", null, null);
-		Paper paper = new Paper("2506.00001", 2, "A Fully\n  Described Paper",
-				"Line one of the abstract\nand line two.", Instant.parse("2025-05-30T17:59:01Z"), null,
-				authors("Ada Lovelace", "Alan Turing", "Grace Hopper", "Edsger Dijkstra", "Barbara Liskov"),
-				List.of("cs.CL"), null, null, null, "https://github.com/example/described", 321,
-				"https://example.org/described", null, List.of(), null, 12, 4);
+		Paper paper = TestPapers.paper("2506.00001")
+			.withVersion(2, null)
+			.withTitle("A Fully\n  Described Paper")
+			.withSummary("Line one of the abstract\nand line two.")
+			.publishedAt(Instant.parse("2025-05-30T17:59:01Z"))
+			.withAuthors(authors("Ada Lovelace", "Alan Turing", "Grace Hopper", "Edsger Dijkstra", "Barbara Liskov"))
+			.withCategories("cs.CL")
+			.withGithub("https://github.com/example/described", 321)
+			.withProjectPage("https://example.org/described")
+			.withUpvotes(12)
+			.withComments(4)
+			.build();
 		list(paper, JUNE_2, submitter);
 
 		String card = cards(page("/papers/date/2025-06-02")).get(0);
@@ -229,8 +222,8 @@ class DailyPagesTests {
 		this.catalog.placeOnDailyList(TestPapers.entry(paper.id(), day, (submitter != null) ? submitter.id() : null));
 	}
 
-	private static List<Author> authors(String... names) {
-		return Arrays.stream(names).map((name) -> new Author(name, null, false)).toList();
+	private static Author[] authors(String... names) {
+		return Arrays.stream(names).map((name) -> new Author(name, null, false)).toArray(Author[]::new);
 	}
 
 	/** The cards of a page, in the order shown. */

@@ -16,19 +16,17 @@ import io.paperboy.catalog.Author;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.DailyEntry;
 import io.paperboy.catalog.Paper;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.TestPapers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -46,6 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @SpringBootTest(properties = "paperboy.base-url=https://papers.example.org/")
 @AutoConfigureMockMvc
+@ExtendWith(EmptyCatalog.class)
 class DailyPapersApiTests {
 
 	private static final LocalDate JUNE_2 = LocalDate.of(2025, 6, 2);
@@ -60,17 +59,6 @@ class DailyPapersApiTests {
 
 	@Autowired
 	private UserDirectory users;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private ApplicationEventPublisher events;
-
-	@BeforeEach
-	void emptyCatalog() {
-		CatalogTables.empty(this.jdbc, this.events);
-	}
 
 	@Test
 	void aClientThatAcceptsGzipGetsTheSameAnswerGzipped() throws Exception {
@@ -100,13 +88,20 @@ class DailyPapersApiTests {
 	@Test
 	void anItemHasHuggingFacesLayoutWithThePaperNested() throws Exception {
 		User submitter = this.users.ensureImported("akhaliq", "AK", "https://example.org/ak.png", "hf-1");
-		Paper paper = new Paper("2506.00001", 2, "A Fully\n  Described Paper", "The abstract\nas arXiv wraps it.",
-				Instant.parse("2025-05-30T17:59:01Z"), null,
-				List.of(new Author("Ada Lovelace", "683d2d05ae87a04bca311b22", false),
-						new Author("Alan Turing", "683d2d05ae87a04bca311b23", true)),
-				List.of(), null, null, null, "https://github.com/example/described", 321,
-				"https://example.org/described", "A one-line summary.", List.of("reasoning", "reinforcement learning"),
-				"683d2d08ae87a04bca311bd4", 12, 4);
+		Paper paper = TestPapers.paper("2506.00001")
+			.withVersion(2, null)
+			.withTitle("A Fully\n  Described Paper")
+			.withSummary("The abstract\nas arXiv wraps it.")
+			.publishedAt(Instant.parse("2025-05-30T17:59:01Z"))
+			.withAuthors(new Author("Ada Lovelace", "683d2d05ae87a04bca311b22", false),
+					new Author("Alan Turing", "683d2d05ae87a04bca311b23", true))
+			.withGithub("https://github.com/example/described", 321)
+			.withProjectPage("https://example.org/described")
+			.withAiSummary("A one-line summary.", "reasoning", "reinforcement learning")
+			.withDiscussion("683d2d08ae87a04bca311bd4")
+			.withUpvotes(12)
+			.withComments(4)
+			.build();
 		this.catalog.savePaper(paper, JUNE_2);
 		this.catalog.placeOnDailyList(new DailyEntry("2506.00001", JUNE_2, Instant.parse("2025-06-02T03:18:21.654Z"),
 				submitter.id(), "https://example.org/thumb.png", List.of("https://example.org/video.mp4"), true,

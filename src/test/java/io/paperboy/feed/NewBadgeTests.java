@@ -8,17 +8,14 @@ import java.util.List;
 
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.DailyEntry;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.TestPapers;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,9 +23,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The "new" badge on cards of papers that entered the list in the last 24 hours, against a fixed clock. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(MutableClock.Configuration.class)
+@WebTest
+@ExtendWith(EmptyCatalog.class)
 class NewBadgeTests {
 
 	private static final Instant NOW = Instant.parse("2025-06-04T12:00:00Z");
@@ -42,17 +38,10 @@ class NewBadgeTests {
 	private Catalog catalog;
 
 	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private ApplicationEventPublisher events;
-
-	@Autowired
 	private MutableClock clock;
 
 	@BeforeEach
 	void emptyCatalogAtNoon() {
-		CatalogTables.empty(this.jdbc, this.events);
 		this.clock.set(NOW);
 	}
 

@@ -8,18 +8,16 @@ import io.paperboy.account.User;
 import io.paperboy.account.UserDirectory;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.community.Votes;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.TestMembers;
 import io.paperboy.support.TestPapers;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -31,8 +29,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * name, token and votes. Neither may reach the other: a member's page is never kept, and the kept
  * page never carries anything of a member or of the request that rendered it.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@WebTest
+@ExtendWith(EmptyCatalog.class)
 class PagesForMembersTests {
 
 	private static final LocalDate JUNE_2 = LocalDate.of(2025, 6, 2);
@@ -56,17 +54,10 @@ class PagesForMembersTests {
 	@Autowired
 	Votes votes;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
 	private Member member;
 
 	@BeforeEach
 	void twoPapersOneOfThemVotedForByAMember() {
-		CatalogTables.empty(this.jdbc, this.events);
 		User ak = this.users.ensureImported("akhaliq", "AK", null, null);
 		this.catalog.savePaper(TestPapers.paper(VOTED).withTitle("Voted paper").withUpvotes(5).build(), JUNE_2);
 		this.catalog.placeOnDailyList(TestPapers.entry(VOTED, JUNE_2, ak.id()));

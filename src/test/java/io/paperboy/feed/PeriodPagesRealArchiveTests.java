@@ -20,13 +20,12 @@ import io.paperboy.cli.VerbRunner;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.HtmlText;
 import io.paperboy.support.SharedData;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -44,8 +43,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * in the API alike.
  */
 @Tag("real-data")
-@SpringBootTest
-@AutoConfigureMockMvc
+@WebTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PeriodPagesRealArchiveTests {
 

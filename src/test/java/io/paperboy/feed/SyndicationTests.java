@@ -22,9 +22,10 @@ import io.paperboy.catalog.DailyEntry;
 import io.paperboy.catalog.Paper;
 import io.paperboy.feed.syndication.FeedChannel;
 import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.TestPapers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(properties = "paperboy.base-url=https://papers.example.org/")
 @AutoConfigureMockMvc
+@ExtendWith(EmptyCatalog.class)
 class SyndicationTests {
 
 	private static final String BASE = "https://papers.example.org";
@@ -78,11 +80,6 @@ class SyndicationTests {
 
 	@Autowired
 	private ApplicationEventPublisher events;
-
-	@BeforeEach
-	void emptyCatalog() {
-		CatalogTables.empty(this.jdbc, this.events);
-	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "xml", "atom" })

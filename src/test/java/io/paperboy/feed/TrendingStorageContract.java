@@ -17,15 +17,14 @@ import io.paperboy.community.MemberNotFoundException;
 import io.paperboy.community.Votes;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.MutableClock;
+import io.paperboy.support.StorageTest;
 import io.paperboy.support.TestPapers;
 import org.assertj.core.data.Offset;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,8 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The half-life and new-account age are the defaults: 36 hours and 7 days. Each subclass runs the
  * same tests on one database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "paperboy.feed.cache-ttl=0s")
-@Import(MutableClock.Configuration.class)
+@StorageTest
 abstract class TrendingStorageContract {
 
 	private static final Duration HALF_LIFE = Duration.ofHours(36);

@@ -1,6 +1,7 @@
 package io.paperboy.ingest;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,16 +16,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paperboy.Stopping;
 import io.paperboy.catalog.SaveOutcome;
+import io.paperboy.support.StorageTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+
+@StorageTest
 class IngestRunsTests {
 
 	@Autowired
@@ -136,7 +139,7 @@ class IngestRunsTests {
 		this.jdbc.sql("""
 				insert into ingest_runs (source, run_trigger, started_at, outcome)
 				values ('test-source', 'schedule', :at, 'running')
-				""").param("at", Instant.parse("2026-01-01T00:00:00Z").atOffset(ZoneOffset.UTC)).update();
+				""").param("at", Instant.parse("2025-06-01T00:00:00Z").atOffset(ZoneOffset.UTC)).update();
 
 		this.runs.run("test-source", "command", "", (line) -> {
 		}, (tally) -> {
@@ -164,8 +167,9 @@ class IngestRunsTests {
 			await(firstStarted);
 			Future<IngestRun> second = threads.submit(() -> this.runs.run("test-source", "schedule", "", (line) -> {
 			}, (tally) -> secondRanAlongside.set(firstRunning.get())));
-			Thread.sleep(200);
-			assertThat(second).isNotDone();
+			Awaitility.await("the second run to wait for the first").during(Duration.ofMillis(200))
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> !second.isDone());
 			releaseFirst.countDown();
 
 			assertThat(first.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(IngestRun.Outcome.SUCCEEDED);

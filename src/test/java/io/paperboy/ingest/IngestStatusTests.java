@@ -11,13 +11,11 @@ import java.util.List;
 import io.paperboy.catalog.SaveOutcome;
 import io.paperboy.cli.VerbRunner;
 import io.paperboy.support.MutableClock;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -31,9 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code ingest status} and {@code /admin/ingest}, over runs recorded through {@link IngestRuns}
  * and a next run as db-scheduler writes it. "Now" is 2025-06-02T12:00Z.
  */
-@SpringBootTest(properties = "paperboy.admin.token=s3cret-token")
-@AutoConfigureMockMvc
-@Import(MutableClock.Configuration.class)
+@WebTest
 class IngestStatusTests {
 
 	private static final String HOSTILE = "<script>alert('x')</script> & more";
@@ -115,7 +111,7 @@ class IngestStatusTests {
 		recordFailedSync();
 		schedule("ingest-hf", "recurring", "2025-06-02T12:30:00Z");
 
-		String html = this.mvc.perform(get("/admin/ingest").header("Authorization", "Bearer s3cret-token"))
+		String html = this.mvc.perform(get("/admin/ingest").header("Authorization", "Bearer test-operator-token"))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
 			.andReturn()
@@ -132,7 +128,7 @@ class IngestStatusTests {
 
 	@Test
 	void theAdminPageAnswersARemoteRequestCarryingTheToken() throws Exception {
-		this.mvc.perform(from("203.0.113.7", get("/admin/ingest").header("Authorization", "Bearer s3cret-token")))
+		this.mvc.perform(from("203.0.113.7", get("/admin/ingest").header("Authorization", "Bearer test-operator-token")))
 			.andExpect(status().isOk());
 	}
 
@@ -141,7 +137,7 @@ class IngestStatusTests {
 		this.mvc.perform(from("203.0.113.7", get("/admin/ingest"))).andExpect(status().isNotFound());
 		this.mvc.perform(from("203.0.113.7", get("/admin/ingest").header("Authorization", "Bearer s3cret-tokeN")))
 			.andExpect(status().isNotFound());
-		this.mvc.perform(from("203.0.113.7", get("/admin/ingest").header("Authorization", "s3cret-token")))
+		this.mvc.perform(from("203.0.113.7", get("/admin/ingest").header("Authorization", "test-operator-token")))
 			.andExpect(status().isNotFound());
 	}
 

@@ -2,10 +2,9 @@ package io.paperboy.mail;
 
 import java.util.Map;
 
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static io.paperboy.support.Operators.operator;
@@ -18,8 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Without {@code spring.mail.host}, mail is kept and shown at {@code /admin/mail}. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@WebTest
 class DevOutboxTests {
 
 	@Autowired

@@ -8,14 +8,13 @@ import java.util.List;
 
 import io.paperboy.catalog.Catalog;
 import io.paperboy.cli.VerbRunner;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the verb alone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "paperboy.search.embeddings=true")
+@ExtendWith(EmptyCatalog.class)
 class ReindexVerbTests {
 
 	@Autowired
@@ -35,19 +35,12 @@ class ReindexVerbTests {
 	@Autowired
 	private IndexSync sync;
 
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private ApplicationEventPublisher events;
-
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
 	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
 	@BeforeEach
 	void threePapers() {
-		CatalogTables.empty(this.jdbc, this.events);
 		for (String id : List.of("2506.00001", "2506.00002", "2506.00003")) {
 			this.catalog.savePaper(TestPapers.paper(id).build(), LocalDate.of(2025, 6, 2));
 		}

@@ -6,16 +6,14 @@ import io.paperboy.account.Accounts;
 import io.paperboy.account.Member;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.community.Votes;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.TestMembers;
 import io.paperboy.support.TestPapers;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -23,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** Search results carry upvote buttons: a member's show their votes, a visitor's lead to sign in. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@WebTest
+@ExtendWith(EmptyCatalog.class)
 class SearchForMembersTests {
 
 	private static final LocalDate DAY = LocalDate.of(2025, 6, 2);
@@ -44,17 +42,10 @@ class SearchForMembersTests {
 	@Autowired
 	IndexSync sync;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
 	private Member member;
 
 	@BeforeEach
 	void twoPapersOneVotedFor() {
-		CatalogTables.empty(this.jdbc, this.events);
 		this.catalog.savePaper(TestPapers.paper("2506.00001").withTitle("Reward tampering in agents").build(), DAY);
 		this.catalog.savePaper(TestPapers.paper("2506.00002").withTitle("Reward shaping for agents").build(), DAY);
 		this.member = TestMembers.create(this.accounts, "Search Member");

@@ -6,24 +6,24 @@ import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.paperboy.catalog.Catalog;
-import io.paperboy.support.CatalogTables;
 import io.paperboy.support.Chromium;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A reader types a query into the search box of the header, in a real Chromium, and opens a result. */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(EmptyCatalog.class)
 class SearchingInABrowserTests {
 
 	private static final LocalDate DAY = LocalDate.of(2025, 6, 2);
@@ -40,15 +40,8 @@ class SearchingInABrowserTests {
 	@Autowired
 	IndexSync sync;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
 	@BeforeEach
 	void twoPapers() {
-		CatalogTables.empty(this.jdbc, this.events);
 		this.catalog.savePaper(TestPapers.paper("2506.00001")
 			.withTitle("Reward Tampering in Reinforcement Learning Agents")
 			.withSummary("Agents that modify their own reward signal.")

@@ -7,11 +7,11 @@ import java.util.List;
 
 import io.paperboy.catalog.Catalog;
 import io.paperboy.support.CatalogTables;
+import io.paperboy.support.StorageTest;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * A rebuild of the search index gives up when the application stops, so stopping is not held up
  * by a long rebuild, and what it leaves is marked so that the next catch-up indexes every paper.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@StorageTest
 class StoppingDuringARebuildTests {
 
 	@Autowired

@@ -18,18 +18,18 @@ import com.microsoft.playwright.options.ColorScheme;
 import io.paperboy.account.UserDirectory;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.DailyEntry;
-import io.paperboy.support.CatalogTables;
 import io.paperboy.support.Chromium;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -42,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "paperboy.stats.cache-ttl=0s")
 @Import(StatsStorageContract.FixedClock.class)
+@ExtendWith(EmptyCatalog.class)
 class ChartsInABrowserTests {
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -65,12 +66,8 @@ class ChartsInABrowserTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	ApplicationEventPublisher events;
-
 	@BeforeEach
 	void papersWithVotes() {
-		CatalogTables.empty(this.jdbc, this.events);
 		list("2506.00001", "Attention, step by step", 5, MONDAY, "cs.LG");
 		list("2506.00002", "Parsing <b>everything</b>", 3, MONDAY.plusDays(1), "cs.CL");
 		list("2506.00003", "Robots at dusk", 1, MONDAY.plusDays(7), "cs.RO");

@@ -1,15 +1,10 @@
 package io.paperboy.stats;
 
-import io.paperboy.support.EmbeddedPostgresSupport;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import io.paperboy.support.PostgresDatabase;
+import org.springframework.context.annotation.Import;
 
 /** Vote history and statistics on a real PostgreSQL, started inside the test JVM. */
+@Import(PostgresDatabase.class)
 class PostgresStatsStorageTests extends StatsStorageContract {
-
-	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		EmbeddedPostgresSupport.register(registry);
-	}
 
 }

@@ -11,15 +11,15 @@ import io.paperboy.account.UserDirectory;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.DailyEntry;
 import io.paperboy.support.CatalogTables;
+import io.paperboy.support.MutableClock;
+import io.paperboy.support.StorageTest;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,8 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with "now" fixed at Wednesday, June 11, 2025, 15:00 UTC. Each subclass runs the same tests on
  * one database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(StatsStorageContract.FixedClock.class)
+@StorageTest
 abstract class StatsStorageContract {
 
 	static final Instant NOW = Instant.parse("2025-06-11T15:00:00Z");
@@ -56,8 +55,12 @@ abstract class StatsStorageContract {
 	@Autowired
 	ApplicationEventPublisher events;
 
+	@Autowired
+	MutableClock clock;
+
 	@BeforeEach
 	void emptyCatalog() {
+		this.clock.set(NOW);
 		CatalogTables.empty(this.jdbc, this.events);
 	}
 

@@ -37,6 +37,24 @@ public final class TestPapers {
 
 	private Integer githubStars;
 
+	private Integer version;
+
+	private Instant arxivUpdatedAt;
+
+	private String comment;
+
+	private String journalRef;
+
+	private String doi;
+
+	private String projectPage;
+
+	private String aiSummary;
+
+	private List<String> aiKeywords = List.of();
+
+	private String discussionId;
+
 	private TestPapers(String id) {
 		this.id = id;
 		this.title = "A study of " + id;
@@ -85,15 +103,52 @@ public final class TestPapers {
 		return this;
 	}
 
+	public TestPapers withAuthors(Author... authors) {
+		this.authors = List.of(authors);
+		return this;
+	}
+
+	/** The arXiv version, and when arXiv last revised the paper. */
+	public TestPapers withVersion(Integer version, Instant arxivUpdatedAt) {
+		this.version = version;
+		this.arxivUpdatedAt = arxivUpdatedAt;
+		return this;
+	}
+
+	/** What arXiv's metadata adds: the authors' comment, the journal reference and the DOI. */
+	public TestPapers withArxivNotes(String comment, String journalRef, String doi) {
+		this.comment = comment;
+		this.journalRef = journalRef;
+		this.doi = doi;
+		return this;
+	}
+
+	public TestPapers withProjectPage(String projectPage) {
+		this.projectPage = projectPage;
+		return this;
+	}
+
+	/** Hugging Face's one-line summary and keywords. */
+	public TestPapers withAiSummary(String aiSummary, String... aiKeywords) {
+		this.aiSummary = aiSummary;
+		this.aiKeywords = List.of(aiKeywords);
+		return this;
+	}
+
+	public TestPapers withDiscussion(String discussionId) {
+		this.discussionId = discussionId;
+		return this;
+	}
+
 	public TestPapers publishedAt(Instant publishedAt) {
 		this.publishedAt = publishedAt;
 		return this;
 	}
 
 	public Paper build() {
-		return new Paper(this.id, null, this.title, this.summary, this.publishedAt, null, this.authors,
-				this.categories, null, null, null, this.githubRepo, this.githubStars, null, null, List.of(), null,
-				this.upvotes, this.comments);
+		return new Paper(this.id, this.version, this.title, this.summary, this.publishedAt, this.arxivUpdatedAt,
+				this.authors, this.categories, this.comment, this.journalRef, this.doi, this.githubRepo, this.githubStars,
+				this.projectPage, this.aiSummary, this.aiKeywords, this.discussionId, this.upvotes, this.comments);
 	}
 
 	/** A daily entry for a paper on a day, submitted at noon UTC, with no submitter. */

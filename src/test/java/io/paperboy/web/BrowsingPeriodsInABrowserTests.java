@@ -7,20 +7,19 @@ import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.paperboy.catalog.Catalog;
-import io.paperboy.support.CatalogTables;
 import io.paperboy.support.Chromium;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(MutableClock.Configuration.class)
+@ExtendWith(EmptyCatalog.class)
 class BrowsingPeriodsInABrowserTests {
 
 	@RegisterExtension
@@ -40,18 +40,11 @@ class BrowsingPeriodsInABrowserTests {
 	Catalog catalog;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
 	MutableClock clock;
 
 	/** Week 21 has a paper, week 22 none, week 23 two; it is Wednesday evening of week 23. */
 	@BeforeEach
 	void threeWeeksOneOfThemEmpty() {
-		CatalogTables.empty(this.jdbc, this.events);
 		this.clock.set(Instant.parse("2025-06-04T18:00:00Z"));
 		list("2505.00001", "A paper from May", LocalDate.of(2025, 5, 21), 9);
 		list("2506.00001", "Tuesday's paper", LocalDate.of(2025, 6, 3), 5);

@@ -1,15 +1,10 @@
 package io.paperboy.web;
 
-import io.paperboy.support.EmbeddedPostgresSupport;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import io.paperboy.support.PostgresDatabase;
+import org.springframework.context.annotation.Import;
 
 /** Rate limits on a real PostgreSQL, started inside the test JVM. */
+@Import(PostgresDatabase.class)
 class PostgresRateLimitsTests extends RateLimitsContract {
-
-	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		EmbeddedPostgresSupport.register(registry);
-	}
 
 }

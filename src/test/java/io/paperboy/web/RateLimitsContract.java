@@ -9,11 +9,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.paperboy.support.MutableClock;
+import io.paperboy.support.StorageTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -26,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * several {@link RateLimits} over one database) decide at once. Each subclass runs the same tests
  * on one database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(MutableClock.Configuration.class)
+@StorageTest
 abstract class RateLimitsContract {
 
 	@Autowired

@@ -1,7 +1,6 @@
 package io.paperboy.web;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
@@ -11,24 +10,24 @@ import com.microsoft.playwright.options.ColorScheme;
 import io.paperboy.account.User;
 import io.paperboy.account.UserDirectory;
 import io.paperboy.catalog.Catalog;
-import io.paperboy.support.CatalogTables;
 import io.paperboy.support.Chromium;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A reader browses the daily lists in a real Chromium: with and without JavaScript, light and dark, wide and narrow. */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(EmptyCatalog.class)
 class ReadingInABrowserTests {
 
 	private static final LocalDate FRIDAY = LocalDate.of(2025, 5, 30);
@@ -49,15 +48,8 @@ class ReadingInABrowserTests {
 	@Autowired
 	UserDirectory users;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
 	@BeforeEach
 	void twoDaysOfPapers() {
-		CatalogTables.empty(this.jdbc, this.events);
 		User ak = this.users.ensureImported("akhaliq", "AK", null, null);
 		this.catalog.savePaper(TestPapers.paper("2505.00001").withTitle("Friday's paper").build(), FRIDAY);
 		this.catalog.placeOnDailyList(TestPapers.entry("2505.00001", FRIDAY, ak.id()));

@@ -1,11 +1,10 @@
 package io.paperboy.web;
 
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -19,8 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** What every answer carries, and what stays closed to visitors. */
-@SpringBootTest(properties = "paperboy.admin.token=metrics-token")
-@AutoConfigureMockMvc
+@WebTest
 class SecurityHeadersTests {
 
 	@Autowired
@@ -50,7 +48,7 @@ class SecurityHeadersTests {
 		this.mvc.perform(get("/actuator/health").with(from("203.0.113.7"))).andExpect(status().isOk());
 		this.mvc.perform(get("/actuator/prometheus").with(from("203.0.113.7"))).andExpect(status().isNotFound());
 		this.mvc.perform(get("/actuator/info").with(from("203.0.113.7"))).andExpect(status().isNotFound());
-		this.mvc.perform(get("/actuator/prometheus").with(from("203.0.113.7")).header("Authorization", "Bearer metrics-token"))
+		this.mvc.perform(get("/actuator/prometheus").with(from("203.0.113.7")).header("Authorization", "Bearer test-operator-token"))
 			.andExpect(status().isOk());
 	}
 

@@ -5,22 +5,19 @@ import java.time.LocalDate;
 import io.paperboy.account.Accounts;
 import io.paperboy.account.Member;
 import io.paperboy.catalog.Catalog;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.TestMembers;
 import io.paperboy.support.TestPapers;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -40,9 +37,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Asking for a type Paperboy does not write (406), or sending one it does not read (415): the
  * client's mistake, answered in words when the client can take them, and never logged as ours.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@WebTest
 @ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(EmptyCatalog.class)
 class UnacceptableRequestsTests {
 
 	@Autowired
@@ -54,17 +51,10 @@ class UnacceptableRequestsTests {
 	@Autowired
 	Accounts accounts;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
 	private Member member;
 
 	@BeforeEach
 	void aPaperAndAMember() {
-		CatalogTables.empty(this.jdbc, this.events);
 		this.catalog.savePaper(TestPapers.paper("2506.00001").build(), LocalDate.of(2025, 6, 2));
 		this.member = TestMembers.create(this.accounts);
 	}

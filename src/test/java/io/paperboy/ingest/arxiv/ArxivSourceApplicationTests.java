@@ -15,16 +15,16 @@ import io.paperboy.cli.VerbRunner;
 import io.paperboy.ingest.IngestRun;
 import io.paperboy.ingest.IngestRuns;
 import io.paperboy.ingest.SourceOptions;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.ScriptedHttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole application pointed at a local server playing arXiv, as an operator would run it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@ExtendWith(EmptyCatalog.class)
 class ArxivSourceApplicationTests {
 
 	private static final Map<String, String> ATOM = Map.of("Content-Type", "application/atom+xml");
@@ -68,9 +69,6 @@ class ArxivSourceApplicationTests {
 	@Autowired
 	private JdbcClient jdbc;
 
-	@Autowired
-	private ApplicationEventPublisher events;
-
 	@AfterAll
 	static void stopServer() {
 		server.close();
@@ -78,7 +76,6 @@ class ArxivSourceApplicationTests {
 
 	@BeforeEach
 	void emptyCatalog() {
-		CatalogTables.empty(this.jdbc, this.events);
 		this.jdbc.sql("delete from ingest_checkpoints").update();
 	}
 

@@ -19,17 +19,17 @@ import io.paperboy.ingest.IngestSource;
 import io.paperboy.ingest.SourceOptions;
 import io.paperboy.ingest.SourcesProperties;
 import io.paperboy.ingest.http.PoliteHttpClient;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.ScriptedHttpServer;
+import io.paperboy.support.StorageTest;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static io.paperboy.ingest.arxiv.HandMadeFeeds.entry;
@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The {@code arxiv} and {@code arxiv-refresh} sources against a local server playing arXiv, saving
  * into the real catalog, run through {@link IngestRuns} as the schedule and the command line run them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@StorageTest
+@ExtendWith(EmptyCatalog.class)
 class ArxivSourcesTests {
 
 	private static final Map<String, String> ATOM = Map.of("Content-Type", "application/atom+xml");
@@ -65,9 +66,6 @@ class ArxivSourcesTests {
 	@Autowired
 	private ArxivClient applicationsClient;
 
-	@Autowired
-	private ApplicationEventPublisher events;
-
 	private final ScriptedHttpServer server = ScriptedHttpServer.start();
 
 	private final MutableClock clock = new MutableClock(NOW);
@@ -78,7 +76,6 @@ class ArxivSourcesTests {
 
 	@BeforeEach
 	void startFromNothing() {
-		CatalogTables.empty(this.jdbc, this.events);
 		this.jdbc.sql("delete from ingest_checkpoints").update();
 		this.jdbc.sql("delete from ingest_runs").update();
 		wire(3);

@@ -14,12 +14,12 @@ import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.Paper;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.SharedData;
+import io.paperboy.support.StorageTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each subclass runs it on one database.
  */
 @Tag("real-data")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@StorageTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DailyPapersImportRealArchiveContract {
 

@@ -12,18 +12,19 @@ import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.Paper;
 import io.paperboy.feed.FeedService;
 import io.paperboy.support.CatalogTables;
-import org.junit.jupiter.api.BeforeEach;
+import io.paperboy.support.EmptyCatalog;
+import io.paperboy.support.StorageTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@StorageTest
+@ExtendWith(EmptyCatalog.class)
 class DailyPapersImporterTests {
 
 	private static final LocalDate JUNE_3 = LocalDate.of(2024, 6, 3);
@@ -44,16 +45,8 @@ class DailyPapersImporterTests {
 	@Autowired
 	private JdbcClient jdbc;
 
-	@Autowired
-	private ApplicationEventPublisher events;
-
 	@TempDir
 	Path folder;
-
-	@BeforeEach
-	void emptyCatalog() {
-		CatalogTables.empty(this.jdbc, this.events);
-	}
 
 	@Test
 	void importingAFolderOfDaysCreatesTheirPapersEntriesAndSubmitters() throws IOException {

@@ -18,19 +18,16 @@ import io.paperboy.ingest.IngestRun;
 import io.paperboy.ingest.IngestRuns;
 import io.paperboy.ingest.SourceOptions;
 import io.paperboy.ingest.SourcesProperties;
-import io.paperboy.support.CatalogTables;
-import io.paperboy.support.MutableClock;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.ScriptedHttpServer;
 import io.paperboy.support.SharedData;
+import io.paperboy.support.StorageTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The {@code hf} source against a local server that plays Hugging Face with real recorded days.
  * The application's clock stands at 2025-06-02T12:00Z (a Monday): "today" is 2025-06-02.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(MutableClock.Configuration.class)
+@StorageTest
+@ExtendWith(EmptyCatalog.class)
 class HfDailySourceTests {
 
 	private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
@@ -63,17 +60,10 @@ class HfDailySourceTests {
 	@Autowired
 	private Clock clock;
 
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private ApplicationEventPublisher events;
-
 	private ScriptedHttpServer server;
 
 	@BeforeEach
 	void emptyCatalogAndStartServer() {
-		CatalogTables.empty(this.jdbc, this.events);
 		this.server = ScriptedHttpServer.start();
 	}
 

@@ -10,19 +10,18 @@ import java.util.List;
 
 import io.paperboy.catalog.Catalog;
 import io.paperboy.cli.VerbRunner;
-import io.paperboy.support.CatalogTables;
-import org.junit.jupiter.api.BeforeEach;
+import io.paperboy.support.EmptyCatalog;
+import io.paperboy.support.StorageTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@StorageTest
+@ExtendWith(EmptyCatalog.class)
 class ImportDailyPapersVerbTests {
 
 	@Autowired
@@ -31,23 +30,12 @@ class ImportDailyPapersVerbTests {
 	@Autowired
 	private Catalog catalog;
 
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private ApplicationEventPublisher events;
-
 	@TempDir
 	Path folder;
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
 	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-	@BeforeEach
-	void emptyCatalog() {
-		CatalogTables.empty(this.jdbc, this.events);
-	}
 
 	@Test
 	void importingAFolderPrintsWhatItDidAndSucceeds() throws IOException {

@@ -1,6 +1,5 @@
 package io.paperboy.ingest.oai;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +26,7 @@ import io.paperboy.ingest.SourcesProperties;
 import io.paperboy.ingest.http.PoliteHttpClient;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.ScriptedHttpServer;
+import io.paperboy.support.StorageTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * flow control, protocol errors, bad pages, and a harvest interrupted at every point and resumed.
  * Each subclass runs it on one database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@StorageTest
 abstract class OaiHarvestContract {
 
 	private static final Map<String, String> XML = Map.of("Content-Type", "text/xml;charset=UTF-8");

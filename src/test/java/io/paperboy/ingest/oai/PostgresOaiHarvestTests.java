@@ -1,15 +1,10 @@
 package io.paperboy.ingest.oai;
 
-import io.paperboy.support.EmbeddedPostgresSupport;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import io.paperboy.support.PostgresDatabase;
+import org.springframework.context.annotation.Import;
 
 /** OAI-PMH harvests into a real PostgreSQL, started inside the test JVM. */
+@Import(PostgresDatabase.class)
 class PostgresOaiHarvestTests extends OaiHarvestContract {
-
-	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		EmbeddedPostgresSupport.register(registry);
-	}
 
 }

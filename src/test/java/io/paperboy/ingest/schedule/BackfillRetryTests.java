@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A fresh install started while Hugging Face is unreachable: the first-start backfill fails, is
@@ -58,24 +59,22 @@ class BackfillRetryTests {
 	private IngestRuns runs;
 
 	@Test
-	void aBackfillThatFailsIsTriedAgainUntilItSucceeds() throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		List<IngestRun> backfills = List.of();
-		while (System.nanoTime() < deadline) {
-			backfills = this.runs.latestRuns("hf", 10)
-				.stream()
-				.filter((run) -> run.trigger().equals("backfill"))
-				.sorted(Comparator.comparingLong(IngestRun::id))
-				.toList();
-			if (backfills.stream().anyMatch((run) -> run.outcome() == IngestRun.Outcome.SUCCEEDED)) {
-				break;
-			}
-			Thread.sleep(100);
-		}
+	void aBackfillThatFailsIsTriedAgainUntilItSucceeds() {
+		List<IngestRun> backfills = await("a backfill that succeeds").atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(100))
+			.until(this::backfills, (runs) -> runs.stream().anyMatch((run) -> run.outcome() == IngestRun.Outcome.SUCCEEDED));
 		assertThat(backfills).extracting(IngestRun::outcome)
 			.containsExactly(IngestRun.Outcome.FAILED, IngestRun.Outcome.SUCCEEDED);
 		assertThat(backfills.get(0).messages()).first().asString().contains("answered HTTP 503 to 2 attempts");
 		assertThat(backfills.get(1).added()).isEqualTo(HuggingFacePlayer.ids("2025-06-02").size());
+	}
+
+	private List<IngestRun> backfills() {
+		return this.runs.latestRuns("hf", 10)
+			.stream()
+			.filter((run) -> run.trigger().equals("backfill"))
+			.sorted(Comparator.comparingLong(IngestRun::id))
+			.toList();
 	}
 
 }

@@ -20,6 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two application nodes on one database, both with the scheduler on: each time of a recurring job
@@ -45,27 +46,38 @@ abstract class JobsAcrossNodesContract {
 				assertThat(nodeB.getBean(Scheduler.class).getSchedulerState().isStarted()).isTrue();
 				JdbcClient jdbc = nodeA.getBean(JdbcClient.class);
 				Instant both = Instant.now();
-				Thread.sleep(Duration.ofSeconds(5).toMillis());
-
-				List<Run> runs = jdbc.sql("select run_trigger, started_at from ingest_runs where source = 'hf' order by started_at")
-					.query((rs, row) -> new Run(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
-					.list();
+				// the job is due every second: wait for three runs, then look that none ran twice at once
+				List<Run> runs = await("three scheduled runs across the two nodes").atMost(Duration.ofSeconds(30))
+					.pollInterval(Duration.ofMillis(200))
+					.until(() -> runs(jdbc), (found) -> scheduledAfter(found, both).size() >= 3);
+				Instant seen = Instant.now();
 				assertThat(runs).filteredOn((run) -> run.trigger().equals("backfill")).hasSize(1);
-				List<Instant> scheduled = runs.stream()
-					.filter((run) -> run.trigger().equals("schedule") && run.startedAt().isAfter(both))
-					.map(Run::startedAt)
-					.toList();
-				// the job is due every second: about five times in five seconds, never twice at once
-				assertThat(scheduled).hasSizeBetween(3, 6);
+				List<Instant> scheduled = scheduledAfter(runs, both);
+				// once per second at most: a time run by both nodes would double the count, and its
+				// two runs would start within one polling interval (100 ms) of each other
+				assertThat(scheduled).hasSizeLessThanOrEqualTo((int) Duration.between(both, seen).toSeconds() + 2);
 				for (int i = 1; i < scheduled.size(); i++) {
 					assertThat(Duration.between(scheduled.get(i - 1), scheduled.get(i)))
-						.isGreaterThan(Duration.ofMillis(500));
+						.isGreaterThan(Duration.ofMillis(250));
 				}
 				assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'ingest-hf'")
 					.query(Integer.class)
 					.single()).isEqualTo(1);
 			}
 		}
+	}
+
+	private static List<Run> runs(JdbcClient jdbc) {
+		return jdbc.sql("select run_trigger, started_at from ingest_runs where source = 'hf' order by started_at")
+			.query((rs, row) -> new Run(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	private static List<Instant> scheduledAfter(List<Run> runs, Instant start) {
+		return runs.stream()
+			.filter((run) -> run.trigger().equals("schedule") && run.startedAt().isAfter(start))
+			.map(Run::startedAt)
+			.toList();
 	}
 
 	private ConfigurableApplicationContext node(String name, List<String> database, ScriptedHttpServer huggingFace) {

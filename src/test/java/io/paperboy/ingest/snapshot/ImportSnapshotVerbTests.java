@@ -13,20 +13,22 @@ import io.paperboy.Stopping;
 import io.paperboy.ingest.IngestRun;
 import io.paperboy.ingest.IngestRuns;
 import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.SharedData;
+import io.paperboy.support.StorageTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code import arxiv-snapshot} as an operator runs it: exit codes, the summary, the run record. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@StorageTest
+@ExtendWith(EmptyCatalog.class)
 class ImportSnapshotVerbTests {
 
 	@Autowired
@@ -41,9 +43,6 @@ class ImportSnapshotVerbTests {
 	@Autowired
 	private SnapshotImporter importer;
 
-	@Autowired
-	private ApplicationEventPublisher events;
-
 	@TempDir
 	Path dir;
 
@@ -53,7 +52,6 @@ class ImportSnapshotVerbTests {
 
 	@BeforeEach
 	void emptyCatalog() {
-		CatalogTables.empty(this.jdbc, this.events);
 		this.jdbc.sql("delete from ingest_checkpoints").update();
 	}
 

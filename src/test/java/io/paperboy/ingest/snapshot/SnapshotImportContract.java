@@ -22,12 +22,12 @@ import io.paperboy.ingest.Checkpoints;
 import io.paperboy.ingest.IngestTally;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.SharedData;
+import io.paperboy.support.StorageTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * counts, bad lines, resumption, and the papers the Hugging Face archive shares with the snapshot.
  * Each subclass runs it on one database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@StorageTest
 abstract class SnapshotImportContract {
 
 	/** Papers in both the Hugging Face archive and the derived snapshot file. */
