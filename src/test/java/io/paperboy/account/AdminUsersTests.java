@@ -1,6 +1,6 @@
 package io.paperboy.account;
 
-import io.paperboy.community.TestMembers;
+import io.paperboy.support.TestMembers;
 import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.HtmlText;
 import io.paperboy.support.WebTest;
@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import static io.paperboy.community.TestMembers.as;
+import static io.paperboy.support.TestMembers.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -38,15 +38,15 @@ class AdminUsersTests {
 
 	@BeforeEach
 	void oneAdministrator() {
-		this.admin = new TestMembers(this.accounts).member("root-admin", "Rosalind Admin", Role.ADMIN);
+		this.admin = TestMembers.member(this.accounts, "root-admin", "Rosalind Admin", Role.ADMIN);
 	}
 
 	@Test
 	void theRolesPageListsEveryoneWithARole() throws Exception {
-		new TestMembers(this.accounts).member("grace", "Grace Hopper", Role.CURATOR);
-		new TestMembers(this.accounts).member("ada", "Ada Lovelace");
+		TestMembers.member(this.accounts, "grace", "Grace Hopper", Role.CURATOR);
+		TestMembers.member(this.accounts, "ada", "Ada Lovelace");
 
-		String page = HtmlText.of(this.mvc.perform(get("/admin/users").with(as(this.admin)).with(remote()))
+		String page = HtmlText.of(this.mvc.perform(get("/admin/users").with(signedIn(this.admin)).with(remote()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -59,16 +59,16 @@ class AdminUsersTests {
 
 	@Test
 	void anAdministratorGrantsAndRevokesCuratorByAddress() throws Exception {
-		Member ada = new TestMembers(this.accounts).member("ada", "Ada Lovelace");
+		Member ada = TestMembers.member(this.accounts, "ada", "Ada Lovelace");
 
-		this.mvc.perform(post("/admin/users/grant").with(as(this.admin)).with(remote()).with(csrf())
+		this.mvc.perform(post("/admin/users/grant").with(signedIn(this.admin)).with(remote()).with(csrf())
 			.param("email", " Ada@Example.org ")
 			.param("role", "curator"))
 			.andExpect(redirectedUrl("/admin/users"))
 			.andExpect(flash().attribute("notice", "ada@example.org is now a curator."));
 		assertThat(this.accounts.find(ada.id()).orElseThrow().isCurator()).isTrue();
 
-		this.mvc.perform(post("/admin/users/revoke").with(as(this.admin)).with(remote()).with(csrf())
+		this.mvc.perform(post("/admin/users/revoke").with(signedIn(this.admin)).with(remote()).with(csrf())
 			.param("id", Long.toString(ada.id()))
 			.param("role", "curator"))
 			.andExpect(redirectedUrl("/admin/users"));
@@ -77,7 +77,7 @@ class AdminUsersTests {
 
 	@Test
 	void grantingToAnAddressWithoutAnAccountMakesOneThatSignsInWithTheRole() throws Exception {
-		this.mvc.perform(post("/admin/users/grant").with(as(this.admin)).with(remote()).with(csrf())
+		this.mvc.perform(post("/admin/users/grant").with(signedIn(this.admin)).with(remote()).with(csrf())
 			.param("email", "newcomer@example.org")
 			.param("role", "admin"))
 			.andExpect(redirectedUrl("/admin/users"));
@@ -88,7 +88,7 @@ class AdminUsersTests {
 
 	@Test
 	void aBadAddressOrRoleIsRefusedWithTheAddressKept() throws Exception {
-		String page = this.mvc.perform(post("/admin/users/grant").with(as(this.admin)).with(remote()).with(csrf())
+		String page = this.mvc.perform(post("/admin/users/grant").with(signedIn(this.admin)).with(remote()).with(csrf())
 			.param("email", "not-an-address")
 			.param("role", "curator"))
 			.andExpect(status().isBadRequest())
@@ -97,7 +97,7 @@ class AdminUsersTests {
 			.getContentAsString();
 		assertThat(page).contains("Not an email address: not-an-address").contains("value=\"not-an-address\"");
 
-		this.mvc.perform(post("/admin/users/grant").with(as(this.admin)).with(remote()).with(csrf())
+		this.mvc.perform(post("/admin/users/grant").with(signedIn(this.admin)).with(remote()).with(csrf())
 			.param("email", "ada@example.org")
 			.param("role", "emperor"))
 			.andExpect(status().isBadRequest());
@@ -108,7 +108,7 @@ class AdminUsersTests {
 	void anAdministratorLinksAnImportedSubmitterToAnAddress() throws Exception {
 		User ak = this.users.ensureImported("akhaliq", "AK", null, null);
 
-		this.mvc.perform(post("/admin/users/link").with(as(this.admin)).with(remote()).with(csrf())
+		this.mvc.perform(post("/admin/users/link").with(signedIn(this.admin)).with(remote()).with(csrf())
 			.param("username", "akhaliq")
 			.param("email", "ak@example.org"))
 			.andExpect(redirectedUrl("/admin/users"))
@@ -120,7 +120,7 @@ class AdminUsersTests {
 
 	@Test
 	void linkingAnUnknownUsernameIsRefusedWithTheFormKept() throws Exception {
-		String page = this.mvc.perform(post("/admin/users/link").with(as(this.admin)).with(remote()).with(csrf())
+		String page = this.mvc.perform(post("/admin/users/link").with(signedIn(this.admin)).with(remote()).with(csrf())
 			.param("username", "nobody")
 			.param("email", "nobody@example.org"))
 			.andExpect(status().isBadRequest())
@@ -135,7 +135,7 @@ class AdminUsersTests {
 	/** Every refusal on an operators' page, a missing CSRF token included, is a 404 there. */
 	@Test
 	void aChangeWithoutTheCsrfTokenIsRefused() throws Exception {
-		this.mvc.perform(post("/admin/users/grant").with(as(this.admin)).with(remote())
+		this.mvc.perform(post("/admin/users/grant").with(signedIn(this.admin)).with(remote())
 			.param("email", "ada@example.org")
 			.param("role", "admin"))
 			.andExpect(status().isNotFound());
@@ -145,10 +145,10 @@ class AdminUsersTests {
 
 	@Test
 	void theRolesPageDoesNotExistForACuratorOrAMember() throws Exception {
-		Member curator = new TestMembers(this.accounts).member("grace", "Grace Hopper", Role.CURATOR);
+		Member curator = TestMembers.member(this.accounts, "grace", "Grace Hopper", Role.CURATOR);
 
-		this.mvc.perform(get("/admin/users").with(as(curator)).with(remote())).andExpect(status().isNotFound());
-		this.mvc.perform(post("/admin/users/grant").with(as(curator)).with(remote()).with(csrf())
+		this.mvc.perform(get("/admin/users").with(signedIn(curator)).with(remote())).andExpect(status().isNotFound());
+		this.mvc.perform(post("/admin/users/grant").with(signedIn(curator)).with(remote()).with(csrf())
 			.param("email", "grace@example.org")
 			.param("role", "admin"))
 			.andExpect(status().isNotFound());

@@ -9,6 +9,7 @@ import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.SaveOutcome;
 import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.HtmlText;
+import io.paperboy.support.TestMembers;
 import io.paperboy.support.TestPapers;
 import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static io.paperboy.community.TestMembers.as;
+import static io.paperboy.support.TestMembers.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -49,9 +50,8 @@ class CurationTests {
 
 	@BeforeEach
 	void threePapersOnMonday() {
-		TestMembers members = new TestMembers(this.accounts);
-		this.curator = members.member("grace", "Grace Hopper", Role.CURATOR);
-		this.member = members.member("ada", "Ada Lovelace");
+		this.curator = TestMembers.member(this.accounts, "grace", "Grace Hopper", Role.CURATOR);
+		this.member = TestMembers.member(this.accounts, "ada", "Ada Lovelace");
 		list("2506.00001", "Most upvoted paper", 30);
 		list("2506.00002", "Middling paper", 10);
 		list("2506.00003", "Quiet paper", 1);
@@ -82,7 +82,7 @@ class CurationTests {
 
 		for (Member viewer : new Member[] { null, this.member, this.curator }) {
 			var request = get("/papers/date/2025-06-02");
-			String page = this.mvc.perform((viewer != null) ? request.with(as(viewer)) : request)
+			String page = this.mvc.perform((viewer != null) ? request.with(signedIn(viewer)) : request)
 				.andReturn()
 				.getResponse()
 				.getContentAsString();
@@ -113,7 +113,7 @@ class CurationTests {
 	void theCurationFormsAreOnThePaperPageForCuratorsOnly() throws Exception {
 		curate(this.curator, "2506.00001", "hide");
 
-		String forCurator = this.mvc.perform(get("/papers/2506.00001").with(as(this.curator)))
+		String forCurator = this.mvc.perform(get("/papers/2506.00001").with(signedIn(this.curator)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -121,14 +121,14 @@ class CurationTests {
 		assertThat(forCurator).contains("action=\"/curate\"").contains("value=\"unhide\"");
 		for (Member viewer : new Member[] { null, this.member }) {
 			var request = get("/papers/2506.00001");
-			String page = this.mvc.perform((viewer != null) ? request.with(as(viewer)) : request)
+			String page = this.mvc.perform((viewer != null) ? request.with(signedIn(viewer)) : request)
 				.andExpect(status().isOk())
 				.andReturn()
 				.getResponse()
 				.getContentAsString();
 			assertThat(page).doesNotContain("action=\"/curate\"").doesNotContain("hidden from it");
 		}
-		assertThat(this.mvc.perform(get("/papers/date/2025-06-02").with(as(this.curator)))
+		assertThat(this.mvc.perform(get("/papers/date/2025-06-02").with(signedIn(this.curator)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString()).doesNotContain("action=\"/curate\"");
@@ -139,7 +139,7 @@ class CurationTests {
 		curate(this.curator, "2506.00002", "feature");
 		curate(this.curator, "2506.00001", "hide");
 
-		String page = this.mvc.perform(get("/curate").param("day", "2025-06-02").with(as(this.curator)))
+		String page = this.mvc.perform(get("/curate").param("day", "2025-06-02").with(signedIn(this.curator)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -147,12 +147,12 @@ class CurationTests {
 
 		assertThat(HtmlText.of(page)).containsSubsequence("Middling paper", "featured", "Quiet paper",
 				"Most upvoted paper", "hidden from it", "Show again");
-		this.mvc.perform(post("/curate").with(as(this.curator)).with(csrf())
+		this.mvc.perform(post("/curate").with(signedIn(this.curator)).with(csrf())
 			.param("paper", "2506.00001")
 			.param("action", "unhide")
 			.param("back", "/curate?day=2025-06-02"))
 			.andExpect(redirectedUrl("/curate?day=2025-06-02"));
-		this.mvc.perform(post("/curate").with(as(this.curator)).with(csrf())
+		this.mvc.perform(post("/curate").with(signedIn(this.curator)).with(csrf())
 			.param("paper", "2506.00001")
 			.param("action", "hide")
 			.param("back", "https://evil.example/"))
@@ -163,8 +163,8 @@ class CurationTests {
 	void theCuratorsDayPageIsForCuratorsOnly() throws Exception {
 		this.mvc.perform(get("/curate?day=2025-06-02"))
 			.andExpect(redirectedUrl("/signin?continue=%2Fcurate%3Fday%3D2025-06-02"));
-		this.mvc.perform(get("/curate").param("day", "2025-06-02").with(as(this.member))).andExpect(status().isForbidden());
-		this.mvc.perform(get("/curate").param("day", "June").with(as(this.curator))).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/curate").param("day", "2025-06-02").with(signedIn(this.member))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/curate").param("day", "June").with(signedIn(this.curator))).andExpect(status().isBadRequest());
 	}
 
 	@Test
@@ -177,7 +177,7 @@ class CurationTests {
 
 	@Test
 	void curatingWithoutTheCsrfTokenIsForbidden() throws Exception {
-		this.mvc.perform(post("/curate").with(as(this.curator)).param("paper", "2506.00001").param("action", "hide"))
+		this.mvc.perform(post("/curate").with(signedIn(this.curator)).param("paper", "2506.00001").param("action", "hide"))
 			.andExpect(status().isForbidden());
 
 		assertThat(this.catalog.dailyEntryOf("2506.00001")).hasValueSatisfying(
@@ -206,7 +206,7 @@ class CurationTests {
 
 	private org.springframework.test.web.servlet.ResultActions curate(Member who, String paper, String action)
 			throws Exception {
-		return this.mvc.perform(post("/curate").with(as(who)).with(csrf()).param("paper", paper).param("action", action));
+		return this.mvc.perform(post("/curate").with(signedIn(who)).with(csrf()).param("paper", paper).param("action", action));
 	}
 
 	private void list(String id, String title, int upvotes) {

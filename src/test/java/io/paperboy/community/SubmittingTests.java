@@ -17,6 +17,7 @@ import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.HtmlText;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.ScriptedHttpServer;
+import io.paperboy.support.TestMembers;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,9 +33,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static io.paperboy.community.TestMembers.as;
 import static io.paperboy.ingest.arxiv.HandMadeFeeds.entry;
 import static io.paperboy.ingest.arxiv.HandMadeFeeds.page;
+import static io.paperboy.support.TestMembers.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -101,7 +102,7 @@ class SubmittingTests {
 	@BeforeEach
 	void emptyCatalogAndOneMember() {
 		this.clock.set(MutableClock.Configuration.START);
-		this.ada = new TestMembers(this.accounts).member("ada", "Ada Lovelace");
+		this.ada = TestMembers.member(this.accounts, "ada", "Ada Lovelace");
 	}
 
 	@Test
@@ -114,10 +115,10 @@ class SubmittingTests {
 		Member newcomer = this.accounts.loadUserByUsername("newcomer@example.org");
 		this.catalog.savePaper(recent("2505.10001"), null);
 
-		this.mvc.perform(get("/submit").with(as(newcomer))).andExpect(redirectedUrl("/welcome?continue=/submit"));
-		this.mvc.perform(post("/submit").with(as(newcomer)).with(csrf()).param("paper", "2505.10001"))
+		this.mvc.perform(get("/submit").with(signedIn(newcomer))).andExpect(redirectedUrl("/welcome?continue=/submit"));
+		this.mvc.perform(post("/submit").with(signedIn(newcomer)).with(csrf()).param("paper", "2505.10001"))
 			.andExpect(redirectedUrl("/welcome?continue=/submit"));
-		this.mvc.perform(post("/api/papers/submit").with(as(newcomer)).with(csrf().asHeader())
+		this.mvc.perform(post("/api/papers/submit").with(signedIn(newcomer)).with(csrf().asHeader())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"arxivId\": \"2505.10001\"}"))
 			.andExpect(status().isBadRequest())
@@ -127,7 +128,7 @@ class SubmittingTests {
 
 	@Test
 	void theFormIsShownToAMemberWithoutTheDayField() throws Exception {
-		this.mvc.perform(get("/submit").with(as(this.ada)))
+		this.mvc.perform(get("/submit").with(signedIn(this.ada)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("name=\"paper\"")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("name=\"day\""))));
@@ -138,7 +139,7 @@ class SubmittingTests {
 		this.catalog.savePaper(recent("2505.10001"), null);
 		int asked = arxiv.requests().size();
 
-		this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "https://arxiv.org/abs/2505.10001v2"))
+		this.mvc.perform(post("/submit").with(signedIn(this.ada)).with(csrf()).param("paper", "https://arxiv.org/abs/2505.10001v2"))
 			.andExpect(redirectedUrl("/submit?paper=2505.10001&outcome=added"));
 
 		DailyEntry entry = this.catalog.dailyEntryOf("2505.10001").orElseThrow();
@@ -148,7 +149,7 @@ class SubmittingTests {
 		assertThat(arxiv.requests()).hasSize(asked);
 		String day = this.mvc.perform(get("/papers/date/2025-06-02")).andReturn().getResponse().getContentAsString();
 		assertThat(HtmlText.of(day)).contains("A study of 2505.10001").contains("Submitted by Ada Lovelace");
-		String result = this.mvc.perform(get("/submit?paper=2505.10001&outcome=added").with(as(this.ada)))
+		String result = this.mvc.perform(get("/submit?paper=2505.10001&outcome=added").with(signedIn(this.ada)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -161,7 +162,7 @@ class SubmittingTests {
 		arxiv.when((request) -> "2505.20001".equals(request.parameter("id_list")))
 			.thenRespond(200, ATOM, page(1, 0, entry("2505.20001", 2, "2025-05-30T10:00:00Z")));
 
-		this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "arxiv.org/pdf/2505.20001v1.pdf"))
+		this.mvc.perform(post("/submit").with(signedIn(this.ada)).with(csrf()).param("paper", "arxiv.org/pdf/2505.20001v1.pdf"))
 			.andExpect(redirectedUrl("/submit?paper=2505.20001&outcome=added"));
 
 		assertThat(this.catalog.findPaper("2505.20001")).hasValueSatisfying((paper) -> {
@@ -180,7 +181,7 @@ class SubmittingTests {
 	void anIdArxivDoesNotHaveIsRefusedWithTheTextKeptAndNothingSaved() throws Exception {
 		arxiv.when((request) -> "2505.99999".equals(request.parameter("id_list"))).thenRespond(200, ATOM, page(0, 0));
 
-		String body = this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "arXiv:2505.99999"))
+		String body = this.mvc.perform(post("/submit").with(signedIn(this.ada)).with(csrf()).param("paper", "arXiv:2505.99999"))
 			.andExpect(status().isBadRequest())
 			.andReturn()
 			.getResponse()
@@ -197,7 +198,7 @@ class SubmittingTests {
 		int asked = arxiv.requests().size();
 
 		String body = this.mvc
-			.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "\"><script>alert(1)</script>"))
+			.perform(post("/submit").with(signedIn(this.ada)).with(csrf()).param("paper", "\"><script>alert(1)</script>"))
 			.andExpect(status().isBadRequest())
 			.andReturn()
 			.getResponse()
@@ -212,7 +213,7 @@ class SubmittingTests {
 	void whenArxivAnswers503TheMemberIsToldToTryAgainLaterAndNothingIsSaved() throws Exception {
 		arxiv.when((request) -> "2505.30001".equals(request.parameter("id_list"))).thenRespond(503, Map.of(), "busy");
 
-		String body = this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2505.30001"))
+		String body = this.mvc.perform(post("/submit").with(signedIn(this.ada)).with(csrf()).param("paper", "2505.30001"))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Retry-After", "60"))
 			.andReturn()
@@ -229,7 +230,7 @@ class SubmittingTests {
 	void whenArxivHangsUpTheMemberIsToldToTryAgainLaterAndNothingIsSaved() throws Exception {
 		arxiv.when((request) -> "2505.30002".equals(request.parameter("id_list"))).thenHangUp();
 
-		this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2505.30002"))
+		this.mvc.perform(post("/submit").with(signedIn(this.ada)).with(csrf()).param("paper", "2505.30002"))
 			.andExpect(status().isServiceUnavailable());
 
 		assertThat(CatalogTables.count(this.jdbc, "papers")).isZero();
@@ -240,7 +241,7 @@ class SubmittingTests {
 		this.catalog.savePaper(TestPapers.paper("2505.00001").publishedAt(Instant.parse("2025-05-01T00:00:00Z")).build(),
 				null);
 
-		String body = this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2505.00001"))
+		String body = this.mvc.perform(post("/submit").with(signedIn(this.ada)).with(csrf()).param("paper", "2505.00001"))
 			.andExpect(status().isBadRequest())
 			.andReturn()
 			.getResponse()
@@ -255,7 +256,7 @@ class SubmittingTests {
 		arxiv.when((request) -> "2404.00001".equals(request.parameter("id_list")))
 			.thenRespond(200, ATOM, page(1, 0, entry("2404.00001", 1, "2024-04-01T10:00:00Z")));
 
-		this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2404.00001"))
+		this.mvc.perform(post("/submit").with(signedIn(this.ada)).with(csrf()).param("paper", "2404.00001"))
 			.andExpect(status().isBadRequest());
 
 		assertThat(CatalogTables.count(this.jdbc, "papers")).isZero();
@@ -263,13 +264,13 @@ class SubmittingTests {
 
 	@Test
 	void aCuratorMaySubmitAnOldPaperAndChooseItsDay() throws Exception {
-		Member curator = new TestMembers(this.accounts).member("grace", "Grace Hopper", Role.CURATOR);
+		Member curator = TestMembers.member(this.accounts, "grace", "Grace Hopper", Role.CURATOR);
 		this.catalog.savePaper(TestPapers.paper("2505.00001").publishedAt(Instant.parse("2025-05-01T00:00:00Z")).build(),
 				null);
-		this.mvc.perform(get("/submit").with(as(curator)))
+		this.mvc.perform(get("/submit").with(signedIn(curator)))
 			.andExpect(content().string(containsString("name=\"day\"")));
 
-		this.mvc.perform(post("/submit").with(as(curator)).with(csrf()).param("paper", "2505.00001").param("day", "2025-05-30"))
+		this.mvc.perform(post("/submit").with(signedIn(curator)).with(csrf()).param("paper", "2505.00001").param("day", "2025-05-30"))
 			.andExpect(redirectedUrl("/submit?paper=2505.00001&outcome=added"));
 
 		assertThat(this.catalog.dailyEntryOf("2505.00001")).hasValueSatisfying((entry) -> {
@@ -280,13 +281,13 @@ class SubmittingTests {
 
 	@Test
 	void aCuratorCannotSubmitToADayThatHasNotBegun() throws Exception {
-		Member curator = new TestMembers(this.accounts).member("grace", "Grace Hopper", Role.CURATOR);
+		Member curator = TestMembers.member(this.accounts, "grace", "Grace Hopper", Role.CURATOR);
 		this.catalog.savePaper(recent("2505.10001"), null);
 
-		this.mvc.perform(post("/submit").with(as(curator)).with(csrf()).param("paper", "2505.10001").param("day", "2025-06-03"))
+		this.mvc.perform(post("/submit").with(signedIn(curator)).with(csrf()).param("paper", "2505.10001").param("day", "2025-06-03"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("has not begun yet")));
-		this.mvc.perform(post("/submit").with(as(curator)).with(csrf()).param("paper", "2505.10001").param("day", "June 3"))
+		this.mvc.perform(post("/submit").with(signedIn(curator)).with(csrf()).param("paper", "2505.10001").param("day", "June 3"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("write it as YYYY-MM-DD")));
 
@@ -297,7 +298,7 @@ class SubmittingTests {
 	void aMemberCannotChooseTheDay() throws Exception {
 		this.catalog.savePaper(recent("2505.10001"), null);
 
-		this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2505.10001").param("day", "2025-05-30"))
+		this.mvc.perform(post("/submit").with(signedIn(this.ada)).with(csrf()).param("paper", "2505.10001").param("day", "2025-05-30"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("only curators choose another day")));
 
@@ -306,13 +307,13 @@ class SubmittingTests {
 
 	@Test
 	void aPaperAlreadyOnAListIsShownWhereItIsAndStaysThere() throws Exception {
-		Member grace = new TestMembers(this.accounts).member("grace", "Grace Hopper");
+		Member grace = TestMembers.member(this.accounts, "grace", "Grace Hopper");
 		this.catalog.savePaper(recent("2505.10001"), null);
 		this.catalog.placeOnDailyList(TestPapers.entry("2505.10001", LocalDate.of(2025, 5, 31), grace.id()));
 
-		this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2505.10001"))
+		this.mvc.perform(post("/submit").with(signedIn(this.ada)).with(csrf()).param("paper", "2505.10001"))
 			.andExpect(redirectedUrl("/submit?paper=2505.10001&outcome=listed"));
-		String body = this.mvc.perform(get("/submit?paper=2505.10001&outcome=listed").with(as(this.ada)))
+		String body = this.mvc.perform(get("/submit?paper=2505.10001&outcome=listed").with(signedIn(this.ada)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -331,18 +332,18 @@ class SubmittingTests {
 			this.catalog.savePaper(recent("2505.1000" + i), null);
 		}
 		for (int i = 1; i <= 3; i++) {
-			this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2505.1000" + i))
+			this.mvc.perform(post("/submit").with(signedIn(this.ada)).with(csrf()).param("paper", "2505.1000" + i))
 				.andExpect(status().is3xxRedirection());
 		}
 
-		this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2505.10004"))
+		this.mvc.perform(post("/submit").with(signedIn(this.ada)).with(csrf()).param("paper", "2505.10004"))
 			.andExpect(status().isTooManyRequests())
 			.andExpect(header().exists("Retry-After"))
 			.andExpect(content().string(containsString("You have submitted 3 papers in the last 24 hours")));
 		assertThat(this.catalog.dailyEntryOf("2505.10004")).isEmpty();
 
 		this.clock.advance(java.time.Duration.ofHours(25));
-		this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2505.10004"))
+		this.mvc.perform(post("/submit").with(signedIn(this.ada)).with(csrf()).param("paper", "2505.10004"))
 			.andExpect(status().is3xxRedirection());
 	}
 
@@ -355,7 +356,7 @@ class SubmittingTests {
 			.build(), null);
 		this.catalog.placeOnDailyList(TestPapers.entry("2505.10001", TODAY, hostile.id()));
 
-		String body = this.mvc.perform(get("/submit?paper=2505.10001&outcome=listed").with(as(hostile)))
+		String body = this.mvc.perform(get("/submit?paper=2505.10001&outcome=listed").with(signedIn(hostile)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -369,7 +370,7 @@ class SubmittingTests {
 	void aSubmissionWithoutTheCsrfTokenIsForbidden() throws Exception {
 		this.catalog.savePaper(recent("2505.10001"), null);
 
-		this.mvc.perform(post("/submit").with(as(this.ada)).param("paper", "2505.10001")).andExpect(status().isForbidden());
+		this.mvc.perform(post("/submit").with(signedIn(this.ada)).param("paper", "2505.10001")).andExpect(status().isForbidden());
 
 		assertThat(this.catalog.dailyEntryOf("2505.10001")).isEmpty();
 	}
@@ -378,7 +379,7 @@ class SubmittingTests {
 	void theApiSubmitsAndAnswers201ThenTheExistingEntryWith200() throws Exception {
 		this.catalog.savePaper(recent("2505.10001"), null);
 
-		this.mvc.perform(post("/api/papers/submit").with(as(this.ada)).with(csrf().asHeader())
+		this.mvc.perform(post("/api/papers/submit").with(signedIn(this.ada)).with(csrf().asHeader())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"arxivId\": \"https://arxiv.org/abs/2505.10001\"}"))
 			.andExpect(status().isCreated())
@@ -387,7 +388,7 @@ class SubmittingTests {
 			.andExpect(jsonPath("$.date").value("2025-06-02"))
 			.andExpect(jsonPath("$.submittedBy").value("ada"))
 			.andExpect(jsonPath("$.added").value(true));
-		this.mvc.perform(post("/api/papers/submit").with(as(this.ada)).with(csrf().asHeader())
+		this.mvc.perform(post("/api/papers/submit").with(signedIn(this.ada)).with(csrf().asHeader())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"arxivId\": \"2505.10001\"}"))
 			.andExpect(status().isOk())
@@ -398,13 +399,13 @@ class SubmittingTests {
 	void theApiAnswersProblemsForBadInputAnonymousCallersAndAnUnreachableArxiv() throws Exception {
 		arxiv.when((request) -> "2505.30003".equals(request.parameter("id_list"))).thenRespond(503, Map.of(), "busy");
 
-		this.mvc.perform(post("/api/papers/submit").with(as(this.ada)).with(csrf().asHeader())
+		this.mvc.perform(post("/api/papers/submit").with(signedIn(this.ada)).with(csrf().asHeader())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"arxivId\": \"not an id\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail", containsString("is not an arXiv id or address")));
-		this.mvc.perform(post("/api/papers/submit").with(as(this.ada)).with(csrf().asHeader())
+		this.mvc.perform(post("/api/papers/submit").with(signedIn(this.ada)).with(csrf().asHeader())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"arxivId\": "))
 			.andExpect(status().isBadRequest())
@@ -413,18 +414,18 @@ class SubmittingTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"arxivId\": \"2505.10001\"}"))
 			.andExpect(status().isUnauthorized());
-		this.mvc.perform(post("/api/papers/submit").with(as(this.ada)).with(csrf().asHeader())
+		this.mvc.perform(post("/api/papers/submit").with(signedIn(this.ada)).with(csrf().asHeader())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"arxivId\": \"2505.30003\"}"))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail", containsString("Nothing was saved")));
-		this.mvc.perform(post("/api/papers/submit").with(as(this.ada)).with(csrf().asHeader())
+		this.mvc.perform(post("/api/papers/submit").with(signedIn(this.ada)).with(csrf().asHeader())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.content("arxivId=2505.10001"))
 			.andExpect(status().isUnsupportedMediaType())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
-		this.mvc.perform(post("/api/papers/submit").with(as(this.ada))
+		this.mvc.perform(post("/api/papers/submit").with(signedIn(this.ada))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"arxivId\": \"2505.10001\"}"))
 			.andExpect(status().isForbidden());
@@ -436,13 +437,13 @@ class SubmittingTests {
 		arxiv.when((request) -> "2505.30004".equals(request.parameter("id_list"))).thenStall(Duration.ofMinutes(5));
 
 		long started = System.nanoTime();
-		String body = this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2505.30004"))
+		String body = this.mvc.perform(post("/submit").with(signedIn(this.ada)).with(csrf()).param("paper", "2505.30004"))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Retry-After", "60"))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		this.mvc.perform(post("/api/papers/submit").with(as(this.ada)).with(csrf().asHeader())
+		this.mvc.perform(post("/api/papers/submit").with(signedIn(this.ada)).with(csrf().asHeader())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"arxivId\": \"2505.30004\"}"))
 			.andExpect(status().isServiceUnavailable())
@@ -472,7 +473,7 @@ class SubmittingTests {
 		org.awaitility.Awaitility.await()
 			.until(() -> arxiv.requests().stream().anyMatch((request) -> request.parameter("search_query") != null));
 
-		this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2505.30005"))
+		this.mvc.perform(post("/submit").with(signedIn(this.ada)).with(csrf()).param("paper", "2505.30005"))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Retry-After", "60"));
 
@@ -480,7 +481,7 @@ class SubmittingTests {
 			.as("not asked while a source had the connection")
 			.isEmpty();
 		harvest.join();
-		this.mvc.perform(post("/submit").with(as(this.ada)).with(csrf()).param("paper", "2505.30005"))
+		this.mvc.perform(post("/submit").with(signedIn(this.ada)).with(csrf()).param("paper", "2505.30005"))
 			.andExpect(status().is3xxRedirection());
 	}
 

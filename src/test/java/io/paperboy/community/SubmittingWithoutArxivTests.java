@@ -4,6 +4,7 @@ import io.paperboy.account.Accounts;
 import io.paperboy.account.Member;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.HtmlText;
+import io.paperboy.support.TestMembers;
 import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,7 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static io.paperboy.community.TestMembers.as;
+import static io.paperboy.support.TestMembers.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -39,9 +40,9 @@ class SubmittingWithoutArxivTests {
 	@Test
 	void whenArxivRefusesTheConnectionTheMemberIsToldToTryAgainLaterAndNothingIsSaved() throws Exception {
 		CatalogTables.empty(this.jdbc, this.events);
-		Member ada = new TestMembers(this.accounts).member("ada", "Ada Lovelace");
+		Member ada = TestMembers.member(this.accounts, "ada", "Ada Lovelace");
 
-		String body = this.mvc.perform(post("/submit").with(as(ada)).with(csrf()).param("paper", "2506.00001"))
+		String body = this.mvc.perform(post("/submit").with(signedIn(ada)).with(csrf()).param("paper", "2506.00001"))
 			.andExpect(status().isServiceUnavailable())
 			.andReturn()
 			.getResponse()

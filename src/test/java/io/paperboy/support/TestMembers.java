@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.paperboy.account.Accounts;
 import io.paperboy.account.Member;
+import io.paperboy.account.Role;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -21,6 +22,19 @@ public final class TestMembers {
 		int number = COUNT.incrementAndGet();
 		Member member = accounts.loadUserByUsername("member" + number + "@example.org");
 		return accounts.chooseProfile(member.id(), "member" + number, displayName);
+	}
+
+	/**
+	 * A member with a chosen username and display name, and the roles given, made through
+	 * {@link Accounts} as a sign-in and the welcome page would make them.
+	 */
+	public static Member member(Accounts accounts, String username, String displayName, Role... roles) {
+		String email = username + "@example.org";
+		Member member = accounts.loadUserByUsername(email);
+		for (Role role : roles) {
+			accounts.grant(email, role);
+		}
+		return accounts.chooseProfile(member.id(), username, displayName);
 	}
 
 	public static Member create(Accounts accounts) {
