@@ -364,7 +364,7 @@ final class PaperSearcher {
 	 * rare in the index, by tf-idf), at most {@value #SIMILAR_TERMS}, as one query over title and
 	 * abstract. Words in fewer than 2 papers are left out: a word only this paper has finds nothing.
 	 */
-	private Query moreLikeThis(IndexSearcher searcher, IndexedPaper paper) throws IOException {
+	Query moreLikeThis(IndexSearcher searcher, IndexedPaper paper) throws IOException {
 		MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
 		like.setAnalyzer(this.analyzer);
 		like.setFieldNames(new String[] { PaperFields.TITLE, PaperFields.ABSTRACT });
