@@ -167,7 +167,11 @@ public final class SimilarityEvaluation {
 					index.refresh();
 					PaperSearcher searcher = new PaperSearcher(index, PaperFields.analyzer());
 					for (int limit : new int[] { 5, 10, 50 }) {
-						table.add("answer /similar?limit=" + limit + " (" + name + ")",
+						table.add("answer: nearest by meaning, limit=" + limit + " (" + name + ")",
+								(pool) -> pool.ndcg(answer(pool, searcher.nearestByMeaning(pool.query().id(), limit))));
+					}
+					for (int limit : new int[] { 10, 50 }) {
+						table.add("answer: /similar?limit=" + limit + " as built (" + name + ")",
 								(pool) -> pool.ndcg(answer(pool, searcher.similar(pool.query(), limit))));
 					}
 				}
