@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The quality of similar papers, pinned: a small run of the offline evaluation
  * ({@link SimilarityEvaluation}, {@code bench/similarity.sh}) on real papers with the real model. 50
- * query papers of Hugging Face's daily lists, a catalog of 600 papers embedded as the product embeds
+ * query papers of Hugging Face's daily lists, a catalog of 500 papers embedded as the product embeds
  * them, graded pools ({@link SimilarityPools}); each pool ranked by the product's answer to
  * {@code /similar?limit=50}, the pool members it did not return appended in random order, as the
  * expert benchmark ranks a pool. NDCG at 20% of the pool is averaged over the held-out half.
@@ -32,7 +32,7 @@ class SimilarPapersQualityRealArchiveTests {
 	void theBlendOfMeaningAndWordsRanksGradedPoolsBetterThanMeaningAlone(@TempDir Path folder) {
 		Path archive = SharedData.hfDailyPapers();
 		SimilarityPools grading = new SimilarityPools(RealArchive.hfDailyPapers(archive), RealArchive.hfKeywords(archive));
-		SimilarityPools.Catalog catalog = grading.catalog(50, 600, SEED);
+		SimilarityPools.Catalog catalog = grading.catalog(50, 500, SEED);
 		ExecutorService threads = Executors.newFixedThreadPool(2);
 		MiniLmEmbedder embedder = new MiniLmEmbedder(threads, folder.resolve("natives"));
 		List<float[]> embedded = embedder.embed(catalog.papers().stream().map(IndexedPaper::embeddingText).toList());

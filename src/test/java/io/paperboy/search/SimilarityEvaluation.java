@@ -59,6 +59,12 @@ public final class SimilarityEvaluation {
 
 	static final String E5_SMALL_Q = "dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel";
 
+	/**
+	 * all-MiniLM-L6-v2-q with the tokenizer cutting at 256 word pieces instead of the 128 its shipped
+	 * tokenizer.json says (sentence-transformers' setting for this model is 256).
+	 */
+	static final String MINILM_Q_256 = "minilm-q-256";
+
 	/** A model and the text of a paper it embeds. */
 	record Variant(String name, String modelClass, Function<IndexedPaper, String> text) {
 	}
@@ -68,6 +74,7 @@ public final class SimilarityEvaluation {
 			new Variant("minilm-q title+abstract 500 chars", MINILM_Q, (paper) -> cut(paper, 500)),
 			new Variant("minilm-q title+abstract 1000 chars", MINILM_Q, IndexedPaper::embeddingText),
 			new Variant("minilm-q title+abstract 2000 chars", MINILM_Q, (paper) -> cut(paper, 2000)),
+			new Variant("minilm-q 256 word pieces title+abstract 2000 chars", MINILM_Q_256, (paper) -> cut(paper, 2000)),
 			new Variant("minilm title+abstract 1000 chars", MINILM, (paper) -> cut(paper, 1000)),
 			new Variant("bge-small-q title+abstract 1000 chars", BGE_SMALL_Q, (paper) -> cut(paper, 1000)),
 			new Variant("bge-small-q title+abstract 2000 chars", BGE_SMALL_Q, (paper) -> cut(paper, 2000)),
@@ -137,8 +144,9 @@ public final class SimilarityEvaluation {
 				if (!only.isBlank() && !List.of(only.split(",")).contains(variant.name())) {
 					continue;
 				}
+				// a pool is ranked by cosines with its query: only the queries and the pools' members are needed
 				Map<String, float[]> found = vectors.containsKey(variant.name()) ? vectors.get(variant.name())
-						: vectors(variant, catalog.papers(), cache, executor);
+						: vectors(variant, pooled(split, catalog), cache, executor);
 				if (found == null) {
 					continue;
 				}
@@ -180,6 +188,16 @@ public final class SimilarityEvaluation {
 		}
 		executor.shutdown();
 		System.out.printf(Locale.ROOT, "Done in %.0f s%n", (System.nanoTime() - start) / 1e9);
+	}
+
+	/** The queries and every member of a pool. */
+	static List<IndexedPaper> pooled(SimilarityPools.Split split, SimilarityPools.Catalog catalog) {
+		Set<String> ids = new java.util.HashSet<>();
+		for (SimilarityPools.Pool pool : all(split)) {
+			ids.add(pool.query().id());
+			ids.addAll(pool.ids());
+		}
+		return catalog.papers().stream().filter((paper) -> ids.contains(paper.id())).toList();
 	}
 
 	static Variant variant(String name) {
@@ -326,7 +344,7 @@ public final class SimilarityEvaluation {
 		if (!missing.isEmpty()) {
 			EmbeddingModel model;
 			try {
-				model = (EmbeddingModel) Class.forName(variant.modelClass())
+				model = variant.modelClass().equals(MINILM_Q_256) ? miniLm256(cache, executor) : (EmbeddingModel) Class.forName(variant.modelClass())
 					.getConstructor(java.util.concurrent.Executor.class)
 					.newInstance(executor);
 			}
@@ -351,6 +369,22 @@ public final class SimilarityEvaluation {
 			}
 		}
 		return cached;
+	}
+
+	/** The production model's files from its jar, its tokenizer set to cut at 256 word pieces. */
+	private static EmbeddingModel miniLm256(Path folder, ExecutorService executor) throws IOException {
+		Class<?> shipped = dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel.class;
+		Path model = folder.resolve("all-minilm-l6-v2-q.onnx");
+		Path tokenizer = folder.resolve("all-minilm-l6-v2-q-tokenizer-256.json");
+		try (var in = shipped.getResourceAsStream("/all-minilm-l6-v2-q.onnx")) {
+			Files.copy(in, model, StandardCopyOption.REPLACE_EXISTING);
+		}
+		try (var in = shipped.getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json")) {
+			String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			Files.writeString(tokenizer, json.replaceFirst("\"max_length\": 128", "\"max_length\": 256"));
+		}
+		return new dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel(model, tokenizer,
+				dev.langchain4j.model.embedding.onnx.PoolingMode.MEAN, executor);
 	}
 
 	private static Map<String, float[]> read(Path file) throws IOException {
