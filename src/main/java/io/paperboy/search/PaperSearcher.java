@@ -355,7 +355,7 @@ final class PaperSearcher {
 				// Lucene scores a dot product d as (1 + d) / 2
 				cosines.put(hit.doc, 2.0 * hit.score - 1);
 			}
-			Map<Integer, Double> words = new HashMap<>();
+			Map<Integer, Double> words = new LinkedHashMap<>();
 			for (ScoreDoc hit : alike.scoreDocs) {
 				words.put(hit.doc, (double) hit.score);
 			}
