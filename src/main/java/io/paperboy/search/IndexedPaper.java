@@ -36,9 +36,10 @@ record IndexedPaper(String id, String title, String summary, List<String> author
 	}
 
 	/**
-	 * Characters embedded at most: about 230 word pieces, within the 256 that all-MiniLM-L6-v2 was
-	 * trained on (sentence-transformers cuts its input there too); the rest of a long abstract would
-	 * cost time and add little.
+	 * Characters embedded at most: about 230 word pieces. The tokenizer shipped with the model cuts
+	 * at 128 word pieces anyway (about the title and the first 400 to 500 characters of the
+	 * abstract); the offline evaluation (docs/search.md) found the title alone, 500 and 1,000
+	 * characters on a par.
 	 */
 	static final int EMBEDDED_CHARACTERS = 1000;
 

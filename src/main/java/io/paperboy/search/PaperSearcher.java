@@ -40,6 +40,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * Runs searches on a {@link SearchIndex}: BM25 over words, kNN over vectors, or both fused by
@@ -327,14 +328,67 @@ final class PaperSearcher {
 	}
 
 	/**
-	 * The papers most like this one, itself left out, best first: the nearest by meaning once it has
-	 * a vector; by its words ({@link MoreLikeThis} over title and abstract) until then, so that a new
-	 * paper has similar papers from the start. Fusing both ranked worse than meaning alone on real
-	 * papers (docs/search.md), so they are not blended.
+	 * The papers most like this one, itself left out, best first: once it has a vector, its nearest
+	 * papers by meaning and its most alike by words, blended ({@link SimilarityBlend}); by its words
+	 * alone ({@link MoreLikeThis} over title and abstract) until then, so that a new paper has similar
+	 * papers from the start.
 	 */
 	List<String> similar(IndexedPaper paper, int count) {
-		List<String> byMeaning = nearestByMeaning(paper.id(), count);
-		return byMeaning.isEmpty() ? nearestByWords(paper, count) : byMeaning;
+		Optional<float[]> vector = this.index.vectorOf(paper.id());
+		if (vector.isEmpty()) {
+			return nearestByWords(paper, count);
+		}
+		int depth = Math.max(count, CANDIDATES);
+		return this.index.search((searcher) -> {
+			Query itself = new TermQuery(new Term(PaperFields.ID, paper.id()));
+			Query others = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
+				.add(itself, Occur.MUST_NOT)
+				.build();
+			TopDocs near = searcher.search(
+					new KnnFloatVectorQuery(PaperFields.VECTOR, vector.get(), Math.max(depth, KNN_CANDIDATES), others), depth);
+			Query like = new BooleanQuery.Builder().add(moreLikeThis(searcher, paper), Occur.MUST)
+				.add(itself, Occur.MUST_NOT)
+				.build();
+			TopDocs alike = searcher.search(like, depth);
+			Map<Integer, Double> cosines = new LinkedHashMap<>();
+			for (ScoreDoc hit : near.scoreDocs) {
+				// Lucene scores a dot product d as (1 + d) / 2
+				cosines.put(hit.doc, 2.0 * hit.score - 1);
+			}
+			Map<Integer, Double> words = new LinkedHashMap<>();
+			for (ScoreDoc hit : alike.scoreDocs) {
+				words.put(hit.doc, (double) hit.score);
+			}
+			List<Integer> unscored = words.keySet().stream().filter((doc) -> !cosines.containsKey(doc)).toList();
+			Set<Integer> withoutVector = addCosines(searcher, vector.get(), unscored, cosines);
+			return ids(searcher, SimilarityBlend.rank(cosines, words, withoutVector, count));
+		});
+	}
+
+	/**
+	 * Adds to {@code cosines} the cosine similarity to {@code vector} of each of these documents that has
+	 * a vector (read from the index: exact, not approximate).
+	 * @return the documents that have no vector
+	 */
+	private static Set<Integer> addCosines(IndexSearcher searcher, float[] vector, List<Integer> docs,
+			Map<Integer, Double> cosines) throws IOException {
+		Set<Integer> without = new HashSet<>();
+		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+		LeafReaderContext leaf = null;
+		FloatVectorValues vectors = null;
+		for (int doc : ascending(docs)) {
+			if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+				leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+				vectors = leaf.reader().getFloatVectorValues(PaperFields.VECTOR);
+			}
+			if (vectors == null || !at(vectors, doc - leaf.docBase)) {
+				without.add(doc);
+			}
+			else {
+				cosines.put(doc, (double) VectorUtil.dotProduct(vector, vectors.vectorValue()));
+			}
+		}
+		return without;
 	}
 
 	/** The papers nearest to this one by meaning alone, itself left out; empty when it has no vector. */
@@ -364,7 +418,7 @@ final class PaperSearcher {
 	 * rare in the index, by tf-idf), at most {@value #SIMILAR_TERMS}, as one query over title and
 	 * abstract. Words in fewer than 2 papers are left out: a word only this paper has finds nothing.
 	 */
-	private Query moreLikeThis(IndexSearcher searcher, IndexedPaper paper) throws IOException {
+	Query moreLikeThis(IndexSearcher searcher, IndexedPaper paper) throws IOException {
 		MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
 		like.setAnalyzer(this.analyzer);
 		like.setFieldNames(new String[] { PaperFields.TITLE, PaperFields.ABSTRACT });

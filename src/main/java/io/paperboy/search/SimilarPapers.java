@@ -38,8 +38,8 @@ public class SimilarPapers {
 
 	/**
 	 * Up to {@value #ON_PAPER_PAGE} papers most like this one, best first, itself left out: by
-	 * meaning once it is embedded, by its words until then; empty when the index cannot
-	 * answer.
+	 * meaning and words blended once it is embedded ({@link SimilarityBlend}), by its words until
+	 * then; empty when the index cannot answer.
 	 */
 	public List<PaperListing> onPaperPage(String paperId) {
 		try {

@@ -46,6 +46,30 @@ final class RealArchive {
 		return new ArrayList<>(papers.values());
 	}
 
+	/**
+	 * The keywords Hugging Face's daily files give each paper ({@code ai_keywords}, extracted from the
+	 * paper by a language model), for the papers that have some.
+	 */
+	static Map<String, List<String>> hfKeywords(Path folder) {
+		Map<String, List<String>> keywords = new LinkedHashMap<>();
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : files.filter((path) -> path.toString().endsWith(".json")).sorted().toList()) {
+				for (JsonNode entry : JSON.readTree(file.toFile())) {
+					JsonNode paper = entry.get("paper");
+					List<String> words = new ArrayList<>();
+					paper.path("ai_keywords").forEach((keyword) -> words.add(keyword.asString()));
+					if (!words.isEmpty()) {
+						keywords.put(paper.get("id").asString(), words);
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return keywords;
+	}
+
 	/** The papers of an arXiv metadata snapshot in Kaggle's JSON-lines format, with their categories. */
 	static List<IndexedPaper> kaggleSnapshot(Path file) {
 		List<IndexedPaper> papers = new ArrayList<>();

@@ -149,9 +149,9 @@ class SearchIndexTests {
 	void similarPapersLeaveThePaperItselfOut() {
 		List<String> similar = this.searcher.similar(CORPUS.get(0), 3);
 		assertThat(similar).hasSize(3).doesNotContain("2401.00001");
-		assertThat(similar.get(0)).isEqualTo("2401.00002");
 		assertThat(this.searcher.similar(CORPUS.get(0), 10)).hasSize(4);
-		assertThat(this.searcher.similar(CORPUS.get(0), 10)).isEqualTo(this.searcher.nearestByMeaning("2401.00001", 10));
+		assertThat(this.searcher.similar(CORPUS.get(0), 10))
+			.containsExactlyInAnyOrderElementsOf(this.searcher.nearestByMeaning("2401.00001", 10));
 		assertThat(this.searcher.nearestByMeaning("2401.00001", 2)).containsExactly("2401.00002", "2401.00003");
 	}
 
@@ -168,6 +168,18 @@ class SearchIndexTests {
 		assertThat(similar).isNotEmpty().doesNotContain(fresh.id());
 		assertThat(similar.get(0)).isEqualTo("2401.00003");
 		assertThat(this.searcher.nearestByWords(fresh, 1)).containsExactly("2401.00003");
+	}
+
+	@Test
+	void aPaperNotEmbeddedYetIsAmongTheSimilarPapersOfAnEmbeddedOneByItsWords() {
+		IndexedPaper fresh = paper("2401.00006", "Agents Tampering with Their Reward Signal",
+				"Reinforcement learning agents modify their own reward signal instead of solving the task.",
+				List.of("Kurt Gödel"), List.of("cs.LG"), "2025-09-09", 0);
+		this.index.upsert(List.of(fresh));
+		this.index.refresh();
+		assertThat(this.index.vectorOf(fresh.id())).isEmpty();
+		assertThat(this.searcher.nearestByMeaning("2401.00001", 10)).doesNotContain(fresh.id());
+		assertThat(this.searcher.similar(CORPUS.get(0), 3)).startsWith(fresh.id()).doesNotContain("2401.00001");
 	}
 
 	@Test
