@@ -88,7 +88,7 @@ final class SearchIndex implements AutoCloseable {
 		try {
 			Files.createDirectories(folder);
 			Directory directory = FSDirectory.open(folder);
-			boolean current = isCurrent(directory);
+			boolean current = isCurrent(directory, model);
 			IndexWriterConfig config = new IndexWriterConfig(PaperFields.analyzer());
 			config.setOpenMode(current ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
 			config.setRAMBufferSizeMB(64);
@@ -105,13 +105,18 @@ final class SearchIndex implements AutoCloseable {
 		}
 	}
 
-	private static boolean isCurrent(Directory directory) throws IOException {
+	/**
+	 * Whether the index on disk can be kept: same format, and vectors from the same model (a new
+	 * model means every vector must be made again, so the index is rebuilt).
+	 */
+	private static boolean isCurrent(Directory directory, String model) throws IOException {
 		if (!DirectoryReader.indexExists(directory)) {
 			return false;
 		}
 		try {
 			Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
-			return Integer.toString(FORMAT).equals(data.get(FORMAT_KEY));
+			return Integer.toString(FORMAT).equals(data.get(FORMAT_KEY))
+					&& model.equals(data.getOrDefault(MODEL_KEY, model));
 		}
 		catch (IOException | RuntimeException ex) {
 			// a corrupt or too old index is derived data: rebuilding it is the cure

@@ -320,6 +320,19 @@ class SearchIndexTests {
 		assertThat(Files.exists(this.folder.resolve("index"))).isTrue();
 	}
 
+	@Test
+	void anIndexWhoseVectorsComeFromAnotherModelIsCreatedAfreshSoThatEveryPaperIsEmbeddedAgain() {
+		this.index.commit(Map.of());
+		this.index.close();
+		this.index = SearchIndex.open(this.folder.resolve("index"), embedder.model());
+		assertThat(this.index.wasCreated()).isFalse();
+		this.index.close();
+
+		this.index = SearchIndex.open(this.folder.resolve("index"), "another-model");
+		assertThat(this.index.wasCreated()).isTrue();
+		assertThat(this.index.count()).isZero();
+	}
+
 	private SearchResult text(String query) {
 		return this.searcher.search(SearchRequest.of(query, SearchRequest.Mode.TEXT), null);
 	}
