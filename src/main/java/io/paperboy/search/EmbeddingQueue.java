@@ -47,7 +47,7 @@ final class EmbeddingQueue {
 		this.embedder = embedder;
 		this.catalog = catalog;
 		this.batchSize = batchSize;
-		this.thread = IndexSync.daemon(this::run, "paperboy-embedding");
+		this.thread = WriterThread.daemon(this::run, "paperboy-embedding");
 		this.thread.setPriority(Thread.MIN_PRIORITY);
 	}
 

@@ -60,13 +60,13 @@ class StoppingDuringARebuildTests {
 				this.embedder, this.catalog, this.repository, this.context);
 		sync.rebuild((done) -> {
 		});
-		assertThat(sync.index().committedData().get(IndexSync.CAUGHT_UP_TO)).isNotEqualTo(Instant.EPOCH.toString());
+		assertThat(sync.index().committedData().get(CatchUp.CAUGHT_UP_TO)).isNotEqualTo(Instant.EPOCH.toString());
 
 		sync.stop();
 
 		assertThatIllegalStateException().isThrownBy(() -> sync.rebuild((done) -> {
 		})).withMessageContaining("the application is stopping");
-		assertThat(sync.index().committedData().get(IndexSync.CAUGHT_UP_TO)).isEqualTo(Instant.EPOCH.toString());
+		assertThat(sync.index().committedData().get(CatchUp.CAUGHT_UP_TO)).isEqualTo(Instant.EPOCH.toString());
 		sync.index().close();
 	}
 
