@@ -1,0 +1,155 @@
+package io.paperboy.search;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.paperboy.catalog.Catalog;
+import io.paperboy.catalog.Paper;
+import io.paperboy.support.CatalogTables;
+import io.paperboy.support.MutableClock;
+import io.paperboy.support.StorageTest;
+import io.paperboy.support.TestPapers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * The pieces that keep the index in step with the database, each on its own and on this thread (as
+ * in {@code reindex}): change batches, catch-up from {@code papers.updated_at} and a rebuild.
+ */
+@StorageTest
+class IndexSyncPartsTests {
+
+	private static final LocalDate DAY = LocalDate.of(2025, 6, 2);
+
+	@Autowired
+	private Embedder embedder;
+
+	@Autowired
+	private Catalog catalog;
+
+	@Autowired
+	private SearchRepository repository;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private ApplicationEventPublisher events;
+
+	@Autowired
+	private MutableClock clock;
+
+	@TempDir
+	Path folder;
+
+	private OpenedIndex index;
+
+	@BeforeEach
+	void emptyCatalogAndIndex() {
+		CatalogTables.empty(this.jdbc, this.events);
+		this.index = new OpenedIndex(new IndexLocation(this.folder, this.folder.resolve("native")), this.embedder);
+	}
+
+	@AfterEach
+	void closeIndex() {
+		this.index.close();
+	}
+
+	@Test
+	void catchUpIndexesPapersChangedElsewhereAndCommitsHowFarItGot() {
+		ChangeBatches batches = batches(Duration.ofDays(1));
+		CatchUp catchUp = new CatchUp(this.index, this.repository, batches,
+				new IndexRebuild(this.index, this.catalog, this.repository, batches));
+		save("2506.00001");
+
+		catchUp.run();
+
+		assertThat(this.index.get().count()).isEqualTo(1);
+		assertThat(this.index.get().hasUncommittedChanges()).isFalse();
+		assertThat(this.index.get().committedData()).containsEntry(CatchUp.CAUGHT_UP_TO,
+				this.repository.lastUpdate().orElseThrow().toString());
+
+		this.clock.advance(Duration.ofMinutes(1));
+		save("2506.00002");
+		catchUp.run();
+
+		assertThat(this.index.get().count()).isEqualTo(2);
+		assertThat(this.index.get().committedData()).containsEntry(CatchUp.CAUGHT_UP_TO,
+				MutableClock.Configuration.START.plus(Duration.ofMinutes(1)).toString());
+	}
+
+	@Test
+	void changedPapersAreSearchableAtOnceButCommittedOnlyAfterTheCommitInterval() {
+		ChangeBatches batches = batches(Duration.ofDays(1));
+		save("2506.00001");
+		batches.changed("2506.00001");
+
+		batches.writePending();
+
+		assertThat(this.index.get().count()).isEqualTo(1);
+		assertThat(this.index.get().hasUncommittedChanges()).isTrue();
+
+		ChangeBatches committing = batches(Duration.ZERO);
+		committing.writePending();
+
+		assertThat(this.index.get().hasUncommittedChanges()).isFalse();
+	}
+
+	@Test
+	void aChangedPaperThatIsGoneFromTheDatabaseLeavesTheIndex() {
+		ChangeBatches batches = batches(Duration.ofDays(1));
+		save("2506.00001");
+		batches.changed("2506.00001");
+		batches.writePending();
+		this.jdbc.sql("delete from papers where id = '2506.00001'").update();
+
+		batches.changed("2506.00001");
+		batches.writePending();
+
+		assertThat(this.index.get().count()).isZero();
+	}
+
+	@Test
+	void aRebuildStoppedMidwayGivesUpAfterTheBatchInProgress() {
+		List<Paper> papers = new ArrayList<>();
+		for (int i = 1; i <= ChangeBatches.BATCH + 1; i++) {
+			papers.add(TestPapers.paper(String.format(Locale.ROOT, "2506.%05d", i)).build());
+		}
+		this.catalog.savePapers(papers, DAY);
+		IndexRebuild rebuild = new IndexRebuild(this.index, this.catalog, this.repository, batches(Duration.ofDays(1)));
+		List<Integer> progress = new ArrayList<>();
+
+		assertThatIllegalStateException().isThrownBy(() -> rebuild.rebuild((done) -> {
+			progress.add(done);
+			rebuild.stop();
+		})).withMessageContaining("stopped after " + ChangeBatches.BATCH + " papers");
+
+		assertThat(progress).containsExactly(ChangeBatches.BATCH);
+		assertThat(this.index.get().committedData()).containsEntry(CatchUp.CAUGHT_UP_TO, Instant.EPOCH.toString());
+	}
+
+	private ChangeBatches batches(Duration commitInterval) {
+		SearchProperties properties = new SearchProperties(null, Duration.ofMillis(250), commitInterval,
+				Duration.ofSeconds(10), false, 32, 1);
+		return new ChangeBatches(this.index, this.catalog, properties, () -> {
+		});
+	}
+
+	private void save(String id) {
+		this.catalog.savePaper(TestPapers.paper(id).build(), DAY);
+	}
+
+}
