@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 final class CatchUp {
 
-	// the lines keep the category operators know them by
+	// one log category for everything that keeps the index in step with the database
 	private static final Logger logger = LoggerFactory.getLogger(IndexSync.class);
 
 	/** Commit user data: the last {@code papers.updated_at} the index has caught up to. */

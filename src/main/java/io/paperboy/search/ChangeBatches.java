@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ChangeBatches {
 
-	// the lines keep the category operators know them by
+	// one log category for everything that keeps the index in step with the database
 	private static final Logger logger = LoggerFactory.getLogger(IndexSync.class);
 
 	/** Papers read from the database and written at once. */

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class IndexRebuild {
 
-	// the lines keep the category operators know them by
+	// one log category for everything that keeps the index in step with the database
 	private static final Logger logger = LoggerFactory.getLogger(IndexSync.class);
 
 	private final OpenedIndex index;
