@@ -93,25 +93,40 @@ final class Highlighting {
 			if (tokens.isEmpty() || !wanted.mark(tokens)) {
 				return HighlightSegment.plain(io.paperboy.catalog.Text.excerpt(text, length));
 			}
+			List<Integer> marked = new ArrayList<>();
+			for (int i = 0; i < tokens.size(); i++) {
+				if (tokens.get(i).marked()) {
+					marked.add(i);
+				}
+			}
 			int bestFirst = 0;
 			int bestLast = -1;
 			int bestDifferent = -1;
 			int bestMatches = -1;
-			Set<String> different = new HashSet<>();
+			List<String> different = new ArrayList<>();
+			// the passages' ends and first matches only move forward as their starts do
+			int last = 0;
+			int firstMatch = 0;
 			for (int first = 0; first < tokens.size(); first++) {
 				Token start = tokens.get(first);
 				if (first > 0 && !start.marked() && !startsSentence(text, start.start())) {
 					continue;
 				}
+				last = Math.max(last, first);
+				while (last + 1 < tokens.size() && tokens.get(last + 1).end() - start.start() <= length) {
+					last++;
+				}
+				while (firstMatch < marked.size() && marked.get(firstMatch) < first) {
+					firstMatch++;
+				}
 				different.clear();
 				int matches = 0;
-				int last = first;
-				for (int i = first; i < tokens.size() && tokens.get(i).end() - start.start() <= length; i++) {
-					last = i;
-					if (tokens.get(i).marked()) {
-						different.add(tokens.get(i).term());
-						matches++;
+				for (int m = firstMatch; m < marked.size() && marked.get(m) <= last; m++) {
+					String term = tokens.get(marked.get(m)).term();
+					if (!different.contains(term)) {
+						different.add(term);
 					}
+					matches++;
 				}
 				if (different.size() > bestDifferent || (different.size() == bestDifferent && matches > bestMatches)) {
 					bestDifferent = different.size();
