@@ -6,6 +6,10 @@
 # ts_rank) on the same corpus and queries. See bench/README.md.
 #
 # Usage: bench/search.sh [SIZE]
+#        bench/search.sh http    the HTTP load benchmark on the real archive instead: 8 clients on
+#                                /api/papers/search and /papers/search, text and default mode, against
+#                                a bare Lucene IndexSearcher in the same run (bench/search-http.sh,
+#                                whose settings are listed at its top)
 # Environment:
 #   SIZE=1000000     papers in the grown corpus (the first argument wins)
 #   QUERIES=2000     queries per measurement
@@ -16,6 +20,10 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+if [ "${1:-}" = http ]; then
+	shift
+	exec "$ROOT/bench/search-http.sh" "$@"
+fi
 SIZE=${1:-${SIZE:-1000000}}
 QUERIES=${QUERIES:-2000}
 JVM_OPTS=${JVM_OPTS:--Xmx6g}

@@ -133,10 +133,11 @@ class PaperSearch {
 			.stream()
 			.collect(Collectors.toMap((listing) -> listing.paper().id(), (listing) -> listing));
 		List<SearchHit> hits = new ArrayList<>();
+		Highlighting.Marks marks = this.highlighting.marks(result.textQuery());
 		for (String id : result.ids()) {
 			PaperListing listing = listings.get(id);
 			if (listing != null) {
-				hits.add(hit(listing, result.textQuery(), forPage));
+				hits.add(hit(listing, marks, forPage));
 			}
 		}
 		String offer = (result.total() == 0 && !result.semantic() && withFacets) ? meaningOffer(searcher, request) : null;
@@ -159,16 +160,16 @@ class PaperSearch {
 		return (searcher.closeInMeaning(vector, byMeaning) > 0) ? words : null;
 	}
 
-	private SearchHit hit(PaperListing listing, org.apache.lucene.search.Query query, boolean forPage) {
+	private SearchHit hit(PaperListing listing, Highlighting.Marks marks, boolean forPage) {
 		Paper paper = listing.paper();
-		// unwrapped once: displaySummary() rewrites arXiv's line breaks with a regular expression each time
+		// unwrapped once: displaySummary() rewrites arXiv's line breaks each time
 		String summary = paper.displaySummary();
-		List<HighlightSegment> title = this.highlighting.whole(query, PaperFields.TITLE, paper.displayTitle());
+		List<HighlightSegment> title = marks.whole(PaperFields.TITLE, paper.displayTitle());
 		if (forPage) {
 			return new SearchHit(listing, title, HighlightSegment.plain(summary),
-					this.highlighting.excerpt(query, PaperFields.ABSTRACT, summary, EXCERPT));
+					marks.excerpt(PaperFields.ABSTRACT, summary, EXCERPT));
 		}
-		return new SearchHit(listing, title, this.highlighting.whole(query, PaperFields.ABSTRACT, summary),
+		return new SearchHit(listing, title, marks.whole(PaperFields.ABSTRACT, summary),
 				HighlightSegment.plain(io.paperboy.catalog.Text.excerpt(summary, EXCERPT)));
 	}
 

@@ -98,7 +98,8 @@ final class PaperSearcher {
 
 	/**
 	 * Searches, counting facets or not: the API shows none, and counting them visits every paper
-	 * that matched. Without facets, the total of a word search is a lower bound once it passes 1,000.
+	 * that matched. Without facets, the number of papers with the words is a lower bound once it
+	 * passes 1,000 (in every mode).
 	 * <p>
 	 * The ranking, in {@code hybrid} and {@code semantic} modes (see docs/search.md): first the known
 	 * items, the few papers (at most {@value #KNOWN_ITEMS}) that hold the query's words as typed, in
@@ -124,7 +125,8 @@ final class PaperSearcher {
 		return this.index.search((searcher) -> {
 			int depth = Math.max(CANDIDATES, request.offset() + request.limit());
 			Query words = (text != null) ? filtered(text, filter) : null;
-			List<Integer> byWords = (words != null) ? docs(searcher.search(words, depth).scoreDocs) : List.of();
+			TopDocs wordsTop = (words != null) ? searcher.search(words, depth) : null;
+			List<Integer> byWords = (wordsTop != null) ? docs(wordsTop.scoreDocs) : List.of();
 			List<Integer> known = knownItems(searcher, knownItem, filter);
 			List<Integer> close = closeInMeaning(searcher, queryVector, vectorFilter, depth);
 			List<Integer> ranked;
@@ -156,7 +158,10 @@ final class PaperSearcher {
 			// hybrid: every paper that has the words, and those close in meaning that do not
 			List<Integer> meaningOnly = (words != null) ? notMatching(searcher, words, close) : close;
 			Facets facets = new Facets();
-			int wordMatches = (words != null) ? countAndFacet(searcher, words, withFacets ? facets : null) : 0;
+			// without facets (the API), the papers with the words are not visited again to be counted: as
+			// in a search by words, the count is then a lower bound once it passes 1,000
+			int wordMatches = (words == null) ? 0
+					: withFacets ? countAndFacet(searcher, words, facets) : (int) wordsTop.totalHits.value;
 			if (withFacets) {
 				for (int doc : ascending(meaningOnly)) {
 					facets.count(searcher, doc);
@@ -298,11 +303,8 @@ final class PaperSearcher {
 				coverage.embedded(), coverage.indexed());
 	}
 
-	/** Papers the query matches, counted into {@code facets} as well unless they are {@code null}. */
+	/** Papers the query matches, counted into {@code facets} as well. */
 	private static int countAndFacet(IndexSearcher searcher, Query query, Facets facets) throws IOException {
-		if (facets == null) {
-			return searcher.count(query);
-		}
 		int[] total = { 0 };
 		searcher.search(query, new SimpleCollector() {
 

@@ -5,11 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.apache.lucene.document.Document;
@@ -359,12 +362,20 @@ final class SearchIndex implements AutoCloseable {
 
 	/** The ids of these hits, in order. */
 	static List<String> ids(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
-		List<String> ids = new ArrayList<>(hits.length);
-		var stored = searcher.storedFields();
-		for (ScoreDoc hit : hits) {
-			ids.add(stored.document(hit.doc, java.util.Set.of(PaperFields.ID)).get(PaperFields.ID));
+		// read in the order of the documents: stored fields are compressed in blocks of neighbouring
+		// documents, and a block already open is not decompressed again
+		Integer[] order = new Integer[hits.length];
+		for (int i = 0; i < hits.length; i++) {
+			order[i] = i;
 		}
-		return ids;
+		Arrays.sort(order, Comparator.comparingInt((i) -> hits[i].doc));
+		String[] ids = new String[hits.length];
+		var stored = searcher.storedFields();
+		Set<String> fields = Set.of(PaperFields.ID);
+		for (int i : order) {
+			ids[i] = stored.document(hits[i].doc, fields).get(PaperFields.ID);
+		}
+		return new ArrayList<>(Arrays.asList(ids));
 	}
 
 	private IndexSearcher acquire() {

@@ -52,4 +52,61 @@ class HighlightingTests {
 		assertThat(excerpt.stream().mapToInt((segment) -> segment.text().length()).sum()).isLessThanOrEqualTo(140);
 	}
 
+	@Test
+	void aQuotedPhraseIsMarkedOnlyWhereItsWordsStandTogether() {
+		Query query = this.compiler.compile(SearchQuery.parse("\"reward tampering\""));
+		assertThat(this.highlighting.whole(query, PaperFields.ABSTRACT,
+				"Reward models resist tampering. We study reward tampering here."))
+			.containsExactly(HighlightSegment.text("Reward models resist tampering. We study "),
+					HighlightSegment.highlight("reward tampering"), HighlightSegment.text(" here."));
+	}
+
+	@Test
+	void aPhraseWithAStopWordIsMarkedWhereItStands() {
+		Query query = this.compiler.compile(SearchQuery.parse("\"state of the art\""));
+		assertThat(this.highlighting.whole(query, PaperFields.ABSTRACT, "The art of the state, and the state of the art."))
+			.containsExactly(HighlightSegment.text("The art of the state, and the "), HighlightSegment.highlight("state"),
+					HighlightSegment.text(" of the "), HighlightSegment.highlight("art"), HighlightSegment.text("."));
+	}
+
+	@Test
+	void wordsSeparatedByPunctuationAreMarkedApart() {
+		Query query = this.compiler.compile(SearchQuery.parse("vision language"));
+		assertThat(this.highlighting.whole(query, PaperFields.TITLE, "Vision, Language"))
+			.containsExactly(HighlightSegment.highlight("Vision"), HighlightSegment.text(", "),
+					HighlightSegment.highlight("Language"));
+	}
+
+	@Test
+	void anExcerptIsThePassageWithTheMostDifferentMatchedWords() {
+		String text = "Tampering once. " + "Filler words that say little and fill the space. ".repeat(4)
+				+ "Reward tampering, reward hacking.";
+		Query query = this.compiler.compile(SearchQuery.parse("reward tampering"));
+		List<HighlightSegment> excerpt = this.highlighting.excerpt(query, PaperFields.ABSTRACT, text, 60);
+		assertThat(excerpt).contains(HighlightSegment.highlight("Reward tampering"), HighlightSegment.highlight("reward"));
+		assertThat(String.join("", excerpt.stream().map(HighlightSegment::text).toList())).hasSizeLessThanOrEqualTo(60)
+			.endsWith("hacking");
+	}
+
+	@Test
+	void anExcerptWithoutMatchesIsTheStartOfTheText() {
+		Query query = this.compiler.compile(SearchQuery.parse("vision"));
+		assertThat(this.highlighting.excerpt(query, PaperFields.ABSTRACT, "Words. ".repeat(30), 20))
+			.containsExactly(HighlightSegment.text("Words. Words.…"));
+	}
+
+	@Test
+	void oneSearchsMarksServeEveryText() {
+		Highlighting.Marks marks = this.highlighting.marks(this.compiler.compile(SearchQuery.parse("model")));
+		assertThat(marks.whole(PaperFields.TITLE, "A Model")).containsExactly(HighlightSegment.text("A "),
+				HighlightSegment.highlight("Model"));
+		assertThat(marks.whole(PaperFields.TITLE, "Models, models")).containsExactly(HighlightSegment.highlight("Models"),
+				HighlightSegment.text(", "), HighlightSegment.highlight("models"));
+	}
+
+	@Test
+	void noQueryMarksNothing() {
+		assertThat(this.highlighting.whole(null, PaperFields.TITLE, "A Model")).containsExactly(HighlightSegment.text("A Model"));
+	}
+
 }

@@ -146,6 +146,19 @@ class SearchIndexTests {
 	}
 
 	@Test
+	void hybridSearchWithoutFacetsFindsTheSameAndCountsThePapersWithTheWords() {
+		String query = "learning agents that exploit their objective";
+		float[] vector = embedder.embed(List.of(query)).get(0);
+		SearchRequest request = SearchRequest.of(query, SearchRequest.Mode.HYBRID);
+		SearchResult withFacets = this.searcher.search(request, vector, true);
+		SearchResult withoutFacets = this.searcher.search(request, vector, false);
+		assertThat(withoutFacets.ids()).isEqualTo(withFacets.ids());
+		assertThat(withoutFacets.wordMatches()).isEqualTo(3);
+		assertThat(withoutFacets.total()).isEqualTo(withFacets.total());
+		assertThat(withoutFacets.categories()).isEmpty();
+	}
+
+	@Test
 	void similarPapersLeaveThePaperItselfOut() {
 		List<String> similar = this.searcher.similar(CORPUS.get(0), 3);
 		assertThat(similar).hasSize(3).doesNotContain("2401.00001");
