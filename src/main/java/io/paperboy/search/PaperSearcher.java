@@ -209,21 +209,7 @@ final class PaperSearcher {
 
 	/** Of these documents, those without a vector. */
 	private static Set<Integer> withoutVector(IndexSearcher searcher, List<Integer> docs) throws IOException {
-		Set<Integer> without = new HashSet<>();
-		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-		LeafReaderContext leaf = null;
-		FloatVectorValues vectors = null;
-		for (int doc : ascending(docs)) {
-			if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
-				leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-				vectors = leaf.reader().getFloatVectorValues(PaperFields.VECTOR);
-			}
-			int local = doc - leaf.docBase;
-			if (vectors == null || !at(vectors, local)) {
-				without.add(doc);
-			}
-		}
-		return without;
+		return addCosines(searcher, null, docs, null);
 	}
 
 	/** Of these documents, those the query does not match. */
@@ -369,7 +355,8 @@ final class PaperSearcher {
 
 	/**
 	 * Adds to {@code cosines} the cosine similarity to {@code vector} of each of these documents that has
-	 * a vector (read from the index: exact, not approximate).
+	 * a vector (read from the index: exact, not approximate); with no {@code vector}, only looks which
+	 * documents have one.
 	 * @return the documents that have no vector
 	 */
 	private static Set<Integer> addCosines(IndexSearcher searcher, float[] vector, List<Integer> docs,
@@ -386,7 +373,7 @@ final class PaperSearcher {
 			if (vectors == null || !at(vectors, doc - leaf.docBase)) {
 				without.add(doc);
 			}
-			else {
+			else if (vector != null) {
 				cosines.put(doc, (double) VectorUtil.dotProduct(vector, vectors.vectorValue()));
 			}
 		}
