@@ -26,18 +26,9 @@ JVM_OPTS=${JVM_OPTS:--Xms1g -Xmx1g}
 PYTHON=${PYTHON:-/usr/bin/python3}
 JAR=${JAR:-$ROOT/target/paperboy.jar}
 
-[ -d "$DATA" ] || { echo "No data folder at $DATA (set DATA=...)" >&2; exit 2; }
-DATA=$(cd "$DATA" && pwd)
-
-if ! command -v wrk >/dev/null; then
-	echo "Installing wrk ..."
-	apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
-fi
-if [ ! -f "$JAR" ]; then
-	[ "$JAR" = "$ROOT/target/paperboy.jar" ] || { echo "No jar at $JAR" >&2; exit 2; }
-	echo "Building $JAR ..."
-	(cd "$ROOT" && ./mvnw -q -B -DskipTests package)
-fi
+require_data
+require_wrk
+require_jar
 
 WORK=$(mktemp -d /tmp/paperboy-http-bench.XXXXXX)
 SERVER_PID=

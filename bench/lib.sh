@@ -80,3 +80,26 @@ start_server() {
 	echo "The server did not become ready" >&2
 	exit 1
 }
+
+# DATA must name a folder; it is made absolute.
+require_data() {
+	[ -d "$DATA" ] || { echo "No data folder at $DATA (set DATA=...)" >&2; exit 2; }
+	DATA=$(cd "$DATA" && pwd)
+}
+
+# wrk, from Debian's package when missing.
+require_wrk() {
+	if ! command -v wrk >/dev/null; then
+		echo "Installing wrk ..."
+		apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+	fi
+}
+
+# JAR, built when it is the default target/paperboy.jar and missing.
+require_jar() {
+	if [ ! -f "$JAR" ]; then
+		[ "$JAR" = "$ROOT/target/paperboy.jar" ] || { echo "No jar at $JAR" >&2; exit 2; }
+		echo "Building $JAR ..."
+		(cd "$ROOT" && ./mvnw -q -B -DskipTests package)
+	fi
+}

@@ -34,10 +34,7 @@ GENERATOR_OPTS=${GENERATOR_OPTS:--Xmx2g}
 PYTHON=${PYTHON:-/usr/bin/python3}
 JAR=$ROOT/target/paperboy.jar
 
-if ! command -v wrk >/dev/null; then
-	echo "Installing wrk ..."
-	apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
-fi
+require_wrk
 
 WORK=$(mktemp -d /tmp/paperboy-trending-bench.XXXXXX)
 SERVER_PID=
