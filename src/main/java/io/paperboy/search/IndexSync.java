@@ -1,5 +1,6 @@
 package io.paperboy.search;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.function.IntConsumer;
 
@@ -54,7 +55,7 @@ class IndexSync implements SmartLifecycle {
 	private volatile boolean running;
 
 	IndexSync(SearchProperties properties, IndexLocation location, Embedder embedder, Catalog catalog,
-			SearchRepository repository, ApplicationContext context) {
+			SearchRepository repository, Clock clock, ApplicationContext context) {
 		this.properties = properties;
 		this.embedder = embedder;
 		this.catalog = catalog;
@@ -63,7 +64,7 @@ class IndexSync implements SmartLifecycle {
 		this.index = new OpenedIndex(location, embedder);
 		this.batches = new ChangeBatches(this.index, catalog, properties, this::wakeEmbeddingQueue);
 		this.rebuild = new IndexRebuild(this.index, catalog, repository, this.batches);
-		this.catchUp = new CatchUp(this.index, repository, this.batches, this.rebuild);
+		this.catchUp = new CatchUp(this.index, repository, this.batches, this.rebuild, clock);
 		this.vectors = new VectorStore(this.index, catalog, this.writer);
 		this.status = new IndexStatus(this.index, repository, properties, this.rebuild, this::embeddingQueue);
 	}

@@ -38,12 +38,28 @@ class SearchRepository {
 			.single()).map(OffsetDateTime::toInstant);
 	}
 
-	/** Papers written after {@code since}, oldest first, at most {@code limit}. */
+	/** Papers written after {@code since}, in the order (time written, id), at most {@code limit}. */
 	List<Change> changedAfter(Instant since, int limit) {
-		return this.jdbc.sql("""
-				select id, updated_at from papers where updated_at > :since order by updated_at, id limit :limit
-				""")
+		return this.jdbc.sql("select id, updated_at from papers where updated_at > :since order by updated_at, id limit :limit")
 			.param("since", since.atOffset(java.time.ZoneOffset.UTC))
+			.param("limit", limit)
+			.query((rs, row) -> new Change(rs.getString("id"), rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	/**
+	 * Papers written after {@code after} in the order (time written, id), at most {@code limit}: the page
+	 * after a page of changes, continuing from its last change. Many papers written in one
+	 * batch share a time, so the id tells apart where a page ended within them.
+	 */
+	List<Change> changedAfter(Change after, int limit) {
+		return this.jdbc.sql("""
+				select id, updated_at from papers
+				where updated_at > :since or (updated_at = :since and id > :id)
+				order by updated_at, id limit :limit
+				""")
+			.param("since", after.updatedAt().atOffset(java.time.ZoneOffset.UTC))
+			.param("id", after.paperId())
 			.param("limit", limit)
 			.query((rs, row) -> new Change(rs.getString("id"), rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
 			.list();

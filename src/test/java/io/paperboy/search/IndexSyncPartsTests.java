@@ -71,8 +71,7 @@ class IndexSyncPartsTests {
 	@Test
 	void catchUpIndexesPapersChangedElsewhereAndCommitsHowFarItGot() {
 		ChangeBatches batches = batches(Duration.ofDays(1));
-		CatchUp catchUp = new CatchUp(this.index, this.repository, batches,
-				new IndexRebuild(this.index, this.catalog, this.repository, batches));
+		CatchUp catchUp = catchUp(batches);
 		save("2506.00001");
 
 		catchUp.run();
@@ -89,6 +88,64 @@ class IndexSyncPartsTests {
 		assertThat(this.index.get().count()).isEqualTo(2);
 		assertThat(this.index.get().committedData()).containsEntry(CatchUp.CAUGHT_UP_TO,
 				MutableClock.Configuration.START.plus(Duration.ofMinutes(1)).toString());
+	}
+
+	@Test
+	void papersWrittenAtOneTimeAreAllCaughtUpAlthoughTheyFillSeveralPages() {
+		// an import writes a batch of papers with one time; catch-up reads them in pages of BATCH
+		int written = 2 * ChangeBatches.BATCH + 1;
+		for (int i = 1; i <= written; i++) {
+			save(String.format(Locale.ROOT, "2506.%05d", i));
+		}
+		CatchUp catchUp = catchUp(batches(Duration.ofDays(1)));
+
+		catchUp.run();
+
+		assertThat(this.index.get().count()).isEqualTo(written);
+		assertThat(this.index.get().committedData()).containsEntry(CatchUp.CAUGHT_UP_TO,
+				MutableClock.Configuration.START.toString());
+	}
+
+	@Test
+	void aPaperCommittedLateWithAnEarlierTimeIsCaughtUp() {
+		CatchUp catchUp = catchUp(batches(Duration.ofDays(1)));
+		save("2506.00001");
+		catchUp.run();
+		assertThat(this.index.get().count()).isEqualTo(1);
+
+		// another process took its time 20 s ago and commits only now, behind the mark
+		this.clock.set(MutableClock.Configuration.START.minusSeconds(20));
+		save("2506.00002");
+		this.clock.set(MutableClock.Configuration.START.plusSeconds(5));
+		catchUp.run();
+
+		assertThat(this.index.get().count()).isEqualTo(2);
+		assertThat(this.index.get().committedData()).containsEntry(CatchUp.CAUGHT_UP_TO,
+				MutableClock.Configuration.START.toString());
+	}
+
+	@Test
+	void catchUpLooksBackOnlyOverTheSettlingTimeAndWritesAPaperOnceThere() {
+		CatchUp catchUp = catchUp(batches(Duration.ofDays(1)));
+		save("2506.00001");
+		catchUp.run();
+		// taken out of the index behind catch-up's back, to see whether it is written again
+		this.index.get().delete(List.of("2506.00001"));
+		this.index.get().refresh();
+
+		this.clock.advance(Duration.ofSeconds(10));
+		catchUp.run();
+		assertThat(this.index.get().count()).as("written once already, with the same time").isZero();
+
+		this.catalog.savePaper(TestPapers.paper("2506.00001").withTitle("A corrected title").build(), DAY);
+		catchUp.run();
+		assertThat(this.index.get().count()).as("written again at a new time").isEqualTo(1);
+
+		this.index.get().delete(List.of("2506.00001"));
+		this.index.get().refresh();
+		this.clock.advance(CatchUp.SETTLING.plusSeconds(1));
+		catchUp.run();
+		assertThat(this.index.get().count()).as("settled: catch-up starts from its mark").isZero();
 	}
 
 	@Test
@@ -139,6 +196,11 @@ class IndexSyncPartsTests {
 
 		assertThat(progress).containsExactly(ChangeBatches.BATCH);
 		assertThat(this.index.get().committedData()).containsEntry(CatchUp.CAUGHT_UP_TO, Instant.EPOCH.toString());
+	}
+
+	private CatchUp catchUp(ChangeBatches batches) {
+		return new CatchUp(this.index, this.repository, batches,
+				new IndexRebuild(this.index, this.catalog, this.repository, batches), this.clock);
 	}
 
 	private ChangeBatches batches(Duration commitInterval) {

@@ -1,5 +1,6 @@
 package io.paperboy.search;
 
+import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,7 +58,7 @@ class StoppingDuringARebuildTests {
 			this.catalog.savePaper(TestPapers.paper(id).build(), LocalDate.of(2025, 6, 2));
 		}
 		IndexSync sync = new IndexSync(this.properties, new IndexLocation(this.folder, this.folder.resolve("native")),
-				this.embedder, this.catalog, this.repository, this.context);
+				this.embedder, this.catalog, this.repository, Clock.systemUTC(), this.context);
 		sync.rebuild((done) -> {
 		});
 		assertThat(sync.index().committedData().get(CatchUp.CAUGHT_UP_TO)).isNotEqualTo(Instant.EPOCH.toString());
