@@ -360,6 +360,12 @@ public class Catalog {
 		return this.dailyLists.latestDay();
 	}
 
+	/** The earliest day that has papers, if any does. */
+	@Transactional(readOnly = true)
+	public Optional<LocalDate> firstDay() {
+		return this.dailyLists.firstDay();
+	}
+
 	/** The closest earlier day that has papers. */
 	@Transactional(readOnly = true)
 	public Optional<LocalDate> dayBefore(LocalDate day) {

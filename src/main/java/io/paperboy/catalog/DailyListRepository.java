@@ -76,6 +76,10 @@ class DailyListRepository {
 		return this.jdbc.sql("select list_day from daily_entries where hidden_at is null order by list_day desc limit 1").query(LocalDate.class).optional();
 	}
 
+	Optional<LocalDate> firstDay() {
+		return this.jdbc.sql("select list_day from daily_entries where hidden_at is null order by list_day limit 1").query(LocalDate.class).optional();
+	}
+
 	Optional<LocalDate> dayBefore(LocalDate day) {
 		return this.jdbc.sql("select list_day from daily_entries where list_day < :day and hidden_at is null order by list_day desc limit 1")
 			.param("day", Date.valueOf(day))

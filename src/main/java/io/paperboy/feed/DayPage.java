@@ -15,21 +15,27 @@ import io.paperboy.catalog.PaperListing;
  * @param listings the day's papers, featured first, then most upvoted first
  * @param previousDay the closest earlier day with papers, if any
  * @param nextDay the closest later day with papers, if any
+ * @param firstDay the earliest day with papers, for choosing a day
+ * @param latestDay the most recent day with papers, for choosing a day
  */
-public record DayPage(LocalDate day, List<PaperListing> listings, LocalDate previousDay, LocalDate nextDay) {
+public record DayPage(LocalDate day, List<PaperListing> listings, LocalDate previousDay, LocalDate nextDay,
+		LocalDate firstDay, LocalDate latestDay) {
 
-	private static final DateTimeFormatter HEADER = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
+	private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
 
-	private static final DateTimeFormatter TITLE = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
-
-	/** The date as the page header shows it: "Mar 14". */
-	public String header() {
-		return (this.day != null) ? HEADER.format(this.day) : "";
+	/** A page without the range of days to choose from. */
+	public DayPage(LocalDate day, List<PaperListing> listings, LocalDate previousDay, LocalDate nextDay) {
+		this(day, listings, previousDay, nextDay, null, null);
 	}
 
-	/** The date in full, for the page title. */
+	/** The date in full, as the heading and the page title say it: "Wednesday, May 13, 2026". */
 	public String fullDate() {
-		return (this.day != null) ? TITLE.format(this.day) : "";
+		return (this.day != null) ? FULL.format(this.day) : "";
+	}
+
+	/** Whether the page can offer to choose another day. */
+	public boolean canChooseDay() {
+		return this.firstDay != null && this.latestDay != null && !this.firstDay.equals(this.latestDay);
 	}
 
 	/** How many cards carry the "new" badge at {@code now}. */

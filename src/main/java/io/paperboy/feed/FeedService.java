@@ -63,7 +63,17 @@ public class FeedService {
 	public DayPage day(LocalDate day) {
 		// reads the catalog itself: a loader must not load other entries of the same cache
 		return cached(new DayKey(day), () -> new DayPage(day, sorted(listings(day, day), FEATURED_FIRST),
-				this.catalog.dayBefore(day).orElse(null), this.catalog.dayAfter(day).orElse(null)));
+				this.catalog.dayBefore(day).orElse(null), this.catalog.dayAfter(day).orElse(null),
+				this.catalog.firstDay().orElse(null), this.catalog.latestDay().orElse(null)));
+	}
+
+	/**
+	 * The day with papers nearest to {@code day}: the day itself when it has papers, else the closest
+	 * earlier one, else the closest later one.
+	 */
+	public Optional<LocalDate> nearestDay(LocalDate day) {
+		// not cached: any day can be asked for, and it must not push the lists out of the cache
+		return this.catalog.dayBefore(day.plusDays(1)).or(() -> this.catalog.dayAfter(day));
 	}
 
 	/** A week's or a month's papers, most upvoted first, with the neighbouring periods that have papers. */

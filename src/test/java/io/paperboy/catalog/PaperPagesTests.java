@@ -70,6 +70,29 @@ class PaperPagesTests {
 	}
 
 	@Test
+	void authorsReadAsAListAndAFewFoldUnderMoreWhenThereAreMany() throws Exception {
+		String[] names = new String[15];
+		for (int i = 0; i < names.length; i++) {
+			names[i] = "Author " + (char) ('A' + i);
+		}
+		this.catalog.savePaper(TestPapers.paper("2506.00002").withAuthors(names).withGithub("https://github.com/example/none", 0)
+			.build(), JUNE_2);
+		this.catalog.savePaper(TestPapers.paper("2506.00003").withAuthors("Ada Lovelace", "Alan Turing").build(), JUNE_2);
+
+		String many = page("/papers/2506.00002");
+		String two = page("/papers/2506.00003");
+
+		// a comma and a space between names, so that copied text keeps them apart
+		String authors = many.replaceAll("\\s+", " ");
+		assertThat(authors).contains("Author A</span>, <span class=\"author\">Author B</span>, ")
+			.contains("Author L</span>, <details class=\"more-authors\"><summary>+3 more</summary>")
+			.contains("Author N</span>, <span class=\"author\">Author O</span> </details>");
+		assertThat(two.replaceAll("\\s+", " ")).contains("Ada Lovelace</span>, <span class=\"author\">Alan Turing</span> </div>")
+			.doesNotContain("more-authors");
+		assertThat(many).contains(">GitHub</a>").doesNotContain("★");
+	}
+
+	@Test
 	void aPaperOnNoListHasAPageAllTheSame() throws Exception {
 		this.catalog.savePaper(TestPapers.paper("2401.00001").withTitle("Unlisted").build(), null);
 

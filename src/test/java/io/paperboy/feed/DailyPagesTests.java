@@ -58,7 +58,7 @@ class DailyPagesTests {
 
 		String html = page("/papers");
 
-		assertThat(html).contains("<time datetime=\"2025-06-02\">Jun 2</time>");
+		assertThat(html).contains("<time datetime=\"2025-06-02\">Monday, June 2, 2025</time>");
 		assertThat(html).contains("Daily papers, Monday, June 2, 2025 · Paperboy");
 		assertThat(cardIds(html)).containsExactly("2506.00001");
 	}
@@ -72,7 +72,7 @@ class DailyPagesTests {
 
 		String html = page("/papers/date/2025-06-02");
 
-		assertThat(html).contains("<time datetime=\"2025-06-02\">Jun 2</time>");
+		assertThat(html).contains("<time datetime=\"2025-06-02\">Monday, June 2, 2025</time>");
 		assertThat(cardIds(html)).containsExactly("2506.00002", "2506.00003", "2506.00001");
 		assertThat(cards(html)).extracting((card) -> HtmlText.of(card).split(" ")[1]).containsExactly("40", "12", "3");
 	}

@@ -70,7 +70,7 @@ class ReadingInABrowserTests {
 			Page page = context.newPage();
 			page.navigate(url("/papers"));
 
-			assertThat(page.locator(".day-nav h2").textContent()).isEqualTo("Jun 2");
+			assertThat(page.locator(".day-nav h2").textContent()).isEqualTo("Monday, June 2, 2025");
 			assertThat(page.locator(".card h3").allTextContents()).containsExactly(HOSTILE_TITLE, "Quiet paper");
 			assertThat(page.locator(".card").first().textContent()).contains("5 authors").contains("Submitted by AK");
 
