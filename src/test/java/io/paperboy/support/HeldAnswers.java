@@ -11,7 +11,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -80,7 +79,10 @@ public final class HeldAnswers {
 
 	}
 
-	/** The gate, the two addresses and a filter that counts the gate's request as finished. */
+	/**
+	 * The gate, the two addresses and a filter that counts the gate's request as finished. Not
+	 * annotated, so that only the tests that import it get it.
+	 */
 	public static class Configuration {
 
 		@Bean
@@ -114,35 +116,35 @@ public final class HeldAnswers {
 			return registration;
 		}
 
-	}
+		/**
+		 * Answers far larger than the socket buffers, written once the client has gone. An inner
+		 * (not static) class, so that no component scan takes it for a component of its own (the
+		 * application's scan reaches the test classes): only the contexts that import
+		 * {@link Configuration} have these addresses.
+		 */
+		@RestController
+		class LargeAnswerController {
 
-	/**
-	 * Answers far larger than the socket buffers, written once the client has gone. A test
-	 * component, so that the application's component scan (which reaches the test classes) passes
-	 * it by: only the contexts that import {@link Configuration} have these addresses.
-	 */
-	@TestComponent
-	@RestController
-	static class LargeAnswerController {
+			private final Gate gate;
 
-		private final Gate gate;
+			LargeAnswerController(Gate gate) {
+				this.gate = gate;
+			}
 
-		LargeAnswerController(Gate gate) {
-			this.gate = gate;
-		}
+			@GetMapping("/api/test/large")
+			List<String> large() {
+				this.gate.hold();
+				return Collections.nCopies(100_000, "A line of a large answer that no one will read.");
+			}
 
-		@GetMapping("/api/test/large")
-		List<String> large() {
-			this.gate.hold();
-			return Collections.nCopies(100_000, "A line of a large answer that no one will read.");
-		}
+			@GetMapping("/test/large-page")
+			ModelAndView largePage() {
+				this.gate.hold();
+				ModelAndView view = new ModelAndView("web/error", HttpStatus.OK);
+				view.addObject("page", new ErrorPage(200, "Large", "A line no one will read. ".repeat(200_000)));
+				return view;
+			}
 
-		@GetMapping("/test/large-page")
-		ModelAndView largePage() {
-			this.gate.hold();
-			ModelAndView view = new ModelAndView("web/error", HttpStatus.OK);
-			view.addObject("page", new ErrorPage(200, "Large", "A line no one will read. ".repeat(200_000)));
-			return view;
 		}
 
 	}
