@@ -13,6 +13,7 @@ import java.util.function.ToLongFunction;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.paperboy.catalog.Catalog;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,17 +35,22 @@ class StatsService {
 
 	private final Clock clock;
 
+	private final Catalog catalog;
+
 	private final Cache<Period, StatsPage> pages;
 
-	StatsService(StatsRepository stats, Clock clock, StatsProperties properties) {
+	StatsService(StatsRepository stats, Clock clock, Catalog catalog, StatsProperties properties) {
 		this.stats = stats;
 		this.clock = clock;
+		this.catalog = catalog;
 		this.pages = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(MAX_WEEKS).build();
 	}
 
 	/**
 	 * The last {@code weeks} weeks, Monday to Sunday, up to today (UTC); the current week counts
-	 * as one even on a Monday.
+	 * as one even on a Monday. When no day of those weeks has papers but earlier days do (a new site
+	 * that loaded an archive, or a site whose sources stopped), the weeks up to the latest day with
+	 * papers instead, so that the page shows what there is and says which weeks they are.
 	 * @param weeks 1 to {@value #MAX_WEEKS}
 	 */
 	StatsPage page(int weeks) {
@@ -53,12 +59,14 @@ class StatsService {
 		}
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		LocalDate first = today.with(DayOfWeek.MONDAY).minusWeeks(weeks - 1);
-		return this.pages.get(new Period(first, today), this::compute);
+		LocalDate last = this.catalog.latestDay().filter((latest) -> latest.isBefore(first)).orElse(today);
+		return this.pages.get(new Period(last.with(DayOfWeek.MONDAY).minusWeeks(weeks - 1), last),
+				(period) -> compute(period, !last.equals(today)));
 	}
 
-	StatsPage compute(Period period) {
+	StatsPage compute(Period period, boolean endsAtLatestPapers) {
 		Figures figures = figures(period);
-		return new StatsPage(period.weeks(), period.first(), period.last(), papersPerDay(figures),
+		return new StatsPage(period.weeks(), period.first(), period.last(), endsAtLatestPapers, papersPerDay(figures),
 				votesPerDay(figures), categories(figures));
 	}
 
@@ -209,7 +217,7 @@ class StatsService {
 	 * The days a page covers.
 	 *
 	 * @param first a Monday
-	 * @param last today
+	 * @param last today, or the latest day with papers
 	 */
 	record Period(LocalDate first, LocalDate last) {
 

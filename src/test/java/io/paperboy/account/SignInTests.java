@@ -5,23 +5,26 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.paperboy.mail.DevMailbox;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.MutableClock;
+import io.paperboy.support.ServerTest;
 import io.paperboy.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Signing in with a mailed link, as a browser does it, against a running server. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "paperboy.accounts.sign-in-links-per-client=1000",
-				"paperboy.accounts.admin-emails=boss@example.org", "paperboy.admin.trust-loopback=false" })
-@Import(MutableClock.Configuration.class)
+/**
+ * Signing in with a mailed link, as a browser does it, against a running server. The server counts
+ * links per client afresh for each test ({@link ServerTest}), and {@code boss@example.org} is an
+ * administrator's address.
+ */
+@ServerTest
+@ExtendWith(EmptyCatalog.class)
 class SignInTests {
 
 	@LocalServerPort

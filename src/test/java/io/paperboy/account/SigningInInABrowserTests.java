@@ -10,11 +10,12 @@ import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.paperboy.support.Chromium;
+import io.paperboy.support.EmptyCatalog;
+import io.paperboy.support.ServerTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * log, as the README tells an operator to do.
  */
 @Tag("browser")
-@ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServerTest
+@ExtendWith({ EmptyCatalog.class, OutputCaptureExtension.class })
 class SigningInInABrowserTests {
 
 	private static final Pattern LOGGED_LINK = Pattern

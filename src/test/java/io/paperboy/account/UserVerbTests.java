@@ -5,14 +5,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.paperboy.support.EmptyCatalog;
+import io.paperboy.support.StorageTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code user grant-admin EMAIL} and its siblings. */
-@SpringBootTest(properties = "spring.main.web-application-type=none")
+@StorageTest
+@ExtendWith(EmptyCatalog.class)
 class UserVerbTests {
 
 	@Autowired

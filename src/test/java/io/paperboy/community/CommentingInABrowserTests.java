@@ -18,6 +18,7 @@ import io.paperboy.mail.DevMailbox;
 import io.paperboy.mail.KeptMail;
 import io.paperboy.support.Chromium;
 import io.paperboy.support.EmptyCatalog;
+import io.paperboy.support.ServerTest;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an attacker's payload that shows as text and runs nothing, reply to it, and a curator hides it.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServerTest
 @ExtendWith(EmptyCatalog.class)
 class CommentingInABrowserTests {
 

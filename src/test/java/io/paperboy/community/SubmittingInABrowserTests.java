@@ -15,7 +15,8 @@ import io.paperboy.mail.KeptMail;
 import io.paperboy.support.Browser;
 import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.MutableClock;
-import io.paperboy.support.ScriptedHttpServer;
+import io.paperboy.support.ServerTest;
+import io.paperboy.support.SharedArxivServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,11 +24,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static io.paperboy.ingest.arxiv.HandMadeFeeds.entry;
 import static io.paperboy.ingest.arxiv.HandMadeFeeds.page;
@@ -39,23 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Today is 2025-06-02 ({@link MutableClock.Configuration}).
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(MutableClock.Configuration.class)
+@ServerTest
 @ExtendWith(EmptyCatalog.class)
 class SubmittingInABrowserTests {
 
 	private static final Pattern SIGN_IN_LINK = Pattern.compile("/signin/token\\?token=[^\\s\"<>]+");
 
-	private static final ScriptedHttpServer arxiv = ScriptedHttpServer.start();
-
 	private static Browser browser;
-
-	@DynamicPropertySource
-	static void pointAtTheLocalArxiv(DynamicPropertyRegistry properties) {
-		properties.add("paperboy.sources.arxiv.api-url", () -> arxiv.uri("/api/query").toString());
-		properties.add("paperboy.sources.arxiv.request-interval", () -> "1ms");
-		properties.add("paperboy.sources.http.max-attempts", () -> "1");
-	}
 
 	@LocalServerPort
 	int port;
@@ -72,16 +59,15 @@ class SubmittingInABrowserTests {
 	}
 
 	@AfterAll
-	static void stopBrowserAndArxiv() {
+	static void stopBrowser() {
 		if (browser != null) {
 			browser.close();
 		}
-		arxiv.close();
 	}
 
 	@BeforeEach
 	void emptyCatalogAndArxivWithOnePaper() {
-		arxiv.when((request) -> "2506.00042".equals(request.parameter("id_list")))
+		SharedArxivServer.get().when((request) -> "2506.00042".equals(request.parameter("id_list")))
 			.thenRespond(200, Map.of("Content-Type", "application/atom+xml"),
 					page(1, 0, entry("2506.00042", 1, "2025-06-01T09:00:00Z")));
 	}

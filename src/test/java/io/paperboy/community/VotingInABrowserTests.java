@@ -15,6 +15,7 @@ import io.paperboy.mail.DevMailbox;
 import io.paperboy.mail.KeptMail;
 import io.paperboy.support.Chromium;
 import io.paperboy.support.EmptyCatalog;
+import io.paperboy.support.ServerTest;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it the form posts and comes back; either way the vote is still there after a reload.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServerTest
 @ExtendWith(EmptyCatalog.class)
 class VotingInABrowserTests {
 

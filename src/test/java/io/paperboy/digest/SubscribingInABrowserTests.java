@@ -10,11 +10,11 @@ import com.microsoft.playwright.Page;
 import io.paperboy.mail.DevMailbox;
 import io.paperboy.mail.KeptMail;
 import io.paperboy.support.Chromium;
+import io.paperboy.support.ServerTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * development outbox).
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServerTest
 class SubscribingInABrowserTests {
 
 	@RegisterExtension

@@ -1,6 +1,7 @@
 package io.paperboy.search;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
@@ -8,6 +9,8 @@ import com.microsoft.playwright.Page;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.support.Chromium;
 import io.paperboy.support.EmptyCatalog;
+import io.paperboy.support.MutableClock;
+import io.paperboy.support.ServerTest;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -15,14 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A reader types a query into the search box of the header, in a real Chromium, and opens a result. */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServerTest
 @ExtendWith(EmptyCatalog.class)
 class SearchingInABrowserTests {
 
@@ -40,8 +42,13 @@ class SearchingInABrowserTests {
 	@Autowired
 	IndexSync sync;
 
+	@Autowired
+	MutableClock clock;
+
+	/** Two papers of a list of a week ago: neither is new any more. */
 	@BeforeEach
 	void twoPapers() {
+		this.clock.set(DAY.plusDays(7).atTime(12, 0).toInstant(ZoneOffset.UTC));
 		this.catalog.savePaper(TestPapers.paper("2506.00001")
 			.withTitle("Reward Tampering in Reinforcement Learning Agents")
 			.withSummary("Agents that modify their own reward signal.")

@@ -20,6 +20,8 @@ import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.DailyEntry;
 import io.paperboy.support.Chromium;
 import io.paperboy.support.EmptyCatalog;
+import io.paperboy.support.MutableClock;
+import io.paperboy.support.ServerTest;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -28,9 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,8 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for the scheme, with their text alternative, and photographed into {@code target/screenshots/}.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "paperboy.stats.cache-ttl=0s")
-@Import(StatsStorageContract.FixedClock.class)
+@ServerTest
 @ExtendWith(EmptyCatalog.class)
 class ChartsInABrowserTests {
 
@@ -66,8 +65,12 @@ class ChartsInABrowserTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	MutableClock clock;
+
 	@BeforeEach
 	void papersWithVotes() {
+		this.clock.set(StatsStorageContract.NOW);
 		list("2506.00001", "Attention, step by step", 5, MONDAY, "cs.LG");
 		list("2506.00002", "Parsing <b>everything</b>", 3, MONDAY.plusDays(1), "cs.CL");
 		list("2506.00003", "Robots at dusk", 1, MONDAY.plusDays(7), "cs.RO");

@@ -91,6 +91,15 @@ public final class ScriptedHttpServer implements AutoCloseable {
 		return List.copyOf(this.requests);
 	}
 
+	/**
+	 * Forgets every rule and every request, for a server that outlives one test (see
+	 * {@link SharedArxivServer}): the next test scripts it from nothing.
+	 */
+	public void reset() {
+		this.rules.clear();
+		this.requests.clear();
+	}
+
 	private void accept() {
 		while (!this.socket.isClosed()) {
 			try {

@@ -10,6 +10,7 @@ import io.paperboy.catalog.Catalog;
 import io.paperboy.support.Chromium;
 import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.MutableClock;
+import io.paperboy.support.ServerTest;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -17,16 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A reader browses by week and by month in a real Chromium, without JavaScript. */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(MutableClock.Configuration.class)
+@ServerTest
 @ExtendWith(EmptyCatalog.class)
 class BrowsingPeriodsInABrowserTests {
 

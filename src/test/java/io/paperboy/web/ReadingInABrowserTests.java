@@ -1,6 +1,7 @@
 package io.paperboy.web;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
@@ -12,6 +13,8 @@ import io.paperboy.account.UserDirectory;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.support.Chromium;
 import io.paperboy.support.EmptyCatalog;
+import io.paperboy.support.MutableClock;
+import io.paperboy.support.ServerTest;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -19,14 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A reader browses the daily lists in a real Chromium: with and without JavaScript, light and dark, wide and narrow. */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServerTest
 @ExtendWith(EmptyCatalog.class)
 class ReadingInABrowserTests {
 
@@ -48,8 +50,13 @@ class ReadingInABrowserTests {
 	@Autowired
 	UserDirectory users;
 
+	@Autowired
+	MutableClock clock;
+
+	/** Two lists of a week ago: no paper is new any more. */
 	@BeforeEach
 	void twoDaysOfPapers() {
+		this.clock.set(MONDAY.plusDays(7).atTime(12, 0).toInstant(ZoneOffset.UTC));
 		User ak = this.users.ensureImported("akhaliq", "AK", null, null);
 		this.catalog.savePaper(TestPapers.paper("2505.00001").withTitle("Friday's paper").build(), FRIDAY);
 		this.catalog.placeOnDailyList(TestPapers.entry("2505.00001", FRIDAY, ak.id()));

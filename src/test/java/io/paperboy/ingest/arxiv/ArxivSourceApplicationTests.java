@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -16,43 +15,33 @@ import io.paperboy.ingest.IngestRun;
 import io.paperboy.ingest.IngestRuns;
 import io.paperboy.ingest.SourceOptions;
 import io.paperboy.support.EmptyCatalog;
+import io.paperboy.support.MutableClock;
 import io.paperboy.support.ScriptedHttpServer;
-import org.junit.jupiter.api.AfterAll;
+import io.paperboy.support.SharedArxivServer;
+import io.paperboy.support.StorageTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static io.paperboy.ingest.arxiv.HandMadeFeeds.entry;
 import static io.paperboy.ingest.arxiv.HandMadeFeeds.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The whole application pointed at a local server playing arXiv, as an operator would run it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+/**
+ * The whole application pointed at a local server playing arXiv ({@link SharedArxivServer}), as an
+ * operator would run it: categories cs.CL and cs.LG, pages of 2, {@code ops@example.org} as the
+ * contact ({@link StorageTest}).
+ */
+@StorageTest
 @ExtendWith(EmptyCatalog.class)
 class ArxivSourceApplicationTests {
 
 	private static final Map<String, String> ATOM = Map.of("Content-Type", "application/atom+xml");
 
-	private static final ScriptedHttpServer server = ScriptedHttpServer.start();
-
-	@DynamicPropertySource
-	static void pointAtTheLocalArxiv(DynamicPropertyRegistry properties) {
-		properties.add("paperboy.sources.arxiv.api-url", () -> server.uri("/api/query").toString());
-		properties.add("paperboy.sources.arxiv.request-interval", () -> "10ms");
-		properties.add("paperboy.sources.arxiv.categories", () -> "cs.CL,cs.LG");
-		properties.add("paperboy.sources.arxiv.page-size", () -> "2");
-		properties.add("paperboy.sources.contact", () -> "ops@example.org");
-		properties.add("paperboy.sources.http.backoff", () -> "10ms");
-		properties.add("paperboy.sources.http.max-backoff", () -> "50ms");
-		properties.add("paperboy.sources.http.max-attempts", () -> "2");
-	}
+	private final ScriptedHttpServer server = SharedArxivServer.get();
 
 	@Autowired
 	private IngestRuns runs;
@@ -69,10 +58,8 @@ class ArxivSourceApplicationTests {
 	@Autowired
 	private JdbcClient jdbc;
 
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
+	@Autowired
+	private MutableClock clock;
 
 	@BeforeEach
 	void emptyCatalog() {
@@ -81,14 +68,14 @@ class ArxivSourceApplicationTests {
 
 	@Test
 	void theScheduledPollRunsThroughTheRecordedRunsWithTheConfiguredCategories() {
-		// the application's clock is the real one: a paper of today, and two from before the backfill days
-		String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-		String old = Instant.now().minus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS).toString();
-		server.when((request) -> "0".equals(request.parameter("start")) && request.parameter("search_query") != null)
+		// a paper of the application's today, and two from before the backfill days
+		String now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+		String old = this.clock.instant().minus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS).toString();
+		this.server.when((request) -> "0".equals(request.parameter("start")) && request.parameter("search_query") != null)
 			.thenRespond(200, ATOM, page(9, 0, entry("2403.10002", 1, now), entry("2403.10001", 1, now)));
-		server.when((request) -> "2".equals(request.parameter("start")))
+		this.server.when((request) -> "2".equals(request.parameter("start")))
 			.thenRespond(200, ATOM, page(9, 2, entry("2403.10000", 1, old), entry("2403.09999", 1, old)));
-		int before = server.requests().size();
+		int before = this.server.requests().size();
 
 		IngestRun run = this.runs.run(this.runs.source("arxiv").orElseThrow(), "schedule", SourceOptions.none(),
 				(line) -> {
@@ -98,7 +85,7 @@ class ArxivSourceApplicationTests {
 		assertThat(run.added()).isEqualTo(2);
 		assertThat(this.runs.latestRuns("arxiv", 1)).singleElement()
 			.satisfies((recorded) -> assertThat(recorded.trigger()).isEqualTo("schedule"));
-		List<ScriptedHttpServer.Request> requests = server.requests().subList(before, server.requests().size());
+		List<ScriptedHttpServer.Request> requests = this.server.requests().subList(before, this.server.requests().size());
 		assertThat(requests).hasSize(2)
 			.allSatisfy((request) -> assertThat(request.parameter("search_query")).isEqualTo("cat:cs.CL OR cat:cs.LG"));
 		assertThat(requests.get(0).headers().get("user-agent")).startsWith("Paperboy/").contains("mailto:ops@example.org");
@@ -106,7 +93,7 @@ class ArxivSourceApplicationTests {
 
 	@Test
 	void ingestRunArxivWithIdsLooksThemUpAndPrintsWhatItDid() {
-		server.when((request) -> "astro-ph/0601001".equals(request.parameter("id_list")))
+		this.server.when((request) -> "astro-ph/0601001".equals(request.parameter("id_list")))
 			.thenRespond(200, ATOM, RecordedResponses.named("id_astro-ph_0601001_").body());
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -126,7 +113,7 @@ class ArxivSourceApplicationTests {
 	@Test
 	void anIdArxivRefusesFailsTheCommandWithArxivsReason() {
 		RecordedResponses.Recorded refused = RecordedResponses.named("id_abc_");
-		server.when((request) -> "2401.99999".equals(request.parameter("id_list")))
+		this.server.when((request) -> "2401.99999".equals(request.parameter("id_list")))
 			.thenRespond(refused.status(), ATOM, refused.body());
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -28,6 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A fresh install, with the scheduler on, pointed at a local server that plays Hugging Face: it
@@ -96,7 +98,12 @@ class ScheduledIngestionTests {
 		assertThat(status).contains("hf (on)", "Last success:  2025-06-02 12:00:00 UTC")
 			.containsPattern("Next run:      \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC");
 
-		HttpResponse<String> page = get("/admin/ingest");
+		// the page shows each source's latest run, and the sync starts every 2 seconds: wait for a
+		// moment between two runs rather than count on one
+		HttpResponse<String> page = await("the operators' page showing a finished run of hf")
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> get("/admin/ingest"),
+					(answer) -> answer.statusCode() != 200 || answer.body().contains("succeeded"));
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("<tr id=\"source-hf\">", "succeeded");
 
