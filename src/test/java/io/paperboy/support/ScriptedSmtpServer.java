@@ -108,6 +108,20 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		return List.copyOf(this.received);
 	}
 
+	/**
+	 * Forgets every script, command, message and connection count and greets as a willing relay
+	 * again, for a server shared by many tests.
+	 */
+	public void reset() {
+		this.greeting = "220 scripted.example ESMTP";
+		this.replies.clear();
+		this.refusedAfterData.clear();
+		this.droppedRecipients.clear();
+		this.commands.clear();
+		this.received.clear();
+		this.connections.set(0);
+	}
+
 	/** How many connections clients opened. */
 	public int connections() {
 		return this.connections.get();
