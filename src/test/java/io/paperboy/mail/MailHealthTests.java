@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * A relay that is down leaves the application UP for its load balancer, with mail shown DEGRADED.
- * The tests' relay ({@link TestSmtp}) answers as a relay out of service does.
+ * The tests' relay ({@link TestSmtp}) refuses connections, as a relay that is down does.
  */
 @WebTest
 class MailHealthTests {
@@ -23,7 +23,7 @@ class MailHealthTests {
 
 	@Test
 	void aRelayThatIsDownMakesMailDegradedAndTheApplicationStaysUp() throws Exception {
-		TestSmtp.relay().greeting("421 4.3.2 Service not available");
+		TestSmtp.relay().refuseConnections();
 
 		this.mvc.perform(get("/actuator/health"))
 			.andExpect(status().isOk())

@@ -29,8 +29,9 @@ import org.springframework.test.context.ContextConfiguration;
  * a submission waits 2 s for arXiv.</li>
  * <li>Lists and statistics are not cached ({@code paperboy.feed.cache-ttl},
  * {@code paperboy.stats.cache-ttl}), so a page shows what the test just stored.</li>
- * <li>A subscriber with nothing new still gets a digest ({@code paperboy.digest.send-empty}), and
- * digests offer an unsubscribe mailbox.</li>
+ * <li>Mail comes from {@code Paperboy Papers <papers@example.org>}; a subscriber with nothing new
+ * still gets a digest ({@code paperboy.digest.send-empty}), and digests offer an unsubscribe
+ * mailbox.</li>
  * <li>{@code /actuator/health} shows its components' details.</li>
  * <li>Rate limits start from nothing in each test ({@link ForgetRateLimits}).</li>
  * </ul>
@@ -43,6 +44,7 @@ import org.springframework.test.context.ContextConfiguration;
 		"paperboy.sources.http.backoff=10ms", "paperboy.sources.http.max-backoff=20ms",
 		"paperboy.sources.arxiv.request-interval=1ms", "paperboy.community.arxiv-deadline=2s",
 		"paperboy.feed.cache-ttl=0s", "paperboy.stats.cache-ttl=0s", "paperboy.digest.send-empty=true",
+		"paperboy.mail.from=Paperboy Papers <papers@example.org>",
 		"paperboy.mail.unsubscribe-mailbox=unsubscribe@papers.example.org",
 		"management.endpoint.health.show-details=always" })
 @ContextConfiguration(initializers = TestServers.class)
