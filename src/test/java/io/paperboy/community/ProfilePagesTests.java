@@ -17,13 +17,11 @@ import io.paperboy.support.HtmlText;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.TestMembers;
 import io.paperboy.support.TestPapers;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,10 +31,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** {@code /u/{username}}: who someone is, what they submitted and upvoted; their comments' place. */
-@SpringBootTest(properties = { "paperboy.community.votes-per-minute=5", "paperboy.feed.cache-ttl=0s" })
-@AutoConfigureMockMvc
-@Import(MutableClock.Configuration.class)
 @ExtendWith(EmptyCatalog.class)
+@WebTest
 class ProfilePagesTests {
 
 	private static final LocalDate MAY_30 = LocalDate.of(2025, 5, 30);

@@ -17,20 +17,16 @@ import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.HtmlText;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.ScriptedHttpServer;
+import io.paperboy.support.TestHttpServers;
 import io.paperboy.support.TestMembers;
 import io.paperboy.support.TestPapers;
-import org.junit.jupiter.api.AfterAll;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static io.paperboy.ingest.arxiv.HandMadeFeeds.entry;
@@ -51,28 +47,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Members submit papers through the submit page and the API, with a local server playing arXiv and
  * the clock at {@link MutableClock.Configuration#START} (today is 2025-06-02).
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(MutableClock.Configuration.class)
 @ExtendWith(EmptyCatalog.class)
+@WebTest
 class SubmittingTests {
 
 	private static final LocalDate TODAY = LocalDate.of(2025, 6, 2);
 
 	private static final Map<String, String> ATOM = Map.of("Content-Type", "application/atom+xml");
 
-	private static final ScriptedHttpServer arxiv = ScriptedHttpServer.start();
-
-	@DynamicPropertySource
-	static void pointAtTheLocalArxiv(DynamicPropertyRegistry properties) {
-		properties.add("paperboy.sources.arxiv.api-url", () -> arxiv.uri("/api/query").toString());
-		properties.add("paperboy.sources.arxiv.request-interval", () -> "1ms");
-		properties.add("paperboy.sources.http.backoff", () -> "10ms");
-		properties.add("paperboy.sources.http.max-backoff", () -> "20ms");
-		properties.add("paperboy.sources.http.max-attempts", () -> "2");
-		properties.add("paperboy.community.submissions-per-day", () -> "3");
-		properties.add("paperboy.community.arxiv-deadline", () -> "2s");
-	}
+	private static final ScriptedHttpServer arxiv = TestHttpServers.arxiv();
 
 	@Autowired
 	private MockMvc mvc;
@@ -92,12 +75,10 @@ class SubmittingTests {
 	@Autowired
 	private ArxivConnection arxivConnection;
 
-	private Member ada;
+	@Autowired
+	private SubmissionProperties limits;
 
-	@AfterAll
-	static void stopArxiv() {
-		arxiv.close();
-	}
+	private Member ada;
 
 	@BeforeEach
 	void emptyCatalogAndOneMember() {
@@ -328,22 +309,24 @@ class SubmittingTests {
 
 	@Test
 	void aMemberWhoSubmitsTooOftenIsRefusedWith429() throws Exception {
-		for (int i = 1; i <= 4; i++) {
-			this.catalog.savePaper(recent("2505.1000" + i), null);
+		int limit = this.limits.submissionsPerDay();
+		for (int i = 1; i <= limit + 1; i++) {
+			this.catalog.savePaper(recent("2505.%05d".formatted(10000 + i)), null);
 		}
-		for (int i = 1; i <= 3; i++) {
-			this.mvc.perform(post("/submit").with(signedIn(this.ada)).with(csrf()).param("paper", "2505.1000" + i))
+		for (int i = 1; i <= limit; i++) {
+			this.mvc.perform(post("/submit").with(signedIn(this.ada)).with(csrf()).param("paper", "2505.%05d".formatted(10000 + i)))
 				.andExpect(status().is3xxRedirection());
 		}
+		String oneTooMany = "2505.%05d".formatted(10000 + limit + 1);
 
-		this.mvc.perform(post("/submit").with(signedIn(this.ada)).with(csrf()).param("paper", "2505.10004"))
+		this.mvc.perform(post("/submit").with(signedIn(this.ada)).with(csrf()).param("paper", oneTooMany))
 			.andExpect(status().isTooManyRequests())
 			.andExpect(header().exists("Retry-After"))
-			.andExpect(content().string(containsString("You have submitted 3 papers in the last 24 hours")));
-		assertThat(this.catalog.dailyEntryOf("2505.10004")).isEmpty();
+			.andExpect(content().string(containsString("You have submitted " + limit + " papers in the last 24 hours")));
+		assertThat(this.catalog.dailyEntryOf(oneTooMany)).isEmpty();
 
 		this.clock.advance(java.time.Duration.ofHours(25));
-		this.mvc.perform(post("/submit").with(signedIn(this.ada)).with(csrf()).param("paper", "2505.10004"))
+		this.mvc.perform(post("/submit").with(signedIn(this.ada)).with(csrf()).param("paper", oneTooMany))
 			.andExpect(status().is3xxRedirection());
 	}
 

@@ -4,6 +4,7 @@ import io.paperboy.account.Accounts;
 import io.paperboy.account.Member;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.HtmlText;
+import io.paperboy.support.TestHttpServers;
 import io.paperboy.support.TestMembers;
 import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Submitting while arXiv refuses connections: the test configuration points arXiv at a closed
- * local port.
+ * Submitting while arXiv refuses connections: the shared arXiv of the tests turns every connection
+ * away ({@link io.paperboy.support.ScriptedHttpServer#refuseConnections()}).
  */
 @WebTest
 class SubmittingWithoutArxivTests {
@@ -40,6 +41,7 @@ class SubmittingWithoutArxivTests {
 	@Test
 	void whenArxivRefusesTheConnectionTheMemberIsToldToTryAgainLaterAndNothingIsSaved() throws Exception {
 		CatalogTables.empty(this.jdbc, this.events);
+		TestHttpServers.arxiv().refuseConnections();
 		Member ada = TestMembers.member(this.accounts, "ada", "Ada Lovelace");
 
 		String body = this.mvc.perform(post("/submit").with(signedIn(ada)).with(csrf()).param("paper", "2506.00001"))

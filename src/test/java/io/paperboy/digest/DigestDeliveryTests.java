@@ -8,18 +8,14 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.ScriptedSmtpServer;
-import org.junit.jupiter.api.AfterAll;
+import io.paperboy.support.TestSmtp;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static io.paperboy.support.Operators.operator;
@@ -38,28 +34,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * hour delays digests and loses none. Digests are sent even with nothing new, so that every
  * subscriber has one.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(MutableClock.Configuration.class)
+@WebTest
 class DigestDeliveryTests {
 
-	private static final ScriptedSmtpServer relay = ScriptedSmtpServer.start();
+	private static final ScriptedSmtpServer relay = TestSmtp.relay();
 
 	private static final String WILLING = "220 scripted.example ESMTP";
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", relay::port);
-		registry.add("paperboy.base-url", () -> "https://papers.example.org");
-		registry.add("paperboy.digest.send-empty", () -> "true");
-		registry.add("paperboy.mail.unsubscribe-mailbox", () -> "unsubscribe@papers.example.org");
-	}
-
-	@AfterAll
-	static void closeRelay() {
-		relay.close();
-	}
 
 	@Autowired
 	private MutableClock clock;

@@ -11,8 +11,8 @@ import io.paperboy.account.Member;
 import io.paperboy.account.Role;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.cli.VerbRunner;
-import io.paperboy.mail.DevMailbox;
 import io.paperboy.support.MutableClock;
+import io.paperboy.support.TestSmtp;
 import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The other doors to digests: the operators' page, the API for signed-in members, and the
- * command-line verbs. Mail stays in the development outbox.
+ * command-line verbs. Mail goes to the tests' relay ({@link TestSmtp}).
  */
 @WebTest
 class DigestDoorsTests {
@@ -54,9 +54,6 @@ class DigestDoorsTests {
 
 	@Autowired
 	private Accounts accounts;
-
-	@Autowired
-	private DevMailbox outbox;
 
 	@Autowired
 	private VerbRunner verbs;
@@ -102,7 +99,7 @@ class DigestDoorsTests {
 		this.mvc.perform(get("/admin/digests").param("email", "nobody@example.org").with(local()))
 			.andExpect(content().string(containsString("No subscription for nobody@example.org")));
 		// a preview sends nothing and records nothing
-		assertThat(this.outbox.to("reader@example.org")).isEmpty();
+		assertThat(mailTo("reader@example.org")).isEmpty();
 		assertThat(this.jdbc.sql("select count(*) from digest_deliveries").query(Long.class).single()).isZero();
 	}
 
@@ -118,7 +115,7 @@ class DigestDoorsTests {
 		Member admin = this.accounts.grant("admin@example.org", Role.ADMIN);
 		this.mvc.perform(post("/admin/digests/test").with(as(admin)).with(csrf()).with(remote()))
 			.andExpect(status().is3xxRedirection());
-		assertThat(this.outbox.to("admin@example.org")).singleElement()
+		assertThat(mailTo("admin@example.org")).singleElement()
 			.satisfies((mail) -> assertThat(mail.subject()).isEqualTo("Trending papers — Jun 2: The top paper"));
 		assertThat(this.jdbc.sql("select count(*) from digest_deliveries").query(Long.class).single()).isZero();
 	}
@@ -221,7 +218,7 @@ class DigestDoorsTests {
 		assertThat(preview.out()).startsWith("Subject: Trending papers — Jun 2: The top paper")
 			.contains("1. The top paper")
 			.contains("2. The second paper");
-		assertThat(this.outbox.to("reader@example.org")).isEmpty();
+		assertThat(mailTo("reader@example.org")).isEmpty();
 
 		Run unknown = run("digest", "preview", "nobody@example.org");
 		assertThat(unknown.code()).isEqualTo(1);
@@ -232,8 +229,8 @@ class DigestDoorsTests {
 		assertThat(due.out()).contains("1 due, 1 sent, 1 composed, 0 deferred, 0 failed");
 		Run again = run("digest", "run", "--now");
 		assertThat(again.out()).contains("1 due, 0 sent").contains("1 already sent this period");
-		assertThat(this.outbox.to("reader@example.org")).hasSize(1);
-		assertThat(this.outbox.to("waiting@example.org")).isEmpty();
+		assertThat(mailTo("reader@example.org")).hasSize(1);
+		assertThat(mailTo("waiting@example.org")).isEmpty();
 
 		assertThat(run("digest", "send").code()).isEqualTo(2);
 	}
@@ -265,6 +262,10 @@ class DigestDoorsTests {
 			request.setRemoteAddr("203.0.113.9");
 			return request;
 		};
+	}
+
+	private static List<MailParts> mailTo(String address) {
+		return TestSmtp.messagesTo(address).stream().map(MailParts::of).toList();
 	}
 
 }

@@ -5,23 +5,17 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.TestPapers;
+import io.paperboy.support.TestSmtp;
+import io.paperboy.support.WebTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -33,25 +27,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A subscriber's whole life over real SMTP (GreenMail): subscribe, confirm from the mailed link,
- * receive digests with the right papers in the right order, change preferences from the link in
- * a digest, unsubscribe, and receive nothing more. "Now" starts on Monday, June 2, 2025, 12:00 UTC.
+ * A subscriber's whole life over real SMTP (the tests' relay, {@link TestSmtp}): subscribe, confirm
+ * from the mailed link, receive digests with the right papers in the right order, change preferences
+ * from the link in a digest, unsubscribe, and receive nothing more. "Now" starts on Monday, June 2, 2025, 12:00 UTC.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(MutableClock.Configuration.class)
+@WebTest
 class DigestMailFlowTests {
-
-	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-		registry.add("paperboy.base-url", () -> "https://papers.example.org");
-	}
 
 	@Autowired
 	private MockMvc mvc;
@@ -78,7 +59,6 @@ class DigestMailFlowTests {
 		this.clock.set(MutableClock.Configuration.START);
 		this.data = new DigestTestData(this.jdbc, this.catalog);
 		this.data.empty(this.events);
-		smtp.purgeEmailFromAllMailboxes();
 	}
 
 	@Test
@@ -196,9 +176,9 @@ class DigestMailFlowTests {
 
 		assertThat(this.jdbc.sql("select email from digest_subscriptions").query(String.class).list())
 			.containsExactly("ada@xn--exmple-cua.org");
-		// GreenMail files a message under the address of RCPT TO
+		// the relay is given the address in RCPT TO
 		assertThat(messagesTo("ada@xn--exmple-cua.org")).hasSize(2);
-		assertThat(smtp.getReceivedMessages()).hasSize(2);
+		assertThat(TestSmtp.messages()).hasSize(2);
 	}
 
 	@Test
@@ -206,7 +186,7 @@ class DigestMailFlowTests {
 		this.mvc.perform(post("/subscribe").param("email", "adä@example.org").with(from("198.51.100.42")))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("SMTPUTF8")));
-		assertThat(smtp.getReceivedMessages()).isEmpty();
+		assertThat(TestSmtp.messages()).isEmpty();
 	}
 
 	@Test
@@ -214,7 +194,7 @@ class DigestMailFlowTests {
 		this.mvc.perform(post("/subscribe").param("email", "not an address").with(from("198.51.100.40")))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("does not look like an email address")));
-		assertThat(smtp.getReceivedMessages()).isEmpty();
+		assertThat(TestSmtp.messages()).isEmpty();
 	}
 
 	@Test
@@ -229,7 +209,7 @@ class DigestMailFlowTests {
 
 		MailParts digest = lastMessageTo("eve@example.org");
 		assertThat(digest.header("Bcc")).isNull();
-		assertThat(smtp.getReceivedMessagesForDomain("victim@example.org")).isEmpty();
+		assertThat(TestSmtp.messagesTo("victim@example.org")).isEmpty();
 		assertThat(digest.subject()).startsWith("Trending papers — Jun 2: Innocent title Bcc: victim@example.org")
 			.doesNotContain("\r").doesNotContain("\n");
 		assertThat(digest.html()).doesNotContain("<script>").contains("&lt;script&gt;").doesNotContain("<b>Mallory")
@@ -362,7 +342,7 @@ class DigestMailFlowTests {
 	}
 
 	private static List<MailParts> messagesTo(String email) {
-		return Arrays.stream(smtp.getReceivedMessagesForDomain(email)).map(MailParts::of).toList();
+		return TestSmtp.messagesTo(email).stream().map(MailParts::of).toList();
 	}
 
 	private static MailParts onlyMessageTo(String email) {
@@ -372,9 +352,9 @@ class DigestMailFlowTests {
 	}
 
 	private static MailParts lastMessageTo(String email) {
-		MimeMessage[] messages = smtp.getReceivedMessagesForDomain(email);
+		List<MimeMessage> messages = TestSmtp.messagesTo(email);
 		assertThat(messages).isNotEmpty();
-		return MailParts.of(messages[messages.length - 1]);
+		return MailParts.of(messages.get(messages.size() - 1));
 	}
 
 	private static boolean order(String text, String... titles) {

@@ -18,13 +18,12 @@ import io.paperboy.catalog.DailyEntry;
 import io.paperboy.catalog.Paper;
 import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.TestPapers;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,9 +41,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest(properties = "paperboy.base-url=https://papers.example.org/")
-@AutoConfigureMockMvc
 @ExtendWith(EmptyCatalog.class)
+@WebTest
 class DailyPapersApiTests {
 
 	private static final LocalDate JUNE_2 = LocalDate.of(2025, 6, 2);

@@ -24,13 +24,12 @@ import io.paperboy.feed.syndication.FeedChannel;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.TestPapers;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -49,9 +48,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The RSS and Atom feeds, fetched as a feed reader would and parsed with ROME. The base URL is set
  * (with a trailing slash, which must not double) to show that every absolute link is built on it.
  */
-@SpringBootTest(properties = "paperboy.base-url=https://papers.example.org/")
-@AutoConfigureMockMvc
 @ExtendWith(EmptyCatalog.class)
+@WebTest
 class SyndicationTests {
 
 	private static final String BASE = "https://papers.example.org";

@@ -19,13 +19,11 @@ import io.paperboy.support.CatalogTables;
 import io.paperboy.support.HtmlText;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.TestPapers;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,9 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** {@code /papers/trending} and {@code GET /api/daily_papers?sort=trending}, with a clock the tests move. */
-@SpringBootTest(properties = "paperboy.base-url=https://papers.example.org/")
-@AutoConfigureMockMvc
-@Import(MutableClock.Configuration.class)
+@WebTest
 class TrendingPagesTests {
 
 	/** Sunday evening of ISO week 2025-W22 (May 26 to June 1). */

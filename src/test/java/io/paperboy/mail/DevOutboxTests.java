@@ -1,10 +1,15 @@
 package io.paperboy.mail;
 
+import java.time.Clock;
 import java.util.Map;
 
 import io.paperboy.support.WebTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static io.paperboy.support.Operators.operator;
@@ -16,11 +21,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Without {@code spring.mail.host}, mail is kept and shown at {@code /admin/mail}. */
+/**
+ * Without {@code spring.mail.host}, mail is kept and shown at {@code /admin/mail}. The tests'
+ * application has a relay ({@link io.paperboy.support.TestSmtp}), so the mailer here is the one
+ * {@link MailConfiguration} makes when Spring Boot makes no mail sender, on the application's
+ * outbox table.
+ */
 @WebTest
 class DevOutboxTests {
 
-	@Autowired
 	private Mailer mailer;
 
 	@Autowired
@@ -28,6 +37,13 @@ class DevOutboxTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@BeforeEach
+	void noMailServer(@Autowired MailProperties properties, @Autowired DevMailRepository outbox,
+			@Autowired OutgoingHeaders headers, @Autowired Clock clock) {
+		ObjectProvider<JavaMailSender> noSender = new DefaultListableBeanFactory().getBeanProvider(JavaMailSender.class);
+		this.mailer = new Mailer(new MailConfiguration().mailDelivery(noSender, properties, outbox, clock), headers);
+	}
 
 	@Test
 	void aMessageIsKeptWithItsPartsAndHeaders() {

@@ -1,9 +1,9 @@
 package io.paperboy.mail;
 
+import io.paperboy.support.TestSmtp;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
@@ -11,10 +11,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** A relay that is down leaves the application UP for its load balancer, with mail shown DEGRADED. */
-@SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=9",
-		"spring.mail.properties.mail.smtp.connectiontimeout=2000", "management.endpoint.health.show-details=always" })
-@AutoConfigureMockMvc
+/**
+ * A relay that is down leaves the application UP for its load balancer, with mail shown DEGRADED.
+ * The tests' relay ({@link TestSmtp}) refuses connections, as a relay that is down does.
+ */
+@WebTest
 class MailHealthTests {
 
 	@Autowired
@@ -22,11 +23,13 @@ class MailHealthTests {
 
 	@Test
 	void aRelayThatIsDownMakesMailDegradedAndTheApplicationStaysUp() throws Exception {
+		TestSmtp.relay().refuseConnections();
+
 		this.mvc.perform(get("/actuator/health"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("UP"))
 			.andExpect(jsonPath("$.components.mail.status").value("DEGRADED"))
-			.andExpect(jsonPath("$.components.mail.details.relay").value("127.0.0.1:9"))
+			.andExpect(jsonPath("$.components.mail.details.relay").value("127.0.0.1:" + TestSmtp.relay().port()))
 			.andExpect(jsonPath("$.components.mail.details.error", containsString("connect")));
 	}
 

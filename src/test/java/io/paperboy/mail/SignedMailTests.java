@@ -8,58 +8,62 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import io.paperboy.support.ScriptedSmtpServer;
+import io.paperboy.support.TestSmtp;
+import io.paperboy.support.WebTest;
 import org.apache.james.jdkim.DKIMVerifier;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.mail.javamail.JavaMailSender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The application configured as the operator would: {@code paperboy.mail.dkim.*} with a PEM key file
- * and a bounce address. What reaches the relay is signed and verifies.
+ * The mailer configured as the operator would: {@code paperboy.mail.dkim.*} with a PEM key file and
+ * a bounce address, made as {@link MailConfiguration} makes it from those settings, sending through
+ * the application's relay ({@link TestSmtp}). What reaches the relay is signed and verifies.
  */
-@SpringBootTest(properties = { "spring.main.web-application-type=none",
-		"paperboy.mail.from=Paperboy <papers@papers.example.org>",
-		"paperboy.mail.bounce-address=bounces@papers.example.org", "paperboy.mail.dkim.domain=papers.example.org",
-		"paperboy.mail.dkim.selector=pb2026" })
+@WebTest
 class SignedMailTests {
-
-	static final ScriptedSmtpServer relay = ScriptedSmtpServer.start();
 
 	static final KeyPair keys = keys();
 
-	@DynamicPropertySource
-	static void relayAndKey(DynamicPropertyRegistry registry) throws IOException {
+	private Mailer mailer;
+
+	@BeforeEach
+	void signingMailer(@Autowired JavaMailSender relay, @Autowired DevMailRepository outbox,
+			@Autowired OutgoingHeaders headers, @Autowired Clock clock) throws IOException {
 		Path pem = Files.createTempFile("dkim", ".pem");
 		pem.toFile().deleteOnExit();
 		Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n"
 				+ Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", relay::port);
-		registry.add("paperboy.mail.dkim.private-key-file", pem::toString);
+		MailProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
+				"paperboy.mail.from", "Paperboy <papers@papers.example.org>",
+				"paperboy.mail.bounce-address", "bounces@papers.example.org",
+				"paperboy.mail.dkim.domain", "papers.example.org", "paperboy.mail.dkim.selector", "pb2026",
+				"paperboy.mail.dkim.private-key-file", pem.toString())))
+			.bind("paperboy.mail", MailProperties.class)
+			.get();
+		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+		beans.registerSingleton("relay", relay);
+		this.mailer = new Mailer(new MailConfiguration().mailDelivery(beans.getBeanProvider(JavaMailSender.class),
+				properties, outbox, clock), headers);
 	}
-
-	@AfterAll
-	static void closeRelay() {
-		relay.close();
-	}
-
-	@Autowired
-	private Mailer mailer;
 
 	@Test
 	void aSignInMessageLeavesSignedFromTheBounceAddress() throws Exception {
 		this.mailer.send(MailMessage.transactional("reader@example.org", "Sign in to Paperboy", "Your link: https://x", null));
 
-		ScriptedSmtpServer.Received received = relay.received().get(0);
+		ScriptedSmtpServer.Received received = TestSmtp.relay().received().get(0);
 		assertThat(received.mailFrom()).isEqualTo("bounces@papers.example.org");
 		String record = "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
 		DKIMVerifier verifier = new DKIMVerifier((method, selector, domain) -> List.of(record));

@@ -2,43 +2,33 @@ package io.paperboy.mail;
 
 import java.util.Map;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
+import io.paperboy.support.TestSmtp;
+import io.paperboy.support.WebTest;
+import io.paperboy.web.SiteProperties;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.StreamProvider;
 import org.eclipse.angus.mail.util.MailStreamProvider;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With {@code spring.mail.host} set, mail leaves over SMTP (GreenMail plays the relay). */
-@SpringBootTest(properties = { "spring.main.web-application-type=none",
-		"paperboy.mail.from=Paperboy Papers <papers@example.org>", "paperboy.base-url=https://papers.example.net/" })
+/** With {@code spring.mail.host} set, mail leaves over SMTP (the tests' relay, {@link TestSmtp}). */
+@WebTest
 class SmtpMailTests {
-
-	@RegisterExtension
-	static final GreenMailExtension relay = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort())
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void relayAddress(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> relay.getSmtp().getPort());
-	}
 
 	@Autowired
 	private Mailer mailer;
 
 	@Autowired
 	private org.springframework.mail.javamail.JavaMailSender sender;
+
+	@Autowired
+	private MailProperties properties;
+
+	@Autowired
+	private SiteProperties site;
 
 	@Test
 	void connectionsToTheRelaySendSmallWritesAtOnce() throws Exception {
@@ -65,32 +55,34 @@ class SmtpMailTests {
 				"<p>Rich <b>words</b></p>", Map.of("List-Id", "Paperboy digest <digest.example.org>"),
 				MailMessage.Kind.BULK));
 
-		MimeMessage received = relay.getReceivedMessages()[0];
+		MimeMessage received = TestSmtp.messages().get(0);
 		assertThat(received.getSubject()).isEqualTo("Trending — Mar 14: Attention");
+		assertThat(this.properties.from()).isEqualTo("Paperboy Papers <papers@example.org>");
 		assertThat(received.getFrom()[0].toString()).contains("papers@example.org").contains("Paperboy Papers");
 		assertThat(received.getHeader("List-Id")[0]).isEqualTo("Paperboy digest <digest.example.org>");
 		assertThat(received.getHeader("Precedence")).containsExactly("bulk");
 		assertThat(received.getSentDate()).isNotNull();
 		MimeMultipart body = (MimeMultipart) received.getContent();
 		assertThat(body.getContentType()).startsWith("multipart/alternative");
-		assertThat(GreenMailUtil.getBody(received)).contains("Plain words").contains("<b>words</b>");
+		assertThat(TestSmtp.relay().received().get(0).text()).contains("Plain words").contains("<b>words</b>");
 	}
 
 	@Test
 	void messageIdsAreOnTheHostOfTheBaseUrlWhenNoDomainIsConfigured() throws Exception {
 		String messageId = this.mailer.send(MailMessage.transactional("reader@example.org", "Sign in", "Link", null));
 
-		assertThat(messageId).endsWith("@papers.example.net>");
-		assertThat(relay.getReceivedMessages()[0].getMessageID()).isEqualTo(messageId);
+		assertThat(messageId).endsWith("@" + java.net.URI.create(this.site.baseUrl()).getHost() + ">")
+			.endsWith("@papers.example.org>");
+		assertThat(TestSmtp.messages().get(0).getMessageID()).isEqualTo(messageId);
 	}
 
 	@Test
 	void anAddressKeptWithAnInternationalisedDomainGoesToTheRelayInItsAsciiForm() throws Exception {
 		this.mailer.send(MailMessage.transactional("reader@exämple.org", "Sign in", "Link", null));
 
-		// GreenMail files a message under the address of RCPT TO
-		assertThat(relay.getReceivedMessagesForDomain("reader@xn--exmple-cua.org")).hasSize(1);
-		assertThat(relay.getReceivedMessages()[0].getHeader("To")).containsExactly("reader@xn--exmple-cua.org");
+		// the relay is given the address in RCPT TO
+		assertThat(TestSmtp.messagesTo("reader@xn--exmple-cua.org")).hasSize(1);
+		assertThat(TestSmtp.messages().get(0).getHeader("To")).containsExactly("reader@xn--exmple-cua.org");
 	}
 
 	@Test
@@ -99,7 +91,7 @@ class SmtpMailTests {
 			.isThrownBy(() -> this.mailer.send(MailMessage.transactional("readér@example.org", "Sign in", "Link", null)))
 			.withMessageContaining("SMTPUTF8")
 			.matches(MailFailure::permanent);
-		assertThat(relay.getReceivedMessages()).isEmpty();
+		assertThat(TestSmtp.messages()).isEmpty();
 	}
 
 	@Test
@@ -107,16 +99,11 @@ class SmtpMailTests {
 		this.mailer.send(new MailMessage("victim@example.org", "Paper title\r\nBcc: everyone@example.org", "Text", null,
 				Map.of("X-Paper", "value\nBcc: more@example.org"), MailMessage.Kind.TRANSACTIONAL));
 
-		MimeMessage received = relay.getReceivedMessages()[0];
+		MimeMessage received = TestSmtp.messages().get(0);
 		assertThat(received.getHeader("Bcc")).isNull();
 		assertThat(received.getSubject()).isEqualTo("Paper title  Bcc: everyone@example.org");
 		assertThat(received.getAllRecipients()).hasSize(1);
-		assertThat(relay.getReceivedMessages()).hasSize(1);
-	}
-
-	@BeforeEach
-	void emptyMailboxes() throws Exception {
-		relay.purgeEmailFromAllMailboxes();
+		assertThat(TestSmtp.messages()).hasSize(1);
 	}
 
 }

@@ -1,15 +1,18 @@
 package io.paperboy.mail;
 
+import io.paperboy.support.TestSmtp;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** A relay that cannot be reached: the message is not sent, and the failure says it may pass. */
-@SpringBootTest(properties = { "spring.main.web-application-type=none", "spring.mail.host=127.0.0.1",
-		"spring.mail.port=9", "spring.mail.properties.mail.smtp.connectiontimeout=2000" })
+/**
+ * A relay that cannot be reached: the message is not sent, and the failure says it may pass. The
+ * tests' relay ({@link TestSmtp}) refuses connections, as a relay that is down does.
+ */
+@WebTest
 class SmtpRelayDownTests {
 
 	@Autowired
@@ -20,11 +23,14 @@ class SmtpRelayDownTests {
 
 	@Test
 	void aRelayThatCannotBeReachedIsAFailureWorthRetryingAndNothingIsKeptAsSent() {
+		TestSmtp.relay().refuseConnections();
+
 		assertThatExceptionOfType(MailFailure.class)
 			.isThrownBy(() -> this.mailer.send(MailMessage.transactional("x@example.org", "Hi", "Text", null)))
 			.satisfies((failure) -> assertThat(failure.permanent()).isFalse())
 			.withMessageContaining("mail server");
 		assertThat(this.outbox.to("x@example.org")).isEmpty();
+		assertThat(TestSmtp.messages()).isEmpty();
 	}
 
 }

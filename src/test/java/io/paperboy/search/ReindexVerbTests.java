@@ -10,11 +10,12 @@ import io.paperboy.catalog.Catalog;
 import io.paperboy.cli.VerbRunner;
 import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.TestPapers;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code reindex}, run as a command-line verb runs: without a web server, so the index is opened by
  * the verb alone.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "paperboy.search.embeddings=true")
+@WebTest
+@TestPropertySource(properties = "paperboy.search.embeddings=true")
 @ExtendWith(EmptyCatalog.class)
 class ReindexVerbTests {
 

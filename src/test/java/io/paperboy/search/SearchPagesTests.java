@@ -6,14 +6,14 @@ import io.paperboy.catalog.Catalog;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.HtmlText;
 import io.paperboy.support.TestPapers;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,8 +23,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest(properties = "paperboy.search.embeddings=true")
-@AutoConfigureMockMvc
+@WebTest
+@TestPropertySource(properties = "paperboy.search.embeddings=true")
 class SearchPagesTests {
 
 	private static final LocalDate DAY = LocalDate.of(2025, 6, 2);

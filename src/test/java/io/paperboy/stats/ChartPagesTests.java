@@ -10,15 +10,15 @@ import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.DailyEntry;
 import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.HtmlText;
+import io.paperboy.support.MutableClock;
 import io.paperboy.support.TestPapers;
+import io.paperboy.support.WebTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,10 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The charts in pages: a paper's votes over time and {@code /stats}, with "now" fixed at
  * Wednesday, June 11, 2025, 15:00 UTC and the statistics never cached, so every test sees its own data.
  */
-@SpringBootTest(properties = "paperboy.stats.cache-ttl=0s")
-@AutoConfigureMockMvc
-@Import(StatsStorageContract.FixedClock.class)
 @ExtendWith(EmptyCatalog.class)
+@WebTest
 class ChartPagesTests {
 
 	private static final LocalDate MONDAY = LocalDate.of(2025, 6, 2);
@@ -51,6 +49,14 @@ class ChartPagesTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private MutableClock clock;
+
+	@BeforeEach
+	void wednesdayAfternoon() {
+		this.clock.set(StatsStorageContract.NOW);
+	}
 
 	@Test
 	void aPaperPageShowsItsVotesOverTimeUnderTheUpvoteCount() throws Exception {

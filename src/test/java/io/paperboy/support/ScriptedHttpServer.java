@@ -50,6 +50,8 @@ public final class ScriptedHttpServer implements AutoCloseable {
 
 	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
+	private volatile boolean refusing;
+
 	private ScriptedHttpServer(ServerSocket socket) {
 		this.socket = socket;
 	}
@@ -92,10 +94,16 @@ public final class ScriptedHttpServer implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets every rule and every request, for a server that outlives one test (see
-	 * {@link SharedArxivServer}): the next test scripts it from nothing.
+	 * Turns every connection away from now on: each is reset as soon as it is made, before a byte is
+	 * read, as a port that nothing listens on does ({@link #reset} ends it).
 	 */
+	public void refuseConnections() {
+		this.refusing = true;
+	}
+
+	/** Forgets every rule and request and takes connections again, for a server shared by many tests. */
 	public void reset() {
+		this.refusing = false;
 		this.rules.clear();
 		this.requests.clear();
 	}
@@ -104,6 +112,11 @@ public final class ScriptedHttpServer implements AutoCloseable {
 		while (!this.socket.isClosed()) {
 			try {
 				Socket connection = this.socket.accept();
+				if (this.refusing) {
+					connection.setSoLinger(true, 0);
+					connection.close();
+					continue;
+				}
 				this.workers.execute(() -> serve(connection));
 			}
 			catch (IOException ex) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
-	private final ServerSocket socket;
+	private volatile ServerSocket socket;
 
 	private final ExecutorService workers = Executors.newCachedThreadPool((task) -> {
 		Thread thread = new Thread(task, "scripted-smtp");
@@ -108,15 +109,59 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		return List.copyOf(this.received);
 	}
 
+	/**
+	 * Forgets every script, command, message and connection count and greets as a willing relay
+	 * again, for a server shared by many tests.
+	 */
+	public void reset() {
+		if (this.socket.isClosed() && !this.workers.isShutdown()) {
+			listenAgain();
+		}
+		this.greeting = "220 scripted.example ESMTP";
+		this.replies.clear();
+		this.refusedAfterData.clear();
+		this.droppedRecipients.clear();
+		this.commands.clear();
+		this.received.clear();
+		this.connections.set(0);
+	}
+
+	/**
+	 * Stops listening, so that a client's connection is refused as by a relay that is down, until
+	 * {@link #reset} listens again on the same port.
+	 */
+	public void refuseConnections() {
+		try {
+			this.socket.close();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void listenAgain() {
+		try {
+			ServerSocket again = new ServerSocket();
+			again.setReuseAddress(true);
+			again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.socket.getLocalPort()), 50);
+			this.socket = again;
+			this.workers.execute(this::accept);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot listen on port " + this.socket.getLocalPort() + " again", ex);
+		}
+	}
+
 	/** How many connections clients opened. */
 	public int connections() {
 		return this.connections.get();
 	}
 
 	private void accept() {
-		while (!this.socket.isClosed()) {
+		ServerSocket listening = this.socket;
+		while (!listening.isClosed()) {
 			try {
-				Socket connection = this.socket.accept();
+				Socket connection = listening.accept();
 				this.connections.incrementAndGet();
 				this.workers.execute(() -> converse(connection));
 			}

@@ -19,24 +19,15 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
  */
 public final class SharedArxivServer implements BeforeEachCallback {
 
-	private static ScriptedHttpServer server;
-
-	/** The server, started on first use. */
-	public static synchronized ScriptedHttpServer get() {
-		if (server == null) {
-			server = ScriptedHttpServer.start();
-		}
-		return server;
+	/** The server, started on first use: the same one the {@link WebTest}s talk to ({@link TestHttpServers}). */
+	public static ScriptedHttpServer get() {
+		return TestHttpServers.arxiv();
 	}
 
-	/** Forgets what the previous test scripted and what it received (if the server runs at all). */
+	/** Forgets what the previous test scripted and what it received. */
 	@Override
 	public void beforeEach(ExtensionContext context) {
-		synchronized (SharedArxivServer.class) {
-			if (server != null) {
-				server.reset();
-			}
-		}
+		get().reset();
 	}
 
 	/**

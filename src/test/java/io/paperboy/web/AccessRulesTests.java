@@ -10,11 +10,10 @@ import io.paperboy.account.Accounts;
 import io.paperboy.account.Member;
 import io.paperboy.account.Role;
 import io.paperboy.support.TestMembers;
+import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -38,8 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * a new form or API call that changes something is refused to visitors until it is named below as
  * open to everyone, so an address cannot ship without a rule.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@WebTest
 class AccessRulesTests {
 
 	/** Where a visitor who is not signed in may change something, and why. */

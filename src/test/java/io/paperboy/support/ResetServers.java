@@ -1,0 +1,25 @@
+package io.paperboy.support;
+
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+import org.springframework.test.util.ReflectionTestUtils;
+
+/**
+ * Before each test of a {@link WebTest}: the shared relay ({@link TestSmtp}) and arXiv
+ * ({@link TestHttpServers}) forget what earlier tests scripted and received, and the application
+ * forgets its last check of the relay's health (kept 30 s by a clock that tests set back), so each
+ * test sees the servers, and the relay's health, as new.
+ */
+public class ResetServers implements BeforeEachCallback {
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		TestSmtp.relay().reset();
+		TestHttpServers.arxiv().reset();
+		ApplicationContext application = SpringExtension.getApplicationContext(context);
+		ReflectionTestUtils.setField(application.getBean("mailHealthIndicator"), "last", null);
+	}
+
+}
