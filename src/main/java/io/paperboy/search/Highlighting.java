@@ -3,12 +3,15 @@ package io.paperboy.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -28,15 +31,37 @@ import org.apache.lucene.search.QueryVisitor;
  * door escapes it its own way.
  * <p>
  * What a query marks is worked out once per query and field ({@link #marks}), and each text is
- * analysed once: Lucene's {@code Highlighter} built an index of each text in memory and ran the
- * query's spans over it, two thirds of a search's time under load (docs/search.md).
+ * analysed once, and remembered for the next searches that show it: Lucene's {@code Highlighter}
+ * built an index of each text in memory and ran the query's spans over it, two thirds of a search's
+ * time under load (docs/search.md).
  */
 final class Highlighting {
 
+	/**
+	 * Characters of analysed text remembered, about 5 bytes of memory each (the text and its tokens):
+	 * some 4,000 abstracts of 1,500 characters, about 30 MB at most.
+	 */
+	static final long REMEMBERED_CHARACTERS = 6_000_000;
+
 	private final Analyzer analyzer;
 
+	/**
+	 * Analyses of recent texts: a text's tokens do not depend on the query, and the same abstracts come
+	 * back search after search (analysing them was the largest part of a search's time under load).
+	 */
+	private final Cache<Key, Analysis> analyses;
+
 	Highlighting(Analyzer analyzer) {
+		this(analyzer, REMEMBERED_CHARACTERS);
+	}
+
+	Highlighting(Analyzer analyzer, long rememberedCharacters) {
 		this.analyzer = analyzer;
+		this.analyses = Caffeine.newBuilder()
+			.maximumWeight(rememberedCharacters)
+			.<Key, Analysis>weigher((key, analysis) -> key.text().length())
+			.executor(Runnable::run)
+			.build();
 	}
 
 	/** What {@code query} marks, for the texts of one search. */
@@ -74,11 +99,12 @@ final class Highlighting {
 			if (wanted.isEmpty()) {
 				return HighlightSegment.plain(text);
 			}
-			List<Token> tokens = tokens(field, text);
-			if (!wanted.mark(tokens)) {
+			Analysis tokens = analysis(field, text);
+			boolean[] marked = wanted.mark(tokens);
+			if (marked == null) {
 				return HighlightSegment.plain(text);
 			}
-			return segments(text, tokens, 0, text.length());
+			return segments(text, tokens, marked, 0, tokens.size() - 1, 0, text.length());
 		}
 
 		/**
@@ -89,13 +115,14 @@ final class Highlighting {
 		 */
 		List<HighlightSegment> excerpt(String field, String text, int length) {
 			Wanted wanted = wanted(field);
-			List<Token> tokens = wanted.isEmpty() ? List.of() : tokens(field, text);
-			if (tokens.isEmpty() || !wanted.mark(tokens)) {
+			Analysis tokens = wanted.isEmpty() ? Analysis.NONE : analysis(field, text);
+			boolean[] marks = (tokens.size() == 0) ? null : wanted.mark(tokens);
+			if (marks == null) {
 				return HighlightSegment.plain(io.paperboy.catalog.Text.excerpt(text, length));
 			}
 			List<Integer> marked = new ArrayList<>();
 			for (int i = 0; i < tokens.size(); i++) {
-				if (tokens.get(i).marked()) {
+				if (marks[i]) {
 					marked.add(i);
 				}
 			}
@@ -108,12 +135,12 @@ final class Highlighting {
 			int last = 0;
 			int firstMatch = 0;
 			for (int first = 0; first < tokens.size(); first++) {
-				Token start = tokens.get(first);
-				if (first > 0 && !start.marked() && !startsSentence(text, start.start())) {
+				int start = tokens.start(first);
+				if (first > 0 && !marks[first] && !startsSentence(text, start)) {
 					continue;
 				}
 				last = Math.max(last, first);
-				while (last + 1 < tokens.size() && tokens.get(last + 1).end() - start.start() <= length) {
+				while (last + 1 < tokens.size() && tokens.end(last + 1) - start <= length) {
 					last++;
 				}
 				while (firstMatch < marked.size() && marked.get(firstMatch) < first) {
@@ -122,7 +149,7 @@ final class Highlighting {
 				different.clear();
 				int matches = 0;
 				for (int m = firstMatch; m < marked.size() && marked.get(m) <= last; m++) {
-					String term = tokens.get(marked.get(m)).term();
+					String term = tokens.term(marked.get(m));
 					if (!different.contains(term)) {
 						different.add(term);
 					}
@@ -135,8 +162,7 @@ final class Highlighting {
 					bestLast = last;
 				}
 			}
-			return segments(text, tokens.subList(bestFirst, bestLast + 1), tokens.get(bestFirst).start(),
-					tokens.get(bestLast).end());
+			return segments(text, tokens, marks, bestFirst, bestLast, tokens.start(bestFirst), tokens.end(bestLast));
 		}
 
 		private Wanted wanted(String field) {
@@ -154,9 +180,19 @@ final class Highlighting {
 		return i >= 0 && i < offset - 1 && (text.charAt(i) == '.' || text.charAt(i) == '!' || text.charAt(i) == '?');
 	}
 
+	/** The text's tokens as the index saw them, analysed once while the text is remembered. */
+	private Analysis analysis(String field, String text) {
+		return this.analyses.get(new Key(field, text), (key) -> analyse(field, text));
+	}
+
 	/** The text's tokens as the index saw them: term, position and where they stand in the text. */
-	private List<Token> tokens(String field, String text) {
-		List<Token> tokens = new ArrayList<>();
+	private Analysis analyse(String field, String text) {
+		StringBuilder terms = new StringBuilder();
+		int[] termEnds = new int[16];
+		int[] positions = new int[16];
+		int[] starts = new int[16];
+		int[] ends = new int[16];
+		int size = 0;
 		try (TokenStream stream = this.analyzer.tokenStream(field, text)) {
 			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
 			OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
@@ -165,42 +201,59 @@ final class Highlighting {
 			int position = -1;
 			while (stream.incrementToken()) {
 				position += increment.getPositionIncrement();
-				tokens.add(new Token(term.toString(), position, offset.startOffset(), offset.endOffset()));
+				if (size == termEnds.length) {
+					termEnds = Arrays.copyOf(termEnds, size * 2);
+					positions = Arrays.copyOf(positions, size * 2);
+					starts = Arrays.copyOf(starts, size * 2);
+					ends = Arrays.copyOf(ends, size * 2);
+				}
+				terms.append(term.buffer(), 0, term.length());
+				termEnds[size] = terms.length();
+				positions[size] = position;
+				starts[size] = offset.startOffset();
+				ends[size] = offset.endOffset();
+				size++;
 			}
 			stream.end();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return tokens;
+		return new Analysis(terms.toString(), Arrays.copyOf(termEnds, size), Arrays.copyOf(positions, size),
+				Arrays.copyOf(starts, size), Arrays.copyOf(ends, size));
+	}
+
+	private record Key(String field, String text) {
 	}
 
 	/**
 	 * The text from {@code from} to {@code to} as segments, the marked tokens highlighted; marked words
 	 * separated by one space make one highlight ("Language Models").
 	 */
-	private static List<HighlightSegment> segments(String text, List<Token> tokens, int from, int to) {
+	private static List<HighlightSegment> segments(String text, Analysis tokens, boolean[] marked, int firstToken,
+			int lastToken, int from, int to) {
 		List<HighlightSegment> segments = new ArrayList<>();
 		int plainFrom = from;
 		int markFrom = -1;
 		int markTo = -1;
-		for (Token token : tokens) {
-			if (!token.marked()) {
+		for (int i = firstToken; i <= lastToken; i++) {
+			if (!marked[i]) {
 				continue;
 			}
-			if (markFrom >= 0 && token.start() == markTo + 1 && text.charAt(markTo) == ' ') {
-				markTo = token.end();
+			int start = tokens.start(i);
+			if (markFrom >= 0 && start == markTo + 1 && text.charAt(markTo) == ' ') {
+				markTo = tokens.end(i);
 				continue;
 			}
 			if (markFrom >= 0) {
 				segments.add(HighlightSegment.highlight(text.substring(markFrom, markTo)));
 				plainFrom = markTo;
 			}
-			if (token.start() > plainFrom) {
-				segments.add(HighlightSegment.text(text.substring(plainFrom, token.start())));
+			if (start > plainFrom) {
+				segments.add(HighlightSegment.text(text.substring(plainFrom, start)));
 			}
-			markFrom = token.start();
-			markTo = token.end();
+			markFrom = start;
+			markTo = tokens.end(i);
 		}
 		if (markFrom >= 0) {
 			segments.add(HighlightSegment.highlight(text.substring(markFrom, markTo)));
@@ -212,40 +265,42 @@ final class Highlighting {
 		return segments;
 	}
 
-	/** A token of a text, and whether it is marked. */
-	private static final class Token {
+	/**
+	 * A text's tokens, compactly: all terms in one string ({@code termEnds} says where each ends), and
+	 * each token's position and the characters it stands on in the text.
+	 */
+	private record Analysis(String terms, int[] termEnds, int[] positions, int[] starts, int[] ends) {
 
-		private final String term;
+		static final Analysis NONE = new Analysis("", new int[0], new int[0], new int[0], new int[0]);
 
-		private final int position;
-
-		private final int start;
-
-		private final int end;
-
-		private boolean marked;
-
-		Token(String term, int position, int start, int end) {
-			this.term = term;
-			this.position = position;
-			this.start = start;
-			this.end = end;
+		int size() {
+			return this.termEnds.length;
 		}
 
-		String term() {
-			return this.term;
+		String term(int i) {
+			return this.terms.substring(termStart(i), this.termEnds[i]);
 		}
 
-		int start() {
-			return this.start;
+		/** Whether token {@code i}'s term is {@code word}, without making a string of it. */
+		boolean termIs(int i, String word) {
+			int start = termStart(i);
+			return this.termEnds[i] - start == word.length() && this.terms.startsWith(word, start);
 		}
 
-		int end() {
-			return this.end;
+		private int termStart(int i) {
+			return (i == 0) ? 0 : this.termEnds[i - 1];
 		}
 
-		boolean marked() {
-			return this.marked;
+		int position(int i) {
+			return this.positions[i];
+		}
+
+		int start(int i) {
+			return this.starts[i];
+		}
+
+		int end(int i) {
+			return this.ends[i];
 		}
 
 	}
@@ -299,44 +354,48 @@ final class Highlighting {
 			return this.words.isEmpty() && this.phrases.isEmpty();
 		}
 
-		/** Marks the tokens wanted; whether any was. */
-		boolean mark(List<Token> tokens) {
+		/** Which tokens are wanted, by index; {@code null} when none is. */
+		boolean[] mark(Analysis tokens) {
+			boolean[] marked = new boolean[tokens.size()];
 			boolean any = false;
-			for (Token token : tokens) {
-				if (this.words.contains(token.term)) {
-					token.marked = true;
-					any = true;
+			for (int i = 0; i < tokens.size(); i++) {
+				for (String word : this.words) {
+					if (tokens.termIs(i, word)) {
+						marked[i] = true;
+						any = true;
+						break;
+					}
 				}
 			}
 			if (this.phrases.isEmpty()) {
-				return any;
+				return any ? marked : null;
 			}
-			Map<Integer, Token> byPosition = new HashMap<>();
-			for (Token token : tokens) {
-				byPosition.putIfAbsent(token.position, token);
+			Map<Integer, Integer> byPosition = new HashMap<>();
+			for (int i = 0; i < tokens.size(); i++) {
+				byPosition.putIfAbsent(tokens.position(i), i);
 			}
 			for (Phrase phrase : this.phrases) {
-				for (Token token : tokens) {
-					if (!token.term.equals(phrase.terms().get(0))) {
+				for (int token = 0; token < tokens.size(); token++) {
+					if (!tokens.termIs(token, phrase.terms().get(0))) {
 						continue;
 					}
-					List<Token> together = new ArrayList<>();
-					int base = token.position - phrase.positions()[0];
+					List<Integer> together = new ArrayList<>();
+					int base = tokens.position(token) - phrase.positions()[0];
 					for (int i = 0; i < phrase.terms().size(); i++) {
-						Token at = byPosition.get(base + phrase.positions()[i]);
-						if (at == null || !at.term.equals(phrase.terms().get(i))) {
+						Integer at = byPosition.get(base + phrase.positions()[i]);
+						if (at == null || !tokens.termIs(at, phrase.terms().get(i))) {
 							together = null;
 							break;
 						}
 						together.add(at);
 					}
 					if (together != null) {
-						together.forEach((at) -> at.marked = true);
+						together.forEach((at) -> marked[at] = true);
 						any = true;
 					}
 				}
 			}
-			return any;
+			return any ? marked : null;
 		}
 
 	}

@@ -35,7 +35,7 @@ class PaperSearch {
 
 	private final IndexSync sync;
 
-	private final Embedder embedder;
+	private final QueryVectors queryVectors;
 
 	private final Catalog catalog;
 
@@ -47,7 +47,7 @@ class PaperSearch {
 
 	PaperSearch(IndexSync sync, Embedder embedder, Catalog catalog, SearchProperties properties) {
 		this.sync = sync;
-		this.embedder = embedder;
+		this.queryVectors = new QueryVectors(embedder);
 		this.catalog = catalog;
 		this.properties = properties;
 	}
@@ -169,17 +169,20 @@ class PaperSearch {
 			return new SearchHit(listing, title, HighlightSegment.plain(summary),
 					marks.excerpt(PaperFields.ABSTRACT, summary, EXCERPT));
 		}
-		return new SearchHit(listing, title, marks.whole(PaperFields.ABSTRACT, summary),
-				HighlightSegment.plain(io.paperboy.catalog.Text.excerpt(summary, EXCERPT)));
+		// the API shows the whole abstract, never an excerpt
+		return new SearchHit(listing, title, marks.whole(PaperFields.ABSTRACT, summary), List.of());
 	}
 
-	/** The query's embedding, or {@code null} when embeddings are off or the model failed (words still work). */
+	/**
+	 * The query's embedding, remembered for recent queries, or {@code null} when embeddings are off or
+	 * the model failed (words still work).
+	 */
 	private float[] embed(String text) {
 		if (!this.properties.embeddings() || text.isBlank()) {
 			return null;
 		}
 		try {
-			return this.embedder.embed(List.of(text)).get(0);
+			return this.queryVectors.of(text);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not embed a query; searching by words only", ex);

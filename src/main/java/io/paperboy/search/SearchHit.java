@@ -10,8 +10,8 @@ import io.paperboy.catalog.PaperListing;
  * @param listing the paper with its daily entry and submitter
  * @param title the whole title, highlighted
  * @param summary the whole abstract, highlighted for the API (plain for the page, which shows the excerpt)
- * @param excerpt the passage of the abstract that matched best, highlighted, for a card (for the API:
- * the start of the abstract, plain)
+ * @param excerpt the passage of the abstract that matched best, highlighted, for a card (empty for the
+ * API, which shows the whole abstract)
  */
 public record SearchHit(PaperListing listing, List<HighlightSegment> title, List<HighlightSegment> summary,
 		List<HighlightSegment> excerpt) {

@@ -109,4 +109,31 @@ class HighlightingTests {
 		assertThat(this.highlighting.whole(null, PaperFields.TITLE, "A Model")).containsExactly(HighlightSegment.text("A Model"));
 	}
 
+	@Test
+	void aTextMarkedForOneQueryIsMarkedAfreshForTheNext() {
+		String title = "Vision Language Models for Reward Tampering";
+		Query vision = this.compiler.compile(SearchQuery.parse("vision"));
+		Query tampering = this.compiler.compile(SearchQuery.parse("\"reward tampering\""));
+		assertThat(this.highlighting.whole(vision, PaperFields.TITLE, title)).containsExactly(
+				HighlightSegment.highlight("Vision"), HighlightSegment.text(" Language Models for Reward Tampering"));
+		assertThat(this.highlighting.whole(tampering, PaperFields.TITLE, title)).containsExactly(
+				HighlightSegment.text("Vision Language Models for "), HighlightSegment.highlight("Reward Tampering"));
+		assertThat(this.highlighting.excerpt(vision, PaperFields.TITLE, title, 20)).containsExactly(
+				HighlightSegment.highlight("Vision"), HighlightSegment.text(" Language"));
+	}
+
+	@Test
+	void textsBeyondWhatIsRememberedAreAnalysedAgainAlike() {
+		Highlighting forgetful = new Highlighting(PaperFields.analyzer(), 10);
+		Query query = this.compiler.compile(SearchQuery.parse("language model"));
+		for (int round = 0; round < 2; round++) {
+			assertThat(forgetful.whole(query, PaperFields.TITLE, "Large Language Models are Reasoners"))
+				.containsExactly(HighlightSegment.text("Large "), HighlightSegment.highlight("Language Models"),
+						HighlightSegment.text(" are Reasoners"));
+			assertThat(forgetful.whole(query, PaperFields.ABSTRACT, "A model of language."))
+				.containsExactly(HighlightSegment.text("A "), HighlightSegment.highlight("model"),
+						HighlightSegment.text(" of "), HighlightSegment.highlight("language"), HighlightSegment.text("."));
+		}
+	}
+
 }
