@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.PathContainer;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.util.pattern.PathPattern;
@@ -25,14 +26,14 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * Sends the {@link SharedAnswers} to visitors who are not signed in, ahead of Spring Session,
  * Spring Security and Spring MVC: no session is looked up or made, no security context or CSRF
  * token is prepared, no handler is searched for. What the skipped filters would have added is
- * added here as fixed values ({@link #HEADERS}); {@code If-None-Match} and {@code If-Match} are
- * answered as Spring MVC answers them ({@code 304}, {@code 412}).
+ * added here as fixed values ({@link #HEADERS}); {@code If-None-Match} is answered by the code
+ * Spring MVC answers it with ({@code 304} for a matching tag, weak or strong).
  * <p>
  * Only a request that cannot concern a member takes this path: a {@code GET} or {@code HEAD},
  * without the session cookie and without an {@code Authorization} header, to an address made of
  * plain characters only (no percent-encoding, no {@code ..}, no {@code ;}, nothing Spring
  * Security's firewall would look at twice) that matches one of the patterns. Everything else,
- * and every answer that is not a plain 200, goes through the whole chain as before.
+ * and every answer that is not a plain 200 with an entity tag, goes through the whole chain as before.
  */
 final class SharedAnswersFilter extends HttpFilter {
 
@@ -96,6 +97,9 @@ final class SharedAnswersFilter extends HttpFilter {
 				return false;
 			}
 		}
+		if (request.getAttribute(RequestAttributeSecurityContextRepository.DEFAULT_REQUEST_ATTR_NAME) != null) {
+			return false;
+		}
 		String query = request.getQueryString();
 		return PLAIN_PATH.matcher(request.getRequestURI()).matches()
 				&& (query == null || PLAIN_QUERY.matcher(query).matches());
@@ -123,7 +127,9 @@ final class SharedAnswersFilter extends HttpFilter {
 			// a bad date, an unknown page, a failing database: the controller answers it again, as always
 			return false;
 		}
-		if (answer == null || answer.getStatusCode().value() != HttpServletResponse.SC_OK || answer.getBody() == null) {
+		String tag = (answer != null) ? answer.getHeaders().getETag() : null;
+		if (tag == null || answer.getStatusCode().value() != HttpServletResponse.SC_OK || answer.getBody() == null) {
+			// only kept answers, which carry their tag and Cache-Control, are sent here
 			return false;
 		}
 		// the metrics name the pattern, as for an answer from a controller
@@ -137,9 +143,8 @@ final class SharedAnswersFilter extends HttpFilter {
 			response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
 		}
 		answer.getHeaders().forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
-		String tag = answer.getHeaders().getETag();
-		if (tag != null && new ServletWebRequest(request, response).checkNotModified(tag)) {
-			// 304 (or 412 for a failed If-Match), with the headers above and no body
+		if (new ServletWebRequest(request, response).checkNotModified(tag)) {
+			// 304, with the headers above and no body
 			return true;
 		}
 		byte[] body = answer.getBody();
