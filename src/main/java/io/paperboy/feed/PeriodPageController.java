@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import io.paperboy.account.Viewer;
@@ -19,6 +17,7 @@ import io.paperboy.community.Votes;
 import io.paperboy.web.BadRequestException;
 import io.paperboy.web.NotFoundException;
 import io.paperboy.web.SharedAnswers;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import io.paperboy.catalog.PaperListing;
 import io.paperboy.feed.syndication.FeedChannel;
 import io.paperboy.feed.syndication.FeedFormat;
 import io.paperboy.feed.syndication.FeedWriter;
 import io.paperboy.web.SharedAnswers;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;

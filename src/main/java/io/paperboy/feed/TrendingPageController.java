@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import io.paperboy.account.Viewer;
@@ -15,6 +13,7 @@ import io.paperboy.community.Ballot;
 import io.paperboy.community.Votes;
 import io.paperboy.stats.VoteHistory;
 import io.paperboy.web.SharedAnswers;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
