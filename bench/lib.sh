@@ -1,6 +1,7 @@
 # Shared pieces of the HTTP benchmarks (bench/http.sh, bench/trending.sh): static reference files,
-# the wrk runs with the server's CPU time, and the machine's description. Sourced, not run.
-# Expects WORK, BASE, PYTHON, SERVER_PID, THREADS, CONNECTIONS, WARMUP and DURATION to be set.
+# nginx as a reference, the wrk runs with the server's CPU time, and the machine's description.
+# Sourced, not run. Expects WORK, BASE, PYTHON, SERVER_PID, THREADS, CONNECTIONS, WARMUP and
+# DURATION to be set.
 
 # size PATH FILE: fetches BASE+PATH into WORK/FILE and prints the bytes received
 size() { curl -sf -o "$WORK/$2" -w '%{size_download}' "$BASE$1"; }
@@ -17,7 +18,14 @@ sys.stdout.write("".join(c if i % 100 != 99 else "\n" for i, c in enumerate(text
 	[ "$(size "/$2" static.check)" = "$1" ] || { echo "/$2 is not served whole" >&2; exit 1; }
 }
 
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }
+# cpu_ticks [PID...]: user+system CPU ticks of these processes (default: the server)
+cpu_ticks() {
+	local pid total=0
+	for pid in "${@:-$SERVER_PID}"; do
+		total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat")))
+	done
+	echo "$total"
+}
 
 # wrk prints latencies as 812.00us, 3.41ms or 1.02s; in milliseconds:
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
@@ -25,29 +33,39 @@ to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
 
 # measure_all: warms up, then runs wrk on each of URLS (with ENCODINGS, labelled LABELS, keyed by
-# NAMES) and fills the maps RPS, P99 (ms), CPU (server CPU ms per request) and LOAD (load average)
+# NAMES) and fills the maps RPS, P50 and P99 (ms), CPU (server CPU ms per request) and LOAD (load
+# average). A URL is a path on BASE, or a whole http:// address; the CPU is the server's, or that
+# of the processes listed (space-separated) in PROCESSES[i] when it is set.
 measure_all() {
-	local i name before after requests ticks
+	local i name before after requests ticks url
 	ticks=$(getconf CLK_TCK)
 	echo "Warming up: $WARMUP of wrk per URL ..."
 	for i in "${!URLS[@]}"; do
-		wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Accept-Encoding: ${ENCODINGS[$i]}" "$BASE${URLS[$i]}" >/dev/null
+		url=${URLS[$i]}
+		[[ $url == http://* ]] || url=$BASE$url
+		wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Accept-Encoding: ${ENCODINGS[$i]}" "$url" >/dev/null
 	done
-	declare -gA RPS P99 CPU LOAD
+	declare -gA RPS P50 P99 CPU LOAD
 	for i in "${!NAMES[@]}"; do
 		name=${NAMES[$i]}
+		url=${URLS[$i]}
+		[[ $url == http://* ]] || url=$BASE$url
+		local -a pids
+		# shellcheck disable=SC2206 # a list of process ids
+		pids=(${PROCESSES[$i]:-$SERVER_PID})
 		echo "Measuring ${LABELS[$i]}: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency ..."
 		LOAD[$name]=$(cut -d' ' -f1 /proc/loadavg)
-		before=$(cpu_ticks)
+		before=$(cpu_ticks "${pids[@]}")
 		wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Accept-Encoding: ${ENCODINGS[$i]}" \
-			"$BASE${URLS[$i]}" >"$WORK/wrk-$name.txt"
-		after=$(cpu_ticks)
+			"$url" >"$WORK/wrk-$name.txt"
+		after=$(cpu_ticks "${pids[@]}")
 		if grep -qE 'Non-2xx|Socket errors' "$WORK/wrk-$name.txt"; then
 			echo "  errors during the run:" >&2
 			grep -E 'Non-2xx|Socket errors' "$WORK/wrk-$name.txt" >&2
 		fi
 		requests=$(awk '/requests in/ { print $1 }' "$WORK/wrk-$name.txt")
 		RPS[$name]=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$WORK/wrk-$name.txt")
+		P50[$name]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$WORK/wrk-$name.txt")")
 		P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk-$name.txt")")
 		CPU[$name]=$(awk -v t=$((after - before)) -v hz="$ticks" -v n="$requests" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
 	done
@@ -93,6 +111,62 @@ require_wrk() {
 		echo "Installing wrk ..."
 		apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
 	fi
+}
+
+# nginx, from Debian's package (nginx-light) when missing.
+require_nginx() {
+	if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+		echo "Installing nginx-light ..."
+		apt-get install -y nginx-light >/dev/null || { apt-get update >/dev/null && apt-get install -y nginx-light >/dev/null; }
+	fi
+	NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+}
+
+# start_nginx CONFIG_BODY: starts nginx on a free port of 127.0.0.1 with a configuration made of
+# Debian's defaults (worker_processes auto, sendfile, keep-alive) and CONFIG_BODY inside its server
+# block, without an access log (Paperboy keeps none either); sets NGINX_PORT, NGINX_BASE,
+# NGINX_PID (the master) and NGINX_PIDS (master and workers, for their CPU time)
+start_nginx() {
+	NGINX_PORT=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	NGINX_BASE=http://127.0.0.1:$NGINX_PORT
+	mkdir -p "$WORK/nginx"
+	cat >"$WORK/nginx/nginx.conf" <<-CONF
+		worker_processes auto;
+		pid $WORK/nginx/nginx.pid;
+		error_log $WORK/nginx/error.log;
+		events { worker_connections 768; }
+		http {
+		    sendfile on;
+		    tcp_nopush on;
+		    access_log off;
+		    client_body_temp_path $WORK/nginx/client_body;
+		    proxy_temp_path $WORK/nginx/proxy;
+		    fastcgi_temp_path $WORK/nginx/fastcgi;
+		    uwsgi_temp_path $WORK/nginx/uwsgi;
+		    scgi_temp_path $WORK/nginx/scgi;
+		    server {
+		        listen 127.0.0.1:$NGINX_PORT;
+		        $1
+		    }
+		}
+	CONF
+	# its workers run as nobody: they must be able to read the files
+	chmod a+rx "$WORK" "$WORK/nginx"
+	"$NGINX" -t -q -c "$WORK/nginx/nginx.conf" -g 'daemon off;' -e "$WORK/nginx/error.log" \
+		|| { echo "nginx refused its configuration" >&2; exit 1; }
+	"$NGINX" -c "$WORK/nginx/nginx.conf" -g 'daemon off;' -e "$WORK/nginx/error.log" 2>"$WORK/nginx/stderr" &
+	NGINX_PID=$!
+	local _
+	for _ in $(seq 40); do
+		if curl -s -o /dev/null "$NGINX_BASE/"; then
+			NGINX_PIDS="$NGINX_PID $(pgrep -P "$NGINX_PID" | tr '\n' ' ')"
+			return 0
+		fi
+		sleep 0.25
+	done
+	echo "nginx did not start:" >&2
+	cat "$WORK/nginx/error.log" "$WORK/nginx/stderr" >&2
+	exit 1
 }
 
 # JAR, built when it is the default target/paperboy.jar and missing.

@@ -12,6 +12,8 @@ import gg.jte.output.Utf8ByteOutput;
 import io.paperboy.account.Viewer;
 import io.paperboy.community.Ballot;
 import io.paperboy.community.Votes;
+import io.paperboy.web.SharedAnswers;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,10 +25,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 /**
  * The daily list pages. A day's page is rendered once per version of its list and then sent as it
  * is to every anonymous visitor (see {@link Renditions}); a member's page shows their own votes, so
- * it is rendered for them alone and never kept (see {@link MemberPages}).
+ * it is rendered for them alone and never kept (see {@link MemberPages}). Anonymous visitors are
+ * answered ahead of the sign-in machinery (see {@link SharedAnswers}).
  */
 @Controller
-class DailyPageController {
+class DailyPageController implements SharedAnswers {
 
 	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
@@ -48,6 +51,17 @@ class DailyPageController {
 		this.templates = templates;
 		this.votes = votes;
 		this.clock = clock;
+	}
+
+	@Override
+	public List<String> patterns() {
+		return List.of("/papers", "/papers/date/{date}");
+	}
+
+	@Override
+	public ResponseEntity<byte[]> answer(String pattern, Map<String, String> variables, HttpServletRequest request) {
+		String acceptEncoding = SharedRequests.header(request, HttpHeaders.ACCEPT_ENCODING);
+		return pattern.equals("/papers") ? latest(acceptEncoding) : day(variables.get("date"), acceptEncoding);
 	}
 
 	@GetMapping("/")
@@ -85,7 +99,7 @@ class DailyPageController {
 		EncodedBody body = (page.day() != null)
 				? this.pages.get(new RenditionKey(path, page.newCards(now)), page, () -> render(page, now, anonymous))
 				: render(page, now, anonymous);
-		return body.respond(HTML, acceptEncoding, HttpHeaders.EMPTY);
+		return body.respond(HTML, acceptEncoding, MemberPages.ANONYMOUS_HEADERS);
 	}
 
 	private EncodedBody render(DayPage page, Instant now, Ballot ballot) {

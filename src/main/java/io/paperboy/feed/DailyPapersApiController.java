@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.paperboy.catalog.PaperListing;
+import io.paperboy.web.SharedAnswers;
 import io.paperboy.web.SiteProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,10 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code GET /api/daily_papers}, compatible with Hugging Face's endpoint of the same name. Each
  * answer is serialised once per version of its list and then sent as it is (see
- * {@link Renditions}).
+ * {@link Renditions}); to anonymous callers, ahead of the sign-in machinery (see {@link SharedAnswers}).
  */
 @RestController
-class DailyPapersApiController {
+class DailyPapersApiController implements SharedAnswers {
 
 	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
 	};
@@ -60,6 +62,19 @@ class DailyPapersApiController {
 		this.trending = trending;
 		this.site = site;
 		this.json = json;
+	}
+
+	@Override
+	public List<String> patterns() {
+		return List.of("/api/daily_papers");
+	}
+
+	@Override
+	public ResponseEntity<byte[]> answer(String pattern, Map<String, String> variables, HttpServletRequest request) {
+		return dailyPapers(SharedRequests.parameter(request, "date"), SharedRequests.parameter(request, "week"),
+				SharedRequests.parameter(request, "month"), SharedRequests.parameter(request, "submitter"),
+				SharedRequests.parameter(request, "sort"), SharedRequests.parameter(request, "p"),
+				SharedRequests.parameter(request, "limit"), SharedRequests.header(request, HttpHeaders.ACCEPT_ENCODING));
 	}
 
 	@Operation(summary = "Papers of a daily list, an ISO week, a month, or a submitter",

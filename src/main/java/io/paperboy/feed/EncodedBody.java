@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.zip.GZIPOutputStream;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +21,9 @@ import org.springframework.http.ResponseEntity;
  * Each response carries an entity tag drawn from the body, so a feed reader or client polling an
  * unchanged list gets {@code 304 Not Modified} and no body (Spring answers {@code If-None-Match}
  * for a {@code ResponseEntity} with an {@code ETag}). The two encodings are two representations,
- * so their tags differ.
+ * so their tags differ. Every answer says {@code Cache-Control: no-cache}: a browser or a proxy may
+ * keep it, but asks again (with the tag) before using it, so nobody is shown a list that has changed;
+ * {@code extra} headers replace it where a page needs more (see {@link MemberPages}).
  *
  * @param identity the body as it is
  * @param gzip the same body, gzipped
@@ -54,12 +57,16 @@ record EncodedBody(byte[] identity, byte[] gzip, String tag) {
 		return this.identity.length + this.gzip.length;
 	}
 
-	/** A 200 response with this body, gzipped when the request's {@code Accept-Encoding} allows it. */
+	/**
+	 * A 200 response with this body, gzipped when the request's {@code Accept-Encoding} allows it.
+	 * {@code extra} headers are added, and replace those of the same name.
+	 */
 	ResponseEntity<byte[]> respond(MediaType type, String acceptEncoding, HttpHeaders extra) {
 		boolean gzipped = acceptsGzip(acceptEncoding);
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
 			.contentType(type)
 			.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+			.cacheControl(CacheControl.noCache())
 			.headers(extra);
 		response.eTag(gzipped ? this.tag + "-gzip" : this.tag);
 		if (gzipped) {

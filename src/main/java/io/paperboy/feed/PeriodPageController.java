@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,8 @@ import io.paperboy.community.Ballot;
 import io.paperboy.community.Votes;
 import io.paperboy.web.BadRequestException;
 import io.paperboy.web.NotFoundException;
+import io.paperboy.web.SharedAnswers;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,9 +33,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@code /papers/week}, {@code /papers/month} for the latest. Like day pages, each page of a period
  * is rendered once per version of its list and then sent as it is to every anonymous visitor (see
  * {@link Renditions}); members' pages are rendered for them alone (see {@link MemberPages}).
+ * Anonymous visitors are answered ahead of the sign-in machinery (see {@link SharedAnswers}).
  */
 @Controller
-class PeriodPageController {
+class PeriodPageController implements SharedAnswers {
 
 	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
@@ -56,6 +60,19 @@ class PeriodPageController {
 		this.templates = templates;
 		this.votes = votes;
 		this.clock = clock;
+	}
+
+	@Override
+	public List<String> patterns() {
+		return List.of("/papers/week/{week}", "/papers/month/{month}");
+	}
+
+	@Override
+	public ResponseEntity<byte[]> answer(String pattern, Map<String, String> variables, HttpServletRequest request) {
+		String page = SharedRequests.parameter(request, "p");
+		String acceptEncoding = SharedRequests.header(request, HttpHeaders.ACCEPT_ENCODING);
+		return pattern.equals("/papers/week/{week}") ? week(variables.get("week"), page, acceptEncoding)
+				: month(variables.get("month"), page, acceptEncoding);
 	}
 
 	@GetMapping("/papers/week")
@@ -105,7 +122,7 @@ class PeriodPageController {
 		// request after it expires, at the cost of one more rendering per paper.
 		RenditionKey key = new RenditionKey(period, number, periodPage.newCards(number, now));
 		EncodedBody body = this.pages.get(key, periodPage, () -> render(periodPage, number, now, anonymous));
-		return body.respond(HTML, acceptEncoding, HttpHeaders.EMPTY);
+		return body.respond(HTML, acceptEncoding, MemberPages.ANONYMOUS_HEADERS);
 	}
 
 	private static int pageNumber(String text, PeriodPage page) {

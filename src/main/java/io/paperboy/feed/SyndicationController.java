@@ -3,12 +3,15 @@ package io.paperboy.feed;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.paperboy.catalog.PaperListing;
 import io.paperboy.feed.syndication.FeedChannel;
 import io.paperboy.feed.syndication.FeedFormat;
 import io.paperboy.feed.syndication.FeedWriter;
+import io.paperboy.web.SharedAnswers;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -19,10 +22,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 /**
  * The lists as RSS 2.0 and Atom 1.0 feeds, each at its page's address plus {@code /feed.xml} or
  * {@code /feed.atom}. Like the pages, a feed is written once per version of its list and then sent
- * as it is, gzipped to clients that accept it (see {@link Renditions}).
+ * as it is, gzipped to clients that accept it (see {@link Renditions}), with an entity tag that
+ * answers a reader's {@code If-None-Match} with {@code 304}; to anonymous readers ahead of the
+ * sign-in machinery (see {@link SharedAnswers}).
  */
 @Controller
-class SyndicationController {
+class SyndicationController implements SharedAnswers {
 
 	private static final String FEED = "feed.{extension:" + FeedFormat.EXTENSIONS + "}";
 
@@ -45,6 +50,31 @@ class SyndicationController {
 		this.writer = writer;
 		this.trending = trending;
 		this.trendingProperties = trendingProperties;
+	}
+
+	@Override
+	public List<String> patterns() {
+		return List.of("/papers/trending/" + FEED, "/papers/" + FEED, "/papers/date/{date}/" + FEED,
+				"/papers/week/{week}/" + FEED, "/papers/month/{month}/" + FEED);
+	}
+
+	@Override
+	public ResponseEntity<byte[]> answer(String pattern, Map<String, String> variables, HttpServletRequest request) {
+		String extension = variables.get("extension");
+		String acceptEncoding = SharedRequests.header(request, HttpHeaders.ACCEPT_ENCODING);
+		if (pattern.startsWith("/papers/trending/")) {
+			return trending(extension, acceptEncoding);
+		}
+		if (pattern.startsWith("/papers/date/")) {
+			return day(variables.get("date"), extension, acceptEncoding);
+		}
+		if (pattern.startsWith("/papers/week/")) {
+			return week(variables.get("week"), extension, acceptEncoding);
+		}
+		if (pattern.startsWith("/papers/month/")) {
+			return month(variables.get("month"), extension, acceptEncoding);
+		}
+		return daily(extension, acceptEncoding);
 	}
 
 	/** The trending list, in its order: the same papers as {@code /papers/trending}. */

@@ -12,6 +12,8 @@ import io.paperboy.account.Viewer;
 import io.paperboy.community.Ballot;
 import io.paperboy.community.Votes;
 import io.paperboy.stats.VoteHistory;
+import io.paperboy.web.SharedAnswers;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,10 +24,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 /**
  * {@code /papers/trending}: the highest-ranked papers. The page is rendered once per version of the
  * list and then sent as it is to every anonymous visitor (see {@link Renditions}); members' pages are
- * rendered for them alone (see {@link MemberPages}).
+ * rendered for them alone (see {@link MemberPages}). Anonymous visitors are answered ahead of the
+ * sign-in machinery (see {@link SharedAnswers}).
  */
 @Controller
-class TrendingPageController {
+class TrendingPageController implements SharedAnswers {
 
 	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
@@ -56,6 +59,16 @@ class TrendingPageController {
 		this.clock = clock;
 	}
 
+	@Override
+	public List<String> patterns() {
+		return List.of("/papers/trending");
+	}
+
+	@Override
+	public ResponseEntity<byte[]> answer(String pattern, Map<String, String> variables, HttpServletRequest request) {
+		return trending(SharedRequests.header(request, HttpHeaders.ACCEPT_ENCODING));
+	}
+
 	@GetMapping("/papers/trending")
 	ResponseEntity<byte[]> trending(@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
 		List<TrendingListing> listings = this.trending.top(this.properties.pageSize());
@@ -70,7 +83,7 @@ class TrendingPageController {
 		// read once per rendering, in one query for the whole page
 		EncodedBody body = this.pages.get(TrendingPage.newCards(listings, now), listings,
 				() -> render(page(listings, now), Ballot.anonymous("/papers/trending")));
-		return body.respond(HTML, acceptEncoding, HttpHeaders.EMPTY);
+		return body.respond(HTML, acceptEncoding, MemberPages.ANONYMOUS_HEADERS);
 	}
 
 	private TrendingPage page(List<TrendingListing> listings, Instant now) {

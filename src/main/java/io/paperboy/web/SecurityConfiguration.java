@@ -13,8 +13,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -62,6 +64,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * <li>Sign-in: Spring Security's one-time-token login, the steps in {@link SignInSteps}.</li>
  * <li>Content-Security-Policy: scripts only from this site (no inline scripts at all), no plugins,
  * no framing; the referrer stays on this site.</li>
+ * <li>Pages and answers that are the same for every anonymous visitor ({@link SharedAnswers}) are sent
+ * to requests without the session cookie ahead of all this ({@link SharedAnswersFilter}), with the
+ * same headers.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -105,6 +110,16 @@ class SecurityConfiguration {
 			new Refusal("/api/papers/*/comments/**", "Sign in first", "Sign in to do this."),
 			new Refusal("/api/subscription", "Not signed in", "Sign in to see or change your digest subscription."),
 			new Refusal("/api/**", "Sign in first", "Sign in to do this."));
+
+	/** The session cookie's name. */
+	static final String SESSION_COOKIE = "PAPERBOY_SESSION";
+
+	/**
+	 * Where {@link SharedAnswersFilter} stands: after the request metrics (Spring Boot's observation
+	 * filter, at {@code HIGHEST_PRECEDENCE + 1}), before Spring Session ({@code HIGHEST_PRECEDENCE + 50})
+	 * and Spring Security ({@code -100}).
+	 */
+	static final int SHARED_ANSWERS_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
 	private static final Set<HttpMethod> CHANGES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
 			HttpMethod.DELETE);
@@ -272,10 +287,19 @@ class SecurityConfiguration {
 	@Bean
 	DefaultCookieSerializer sessionCookie() {
 		DefaultCookieSerializer cookie = new DefaultCookieSerializer();
-		cookie.setCookieName("PAPERBOY_SESSION");
+		cookie.setCookieName(SESSION_COOKIE);
 		cookie.setUseHttpOnlyCookie(true);
 		cookie.setSameSite("Lax");
 		return cookie;
+	}
+
+	/** Anonymous reads of pages kept ready, without sessions, security context or Spring MVC. */
+	@Bean
+	FilterRegistrationBean<SharedAnswersFilter> sharedAnswersFilter(ObjectProvider<SharedAnswers> answers) {
+		FilterRegistrationBean<SharedAnswersFilter> registration = new FilterRegistrationBean<>(
+				new SharedAnswersFilter(answers.orderedStream().toList(), SESSION_COOKIE));
+		registration.setOrder(SHARED_ANSWERS_ORDER);
+		return registration;
 	}
 
 	/** A request the firewall refuses (an encoded slash, a path with "..") gets the site's 400 answer. */

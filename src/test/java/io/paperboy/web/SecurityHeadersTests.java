@@ -1,13 +1,18 @@
 package io.paperboy.web;
 
+import java.util.List;
+
 import io.paperboy.support.WebTest;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -35,6 +40,31 @@ class SecurityHeadersTests {
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
 			.andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"))
 			.andExpect(header().string("X-Frame-Options", "DENY"));
+	}
+
+	/**
+	 * Anonymous reads of kept answers skip Spring Security ({@link SharedAnswersFilter}); a session
+	 * cookie that names no session takes the same request through it.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/papers", "/papers/trending", "/api/daily_papers", "/papers/feed.xml" })
+	void answersSentAheadOfSpringSecurityCarryTheSameHeadersAsThroughItOverHttpsToo(String path) throws Exception {
+		for (boolean secure : List.of(false, true)) {
+			MockHttpServletResponse ahead = this.mvc.perform(get(path).secure(secure)).andReturn().getResponse();
+			MockHttpServletResponse through = this.mvc
+				.perform(get(path).secure(secure).cookie(new Cookie(SecurityConfiguration.SESSION_COOKIE, "bm8tc3VjaC1zZXNzaW9u")))
+				.andReturn()
+				.getResponse();
+
+			assertThat(ahead.getStatus()).isEqualTo(200);
+			for (String name : List.of("Content-Security-Policy", "X-Content-Type-Options", "X-XSS-Protection",
+					"X-Frame-Options", "Referrer-Policy", "Strict-Transport-Security", "Cache-Control", "Pragma",
+					"Expires")) {
+				assertThat(ahead.getHeaderValues(name)).as(name).isEqualTo(through.getHeaderValues(name));
+			}
+			assertThat(ahead.getHeader("Strict-Transport-Security")).as("HSTS over HTTPS only")
+				.isEqualTo(secure ? SharedAnswersFilter.STRICT_TRANSPORT_SECURITY : null);
+		}
 	}
 
 	@ParameterizedTest

@@ -1,0 +1,162 @@
+package io.paperboy.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.PathContainer;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.filter.ServerHttpObservationFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Sends the {@link SharedAnswers} to visitors who are not signed in, ahead of Spring Session,
+ * Spring Security and Spring MVC: no session is looked up or made, no security context or CSRF
+ * token is prepared, no handler is searched for. What the skipped filters would have added is
+ * added here as fixed values ({@link #HEADERS}); {@code If-None-Match} is answered by the code
+ * Spring MVC answers it with ({@code 304} for a matching tag, weak or strong).
+ * <p>
+ * Only a request that cannot concern a member takes this path: a {@code GET} or {@code HEAD},
+ * without the session cookie and without an {@code Authorization} header, to an address made of
+ * plain characters only (no percent-encoding, no {@code ..}, no {@code ;}, nothing Spring
+ * Security's firewall would look at twice) that matches one of the patterns. Everything else,
+ * and every answer that is not a plain 200 with an entity tag, goes through the whole chain as before.
+ */
+final class SharedAnswersFilter extends HttpFilter {
+
+	/**
+	 * What Spring Security's header writers add to such an answer (the answers carry their own
+	 * {@code Cache-Control}, so its no-cache trio is not added); {@code SharedAnswersTests} checks
+	 * that the two stay the same.
+	 */
+	static final List<Map.Entry<String, String>> HEADERS = List.of(Map.entry("X-Content-Type-Options", "nosniff"),
+			Map.entry("X-XSS-Protection", "0"), Map.entry("X-Frame-Options", "DENY"),
+			Map.entry("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY),
+			Map.entry("Referrer-Policy", "strict-origin-when-cross-origin"));
+
+	/** Added to answers over HTTPS, as Spring Security does. */
+	static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000 ; includeSubDomains";
+
+	/** Segments of letters, digits, {@code -}, {@code _} and dots, none starting with a dot. */
+	private static final Pattern PLAIN_PATH = Pattern.compile("(/[A-Za-z0-9_-][A-Za-z0-9._-]*)+");
+
+	private static final Pattern PLAIN_QUERY = Pattern.compile("[A-Za-z0-9=&_.,:-]*");
+
+	private final List<Route> routes;
+
+	private final String sessionCookie;
+
+	/**
+	 * @param answers every feature's shared answers
+	 * @param sessionCookie the session cookie's name: a request that carries it takes the whole chain
+	 */
+	SharedAnswersFilter(List<SharedAnswers> answers, String sessionCookie) {
+		List<Route> routes = new ArrayList<>();
+		for (SharedAnswers shared : answers) {
+			for (String pattern : shared.patterns()) {
+				routes.add(new Route(PathPatternParser.defaultInstance.parse(pattern), pattern, shared));
+			}
+		}
+		// the most specific first, as Spring MVC chooses
+		routes.sort(Comparator.comparing(Route::pattern, PathPattern.SPECIFICITY_COMPARATOR));
+		this.routes = List.copyOf(routes);
+		this.sessionCookie = sessionCookie + "=";
+	}
+
+	@Override
+	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		if (!(isAnonymousRead(request) && answer(request, response))) {
+			chain.doFilter(request, response);
+		}
+	}
+
+	private boolean isAnonymousRead(HttpServletRequest request) {
+		String method = request.getMethod();
+		if (!("GET".equals(method) || "HEAD".equals(method)) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+				|| !request.getContextPath().isEmpty()) {
+			return false;
+		}
+		Enumeration<String> cookies = request.getHeaders(HttpHeaders.COOKIE);
+		while (cookies.hasMoreElements()) {
+			// any mention of the name, even one Spring Session would not read, takes the whole chain
+			if (cookies.nextElement().contains(this.sessionCookie)) {
+				return false;
+			}
+		}
+		if (request.getAttribute(RequestAttributeSecurityContextRepository.DEFAULT_REQUEST_ATTR_NAME) != null) {
+			return false;
+		}
+		String query = request.getQueryString();
+		return PLAIN_PATH.matcher(request.getRequestURI()).matches()
+				&& (query == null || PLAIN_QUERY.matcher(query).matches());
+	}
+
+	/** Sends the shared answer and says so, or sends nothing and says so. */
+	private boolean answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		PathContainer path = PathContainer.parsePath(request.getRequestURI());
+		for (Route route : this.routes) {
+			PathPattern.PathMatchInfo match = route.pattern().matchAndExtract(path);
+			if (match != null) {
+				return send(route, match.getUriVariables(), request, response);
+			}
+		}
+		return false;
+	}
+
+	private static boolean send(Route route, Map<String, String> variables, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		ResponseEntity<byte[]> answer;
+		try {
+			answer = route.answers().answer(route.text(), variables, request);
+		}
+		catch (RuntimeException ex) {
+			// a bad date, an unknown page, a failing database: the controller answers it again, as always
+			return false;
+		}
+		String tag = (answer != null) ? answer.getHeaders().getETag() : null;
+		if (tag == null || answer.getStatusCode().value() != HttpServletResponse.SC_OK || answer.getBody() == null) {
+			// only kept answers, which carry their tag and Cache-Control, are sent here
+			return false;
+		}
+		// the metrics name the pattern, as for an answer from a controller
+		ServerHttpObservationFilter.findObservationContext(request)
+			.ifPresent((context) -> context.setPathPattern(route.text()));
+		response.setStatus(HttpServletResponse.SC_OK);
+		for (Map.Entry<String, String> header : HEADERS) {
+			response.setHeader(header.getKey(), header.getValue());
+		}
+		if (request.isSecure()) {
+			response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+		}
+		answer.getHeaders().forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
+		if (new ServletWebRequest(request, response).checkNotModified(tag)) {
+			// 304, with the headers above and no body
+			return true;
+		}
+		byte[] body = answer.getBody();
+		response.setContentLength(body.length);
+		if ("GET".equals(request.getMethod())) {
+			response.getOutputStream().write(body);
+		}
+		return true;
+	}
+
+	/** A pattern, as parsed and as written, and who answers it. */
+	private record Route(PathPattern pattern, String text, SharedAnswers answers) {
+	}
+
+}
