@@ -28,6 +28,10 @@ public class PaperboyApplication {
 			SpringApplication.run(PaperboyApplication.class, args).getBean(Stopping.class).handleSignals();
 			return;
 		}
+		if (!commandLine.startsWithAVerb()) {
+			// a mistyped verb is answered at once, without starting the application
+			System.exit(VerbRunner.unknownVerb(commandLine.words(), System.err));
+		}
 		System.exit(runVerb(commandLine, args));
 	}
 

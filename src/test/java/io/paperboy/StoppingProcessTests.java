@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.paperboy.support.PaperboyCommand;
 import io.paperboy.support.ScriptedHttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -87,8 +88,7 @@ class StoppingProcessTests {
 
 	private Server start(int arxivPort) throws IOException {
 		String upstream = "http://127.0.0.1:" + arxivPort;
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), PaperboyApplication.class.getName(), "--server.port=0",
+		List<String> command = PaperboyCommand.of("--server.port=0",
 				"--spring.datasource.url=" + databaseUrl(), "--paperboy.data-dir=" + this.dataDir,
 				"--paperboy.search.index-dir=" + this.dataDir.resolve("index"),
 				// the first-start backfill of every source, at once
@@ -98,7 +98,7 @@ class StoppingProcessTests {
 				"--paperboy.sources.arxiv.oai-url=" + upstream + "/oai2", "--paperboy.sources.hf.api-url=" + upstream,
 				// as in production: a minute for an answer, minutes between attempts
 				"--paperboy.sources.http.request-timeout=60s", "--paperboy.sources.http.backoff=5m",
-				"--paperboy.sources.http.max-backoff=10m", "--logging.level.io.paperboy.ingest=INFO"));
+				"--paperboy.sources.http.max-backoff=10m", "--logging.level.io.paperboy.ingest=INFO");
 		Process process = new ProcessBuilder(command).directory(this.dataDir.toFile()).redirectErrorStream(true).start();
 		Server server = new Server(process, new StringBuffer());
 		Thread reader = new Thread(() -> copy(process.getInputStream(), server.output), "server-output");

@@ -2,6 +2,8 @@ package io.paperboy.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The command line split into Spring properties ({@code --name=value}, anywhere) and words (the
@@ -49,6 +51,20 @@ public record CommandLine(List<String> words) {
 			Any --property=value (e.g. --paperboy.data-dir=/srv/paperboy) may come before or after the verb.
 			""";
 
+	/**
+	 * The first word of every verb {@link #USAGE} lists ({@code import}, {@code ingest}, ...): a
+	 * command line that starts with none of them is a usage error, answered without starting the
+	 * application.
+	 */
+	private static final Set<String> VERB_WORDS = USAGE.lines()
+		.dropWhile((line) -> !line.equals("Verbs:"))
+		.skip(1)
+		.takeWhile((line) -> !line.isBlank())
+		// a verb's line starts with two spaces; its continuation lines with more
+		.filter((line) -> line.startsWith("  ") && !line.startsWith("   "))
+		.map((line) -> line.strip().split(" ")[0])
+		.collect(Collectors.toUnmodifiableSet());
+
 	public static CommandLine parse(String[] args) {
 		List<String> words = new ArrayList<>();
 		for (String arg : args) {
@@ -71,6 +87,14 @@ public record CommandLine(List<String> words) {
 	 */
 	public boolean opensDatabase() {
 		return !(this.words.size() >= 1 && this.words.get(0).equals("restore"));
+	}
+
+	/**
+	 * Whether the first word starts a verb that {@link #USAGE} lists. When it does not, no verb can
+	 * match, and the application need not start to say so ({@link VerbRunner#unknownVerb}).
+	 */
+	public boolean startsWithAVerb() {
+		return hasVerb() && VERB_WORDS.contains(this.words.get(0));
 	}
 
 	public boolean isHelp() {

@@ -26,6 +26,11 @@ public class VerbRunner {
 				return verb.run(words.subList(name.size(), words.size()), out, err);
 			}
 		}
+		return unknownVerb(words, err);
+	}
+
+	/** Says that the words name no verb, lists the verbs, and returns {@link #USAGE_ERROR}. */
+	public static int unknownVerb(List<String> words, PrintStream err) {
 		err.println("Unknown verb: " + String.join(" ", words));
 		err.println();
 		err.print(CommandLine.USAGE);

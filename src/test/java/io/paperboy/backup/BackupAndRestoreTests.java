@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +27,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.paperboy.PaperboyApplication;
 import io.paperboy.account.Accounts;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.cli.CommandLine;
 import io.paperboy.cli.VerbRunner;
 import io.paperboy.community.Votes;
+import io.paperboy.support.PaperboyCommand;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -266,9 +265,7 @@ class BackupAndRestoreTests {
 
 	/** The verb as an operator runs it: its own process, with the application's own configuration. */
 	private static Run runCommandLine(String... arguments) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), PaperboyApplication.class.getName()));
-		command.addAll(List.of(arguments));
+		List<String> command = PaperboyCommand.of(arguments);
 		command.add("--spring.config.location=classpath:/application.properties");
 		Process process = new ProcessBuilder(command).directory(FOLDER.toFile()).redirectErrorStream(true).start();
 		byte[] output = process.getInputStream().readAllBytes();
@@ -277,10 +274,9 @@ class BackupAndRestoreTests {
 	}
 
 	private static Process startServer(Path dataDir, List<String> log) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), PaperboyApplication.class.getName(), "--server.port=0",
+		List<String> command = PaperboyCommand.of("--server.port=0",
 				"--paperboy.data-dir=" + dataDir, "--db-scheduler.enabled=false", "--paperboy.search.embeddings=false",
-				"--spring.config.location=classpath:/application.properties"));
+				"--spring.config.location=classpath:/application.properties");
 		Process process = new ProcessBuilder(command).directory(FOLDER.toFile()).redirectErrorStream(true).start();
 		Thread reader = new Thread(() -> {
 			try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.paperboy.PaperboyApplication;
+import io.paperboy.support.PaperboyCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -113,9 +114,7 @@ class KilledServerKeepsImportTests {
 
 	/** Paperboy in its own process, on its own configuration only (not the tests' in-memory one). */
 	private Lines start(String... arguments) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), PaperboyApplication.class.getName()));
-		command.addAll(List.of(arguments));
+		List<String> command = PaperboyCommand.of(arguments);
 		command.add("--spring.config.location=classpath:/application.properties");
 		Process process = new ProcessBuilder(command).directory(this.folder.toFile()).redirectErrorStream(true).start();
 		this.processes.add(process);

@@ -12,13 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
-import io.paperboy.PaperboyApplication;
 
 import static org.awaitility.Awaitility.await;
 
@@ -68,10 +65,9 @@ public final class NodeProcess implements AutoCloseable {
 			Path data = Files.createDirectories(directory.resolve(name));
 			Path log = directory.resolve(name + ".log");
 			int port = freePort();
-			List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					// small and quick to start: a few nodes share two cores with the database and the tests
-					"-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-					PaperboyApplication.class.getName(), "--server.port=" + port, "--spring.main.banner-mode=off",
+			// small: a few nodes share two cores with the database and the tests
+			List<String> command = PaperboyCommand.of(List.of("-Xmx256m"), List.of("--server.port=" + port,
+					"--spring.main.banner-mode=off",
 					"--paperboy.data-dir=" + data, "--paperboy.search.index-dir=" + data.resolve("index"),
 					// the suite shares one PostgreSQL server among many contexts: a node needs few connections
 					"--spring.datasource.hikari.maximum-pool-size=8"));
