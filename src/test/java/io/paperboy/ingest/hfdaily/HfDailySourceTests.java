@@ -228,10 +228,14 @@ class HfDailySourceTests {
 		});
 	}
 
-	/** The source pointed at this test's server, with tiny waits so retries take milliseconds. */
+	/**
+	 * The source pointed at this test's server, with tiny waits so retries take milliseconds. The
+	 * timeouts are generous: no test here waits for one, and a busy machine must not turn a slow
+	 * answer into a failed attempt.
+	 */
 	private HfDailySource source(int days) {
 		SourcesProperties properties = new SourcesProperties("tests@example.org", 7,
-				new SourcesProperties.Http(Duration.ofSeconds(1), Duration.ofMillis(300), 2, Duration.ofMillis(10),
+				new SourcesProperties.Http(Duration.ofSeconds(10), Duration.ofSeconds(30), 2, Duration.ofMillis(10),
 						Duration.ofMillis(50)),
 				null, null, new SourcesProperties.Hf(true, URI.create("http://127.0.0.1:" + this.server.port()), days,
 						null, Duration.ZERO));
