@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A reader browses by week and by month in a real Chromium, without JavaScript. */
+/** A reader browses by day, week and month in a real Chromium, without JavaScript. */
 @Tag("browser")
 @ServerTest
 @ExtendWith(EmptyCatalog.class)
@@ -102,6 +102,27 @@ class BrowsingPeriodsInABrowserTests {
 
 			page.navigate(url("/papers/week/2025-W23"));
 			assertThat(page.locator(".period-nav h2").textContent()).isEqualTo("Week 23, 2025 · Jun 2 – Jun 8");
+			assertThat(overflow(page)).isLessThanOrEqualTo(0);
+		}
+	}
+
+	@Test
+	void aReaderOnAPhoneChoosesADayWithoutPapersAndLandsOnTheNearestEarlierOne() {
+		try (BrowserContext phone = browser.newContext(
+				new NewContextOptions().setViewportSize(390, 844).setJavaScriptEnabled(false))) {
+			Page page = phone.newPage();
+			page.navigate(url("/papers"));
+			assertThat(page.locator(".day-nav h2").textContent()).isEqualTo("Wednesday, June 4, 2025");
+			assertThat(page.locator(".day-choice").isVisible()).isTrue();
+			assertThat(overflow(page)).isLessThanOrEqualTo(0);
+
+			page.getByLabel("Go to a day").fill("2025-06-01");
+			page.locator(".day-choice button").click();
+
+			assertThat(page.url()).endsWith("/papers/date/2025-05-21");
+			assertThat(page.locator(".day-nav h2").textContent()).isEqualTo("Wednesday, May 21, 2025");
+			assertThat(page.locator(".card h3 a").allTextContents()).containsExactly("A paper from May");
+			assertThat(page.getByText("Latest").getAttribute("href")).isEqualTo("/papers");
 			assertThat(overflow(page)).isLessThanOrEqualTo(0);
 		}
 	}
