@@ -116,9 +116,22 @@ public record Paper(String id, Integer version, String title, String summary, In
 		return this.importedUpvotes + this.memberVotes;
 	}
 
-	/** Comments to show: those the source reported plus those of this site's members. */
+	/**
+	 * The API's {@code numComments}: the comments the source reported plus those of this site's
+	 * members. Pages never show this sum: they show members' comments (which they list) and the
+	 * source's count (which lives on the source's site) apart; see docs/api.md for why the API
+	 * keeps it.
+	 */
 	public int numComments() {
 		return this.importedComments + this.memberComments;
+	}
+
+	/**
+	 * Where the comments the import counted can be read: the paper's discussion on Hugging Face,
+	 * the only source that reports comments.
+	 */
+	public String importedCommentsUrl() {
+		return "https://huggingface.co/papers/" + this.id + "#community";
 	}
 
 	/** The abstract page on arXiv. */

@@ -56,7 +56,7 @@ class PaperPagesTests {
 			.contains("Edsger Dijkstra").contains("Barbara Liskov");
 		assertThat(text).contains("Line one of the abstract and line two, with no break left between them.");
 		assertThat(text).contains("Published May 30, 2025").contains("Updated Jun 3, 2025");
-		assertThat(text).contains("▲ 12 upvotes").contains("4 comments").contains("Submitted by AK");
+		assertThat(text).contains("▲ 12 upvotes").contains("0 comments 4 comments on Hugging Face").contains("Submitted by AK");
 		assertThat(html).contains("<span class=\"tag\">cs.CL</span>").contains("<span class=\"tag\">cs.LG</span>");
 		assertThat(html).contains("href=\"https://arxiv.org/abs/2506.00001\"")
 			.contains("href=\"https://arxiv.org/pdf/2506.00001\"")

@@ -80,24 +80,50 @@ class CommentPagesTests {
 			.contains("<strong>fine</strong>")
 			.contains(">Ada Lovelace</a>")
 			.contains("href=\"/u/ada\"");
-		assertThat(HtmlText.of(html)).contains("3 comments");
+		assertThat(HtmlText.of(html)).contains("1 comment 2 comments on Hugging Face");
 	}
 
 	@Test
 	void theCardOnTheDayPageCountsANewCommentAtOnce() throws Exception {
 		this.catalog.placeOnDailyList(TestPapers.entry("2506.00001", LocalDate.of(2025, 6, 2)));
-		assertThat(HtmlText.of(page("/papers/date/2025-06-02", null))).contains("2 comments");
+		assertThat(HtmlText.of(page("/papers/date/2025-06-02", null))).contains("0 comments 2 comments on Hugging Face");
 
 		this.mvc.perform(as(this.ada, post("/comments")).param("paper", "2506.00001").param("text", "Counted"))
 			.andExpect(status().isSeeOther());
 
-		assertThat(HtmlText.of(page("/papers/date/2025-06-02", null))).contains("3 comments");
+		assertThat(HtmlText.of(page("/papers/date/2025-06-02", null))).contains("1 comment 2 comments on Hugging Face");
 	}
 
 	@Test
 	void curatorsFindTheReportsFromThePaperPage() throws Exception {
 		assertThat(page(PAPER, this.grace)).contains("href=\"/moderation/reports\"");
 		assertThat(page(PAPER, this.ada)).doesNotContain("/moderation/reports");
+	}
+
+	@Test
+	void thePaperPageCountsTheCommentsItShowsAndLinksToThoseOnHuggingFace() throws Exception {
+		String before = page(PAPER, null);
+		assertThat(HtmlText.of(before)).contains("0 comments 2 comments on Hugging Face")
+			.contains("No comments from members yet.");
+		assertThat(before).contains("<a href=\"#comments\">0 comments</a>")
+			.contains("<a href=\"https://huggingface.co/papers/2506.00001#community\">2 comments on Hugging Face</a>");
+
+		this.comments.post("2506.00001", null, this.ada, "First");
+		this.comments.post("2506.00001", null, this.alan, "Second");
+
+		String text = HtmlText.of(page(PAPER, null));
+		assertThat(text).contains("2 comments 2 comments on Hugging Face").contains("First").contains("Second")
+			.doesNotContain("4 comments");
+	}
+
+	@Test
+	void aPaperNoSourceCommentedOnSaysNothingOfHuggingFace() throws Exception {
+		this.catalog.savePaper(TestPapers.paper("2506.00002").withComments(0).build(), LocalDate.of(2025, 6, 2));
+		this.comments.post("2506.00002", null, this.ada, "Alone here");
+
+		String html = page("/papers/2506.00002", null);
+
+		assertThat(HtmlText.of(html)).contains("1 comment").doesNotContain("Hugging Face");
 	}
 
 	@Test
@@ -175,7 +201,7 @@ class CommentPagesTests {
 			.contains("A reply that stays")
 			.doesNotContain("Regrettable words")
 			.doesNotContain("Lonely words")
-			.contains("3 comments");
+			.contains("1 comment 2 comments on Hugging Face");
 		assertThat(page(PAPER, this.alan)).doesNotContain("id=\"comment-" + alone.id() + "\"");
 	}
 
@@ -190,13 +216,13 @@ class CommentPagesTests {
 
 		assertThat(HtmlText.of(page(PAPER, this.alan))).doesNotContain("Off-topic rant")
 			.doesNotContain("Reply to the rant")
-			.contains("2 comments");
+			.contains("0 comments 2 comments on Hugging Face");
 		assertThat(HtmlText.of(page(PAPER, null))).doesNotContain("Off-topic rant");
 		String curatorsView = page(PAPER, this.grace);
 		assertThat(HtmlText.of(curatorsView)).contains("Off-topic rant").contains("Hidden by a curator").contains("Show again");
 
 		this.mvc.perform(as(this.grace, post("/comments/" + comment.id() + "/unhide"))).andExpect(status().isSeeOther());
-		assertThat(HtmlText.of(page(PAPER, this.alan))).contains("Off-topic rant").contains("4 comments");
+		assertThat(HtmlText.of(page(PAPER, this.alan))).contains("Off-topic rant").contains("2 comments 2 comments on Hugging Face");
 	}
 
 	@Test

@@ -146,7 +146,7 @@ class DailyPagesTests {
 			.doesNotContain("Edsger Dijkstra");
 		assertThat(text).contains("Line one of the abstract and line two.");
 		assertThat(text).startsWith("▲ 12 upvotes");
-		assertThat(text).contains("4 comments");
+		assertThat(text).contains("0 comments 4 comments on Hugging Face");
 		assertThat(text).contains("Submitted by AK");
 		assertThat(text).contains("Published May 30, 2025");
 		assertThat(card).contains("<a href=\"https://github.com/example/described\">GitHub ★ 321</a>");
