@@ -4,7 +4,7 @@ import io.paperboy.catalog.Paper;
 import io.paperboy.catalog.PaperPageSection;
 import org.springframework.stereotype.Component;
 
-/** Puts the chart of a paper's votes on its page. */
+/** Puts the chart of a paper's votes on its page, when its votes came on more than one day. */
 @Component
 class VoteChartSection implements PaperPageSection {
 
@@ -21,7 +21,7 @@ class VoteChartSection implements PaperPageSection {
 
 	@Override
 	public Chart model(Paper paper) {
-		return this.history.chart(paper.id());
+		return this.history.chartWhenTelling(paper.id());
 	}
 
 }

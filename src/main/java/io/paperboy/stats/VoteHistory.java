@@ -24,6 +24,12 @@ public class VoteHistory {
 	/** The most days a sparkline covers. */
 	public static final int MAX_SPARKLINE_DAYS = 90;
 
+	/**
+	 * The fewest UTC days with votes that make a chart worth drawing: with all votes on one day, a
+	 * chart is a single step or spike, which says no more than the count.
+	 */
+	static final int MIN_DAYS_TO_DRAW = 2;
+
 	private final VoteHistoryRepository votes;
 
 	private final Clock clock;
@@ -43,6 +49,17 @@ public class VoteHistory {
 		return chart(this.votes.timeline(paperId));
 	}
 
+	/**
+	 * The chart of a paper's votes over time when it tells something, or {@code null}: a paper whose
+	 * votes all came on one day (every imported paper that members have not voted on since) would
+	 * draw one step and a flat line to today, which the upvote count beside it already says.
+	 */
+	@Transactional(readOnly = true)
+	public Chart chartWhenTelling(String paperId) {
+		VoteTimeline timeline = this.votes.timeline(paperId);
+		return (timeline.votingDays() >= MIN_DAYS_TO_DRAW) ? chart(timeline) : null;
+	}
+
 	Chart chart(VoteTimeline timeline) {
 		String summary = summary(timeline);
 		SvgMarkup svg = StepChart.render(new Caption("Votes over time", summary), timeline.cumulative(),
@@ -60,14 +77,29 @@ public class VoteHistory {
 	 * of papers, read in one query.
 	 * @param paperIds the papers, as the cards list them
 	 * @param days how many days, 1 to {@value #MAX_SPARKLINE_DAYS}
-	 * @return a chart for every paper id given, in the order given; a paper without votes (or not
-	 * in the catalog) gets a flat line
+	 * @return a chart for each paper id given that had votes on at least two of those days, in the
+	 * order given; a paper with votes on one day or none (an imported paper members have not voted
+	 * on lately, a paper not in the catalog) has none, rather than a flat line
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, Chart> sparklines(List<String> paperIds, int days) {
 		Map<String, Chart> sparklines = new LinkedHashMap<>();
-		votesPerDay(paperIds, days).forEach((id, counts) -> sparklines.put(id, sparkline(counts, today(), days)));
+		votesPerDay(paperIds, days).forEach((id, counts) -> {
+			if (daysWithVotes(counts) >= MIN_DAYS_TO_DRAW) {
+				sparklines.put(id, sparkline(counts, today(), days));
+			}
+		});
 		return sparklines;
+	}
+
+	private static int daysWithVotes(long[] counts) {
+		int days = 0;
+		for (long count : counts) {
+			if (count > 0) {
+				days++;
+			}
+		}
+		return days;
 	}
 
 	/** Votes per day over the last {@code days} days, oldest first, for every paper id given. */

@@ -1,9 +1,11 @@
 package io.paperboy.stats;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A paper's votes with their times. Counts that came from an import carry no times of their own:
@@ -35,6 +37,15 @@ record VoteTimeline(long importedVotes, Instant enteredAt, List<Instant> memberV
 	/** Imported votes with no time, because the paper is on no list; charts leave them out. */
 	long undatedImportedVotes() {
 		return this.importedVotes - datedImportedVotes();
+	}
+
+	/** On how many UTC days votes that can be placed in time were cast. */
+	long votingDays() {
+		Stream<Instant> imported = (datedImportedVotes() > 0) ? Stream.of(this.enteredAt) : Stream.empty();
+		return Stream.concat(imported, this.memberVotes.stream())
+			.map((at) -> at.atOffset(ZoneOffset.UTC).toLocalDate())
+			.distinct()
+			.count();
 	}
 
 	/**

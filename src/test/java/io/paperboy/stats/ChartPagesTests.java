@@ -80,13 +80,34 @@ class ChartPagesTests {
 	}
 
 	@Test
-	void aPaperWithoutVotesSaysSo() throws Exception {
+	void aPaperWithoutVotesHasNoChart() throws Exception {
 		list("2506.00001", 0, MONDAY);
 
 		String html = page("/papers/2506.00001");
 
-		assertThat(html).contains("aria-label=\"No votes yet.\"").contains("<figcaption>No votes yet.</figcaption>")
-			.doesNotContain("<table>");
+		assertThat(html).doesNotContain("<figure class=\"chart\">").doesNotContain("<svg").doesNotContain("<table>");
+	}
+
+	@Test
+	void anImportedPaperWhoseVotesAllCameOnOneDayHasNoFlatChartMonthsLater() throws Exception {
+		list("2506.00001", 40, MONDAY);
+		vote("2506.00001", "2025-06-02T18:00:00Z");
+		this.clock.set(Instant.parse("2026-03-18T09:00:00Z"));
+
+		String html = page("/papers/2506.00001");
+
+		assertThat(HtmlText.of(html)).contains("▲ 40 upvotes");
+		assertThat(html).doesNotContain("<figure class=\"chart\">").doesNotContain("Votes over time");
+	}
+
+	@Test
+	void aMemberVoteOnAnotherDayBringsTheChart() throws Exception {
+		list("2506.00001", 40, MONDAY);
+		vote("2506.00001", "2025-06-10T08:00:00Z");
+
+		assertThat(page("/papers/2506.00001")).contains("<figure class=\"chart\">")
+			.contains("<figcaption>41 votes: 40 counted when it entered the daily list on Jun 2, 2025, and 1 by a member "
+					+ "on Jun 10, 2025.</figcaption>");
 	}
 
 	@Test

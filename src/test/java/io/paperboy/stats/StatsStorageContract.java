@@ -115,15 +115,19 @@ abstract class StatsStorageContract {
 	}
 
 	@Test
-	void sparklinesSayWhatTheyShow() {
+	void sparklinesSayWhatTheyShowAndAreLeftOutWhenTheyWouldBeFlat() {
 		list("2506.00009", 3, LocalDate.of(2025, 6, 9), at("2025-06-09T12:00:00Z"));
 		vote("2506.00009", "2025-06-10T09:00:00Z");
 		list("2506.00002", 0, MONDAY, at("2025-06-02T12:00:00Z"));
 
-		Map<String, Chart> sparklines = this.history.sparklines(List.of("2506.00009", "2506.00002"), 14);
+		list("2506.00003", 8, LocalDate.of(2025, 6, 9), at("2025-06-09T12:00:00Z"));
+		vote("2506.00003", "2025-06-09T20:00:00Z");
+
+		Map<String, Chart> sparklines = this.history.sparklines(List.of("2506.00009", "2506.00002", "2506.00003"), 14);
 
 		assertThat(sparklines.get("2506.00009").summary()).isEqualTo("4 votes in the last 14 days, the most on Jun 9 (3).");
-		assertThat(sparklines.get("2506.00002").summary()).isEqualTo("No votes in the last 14 days.");
+		// no votes, or all on one day: a flat line or a single spike says no more than the count
+		assertThat(sparklines).containsOnlyKeys("2506.00009");
 		assertThat(sparklines.get("2506.00009").svg().toString()).startsWith("<svg").contains("class=\"chart-svg sparkline\"");
 		assertThat(this.history.sparklines(List.of(), 14)).isEmpty();
 	}
