@@ -1,7 +1,6 @@
 package io.paperboy.feed;
 
 import java.time.Duration;
-import java.util.Locale;
 
 import io.paperboy.catalog.PaperListing;
 import io.paperboy.catalog.PaperPage;
@@ -17,7 +16,11 @@ import io.paperboy.catalog.PaperPage;
  */
 public record TrendingListing(PaperListing listing, double score, int recentVotes, Duration window) {
 
-	/** Why the paper ranks: "+42 votes in the last 24 h", or how many it has had since it was listed. */
+	/**
+	 * Why the paper ranks, as its card says it: "+42 votes in the last 24 h", or how many it has had
+	 * since it was listed. The score itself is not shown: a number such as 3.3e-37 (a paper whose
+	 * votes are months old) tells a reader nothing the votes and their dates do not.
+	 */
 	public String reason() {
 		if (this.recentVotes > 0) {
 			return "+" + votes(this.recentVotes) + " in the last " + describe(this.window);
@@ -26,17 +29,6 @@ public record TrendingListing(PaperListing listing, double score, int recentVote
 		String since = (this.listing.entry() != null)
 				? " since it was listed on " + PaperPage.date(this.listing.entry().submittedAt()) : "";
 		return votes(upvotes) + since + ", none in the last " + describe(this.window);
-	}
-
-	/** The score as pages show it: one decimal, or two significant digits when below 0.1. */
-	public String formattedScore() {
-		return (this.score >= 0.1 || this.score == 0) ? String.format(Locale.ROOT, "%.1f", this.score)
-				: String.format(Locale.ROOT, "%.2g", this.score);
-	}
-
-	/** The reason and the score, as a card shows them. */
-	public String explanation() {
-		return reason() + " · score " + formattedScore();
 	}
 
 	private static String votes(int count) {

@@ -23,16 +23,16 @@ class TrendingListingTests {
 
 	@Test
 	void recentVotesAreTheReason() {
-		assertThat(new TrendingListing(LISTING, 37.24, 42, Duration.ofHours(24)).explanation())
-			.isEqualTo("+42 votes in the last 24 h · score 37.2");
+		assertThat(new TrendingListing(LISTING, 37.24, 42, Duration.ofHours(24)).reason())
+			.isEqualTo("+42 votes in the last 24 h");
 		assertThat(new TrendingListing(LISTING, 0.9, 1, Duration.ofHours(24)).reason())
 			.isEqualTo("+1 vote in the last 24 h");
 	}
 
 	@Test
-	void withoutRecentVotesTheReasonSaysHowManySinceItWasListed() {
-		assertThat(new TrendingListing(LISTING, 0.0123, 0, Duration.ofHours(24)).explanation())
-			.isEqualTo("42 votes since it was listed on Jun 2, 2025, none in the last 24 h · score 0.012");
+	void withoutRecentVotesTheReasonSaysHowManySinceItWasListedAndNoScoreNoOneCouldRead() {
+		assertThat(new TrendingListing(LISTING, 3.3e-37, 0, Duration.ofHours(24)).reason())
+			.isEqualTo("42 votes since it was listed on Jun 2, 2025, none in the last 24 h");
 	}
 
 	@ParameterizedTest

@@ -91,9 +91,9 @@ class TrendingPagesTests {
 			.contains("<a href=\"/papers/trending\" aria-current=\"page\">Trending</a>")
 			.contains("halves every 36 h");
 		List<String> reasons = cards(html).stream().map(TrendingPagesTests::reason).toList();
-		assertThat(reasons).containsExactly("+20 votes in the last 24 h · score 15.9",
-				"+5 votes in the last 24 h · score 4.8",
-				"30 votes since it was listed on May 26, 2025, none in the last 24 h · score 1.9");
+		assertThat(reasons).containsExactly("+20 votes in the last 24 h", "+5 votes in the last 24 h",
+				"30 votes since it was listed on May 26, 2025, none in the last 24 h");
+		assertThat(html).doesNotContain("score").doesNotContain("No votes in the last");
 	}
 
 	@Test
@@ -112,18 +112,39 @@ class TrendingPagesTests {
 	}
 
 	@Test
-	void cardsCarryASparklineAndTheNewBadgeWhileItLasts() throws Exception {
+	void cardsCarryASparklineWhenVotesCameOnMoreThanOneDayAndTheNewBadgeWhileItLasts() throws Exception {
 		list("2505.00002", 20, "2025-06-01T08:00:00Z");
 		list("2505.00001", 30, "2025-05-26T20:00:00Z");
+		this.votes.upvote("2505.00001", member());
 
 		List<String> cards = cards(page());
 
-		assertThat(cards).hasSize(2).allSatisfy((card) -> assertThat(card).contains("<svg"));
-		assertThat(cards.get(0)).contains("class=\"badge-new\"");
-		assertThat(cards.get(1)).doesNotContain("class=\"badge-new\"");
+		assertThat(cardIds(cards.get(0) + cards.get(1))).containsExactly("2505.00002", "2505.00001");
+		// imported votes on the day it was listed, nothing since: a single spike says no more than the count
+		assertThat(cards.get(0)).doesNotContain("<svg").contains("class=\"badge-new\"");
+		assertThat(cards.get(1)).contains("<svg").contains("31 votes in the last 14 days")
+			.doesNotContain("class=\"badge-new\"");
 
 		this.clock.set(SUNDAY_EVENING.plus(Duration.ofDays(1)));
 		assertThat(page()).doesNotContain("class=\"badge-new\"");
+	}
+
+	@Test
+	void aSiteWhosePapersAreMonthsOlderThanTheClockSaysSoAndShowsNoFlatLinesOrTinyScores() throws Exception {
+		list("2505.00001", 30, "2025-05-26T20:00:00Z");
+		list("2505.00002", 20, "2025-06-01T08:00:00Z");
+		this.clock.set(Instant.parse("2026-03-18T09:00:00Z"));
+
+		String html = page();
+		String text = HtmlText.of(html);
+
+		assertThat(cardIds(html)).containsExactly("2505.00002", "2505.00001");
+		assertThat(text).contains("No votes in the last 24 h: papers rank by their earlier votes, which count less the "
+				+ "older they are. The latest of them entered the daily list on Jun 1, 2025.")
+			.contains("20 votes since it was listed on Jun 1, 2025, none in the last 24 h")
+			.doesNotContain("score")
+			.doesNotContainPattern("[0-9]e-[0-9]");
+		assertThat(html).doesNotContain("<svg");
 	}
 
 	@Test
