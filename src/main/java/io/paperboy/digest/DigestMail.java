@@ -9,12 +9,14 @@ import java.util.List;
  * @param preheader the line mail programs show after the subject in the inbox
  * @param heading the heading at the top of the message
  * @param items the papers
+ * @param emptyText what the message says when it holds no paper, naming the period it covers
  * @param siteUrl the site's address
  * @param preferencesUrl the signed link to the preferences page
  * @param unsubscribeUrl the signed one-click unsubscribe link
  * @param why why the person receives it
  */
-public record DigestMail(String subject, String preheader, String heading, List<Item> items, String siteUrl,
+public record DigestMail(String subject, String preheader, String heading, List<Item> items, String emptyText,
+		String siteUrl,
 		String preferencesUrl, String unsubscribeUrl, String why) {
 
 	public DigestMail {

@@ -1,5 +1,6 @@
 package io.paperboy.digest;
 
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,14 +103,42 @@ class DigestMessages {
 		String day = SUBJECT_DAY.format(digest.day());
 		String subject = items.isEmpty() ? "Trending papers — " + day + ": nothing new"
 				: "Trending papers — " + day + ": " + shortened(items.get(0).title(), SUBJECT_TITLE);
+		String empty = emptyText(digest);
 		String preheader = switch (items.size()) {
-			case 0 -> "Nothing new on your topics this time.";
+			case 0 -> empty;
 			case 1 -> "1 paper picked for you.";
 			default -> items.size() + " papers picked for you, starting with “" + shortened(items.get(0).title(), 60) + "”.";
 		};
-		return new DigestMail(subject, preheader, "Trending papers — " + day, items, base,
+		return new DigestMail(subject, preheader, "Trending papers — " + day, items, empty, base,
 				this.links.url(subscription, LinkPurpose.PREFERENCES), this.links.url(subscription, LinkPurpose.UNSUBSCRIBE),
 				why(subscription));
+	}
+
+	/**
+	 * What a digest without papers says: what was looked for (the subscriber's topics, papers with
+	 * enough upvotes, or any new paper) and over which period. A first digest covers the day or the
+	 * week before it, not a "previous digest" there never was; a digest after a long pause covers
+	 * the longest period one reaches back.
+	 */
+	static String emptyText(Digest digest) {
+		Subscription subscription = digest.subscription();
+		Preferences preferences = subscription.preferences();
+		String period;
+		if (subscription.lastSentAt() != null && !subscription.lastSentAt().isBefore(digest.since())) {
+			period = "since your previous digest";
+		}
+		else {
+			long hours = Duration.between(digest.since(), digest.until()).toHours();
+			period = (hours <= 24) ? "in the last 24 hours" : "in the last " + Math.round(hours / 24.0) + " days";
+		}
+		if (preferences.hasTopics()) {
+			return "Nothing new on your topics " + period + ".";
+		}
+		if (preferences.minUpvotes() > 0) {
+			return "No new paper on the daily lists with " + preferences.minUpvotes() + " upvote"
+					+ ((preferences.minUpvotes() == 1) ? "" : "s") + " or more " + period + ".";
+		}
+		return "No new paper entered the daily lists " + period + ".";
 	}
 
 	String html(DigestMail mail) {
@@ -128,7 +157,7 @@ class DigestMessages {
 		wrap(text, mail.heading(), "");
 		text.append('\n');
 		if (mail.items().isEmpty()) {
-			wrap(text, "Nothing new on your topics since your previous digest.", "");
+			wrap(text, mail.emptyText(), "");
 			text.append('\n');
 		}
 		for (DigestMail.Item item : mail.items()) {

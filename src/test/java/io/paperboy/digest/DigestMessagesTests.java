@@ -1,5 +1,8 @@
 package io.paperboy.digest;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -125,7 +128,54 @@ class DigestMessagesTests {
 		Digest empty = new Digest(full.subscription(), full.since(), full.until(), full.day(), java.util.List.of());
 		MailMessage message = this.messages.message(empty, "<empty@papers.example.org>");
 		assertThat(message.subject()).isEqualTo("Trending papers — Mar 14: nothing new");
-		assertThat(message.text()).contains("Nothing new on your topics");
+		assertThat(message.text()).contains("Nothing new on your topics in the last 24 hours.")
+			.doesNotContain("previous digest");
+		assertThat(message.html()).contains("Nothing new on your topics in the last 24 hours.");
+	}
+
+	@Test
+	void aFirstEmptyDigestWithoutTopicsNamesItsPeriodAndNoPreviousDigest() {
+		Instant until = Instant.parse("2026-03-18T08:00:00Z");
+		Digest daily = empty(Preferences.defaults(), null, until.minus(Duration.ofHours(24)), until);
+		Digest weekly = empty(preferences("weekly", ""), null, until.minus(Duration.ofDays(7)), until);
+
+		assertThat(this.messages.message(daily, "<a@papers.example.org>").text())
+			.contains("No new paper entered the daily lists in the last 24 hours.")
+			.doesNotContain("previous digest")
+			.doesNotContain("topics");
+		assertThat(this.messages.message(weekly, "<a@papers.example.org>").html())
+			.contains("No new paper entered the daily lists in the last 7 days.");
+	}
+
+	@Test
+	void anEmptyDigestAfterAnotherSaysSinceThePreviousOneUnlessItWasLongAgo() {
+		Instant until = Instant.parse("2026-03-18T08:00:00Z");
+		Instant yesterday = until.minus(Duration.ofHours(24));
+		Instant longAgo = until.minus(Duration.ofDays(60));
+
+		assertThat(DigestMessages.emptyText(empty(preferences("weekdays", "cs.LG"), yesterday, yesterday, until)))
+			.isEqualTo("Nothing new on your topics since your previous digest.");
+		assertThat(DigestMessages.emptyText(empty(Preferences.defaults(), longAgo, until.minus(Digests.LONGEST_PERIOD), until)))
+			.isEqualTo("No new paper entered the daily lists in the last 14 days.");
+	}
+
+	@Test
+	void anEmptyDigestWithAMinimumOfUpvotesSaysWhatItLookedFor() {
+		Instant until = Instant.parse("2026-03-18T08:00:00Z");
+		Preferences preferences = Preferences.parse("weekdays", "monday", "8", "UTC", "10", "", "", "25", false);
+
+		assertThat(DigestMessages.emptyText(empty(preferences, null, until.minus(Duration.ofHours(24)), until)))
+			.isEqualTo("No new paper on the daily lists with 25 upvotes or more in the last 24 hours.");
+	}
+
+	private static Digest empty(Preferences preferences, Instant lastSentAt, Instant since, Instant until) {
+		Subscription subscription = new Subscription(7, "new@example.org", Status.CONFIRMED, preferences, null,
+				Instant.EPOCH, Instant.EPOCH, lastSentAt);
+		return new Digest(subscription, since, until, LocalDate.of(2026, 3, 18), List.of());
+	}
+
+	private static Preferences preferences(String cadence, String categories) {
+		return Preferences.parse(cadence, "monday", "8", "UTC", "10", categories, "", "0", false);
 	}
 
 	@Test
