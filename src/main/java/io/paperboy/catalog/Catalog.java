@@ -139,6 +139,17 @@ public class Catalog {
 	}
 
 	/**
+	 * Papers on the daily lists that have no arXiv category yet (Hugging Face's lists carry none),
+	 * the most recently listed first: the ones the refresh looks up on arXiv so that categories
+	 * (the stats page's, the category pages', digests' topics) cover them.
+	 * @param limit the most ids returned
+	 */
+	@Transactional(readOnly = true)
+	public List<String> listedPaperIdsWithoutCategories(int limit) {
+		return (limit > 0) ? this.papers.listedIdsWithoutCategories(limit) : List.of();
+	}
+
+	/**
 	 * Saves a paper as seen in a snapshot taken on {@code snapshotDay}. A snapshot older than the one
 	 * that last wrote the paper changes nothing, so importing old and new snapshots in any order, or
 	 * twice, ends in the same state.

@@ -251,6 +251,16 @@ class PaperRepository {
 				""").param("since", timestamp(since)).query(String.class).list();
 	}
 
+	/** Papers on a daily list that have no category, the most recently listed first. */
+	List<String> listedIdsWithoutCategories(int limit) {
+		return this.jdbc.sql("""
+				select e.paper_id from daily_entries e
+				where not exists (select 1 from paper_categories c where c.paper_id = e.paper_id)
+				order by e.submitted_at desc, e.paper_id
+				limit :limit
+				""").param("limit", limit).query(String.class).list();
+	}
+
 	/** The columns of {@link #parameters}, in the same order, for positional batches. */
 	private Object[] columns(Paper paper, LocalDate snapshotDay, Instant now) {
 		return parameters(paper, snapshotDay, now).values().toArray();

@@ -106,6 +106,40 @@ abstract class CatalogStorageContract {
 	}
 
 	@Test
+	void anArxivRecordFillsTheCategoriesOfAPaperFromADailyListAndALaterListKeepsThem() {
+		this.catalog.savePaper(TestPapers.paper("2401.00020").withUpvotes(12).withComments(3).build(), MONDAY);
+		this.catalog.placeOnDailyList(TestPapers.entry("2401.00020", MONDAY));
+		assertThat(this.catalog.listedPaperIdsWithoutCategories(10)).containsExactly("2401.00020");
+
+		this.catalog.saveArxivRecords(List.of(arxivRecord("2401.00020", 1, "From arXiv")));
+		this.catalog.savePaper(TestPapers.paper("2401.00020").withUpvotes(20).withComments(4).build(), MONDAY.plusDays(1));
+
+		Paper stored = this.catalog.findPaper("2401.00020").orElseThrow();
+		assertThat(stored.categories()).containsExactly("cs.CL", "cs.LG");
+		assertThat(stored.importedUpvotes()).isEqualTo(20);
+		assertThat(stored.importedComments()).isEqualTo(4);
+		assertThat(this.catalog.listedPaperIdsWithoutCategories(10)).isEmpty();
+	}
+
+	@Test
+	void listedPapersWithoutCategoriesComeMostRecentlyListedFirstUpToTheLimit() {
+		for (int i = 1; i <= 3; i++) {
+			String id = "2401.0003" + i;
+			this.catalog.savePaper(TestPapers.paper(id).build(), MONDAY);
+			this.catalog.placeOnDailyList(TestPapers.entry(id, MONDAY.plusDays(i)));
+		}
+		this.catalog.savePaper(TestPapers.paper("2401.00039").withCategories("cs.AI").build(), MONDAY);
+		this.catalog.placeOnDailyList(TestPapers.entry("2401.00039", MONDAY.plusDays(9)));
+		// not on a daily list: the arXiv sources brought it, with its categories, or will
+		this.catalog.savePaper(TestPapers.paper("2401.00040").build(), MONDAY);
+
+		assertThat(this.catalog.listedPaperIdsWithoutCategories(10)).containsExactly("2401.00033", "2401.00032",
+				"2401.00031");
+		assertThat(this.catalog.listedPaperIdsWithoutCategories(2)).containsExactly("2401.00033", "2401.00032");
+		assertThat(this.catalog.listedPaperIdsWithoutCategories(0)).isEmpty();
+	}
+
+	@Test
 	void anArxivRecordCreatesAPaperWithAffiliationsAndVersions() {
 		ArxivRecord record = arxivRecord("2401.00010", 2, "From arXiv");
 

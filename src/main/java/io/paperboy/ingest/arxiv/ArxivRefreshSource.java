@@ -3,6 +3,7 @@ package io.paperboy.ingest.arxiv;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code arxiv-refresh}: looks up again the papers published or placed on a daily list in the last
  * {@code paperboy.sources.arxiv.refresh.days}, so a new version replaces their metadata (and the
- * version history grows).
+ * version history grows); and, before them, up to {@code paperboy.sources.arxiv.refresh.missing-categories}
+ * papers on the daily lists that have no category, so that papers imported from Hugging Face's lists
+ * (which carry none) get arXiv's categories.
  */
 @Component
 class ArxivRefreshSource implements IngestSource {
@@ -53,7 +56,8 @@ class ArxivRefreshSource implements IngestSource {
 	@Override
 	public String usage() {
 		return """
-				looks up again the papers of the last paperboy.sources.arxiv.refresh.days (30)
+				looks up again the papers of the last paperboy.sources.arxiv.refresh.days (30), and up to
+				paperboy.sources.arxiv.refresh.missing-categories (1000) listed papers without categories
 				--days N   the papers of the last N days instead""";
 	}
 
@@ -69,9 +73,14 @@ class ArxivRefreshSource implements IngestSource {
 			throw new SourceOptions.InvalidOptionsException("--days needs 1 or more, not " + days);
 		}
 		Instant since = this.clock.instant().minus(Duration.ofDays(days));
-		List<String> ids = this.catalog.recentPaperIds(since);
-		tally.progress(ids.size() + " papers published or listed since " + since + " to look up");
-		this.lookUp.run(ids, tally);
+		// the papers without categories first: a refresh that fails on the way still fills some
+		Set<String> ids = new LinkedHashSet<>(this.catalog.listedPaperIdsWithoutCategories(this.refresh.missingCategories()));
+		int uncategorised = ids.size();
+		List<String> recent = this.catalog.recentPaperIds(since);
+		ids.addAll(recent);
+		tally.progress(recent.size() + " papers published or listed since " + since + " and " + uncategorised
+				+ " listed papers without categories to look up");
+		this.lookUp.run(List.copyOf(ids), tally);
 	}
 
 }

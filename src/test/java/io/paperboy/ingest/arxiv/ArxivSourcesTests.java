@@ -83,15 +83,23 @@ class ArxivSourcesTests {
 
 	/** The production wiring, with a test pace and pages of {@code pageSize} results. */
 	private void wire(int pageSize) {
-		SourcesProperties properties = new SourcesProperties("ops@example.org", 7, null,
+		SourcesProperties properties = properties(pageSize);
+		ArxivClient arxiv = arxiv();
+		IdLookUp lookUp = new IdLookUp(arxiv, this.catalog);
+		this.newPapers = new ArxivNewPapersSource(arxiv, lookUp, this.catalog, this.checkpoints, properties, this.clock);
+		this.refresh = new ArxivRefreshSource(lookUp, this.catalog, properties, new RefreshProperties(30, 1000), this.clock);
+	}
+
+	private SourcesProperties properties(int pageSize) {
+		return new SourcesProperties("ops@example.org", 7, null,
 				new SourcesProperties.Arxiv(true, this.server.uri("/api/query"), null, List.of("cs.AI", "cs.CL"),
 						Duration.ofMillis(10), null, null, pageSize),
 				null, null);
-		ArxivClient arxiv = new HttpArxivClient(
-				new PoliteHttpClient(HttpArxivClientTests.tinySettings(), Clock.systemUTC()), properties.arxiv().apiUrl());
-		IdLookUp lookUp = new IdLookUp(arxiv, this.catalog);
-		this.newPapers = new ArxivNewPapersSource(arxiv, lookUp, this.catalog, this.checkpoints, properties, this.clock);
-		this.refresh = new ArxivRefreshSource(lookUp, this.catalog, properties, new RefreshProperties(30), this.clock);
+	}
+
+	private ArxivClient arxiv() {
+		return new HttpArxivClient(new PoliteHttpClient(HttpArxivClientTests.tinySettings(), Clock.systemUTC()),
+				this.server.uri("/api/query"));
 	}
 
 	@AfterEach
@@ -411,6 +419,96 @@ class ArxivSourcesTests {
 
 		assertThat(this.server.requests()).singleElement()
 			.satisfies((request) -> assertThat(request.parameter("id_list")).isEqualTo("2403.00002"));
+	}
+
+	@Test
+	void theRefreshFillsTheCategoriesOfPapersFromHuggingFaceMostRecentlyListedFirst() {
+		fromHuggingFace("2401.00001", LocalDate.of(2024, 1, 8));
+		fromHuggingFace("2401.00002", LocalDate.of(2024, 1, 9));
+		saveExisting("2403.00001");
+		this.server.always().thenRespond(200, ATOM, page(3, 0, entry("2401.00002", 1, "2024-01-05T09:00:00Z", "cs.LG"),
+				entry("2401.00001", 1, "2024-01-04T09:00:00Z", "cs.CV"), entry("2403.00001", 1, "2024-03-01T09:00:00Z")));
+
+		IngestRun run = run(this.refresh);
+
+		assertThat(run.outcome()).isEqualTo(IngestRun.Outcome.SUCCEEDED);
+		assertThat(this.server.requests()).singleElement()
+			.satisfies((request) -> assertThat(request.parameter("id_list")).isEqualTo("2401.00002,2401.00001,2403.00001"));
+		Paper filled = this.catalog.findPaper("2401.00002").orElseThrow();
+		assertThat(filled.categories()).containsExactly("cs.LG");
+		// what the daily list brought stays
+		assertThat(filled.importedUpvotes()).isEqualTo(12);
+		assertThat(filled.importedComments()).isEqualTo(3);
+		assertThat(this.catalog.dailyEntryOf("2401.00002")).isPresent();
+		assertThat(this.catalog.findPaper("2401.00001").orElseThrow().categories()).containsExactly("cs.CV");
+		assertThat(this.catalog.listedPaperIdsWithoutCategories(10)).isEmpty();
+	}
+
+	@Test
+	void theRefreshLooksUpAtMostTheConfiguredNumberOfPapersWithoutCategoriesAndTheNextRunTheRest() {
+		this.refresh = new ArxivRefreshSource(new IdLookUp(arxiv(), this.catalog), this.catalog, properties(3),
+				new RefreshProperties(30, 1), this.clock);
+		fromHuggingFace("2401.00001", LocalDate.of(2024, 1, 8));
+		fromHuggingFace("2401.00002", LocalDate.of(2024, 1, 9));
+		this.server.when((request) -> "2401.00002".equals(request.parameter("id_list")))
+			.thenRespond(200, ATOM, page(1, 0, entry("2401.00002", 1, "2024-01-05T09:00:00Z", "cs.LG")));
+		this.server.when((request) -> "2401.00001".equals(request.parameter("id_list")))
+			.thenRespond(200, ATOM, page(1, 0, entry("2401.00001", 1, "2024-01-04T09:00:00Z", "cs.CV")));
+
+		run(this.refresh);
+		assertThat(this.catalog.listedPaperIdsWithoutCategories(10)).containsExactly("2401.00001");
+		run(this.refresh);
+
+		assertThat(this.server.requests()).extracting((request) -> request.parameter("id_list"))
+			.containsExactly("2401.00002", "2401.00001");
+		assertThat(this.catalog.listedPaperIdsWithoutCategories(10)).isEmpty();
+	}
+
+	@Test
+	void anArxivThatIsDownOrHangsLeavesThePapersWithoutCategoriesAsTheyWereForTheNextRun() {
+		fromHuggingFace("2401.00001", LocalDate.of(2024, 1, 8));
+		Paper before = this.catalog.findPaper("2401.00001").orElseThrow();
+		this.server.always().thenRespond(503, Map.of(), "down");
+
+		IngestRun down = run(this.refresh);
+
+		assertThat(down.outcome()).isEqualTo(IngestRun.Outcome.FAILED);
+		assertThat(this.catalog.findPaper("2401.00001")).contains(before);
+
+		this.server.reset();
+		this.server.always().thenStall(Duration.ofSeconds(2));
+		IngestRun hanging = run(this.refresh);
+
+		assertThat(hanging.outcome()).isEqualTo(IngestRun.Outcome.FAILED);
+		assertThat(hanging.messages()).singleElement().asString().contains("HttpTimeoutException");
+		assertThat(this.catalog.findPaper("2401.00001")).contains(before);
+		assertThat(this.catalog.listedPaperIdsWithoutCategories(10)).containsExactly("2401.00001");
+
+		this.server.reset();
+		this.server.always().thenRespond(200, ATOM, page(1, 0, entry("2401.00001", 1, "2024-01-04T09:00:00Z", "cs.CV")));
+		IngestRun back = run(this.refresh);
+
+		assertThat(back.outcome()).isEqualTo(IngestRun.Outcome.SUCCEEDED);
+		assertThat(this.catalog.findPaper("2401.00001").orElseThrow().categories()).containsExactly("cs.CV");
+	}
+
+	@Test
+	void noPaperWithoutCategoriesIsLookedUpWhenTheFillIsSwitchedOff() {
+		this.refresh = new ArxivRefreshSource(new IdLookUp(arxiv(), this.catalog), this.catalog, properties(3),
+				new RefreshProperties(30, 0), this.clock);
+		fromHuggingFace("2401.00001", LocalDate.of(2024, 1, 8));
+		this.server.always().thenRespond(200, ATOM, page(0, 0));
+
+		IngestRun run = run(this.refresh);
+
+		assertThat(run.outcome()).isEqualTo(IngestRun.Outcome.SUCCEEDED);
+		assertThat(this.server.requests()).isEmpty();
+	}
+
+	/** A paper as Hugging Face's daily list brings it: no categories, counts of its own. */
+	private void fromHuggingFace(String id, LocalDate day) {
+		this.catalog.savePaper(TestPapers.paper(id).withUpvotes(12).withComments(3).build(), day);
+		this.catalog.placeOnDailyList(TestPapers.entry(id, day));
 	}
 
 	private void onPage(int start, String body) {

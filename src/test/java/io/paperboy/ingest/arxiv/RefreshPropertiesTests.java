@@ -21,6 +21,12 @@ class RefreshPropertiesTests {
 		assertThat(bind(Map.of("paperboy.sources.arxiv.refresh.days", "5")).days()).isEqualTo(5);
 	}
 
+	@Test
+	void aThousandPapersWithoutCategoriesAreLookedUpUnlessSetOtherwise() {
+		assertThat(bind(Map.of()).missingCategories()).isEqualTo(1000);
+		assertThat(bind(Map.of("paperboy.sources.arxiv.refresh.missing-categories", "0")).missingCategories()).isZero();
+	}
+
 	private static RefreshProperties bind(Map<String, String> settings) {
 		return new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("paperboy.sources.arxiv.refresh",
 				RefreshProperties.class);
