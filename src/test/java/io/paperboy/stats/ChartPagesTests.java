@@ -126,8 +126,9 @@ class ChartPagesTests {
 			.contains("10 votes from Jun 2 to Jun 11, 2025: 7 imported with papers as they entered the daily lists "
 					+ "and 3 cast by members; the most on Jun 2 (5).")
 			.contains("Jun 10, 2025 0 2 2")
-			.contains("No categories yet.");
-		assertThat(html).contains("<a href=\"/stats?weeks=4\">4 weeks</a>").contains("aria-current=\"page\">Stats</a>");
+			.contains("No categories yet.")
+			.contains("so the daily arXiv refresh looks them up");
+		assertThat(html).contains("(<code>ingest run arxiv-refresh</code> does it now)").contains("<a href=\"/stats?weeks=4\">4 weeks</a>").contains("aria-current=\"page\">Stats</a>");
 	}
 
 	@Test
