@@ -8,6 +8,8 @@ import java.util.List;
 
 import io.paperboy.catalog.Catalog;
 import io.paperboy.support.EmptyCatalog;
+import io.paperboy.support.HtmlText;
+import io.paperboy.support.Operators;
 import io.paperboy.support.TestPapers;
 import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +40,9 @@ class ThumbnailPagesTests {
 
 	@Autowired
 	private ThumbnailFiles files;
+
+	@Autowired
+	private ThumbnailRepository repository;
 
 	private final List<String> made = new java.util.ArrayList<>();
 
@@ -129,6 +134,26 @@ class ThumbnailPagesTests {
 		assertThat(paper).contains("<img class=\"thumb thumb-page\" src=\"/papers/2506.00004/thumbnail\""
 				+ " alt=\"First page of the paper\" width=\"160\" height=\"207\" loading=\"lazy\" decoding=\"async\">");
 		assertThat(day + paper).doesNotContain("huggingface.co").doesNotContain("cdn-thumbnails");
+	}
+
+	@Test
+	void operatorsSeeHowManyAreMadeAndWhyOthersFailed() throws Exception {
+		for (int i = 5; i <= 7; i++) {
+			this.catalog.savePaper(TestPapers.paper("2506.0000" + i).publishedAt(java.time.Instant.parse("2025-06-01T00:00:00Z"))
+				.build(), JUNE_2);
+		}
+		this.repository.made("2506.00005", java.time.Instant.parse("2025-06-02T10:00:00Z"));
+		this.repository.failed("2506.00006", "the PDF is encrypted", java.time.Instant.parse("2025-06-02T11:00:00Z"));
+
+		String text = HtmlText.of(this.mvc.perform(get("/admin/thumbnails").with(Operators.operator()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+
+		assertThat(text).contains("Made 1").contains("Still to try 1").contains("To try again later 0")
+			.contains("Given up 1")
+			.contains("2506.00006 failed 1 the PDF is encrypted 2025-06-02T11:00:00Z");
 	}
 
 	private void save(String id, byte[] jpeg) {
