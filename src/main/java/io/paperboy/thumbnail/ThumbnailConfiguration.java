@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.paperboy.Stopping;
 import io.paperboy.ingest.SourcesProperties;
@@ -46,10 +47,13 @@ class ThumbnailConfiguration {
 
 	@Bean
 	RecurringTask<Void> thumbnailJob(ThumbnailMaker maker, ThumbnailProperties properties) {
+		return Tasks.recurring(TASK, schedule(properties)).execute((instance, context) -> maker.run());
+	}
+
+	/** When the job runs: on its cron, or never when thumbnails are off. */
+	static Schedule schedule(ThumbnailProperties properties) {
 		// "-" is db-scheduler's disabled cron: the task is known but never scheduled
-		String cron = properties.enabled() ? properties.cron() : "-";
-		return Tasks.recurring(TASK, Schedules.cron(cron, ZoneOffset.UTC))
-			.execute((instance, context) -> maker.run());
+		return Schedules.cron(properties.enabled() ? properties.cron() : "-", ZoneOffset.UTC);
 	}
 
 	/**

@@ -52,12 +52,13 @@ class ThumbnailConfigurationTests {
 
 	@Test
 	void theJobRunsOnItsCronAndNeverWhenThumbnailsAreOff() {
-		RecurringTask<Void> on = this.configuration.thumbnailJob(null, defaults(true));
-		RecurringTask<Void> off = this.configuration.thumbnailJob(null, defaults(false));
+		RecurringTask<Void> job = this.configuration.thumbnailJob(null, defaults(true));
 
-		assertThat(on.getName()).isEqualTo("thumbnails");
-		assertThat(on.getSchedule().isDisabled()).isFalse();
-		assertThat(off.getSchedule().isDisabled()).isTrue();
+		assertThat(job.getName()).isEqualTo("thumbnails");
+		assertThat(ThumbnailConfiguration.schedule(defaults(true)).isDisabled()).isFalse();
+		assertThat(ThumbnailConfiguration.schedule(defaults(false)).isDisabled()).isTrue();
+		assertThat(ThumbnailConfiguration.schedule(new ThumbnailProperties(true, "-", null, null, null, null, null, null,
+				null)).isDisabled()).isTrue();
 	}
 
 	private static ThumbnailProperties defaults(Boolean enabled) {
