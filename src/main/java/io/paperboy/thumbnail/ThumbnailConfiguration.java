@@ -1,5 +1,7 @@
 package io.paperboy.thumbnail;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -24,6 +26,8 @@ class ThumbnailConfiguration {
 
 	static final String TASK = "thumbnails";
 
+	private static final String PDFBOX_FONT_CACHE = "pdfbox.fontcache";
+
 	@Bean
 	ThumbnailFiles thumbnailFiles(ThumbnailProperties properties, SiteProperties site) {
 		Path dir = (properties.dir() != null) ? properties.dir() : site.dataDir().resolve("thumbnails");
@@ -42,6 +46,17 @@ class ThumbnailConfiguration {
 	@Bean
 	ThumbnailMaker thumbnailMaker(ThumbnailProperties properties, ThumbnailRepository repository, ThumbnailFiles files,
 			PdfDownloader downloader, Stopping stopping, Clock clock) {
+		if (System.getProperty(PDFBOX_FONT_CACHE) == null) {
+			// PDFBox keeps the list of system fonts it has scanned in the user's home unless told:
+			// the data directory is the one place Paperboy may write
+			System.setProperty(PDFBOX_FONT_CACHE, files.dir().toString());
+			try {
+				Files.createDirectories(files.dir());
+			}
+			catch (IOException ex) {
+				// PDFBox then scans the fonts at each start; the job reports the folder when it writes
+			}
+		}
 		return new ThumbnailMaker(properties, repository, files, downloader, new FirstPageRenderer(), stopping, clock);
 	}
 
