@@ -35,6 +35,8 @@ import java.util.function.Predicate;
  * }
  * </pre>
  * A rule's answers are given in turn; the last one repeats. A request no rule matches gets a 404.
+ * A body may be text or bytes (a PDF); an answer with {@code Connection: close} among its headers
+ * gets no {@code Content-Length}, its body ending with the connection.
  */
 public final class ScriptedHttpServer implements AutoCloseable {
 
