@@ -144,6 +144,14 @@ public record Paper(String id, Integer version, String title, String summary, In
 		return "https://arxiv.org/pdf/" + this.id;
 	}
 
+	/**
+	 * This site's image of the paper's first page (a placeholder until one is made), as a path:
+	 * never another site's address.
+	 */
+	public String thumbnailPath() {
+		return "/papers/" + this.id + "/thumbnail";
+	}
+
 	/** The title on one line, as it should be displayed. */
 	public String displayTitle() {
 		return Text.unwrap(this.title);

@@ -142,7 +142,8 @@ class DailyPapersApiController implements SharedAnswers {
 
 	private Answer answer(DailyPapersQuery query, List<PaperListing> shown, boolean more) {
 		List<ApiDailyItem> items = shown.stream()
-			.map((listing) -> ApiDailyItem.of(listing, organization(listing.entry().organization())))
+			.map((listing) -> ApiDailyItem.of(listing, organization(listing.entry().organization()),
+					this.site.baseUrl()))
 			.toList();
 		String next = more ? "<" + query.nextPage(this.site.baseUrl()) + ">; rel=\"next\"" : null;
 		return new Answer(EncodedBody.of(this.json.writeValueAsBytes(items)), next);

@@ -116,7 +116,8 @@ class DailyPapersApiTests {
 			.andExpect(jsonPath("$[0].submittedBy.name").value("akhaliq"))
 			.andExpect(jsonPath("$[0].submittedBy.fullname").value("AK"))
 			.andExpect(jsonPath("$[0].submittedBy.avatarUrl").value("https://example.org/ak.png"))
-			.andExpect(jsonPath("$[0].thumbnail").value("https://example.org/thumb.png"))
+			// our own image of the first page, never the one the list linked to
+			.andExpect(jsonPath("$[0].thumbnail").value("https://papers.example.org/papers/2506.00001/thumbnail"))
 			.andExpect(jsonPath("$[0].mediaUrls[0]").value("https://example.org/video.mp4"))
 			.andExpect(jsonPath("$[0].isAuthorParticipating").value(true))
 			.andExpect(jsonPath("$[0].organization.name").value("nvidia"))

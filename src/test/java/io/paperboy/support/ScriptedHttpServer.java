@@ -35,6 +35,8 @@ import java.util.function.Predicate;
  * }
  * </pre>
  * A rule's answers are given in turn; the last one repeats. A request no rule matches gets a 404.
+ * A body may be text or bytes (a PDF); an answer with {@code Connection: close} among its headers
+ * gets no {@code Content-Length}, its body ending with the connection.
  */
 public final class ScriptedHttpServer implements AutoCloseable {
 
@@ -162,7 +164,7 @@ public final class ScriptedHttpServer implements AutoCloseable {
 				return rule.next();
 			}
 		}
-		return Answer.respond(404, Map.of("Content-Type", "text/plain"), "no rule for " + request.target());
+		return Answer.respond(404, Map.of("Content-Type", "text/plain"), ("no rule for " + request.target()).getBytes(StandardCharsets.UTF_8));
 	}
 
 	@Override
@@ -217,27 +219,32 @@ public final class ScriptedHttpServer implements AutoCloseable {
 		}
 
 		public Rule thenRespond(int status, Map<String, String> headers, String body) {
-			return then(Answer.respond(status, headers, body));
+			return then(Answer.respond(status, headers, body.getBytes(StandardCharsets.UTF_8)));
+		}
+
+		/** Answers with these bytes as the body (a PDF, an image). */
+		public Rule thenRespond(int status, Map<String, String> headers, byte[] body) {
+			return then(Answer.respond(status, headers, body.clone()));
 		}
 
 		/** Sends the headers and part of the body, then closes the connection. */
 		public Rule thenDropMidBody(int status, Map<String, String> headers, String body) {
-			return then(new Answer(status, headers, body, Fault.DROP_MID_BODY, Duration.ZERO));
+			return then(new Answer(status, headers, body.getBytes(StandardCharsets.UTF_8), Fault.DROP_MID_BODY, Duration.ZERO));
 		}
 
 		/** Says nothing for {@code delay}, then closes the connection (a client timeout fires first). */
 		public Rule thenStall(Duration delay) {
-			return then(new Answer(0, Map.of(), "", Fault.STALL, delay));
+			return then(new Answer(0, Map.of(), new byte[0], Fault.STALL, delay));
 		}
 
 		/** Closes the connection without a word. */
 		public Rule thenHangUp() {
-			return then(new Answer(0, Map.of(), "", Fault.HANG_UP, Duration.ZERO));
+			return then(new Answer(0, Map.of(), new byte[0], Fault.HANG_UP, Duration.ZERO));
 		}
 
 		/** Answers after {@code delay}. */
 		public Rule thenRespondAfter(Duration delay, int status, Map<String, String> headers, String body) {
-			return then(new Answer(status, headers, body, Fault.NONE, delay));
+			return then(new Answer(status, headers, body.getBytes(StandardCharsets.UTF_8), Fault.NONE, delay));
 		}
 
 		private Rule then(Answer answer) {
@@ -257,9 +264,9 @@ public final class ScriptedHttpServer implements AutoCloseable {
 
 	}
 
-	private record Answer(int status, Map<String, String> headers, String body, Fault fault, Duration delay) {
+	private record Answer(int status, Map<String, String> headers, byte[] body, Fault fault, Duration delay) {
 
-		static Answer respond(int status, Map<String, String> headers, String body) {
+		static Answer respond(int status, Map<String, String> headers, byte[] body) {
 			return new Answer(status, headers, body, Fault.NONE, Duration.ZERO);
 		}
 
@@ -277,10 +284,14 @@ public final class ScriptedHttpServer implements AutoCloseable {
 			if (this.fault == Fault.STALL || this.fault == Fault.HANG_UP) {
 				return false;
 			}
-			byte[] body = this.body.getBytes(StandardCharsets.UTF_8);
+			byte[] body = this.body;
 			StringBuilder head = new StringBuilder("HTTP/1.1 " + this.status + " Scripted\r\n");
 			Map<String, String> all = new LinkedHashMap<>(this.headers);
-			all.putIfAbsent("Content-Length", String.valueOf(body.length));
+			// "Connection: close" without a length: the body ends when the connection does
+			boolean closing = "close".equalsIgnoreCase(all.get("Connection"));
+			if (!closing) {
+				all.putIfAbsent("Content-Length", String.valueOf(body.length));
+			}
 			all.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
 			head.append("\r\n");
 			out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -291,7 +302,7 @@ public final class ScriptedHttpServer implements AutoCloseable {
 			}
 			out.write(body);
 			out.flush();
-			return true;
+			return !closing;
 		}
 
 	}

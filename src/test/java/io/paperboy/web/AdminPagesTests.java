@@ -24,14 +24,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebTest
 class AdminPagesTests {
 
-	private static final String[] PAGES = { "/admin", "/admin/ingest", "/admin/search", "/admin/mail", "/admin/users",
+	private static final String[] PAGES = { "/admin", "/admin/ingest", "/admin/search", "/admin/thumbnails", "/admin/mail", "/admin/users",
 			"/admin/digests", "/actuator/prometheus" };
 
 	@Autowired
 	private MockMvc mvc;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/admin", "/admin/ingest", "/admin/search", "/admin/mail", "/admin/users",
+	@ValueSource(strings = { "/admin", "/admin/ingest", "/admin/search", "/admin/thumbnails", "/admin/mail", "/admin/users",
 			"/admin/digests", "/actuator/prometheus" })
 	void anOperatorsPageDoesNotExistForARemoteVisitor(String page) throws Exception {
 		this.mvc.perform(get(page).with(from("203.0.113.7", "papers.example.org"))).andExpect(status().isNotFound());
@@ -40,7 +40,7 @@ class AdminPagesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/admin", "/admin/ingest", "/admin/search", "/admin/mail", "/admin/users",
+	@ValueSource(strings = { "/admin", "/admin/ingest", "/admin/search", "/admin/thumbnails", "/admin/mail", "/admin/users",
 			"/admin/digests", "/actuator/prometheus" })
 	void anOperatorsPageIsClosedToTheMachineItselfByDefault(String page) throws Exception {
 		this.mvc.perform(get(page).with(from("127.0.0.1", "papers.example.org"))).andExpect(status().isNotFound());
@@ -48,7 +48,7 @@ class AdminPagesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/admin", "/admin/ingest", "/admin/search", "/admin/mail", "/admin/users",
+	@ValueSource(strings = { "/admin", "/admin/ingest", "/admin/search", "/admin/thumbnails", "/admin/mail", "/admin/users",
 			"/admin/digests" })
 	void anOperatorsPageOpensWithTheTokenFromAnywhere(String page) throws Exception {
 		this.mvc.perform(get(page).with(from("203.0.113.7", "papers.example.org")).header("Authorization", Operators.AUTHORIZATION))
