@@ -12,7 +12,8 @@ import io.paperboy.catalog.PaperListing;
 /**
  * One item of {@code GET /api/papers/search}, in Hugging Face's layout: a daily-list item (the paper
  * nested, the list entry's fields beside it) with the title and abstract as highlighted pieces. A
- * paper on no daily list has its arXiv publication time as {@code publishedAt}.
+ * paper on no daily list has its arXiv publication time as {@code publishedAt}. {@code thumbnail} is
+ * this site's image of the first page, as {@code /api/daily_papers} gives it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ApiSearchItem(ApiPaper paper, String publishedAt, String title, String summary, String thumbnail,
@@ -20,12 +21,12 @@ record ApiSearchItem(ApiPaper paper, String publishedAt, String title, String su
 		Map<String, Object> organization, List<HighlightSegment> highlightedTitle,
 		List<HighlightSegment> highlightedSummary) {
 
-	static ApiSearchItem of(SearchHit hit, Map<String, Object> organization) {
+	static ApiSearchItem of(SearchHit hit, Map<String, Object> organization, String baseUrl) {
 		PaperListing listing = hit.listing();
 		DailyEntry entry = listing.entry();
 		return new ApiSearchItem(ApiPaper.nested(listing),
 				ApiPaper.timestamp((entry != null) ? entry.submittedAt() : listing.paper().publishedAt()),
-				listing.paper().title(), listing.paper().summary(), (entry != null) ? entry.thumbnail() : null,
+				listing.paper().title(), listing.paper().summary(), baseUrl + listing.paper().thumbnailPath(),
 				listing.paper().numComments(), ApiUser.asSubmittedBy(listing.submitter()),
 				(entry != null) ? entry.mediaUrls() : List.of(), (entry != null) ? entry.authorParticipating() : null,
 				organization, hit.title(), hit.summary());

@@ -7,6 +7,7 @@ import io.paperboy.catalog.ApiPaper;
 import io.paperboy.catalog.ArxivId;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.PaperNotFoundException;
+import io.paperboy.web.SiteProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,10 +36,13 @@ class SearchApiController {
 
 	private final JsonMapper json;
 
-	SearchApiController(PaperSearch search, Catalog catalog, JsonMapper json) {
+	private final SiteProperties site;
+
+	SearchApiController(PaperSearch search, Catalog catalog, JsonMapper json, SiteProperties site) {
 		this.search = search;
 		this.catalog = catalog;
 		this.json = json;
+		this.site = site;
 	}
 
 	@Operation(summary = "Papers matching a query, best first",
@@ -58,7 +62,7 @@ class SearchApiController {
 		return this.search.search(request, false)
 			.hits()
 			.stream()
-			.map((hit) -> ApiSearchItem.of(hit, organization(hit)))
+			.map((hit) -> ApiSearchItem.of(hit, organization(hit), this.site.baseUrl()))
 			.toList();
 	}
 

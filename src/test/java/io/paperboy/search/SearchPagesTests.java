@@ -136,6 +136,7 @@ class SearchPagesTests {
 			.andExpect(jsonPath("$[0].title").value("Reward Tampering in\n Reinforcement Learning Agents"))
 			.andExpect(jsonPath("$[0].publishedAt").value("2025-06-02T12:00:00.000Z"))
 			.andExpect(jsonPath("$[0].numComments").value(0))
+			.andExpect(jsonPath("$[0].thumbnail").value("https://papers.example.org/papers/2506.00001/thumbnail"))
 			.andExpect(jsonPath("$[0].highlightedTitle[0].type").value("highlight"))
 			.andExpect(jsonPath("$[0].highlightedTitle[0].text").value("Reward Tampering"))
 			.andExpect(jsonPath("$[0].highlightedTitle[1].type").value("text"))
