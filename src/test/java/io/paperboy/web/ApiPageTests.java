@@ -30,7 +30,7 @@ class ApiPageTests {
 			.andExpect(content().string(allOf(containsString("<code>GET /api/daily_papers</code>"),
 					containsString("<code>GET /api/papers/search?q=…</code>"),
 					containsString("<code>GET /api/papers/{id}/similar</code>"),
-					containsString("curl &#39;https://papers.example.org/api/daily_papers?date=2025-06-02&amp;limit=10&#39;"),
+					containsString("curl 'https://papers.example.org/api/daily_papers?date=2025-06-02&amp;limit=10'"),
 					containsString("<a href=\"/v3/api-docs\">OpenAPI document</a>"),
 					containsString("<a href=\"/swagger-ui.html\">Swagger UI</a>"), containsString("X-CSRF-TOKEN"),
 					containsString("429"))));
