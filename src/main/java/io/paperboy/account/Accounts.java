@@ -1,5 +1,6 @@
 package io.paperboy.account;
 
+import java.text.Normalizer;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
@@ -145,7 +146,7 @@ public class Accounts implements UserDetailsService {
 	 * characters; "member" when nothing is left.
 	 */
 	static String usernameFrom(String local) {
-		String ascii = java.text.Normalizer.normalize(local, java.text.Normalizer.Form.NFKD)
+		String ascii = Normalizer.normalize(local, Normalizer.Form.NFKD)
 			.replaceAll("\\p{M}", "")
 			.toLowerCase(Locale.ROOT);
 		String handle = ascii.replaceAll("[^a-z0-9_-]+", "-").replaceAll("[-_]{2,}", "-").replaceAll("^[-_]+", "");
@@ -156,7 +157,7 @@ public class Accounts implements UserDetailsService {
 		return (handle.length() < 2) ? "member" : handle;
 	}
 
-	/** The words of the local part, each capitalised; the username when it has no letters. */
+	/** The words of the local part (split at '.', '_', '-', '+' and digits), each capitalised; the username when there are none. */
 	static String displayNameFrom(String local, String username) {
 		StringBuilder name = new StringBuilder();
 		for (String word : local.split("[._\\-+\\d\\s]+")) {
