@@ -1,5 +1,6 @@
 package io.paperboy.account;
 
+import java.text.Normalizer;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,6 +26,14 @@ public class Accounts implements UserDetailsService {
 
 	/** Like Hugging Face's handles: letters, digits, '-' and '_', starting with a letter or digit. */
 	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{1,38}");
+
+	/** The username rule in words, for the welcome page and its error messages. */
+	public static final String USERNAME_RULE = "A username has 2 to 39 letters, digits, '-' or '_', and starts with a letter or a digit.";
+
+	/** The display-name rule in words. */
+	public static final String DISPLAY_NAME_RULE = "A display name has 1 to 100 characters on one line.";
+
+	private static final int USERNAME_MAX = 39;
 
 	private static final List<String> RESERVED = List.of("admin", "administrator", "api", "paperboy", "root",
 			"system", "support", "signin", "moderator", "curator");
@@ -97,17 +106,80 @@ public class Accounts implements UserDetailsService {
 		String handle = (username != null) ? username.strip() : "";
 		String name = (displayName != null) ? displayName.strip() : "";
 		if (!USERNAME.matcher(handle).matches()) {
-			throw new InvalidProfileException(
-					"A username has 2 to 39 letters, digits, '-' or '_', and starts with a letter or a digit.");
+			throw new InvalidProfileException(InvalidProfileException.USERNAME, USERNAME_RULE);
 		}
 		if (RESERVED.contains(handle.toLowerCase(Locale.ROOT)) || this.users.usernameTaken(handle, memberId)) {
-			throw new InvalidProfileException("The username " + handle + " is taken; choose another.");
+			throw new InvalidProfileException(InvalidProfileException.USERNAME,
+					"The username " + handle + " is taken; choose another.");
 		}
 		if (name.isEmpty() || name.length() > 100 || name.codePoints().anyMatch(Character::isISOControl)) {
-			throw new InvalidProfileException("A display name has 1 to 100 characters on one line.");
+			throw new InvalidProfileException(InvalidProfileException.DISPLAY_NAME, DISPLAY_NAME_RULE);
 		}
 		this.users.updateProfile(memberId, handle, name);
 		return this.users.findMember(memberId).orElseThrow();
+	}
+
+	/**
+	 * What a first-time member is offered on the welcome page: a username made from their address's
+	 * local part (before any {@code +tag}) kept to the username rule and not yet taken (a number is
+	 * added when it is), and a display name made from the same words ("ada.lovelace" → "Ada Lovelace").
+	 */
+	@Transactional(readOnly = true)
+	public Profile suggestedProfile(Member member) {
+		String local = (member.email() != null) ? member.email().substring(0, Math.max(member.email().indexOf('@'), 0)) : "";
+		int tag = local.indexOf('+');
+		if (tag >= 0) {
+			local = local.substring(0, tag);
+		}
+		String base = usernameFrom(local);
+		String handle = base;
+		for (int n = 2; !isUsername(handle) || this.users.usernameTaken(handle, member.id()); n++) {
+			String suffix = "-" + n;
+			handle = base.substring(0, Math.min(base.length(), USERNAME_MAX - suffix.length())) + suffix;
+		}
+		return new Profile(handle, displayNameFrom(local, handle));
+	}
+
+	/**
+	 * The local part of an address made into a username: lower case, other characters than letters and
+	 * digits of ASCII, '-' and '_' become '-', repeated or leading '-' and '_' go, at most 39
+	 * characters; "member" when nothing is left.
+	 */
+	static String usernameFrom(String local) {
+		String ascii = Normalizer.normalize(local, Normalizer.Form.NFKD)
+			.replaceAll("\\p{M}", "")
+			.toLowerCase(Locale.ROOT);
+		String handle = ascii.replaceAll("[^a-z0-9_-]+", "-").replaceAll("[-_]{2,}", "-").replaceAll("^[-_]+", "");
+		if (handle.length() > USERNAME_MAX) {
+			handle = handle.substring(0, USERNAME_MAX);
+		}
+		handle = handle.replaceAll("[-_]+$", "");
+		return (handle.length() < 2) ? "member" : handle;
+	}
+
+	/** The words of the local part (split at '.', '_', '-', '+' and digits), each capitalised; the username when there are none. */
+	static String displayNameFrom(String local, String username) {
+		StringBuilder name = new StringBuilder();
+		for (String word : local.split("[._\\-+\\d\\s]+")) {
+			if (word.isEmpty() || word.codePoints().anyMatch(Character::isISOControl)) {
+				continue;
+			}
+			if (!name.isEmpty()) {
+				name.append(' ');
+			}
+			name.appendCodePoint(Character.toTitleCase(word.codePointAt(0))).append(word.substring(Character.charCount(word.codePointAt(0))));
+		}
+		String result = name.toString();
+		return (result.isEmpty() || result.length() > 100) ? username : result;
+	}
+
+	/**
+	 * A username and display name offered to a member.
+	 *
+	 * @param username a username no other member has
+	 * @param displayName a display name
+	 */
+	public record Profile(String username, String displayName) {
 	}
 
 	/**

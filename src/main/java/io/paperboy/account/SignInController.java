@@ -31,10 +31,13 @@ class SignInController {
 
 	private final AccountProperties properties;
 
-	SignInController(Accounts accounts, Mailer mailer, AccountProperties properties) {
+	private final SignInLinks links;
+
+	SignInController(Accounts accounts, Mailer mailer, AccountProperties properties, SignInLinks links) {
 		this.accounts = accounts;
 		this.mailer = mailer;
 		this.properties = properties;
+		this.links = links;
 	}
 
 	@GetMapping("/signin")
@@ -73,9 +76,24 @@ class SignInController {
 		return "account/sent";
 	}
 
+	/**
+	 * The page a mailed link opens. It only looks at the link (opening it never signs in: mail
+	 * scanners open links): a usable link gets the button that signs in, a spent one the sign-in form
+	 * at once, saying why, instead of a button that can only fail.
+	 */
 	@GetMapping("/signin/token")
 	String token(@RequestParam(defaultValue = "") String token,
 			@RequestParam(name = "continue", required = false) String back, CsrfToken csrf, Model model) {
+		String problem = switch (this.links.state(token)) {
+			case USABLE -> null;
+			case EXPIRED -> "This sign-in link has expired: a link works for "
+					+ this.properties.signInLinkValidity().toMinutes() + " minutes. Ask for a new one below.";
+			case SPENT -> "This sign-in link was already used, or has expired. Ask for a new one below.";
+		};
+		if (problem != null) {
+			model.addAttribute("page", new SignInPage(SafeRedirect.path(back), "", problem, csrf));
+			return "account/signin";
+		}
 		model.addAttribute("page", new TokenPage(token, SafeRedirect.path(back), csrf));
 		return "account/token";
 	}
@@ -83,9 +101,9 @@ class SignInController {
 	@GetMapping("/welcome")
 	String welcome(Member member,
 			@RequestParam(name = "continue", required = false) String back, CsrfToken csrf, Model model) {
-		String suggested = member.needsProfile() ? "" : member.username();
-		model.addAttribute("page", new WelcomePage(suggested, member.needsProfile() ? "" : member.displayName(),
-				SafeRedirect.path(back), null, csrf));
+		Accounts.Profile profile = member.needsProfile() ? this.accounts.suggestedProfile(member)
+				: new Accounts.Profile(member.username(), member.displayName());
+		model.addAttribute("page", WelcomePage.offering(profile.username(), profile.displayName(), SafeRedirect.path(back), csrf));
 		return "account/welcome";
 	}
 
@@ -100,7 +118,7 @@ class SignInController {
 		}
 		catch (InvalidProfileException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("page", new WelcomePage(username, displayName, SafeRedirect.path(back), ex.getMessage(), csrf));
+			model.addAttribute("page", WelcomePage.refusing(username, displayName, SafeRedirect.path(back), ex, csrf));
 			return "account/welcome";
 		}
 		// the session keeps the member as they were at sign-in: give it the new name

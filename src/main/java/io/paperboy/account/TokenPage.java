@@ -2,7 +2,7 @@ package io.paperboy.account;
 
 import org.springframework.security.web.csrf.CsrfToken;
 
-/** The page a mailed link opens: one button that signs in. */
+/** The page a usable mailed link opens: one button that signs in. */
 public record TokenPage(String token, String back, CsrfToken csrf) {
 
 }

@@ -1,12 +1,14 @@
 package io.paperboy.catalog;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/papers/{id}}, compatible with Hugging Face's endpoint of the same name. */
 @RestController
+@Tag(name = "Papers", description = "One paper by its arXiv id")
 class PaperApiController {
 
 	private final Catalog catalog;

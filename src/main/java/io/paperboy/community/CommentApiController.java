@@ -1,5 +1,6 @@
 package io.paperboy.community;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code web.SecurityConfiguration}. Failures are answered by {@code web.ErrorHandling}.
  */
 @RestController
+@Tag(name = "Comments", description = "The discussion of a paper; writing needs a signed-in member")
 @JsonBody(unreadable = "Send a JSON object such as {\"markdown\": \"Your comment\"}, with \"parentId\" for a reply.")
 class CommentApiController {
 

@@ -1,5 +1,6 @@
 package io.paperboy.community;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
 
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * not JSON are answered by {@code web.ErrorHandling}.
  */
 @RestController
+@Tag(name = "Submissions", description = "Papers members put on today's list")
 @JsonBody(unreadable = "The body must be a JSON object such as {\"arxivId\": \"2401.00001\"}.",
 		unsupported = "Send the body as application/json, such as {\"arxivId\": \"2401.00001\"}.")
 class SubmissionApiController {

@@ -3,6 +3,7 @@ package io.paperboy.community;
 import io.paperboy.account.Member;
 import io.paperboy.catalog.ArxivId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code web.SecurityConfiguration}.
  */
 @RestController
+@Tag(name = "Votes", description = "Upvotes of signed-in members")
 class VoteApiController {
 
 	private final Votes votes;

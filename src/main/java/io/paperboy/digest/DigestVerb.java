@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.paperboy.cli.Verb;
+import io.paperboy.web.SiteProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,12 +33,16 @@ class DigestVerb implements Verb {
 
 	private final Clock clock;
 
-	DigestVerb(Subscriptions subscriptions, Digests digests, DigestMessages messages, DigestRuns runs, Clock clock) {
+	private final SiteProperties site;
+
+	DigestVerb(Subscriptions subscriptions, Digests digests, DigestMessages messages, DigestRuns runs, Clock clock,
+			SiteProperties site) {
 		this.subscriptions = subscriptions;
 		this.digests = digests;
 		this.messages = messages;
 		this.runs = runs;
 		this.clock = clock;
+		this.site = site;
 	}
 
 	@Override
@@ -58,6 +63,7 @@ class DigestVerb implements Verb {
 			out.println("Subject: " + mail.subject());
 			out.println();
 			out.print(DigestMessages.text(mail));
+			localLinks(this.site.baseUrl()).ifPresent(err::println);
 			return 0;
 		}
 		if (operands.equals(List.of("run")) || operands.equals(List.of("run", "--now"))) {
@@ -67,6 +73,20 @@ class DigestVerb implements Verb {
 		}
 		err.print(USAGE);
 		return 2;
+	}
+
+	/**
+	 * What to tell an operator whose preview links point at this machine: a verb reads the settings
+	 * of the shell it runs in, and a server started by systemd has its {@code PAPERBOY_BASE_URL} from
+	 * an environment file the shell never read (docs/operations.md shows a command that reads it).
+	 */
+	static Optional<String> localLinks(String baseUrl) {
+		if (baseUrl != null && !baseUrl.startsWith("http://localhost:") && !baseUrl.startsWith("http://127.0.0.1:")) {
+			return Optional.empty();
+		}
+		return Optional.of("Note: the links start with " + baseUrl + ", this machine's own address: paperboy.base-url "
+				+ "(PAPERBOY_BASE_URL) is not set for this command. Give it the server's settings, as docs/operations.md "
+				+ "shows, to see the links subscribers get.");
 	}
 
 }

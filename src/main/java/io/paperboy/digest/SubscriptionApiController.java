@@ -4,6 +4,7 @@ import io.paperboy.account.Member;
 import io.paperboy.web.BadRequestException;
 import io.paperboy.web.JsonBody;
 import io.paperboy.web.NotFoundException;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code web.SecurityConfiguration}); failures are answered by {@code web.ErrorHandling}.
  */
 @RestController
+@Tag(name = "Digest subscription", description = "A signed-in member's email digest")
 @JsonBody(unreadable = "The body must be a JSON object with the subscription's fields.")
 class SubscriptionApiController {
 

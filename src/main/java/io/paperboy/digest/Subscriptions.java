@@ -55,6 +55,11 @@ class Subscriptions {
 	 * the same words: a new or pending address is sent the confirmation link, an unsubscribed one
 	 * too, and a subscribed one a note with its preferences link. So the form tells nobody whether
 	 * an address is subscribed, and it cannot subscribe anyone who does not confirm.
+	 * <p>
+	 * A signed-in member asking at their own address is subscribed at once, with no mail: signing in
+	 * proved the address, as it does for {@link #saveForMember}. (The form needs no CSRF token, but the
+	 * session cookie is {@code SameSite=Lax}, so another site's form posts here without it, as a
+	 * visitor, and gets the confirmation mail like anyone.)
 	 * @param address what was typed
 	 * @param client the client's network address, for the rate limit
 	 * @param member the signed-in member, or {@code null}
@@ -62,8 +67,9 @@ class Subscriptions {
 	 * @throws io.paperboy.web.TooManyRequestsException past the rate limits
 	 * @throws io.paperboy.mail.MailFailure when the message could not be sent; nothing is lost, the
 	 * person can ask again
+	 * @return whether the address was subscribed at once or asked to confirm
 	 */
-	void subscribe(String address, String client, Member member) {
+	Request subscribe(String address, String client, Member member) {
 		String email;
 		try {
 			email = MailAddress.normalise(address);
@@ -90,12 +96,31 @@ class Subscriptions {
 				this.repository.linkUser(subscription.id(), memberId);
 			}
 		}
+		if (memberId != null) {
+			if (!subscription.isConfirmed()) {
+				this.repository.confirm(subscription.id(), now);
+				logger.info("Digest subscription {} confirmed by its signed-in member", subscription.id());
+			}
+			return Request.SUBSCRIBED;
+		}
 		if (subscription.isConfirmed()) {
 			this.mailer.send(alreadySubscribed(subscription));
 		}
 		else {
 			this.mailer.send(confirmation(subscription));
 		}
+		return Request.MAILED;
+	}
+
+	/** What came of a request to subscribe. */
+	enum Request {
+
+		/** A message went to the address: a link to confirm, or to the preferences of a subscription. */
+		MAILED,
+
+		/** The signed-in member's own address is subscribed now. */
+		SUBSCRIBED
+
 	}
 
 	/** The subscription a link names, when the link is genuine and made for this purpose. */

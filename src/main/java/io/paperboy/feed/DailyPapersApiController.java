@@ -1,5 +1,6 @@
 package io.paperboy.feed;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
@@ -32,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link Renditions}); to anonymous callers, ahead of the sign-in machinery (see {@link SharedAnswers}).
  */
 @RestController
+@Tag(name = "Daily lists", description = "The daily, weekly and monthly lists and the trending list, in Hugging Face's layout")
 class DailyPapersApiController implements SharedAnswers {
 
 	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {

@@ -110,7 +110,8 @@ final class Highlighting {
 		/**
 		 * The passage of at most {@code length} characters, from word to word, with the most different
 		 * matched words, then the most matches, marked; it starts at the beginning of the text, of a
-		 * sentence or at a matched word, the earliest of equally good passages. The start of the text
+		 * sentence or at a matched word, the earliest of equally good passages. Where the text goes on
+		 * before or after it, an ellipsis says so ("…" counted in the length). The start of the text
 		 * when nothing matched.
 		 */
 		List<HighlightSegment> excerpt(String field, String text, int length) {
@@ -120,6 +121,8 @@ final class Highlighting {
 			if (marks == null) {
 				return HighlightSegment.plain(io.paperboy.catalog.Text.excerpt(text, length));
 			}
+			// room for an ellipsis before, and an ellipsis or two closing marks after (see cut)
+			int room = (text.length() > length) ? length - 3 : length;
 			List<Integer> marked = new ArrayList<>();
 			for (int i = 0; i < tokens.size(); i++) {
 				if (marks[i]) {
@@ -140,7 +143,7 @@ final class Highlighting {
 					continue;
 				}
 				last = Math.max(last, first);
-				while (last + 1 < tokens.size() && tokens.end(last + 1) - start <= length) {
+				while (last + 1 < tokens.size() && tokens.end(last + 1) - start <= room) {
 					last++;
 				}
 				while (firstMatch < marked.size() && marked.get(firstMatch) < first) {
@@ -162,13 +165,48 @@ final class Highlighting {
 					bestLast = last;
 				}
 			}
-			return segments(text, tokens, marks, bestFirst, bestLast, tokens.start(bestFirst), tokens.end(bestLast));
+			return cut(text, segments(text, tokens, marks, bestFirst, bestLast, tokens.start(bestFirst), tokens.end(bestLast)),
+					tokens.start(bestFirst), tokens.end(bestLast));
 		}
 
 		private Wanted wanted(String field) {
 			return this.fields.computeIfAbsent(field, (name) -> Wanted.of(this.query, name));
 		}
 
+	}
+
+	/**
+	 * The passage from {@code from} to {@code to}, said to be part of a longer text: "…" where the text
+	 * goes on before it or after it. What follows the passage's last word up to the end of the text,
+	 * when it is only a closing mark or two ("." or ")."), is taken in instead.
+	 */
+	private static List<HighlightSegment> cut(String text, List<HighlightSegment> passage, int from, int to) {
+		List<HighlightSegment> segments = new ArrayList<>(passage);
+		String rest = text.substring(to);
+		if (!rest.isBlank()) {
+			String closing = rest.stripTrailing();
+			boolean onlyMarks = closing.length() <= 2 && closing.codePoints().noneMatch(Character::isLetterOrDigit);
+			append(segments, onlyMarks ? closing : "…");
+		}
+		if (!text.substring(0, from).isBlank()) {
+			if (!segments.isEmpty() && !segments.get(0).isHighlight()) {
+				segments.set(0, HighlightSegment.text("…" + segments.get(0).text()));
+			}
+			else {
+				segments.add(0, HighlightSegment.text("…"));
+			}
+		}
+		return segments;
+	}
+
+	private static void append(List<HighlightSegment> segments, String text) {
+		int last = segments.size() - 1;
+		if (last >= 0 && !segments.get(last).isHighlight()) {
+			segments.set(last, HighlightSegment.text(segments.get(last).text() + text));
+		}
+		else {
+			segments.add(HighlightSegment.text(text));
+		}
 	}
 
 	/** Whether the word at {@code offset} begins a sentence: the last character before it ends one. */

@@ -1,5 +1,6 @@
 package io.paperboy.search;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code GET /api/papers/{id}/similar}.
  */
 @RestController
+@Tag(name = "Search", description = "Papers by words and by meaning, and the papers most like a paper")
 class SearchApiController {
 
 	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {

@@ -217,7 +217,11 @@ class DigestDoorsTests {
 		assertThat(preview.code()).isZero();
 		assertThat(preview.out()).startsWith("Subject: Trending papers — Jun 2: The top paper")
 			.contains("1. The top paper")
-			.contains("2. The second paper");
+			.contains("2. The second paper")
+			.contains("https://papers.example.org/papers/2506.00001")
+			.contains("https://papers.example.org/digest/unsubscribe/")
+			.doesNotContain("localhost");
+		assertThat(preview.err()).as("the links are the site's: nothing to warn about").isEmpty();
 		assertThat(mailTo("reader@example.org")).isEmpty();
 
 		Run unknown = run("digest", "preview", "nobody@example.org");
@@ -233,6 +237,14 @@ class DigestDoorsTests {
 		assertThat(mailTo("waiting@example.org")).isEmpty();
 
 		assertThat(run("digest", "send").code()).isEqualTo(2);
+	}
+
+	@Test
+	void aPreviewWithLinksToThisMachineSaysSettingsAreMissing() {
+		assertThat(DigestVerb.localLinks("http://localhost:8080")).hasValueSatisfying((note) -> assertThat(note)
+			.contains("the links start with http://localhost:8080").contains("PAPERBOY_BASE_URL").contains("docs/operations.md"));
+		assertThat(DigestVerb.localLinks("http://127.0.0.1:9000")).isPresent();
+		assertThat(DigestVerb.localLinks("https://papers.example.org")).isEmpty();
 	}
 
 	private Run run(String... words) {

@@ -83,6 +83,18 @@ class DevOutboxTests {
 	}
 
 	@Test
+	void theOutboxShowsWhenInUtcToTheSecond(@Autowired io.paperboy.support.MutableClock clock) throws Exception {
+		clock.set(java.time.Instant.parse("2025-06-02T09:05:07.123456Z"));
+		this.mailer.send(MailMessage.transactional("when@example.org", "Timed", "Text", null));
+		KeptMail mail = this.mailbox.to("when@example.org").get(0);
+
+		this.mvc.perform(get("/admin/mail").with(operator()))
+			.andExpect(content().string(containsString("<time datetime=\"2025-06-02T09:05:07Z\">Jun 2, 2025 09:05:07 UTC</time>")));
+		this.mvc.perform(get("/admin/mail/" + mail.id()).with(operator()))
+			.andExpect(content().string(containsString("<time datetime=\"2025-06-02T09:05:07Z\">Jun 2, 2025 09:05:07 UTC</time>")));
+	}
+
+	@Test
 	void anUnknownMessageIsNotFound() throws Exception {
 		this.mvc.perform(get("/admin/mail/999999").with(operator())).andExpect(status().isNotFound());
 	}

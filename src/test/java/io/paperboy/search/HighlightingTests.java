@@ -85,7 +85,42 @@ class HighlightingTests {
 		List<HighlightSegment> excerpt = this.highlighting.excerpt(query, PaperFields.ABSTRACT, text, 60);
 		assertThat(excerpt).contains(HighlightSegment.highlight("Reward tampering"), HighlightSegment.highlight("reward"));
 		assertThat(String.join("", excerpt.stream().map(HighlightSegment::text).toList())).hasSizeLessThanOrEqualTo(60)
-			.endsWith("hacking");
+			.startsWith("…")
+			.endsWith("hacking.");
+	}
+
+	@Test
+	void anExcerptCutAtBothEndsSaysSoWithEllipses() {
+		String text = "Opening words of the abstract. Agents speak of reward tampering at length, in the middle. "
+				+ "Closing words that go on and on.";
+		Query query = this.compiler.compile(SearchQuery.parse("tampering"));
+		List<HighlightSegment> excerpt = this.highlighting.excerpt(query, PaperFields.ABSTRACT, text, 60);
+		String shown = String.join("", excerpt.stream().map(HighlightSegment::text).toList());
+		assertThat(shown).hasSizeLessThanOrEqualTo(60).startsWith("…").endsWith("…");
+		assertThat(excerpt.get(0)).isEqualTo(HighlightSegment.text("…Agents speak of reward "));
+		assertThat(excerpt).contains(HighlightSegment.highlight("tampering"));
+		// whole words only
+		assertThat(text).contains(shown.substring(1, shown.length() - 1));
+		assertThat(shown.substring(1, shown.length() - 1)).matches("\\S.*\\S").doesNotEndWith(" ");
+		assertThat(text.indexOf(shown.substring(1, shown.length() - 1)) + shown.length() - 2)
+			.satisfies((end) -> assertThat(Character.isLetter(text.charAt(end))).isFalse());
+	}
+
+	@Test
+	void anExcerptAtTheStartOfTheTextHasNoEllipsisBefore() {
+		String text = "Tampering first, then many more words that fill the abstract well past the excerpt's end.";
+		Query query = this.compiler.compile(SearchQuery.parse("tampering"));
+		List<HighlightSegment> excerpt = this.highlighting.excerpt(query, PaperFields.ABSTRACT, text, 40);
+		assertThat(excerpt.get(0)).isEqualTo(HighlightSegment.highlight("Tampering"));
+		assertThat(excerpt.get(excerpt.size() - 1).text()).endsWith("…");
+		assertThat(String.join("", excerpt.stream().map(HighlightSegment::text).toList())).hasSizeLessThanOrEqualTo(40);
+	}
+
+	@Test
+	void aTextShorterThanTheExcerptIsShownWholeWithoutEllipsis() {
+		Query query = this.compiler.compile(SearchQuery.parse("tampering"));
+		assertThat(this.highlighting.excerpt(query, PaperFields.ABSTRACT, "Reward tampering, briefly.", 60)).containsExactly(
+				HighlightSegment.text("Reward "), HighlightSegment.highlight("tampering"), HighlightSegment.text(", briefly."));
 	}
 
 	@Test
@@ -119,7 +154,7 @@ class HighlightingTests {
 		assertThat(this.highlighting.whole(tampering, PaperFields.TITLE, title)).containsExactly(
 				HighlightSegment.text("Vision Language Models for "), HighlightSegment.highlight("Reward Tampering"));
 		assertThat(this.highlighting.excerpt(vision, PaperFields.TITLE, title, 20)).containsExactly(
-				HighlightSegment.highlight("Vision"), HighlightSegment.text(" Language"));
+				HighlightSegment.highlight("Vision"), HighlightSegment.text(" Language…"));
 	}
 
 	@Test
