@@ -374,7 +374,8 @@ class CommentPagesTests {
 
 		String html = page(PAPER, this.ada);
 
-		assertThat(html).doesNotContain("<script>alert").doesNotContain("<img").doesNotContain("javascript:alert");
+		assertThat(html).doesNotContain("<script>alert").doesNotContain("javascript:alert");
+		assertThat(html.replaceAll("<img class=\"thumb [^>]*src=\"/papers/2506.00001/thumbnail\"[^>]*>", "")).as("no image but the thumbnail").doesNotContain("<img");
 		assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
 			.contains("&lt;script&gt;alert('name')&lt;/script&gt;")
 			.contains("&lt;img src&#61;x onerror&#61;alert(1)&gt;")
