@@ -39,6 +39,13 @@ public record Author(String name, String sourceId, boolean hidden, List<String> 
 
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
+	/**
+	 * Characters that cannot travel in a path segment, even percent-encoded: the web server and its
+	 * firewall refuse {@code %2F}, {@code %5C}, {@code %25} and {@code ;}. They count as spaces in
+	 * {@link #nameKey}, so a link that has spaces in their place finds the same author.
+	 */
+	private static final Pattern NOT_IN_PATH = Pattern.compile("[/\\\\;%]");
+
 	/** This author's page, {@code /authors/Ada%20Lovelace}. */
 	public String pagePath() {
 		return pagePath(this.name);
@@ -46,17 +53,18 @@ public record Author(String name, String sourceId, boolean hidden, List<String> 
 
 	/** The page of the author so named, {@code /authors/Ada%20Lovelace}. */
 	public static String pagePath(String name) {
-		return "/authors/" + UriUtils.encodePathSegment(name, StandardCharsets.UTF_8);
+		return "/authors/" + UriUtils.encodePathSegment(NOT_IN_PATH.matcher(name).replaceAll(" "), StandardCharsets.UTF_8);
 	}
 
 	/**
 	 * The key that finds an author's papers whatever the spelling of case, accents and spaces:
-	 * "Zoë  Ångström" and "zoe angstrom" have the same. Stored beside each name in
+	 * "Zoë  Ångström" and "zoe angstrom" have the same (and so does "Zoë/Ångström", see
+	 * {@link #pagePath(String)}). Stored beside each name in
 	 * {@code paper_authors.name_key} (migration V13 computed it for the names already stored, with
 	 * this method: a change here needs a migration that computes the keys again).
 	 */
 	public static String nameKey(String name) {
-		String decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD);
+		String decomposed = NOT_IN_PATH.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll(" ");
 		String key = SPACES.matcher(MARKS.matcher(decomposed).replaceAll("")).replaceAll(" ")
 			.strip()
 			.toLowerCase(Locale.ROOT);
