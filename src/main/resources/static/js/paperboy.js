@@ -56,3 +56,37 @@
       });
   });
 })();
+
+// Copy buttons: a button marked data-copy="#id" copies that element's text (the BibTeX of a paper
+// page). Without JavaScript the button stays hidden and the text is there to select.
+(function () {
+  'use strict';
+  document.querySelectorAll('button[data-copy]').forEach(function (button) {
+    var source = document.querySelector(button.getAttribute('data-copy'));
+    if (!source) {
+      return;
+    }
+    var label = button.textContent;
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var text = source.textContent;
+      var copied = navigator.clipboard && window.isSecureContext
+        ? navigator.clipboard.writeText(text)
+        : Promise.reject(new Error('no clipboard'));
+      copied.then(function () {
+        button.textContent = 'Copied';
+      }, function () {
+        // no clipboard (a page over plain HTTP): select the text, for the reader to copy
+        var range = document.createRange();
+        range.selectNodeContents(source);
+        var selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+        button.textContent = 'Selected: press Ctrl+C';
+      });
+      setTimeout(function () {
+        button.textContent = label;
+      }, 2000);
+    });
+  });
+})();

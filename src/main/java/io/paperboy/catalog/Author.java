@@ -1,6 +1,12 @@
 package io.paperboy.catalog;
 
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.springframework.web.util.UriUtils;
 
 /**
  * One author of a paper, in the order the paper lists them.
@@ -24,6 +30,45 @@ public record Author(String name, String sourceId, boolean hidden, List<String> 
 	/** An author as arXiv describes them: a name and affiliations. */
 	public static Author fromArxiv(String name, List<String> affiliations) {
 		return new Author(name, null, false, affiliations);
+	}
+
+	/** The longest key stored: the width of {@code paper_authors.name_key}. */
+	static final int NAME_KEY_LENGTH = 500;
+
+	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+	private static final Pattern SPACES = Pattern.compile("\\s+");
+
+	/**
+	 * Characters that cannot travel in a path segment, even percent-encoded: the web server and its
+	 * firewall refuse {@code %2F}, {@code %5C}, {@code %25} and {@code ;}. They count as spaces in
+	 * {@link #nameKey}, so a link that has spaces in their place finds the same author.
+	 */
+	private static final Pattern NOT_IN_PATH = Pattern.compile("[/\\\\;%]");
+
+	/** This author's page, {@code /authors/Ada%20Lovelace}. */
+	public String pagePath() {
+		return pagePath(this.name);
+	}
+
+	/** The page of the author so named, {@code /authors/Ada%20Lovelace}. */
+	public static String pagePath(String name) {
+		return "/authors/" + UriUtils.encodePathSegment(NOT_IN_PATH.matcher(name).replaceAll(" "), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The key that finds an author's papers whatever the spelling of case, accents and spaces:
+	 * "Zoë  Ångström" and "zoe angstrom" have the same (and so does "Zoë/Ångström", see
+	 * {@link #pagePath(String)}). Stored beside each name in
+	 * {@code paper_authors.name_key} (migration V13 computed it for the names already stored, with
+	 * this method: a change here needs a migration that computes the keys again).
+	 */
+	public static String nameKey(String name) {
+		String decomposed = NOT_IN_PATH.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll(" ");
+		String key = SPACES.matcher(MARKS.matcher(decomposed).replaceAll("")).replaceAll(" ")
+			.strip()
+			.toLowerCase(Locale.ROOT);
+		return (key.length() > NAME_KEY_LENGTH) ? key.substring(0, NAME_KEY_LENGTH) : key;
 	}
 
 }

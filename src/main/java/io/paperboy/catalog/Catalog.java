@@ -124,6 +124,26 @@ public class Catalog {
 		return this.papers.busiestPrimaryCategories(limit);
 	}
 
+	/**
+	 * The author so named, whatever the case, accents and spaces of the name given, if a paper in
+	 * the catalog names them.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<AuthorSummary> findAuthor(String name) {
+		String key = Author.nameKey(name);
+		return key.isEmpty() ? Optional.empty() : this.papers.authorSummary(key);
+	}
+
+	/**
+	 * The papers of the author so named (as {@link #findAuthor} finds them), most recently published
+	 * first, with their daily entries where they have one.
+	 */
+	@Transactional(readOnly = true)
+	public List<PaperListing> papersBy(String name, int offset, int limit) {
+		String key = Author.nameKey(name);
+		return key.isEmpty() ? List.of() : listingsOf(this.papers.idsByAuthor(key, offset, limit));
+	}
+
 	@Transactional(readOnly = true)
 	public long countPapers() {
 		return this.papers.count();

@@ -2,6 +2,7 @@ package io.paperboy.catalog;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.paperboy.account.User;
 
@@ -14,16 +15,23 @@ import io.paperboy.account.User;
  */
 public record PaperListing(Paper paper, DailyEntry entry, User submitter) {
 
-	/** How many authors to name on a card before "N authors". */
+	/** How many authors to name on a card before "+N more". */
 	public static final int AUTHORS_ON_CARD = 3;
 
-	/** The first few authors' names, joined, for a card. */
+	/** The first few authors' names, joined. */
 	public String firstAuthors() {
-		return String.join(", ", this.paper.authors()
-			.stream()
-			.limit(AUTHORS_ON_CARD)
-			.map(Author::name)
-			.toList());
+		return String.join(", ", authorsOnCard().stream().map(Author::name).toList());
+	}
+
+	/** The authors a card names, each a link to their page. */
+	public List<Author> authorsOnCard() {
+		List<Author> authors = this.paper.authors();
+		return authors.subList(0, Math.min(authors.size(), AUTHORS_ON_CARD));
+	}
+
+	/** How many authors a card leaves to the paper page's list ("+N more"). */
+	public int moreAuthors() {
+		return Math.max(0, this.paper.authors().size() - AUTHORS_ON_CARD);
 	}
 
 	/** How long a paper counts as new after it entered a daily list. */

@@ -35,6 +35,11 @@ public record PaperPage(PaperListing listing) {
 		return authors.subList(Math.min(authors.size(), AUTHORS_SHOWN), authors.size());
 	}
 
+	/** The paper's BibTeX entry, for the citation block. */
+	public String bibtex() {
+		return Bibtex.of(paper());
+	}
+
 	/** A date as pages show it ("Jun 2, 2025"), or an empty string. */
 	public static String date(Instant instant) {
 		return (instant != null) ? DATE.format(instant) : "";

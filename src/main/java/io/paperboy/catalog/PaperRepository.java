@@ -237,6 +237,51 @@ class PaperRepository {
 				""").param("limit", limit).query(String.class).list();
 	}
 
+	/**
+	 * Ids of the papers whose authors include one with this {@link Author#nameKey key}, most recently
+	 * published first (papers without a date last). Through the index on the key: the cost follows the
+	 * author's papers, not the catalog's.
+	 */
+	List<String> idsByAuthor(String nameKey, int offset, int limit) {
+		return this.jdbc.sql("""
+				select p.id from papers p
+				where p.id in (select a.paper_id from paper_authors a where a.name_key = :key)
+				order by p.published_at desc nulls last, p.id desc
+				offset :offset rows fetch next :limit rows only
+				""")
+			.param("key", nameKey)
+			.param("offset", offset)
+			.param("limit", limit)
+			.query(String.class)
+			.list();
+	}
+
+	/** What the catalog holds of the author with this {@link Author#nameKey key}, if any paper names them. */
+	Optional<AuthorSummary> authorSummary(String nameKey) {
+		return this.jdbc.sql("""
+				select count(*) as papers, min(p.published_at) as first_published, max(p.published_at) as last_published,
+				    coalesce(sum(p.imported_upvotes + p.member_votes), 0) as upvotes
+				from papers p
+				where p.id in (select a.paper_id from paper_authors a where a.name_key = :key)
+				""")
+			.param("key", nameKey)
+			.query((rs, row) -> new AuthorSummary(null, rs.getLong("papers"), instant(rs, "first_published"),
+					instant(rs, "last_published"), rs.getLong("upvotes")))
+			.optional()
+			.filter((summary) -> summary.papers() > 0)
+			.map((summary) -> new AuthorSummary(spelling(nameKey), summary.papers(), summary.firstPublished(),
+					summary.lastPublished(), summary.upvotes()));
+	}
+
+	/** The spelling of a name that most papers use, for the heading of the author's page. */
+	private String spelling(String nameKey) {
+		return this.jdbc.sql("""
+				select name from paper_authors where name_key = :key
+				group by name order by count(*) desc, name
+				fetch first 1 rows only
+				""").param("key", nameKey).query(String.class).single();
+	}
+
 	long count() {
 		return this.jdbc.sql("select count(*) from papers").query(Long.class).single();
 	}
@@ -307,14 +352,16 @@ class PaperRepository {
 		for (Paper paper : papers) {
 			for (int i = 0; i < paper.authors().size(); i++) {
 				Author author = paper.authors().get(i);
-				authorRows.add(new Object[] { paper.id(), i, author.name(), author.sourceId(), author.hidden(),
+				authorRows.add(new Object[] { paper.id(), i, author.name(), Author.nameKey(author.name()),
+						author.sourceId(), author.hidden(),
 						author.affiliations().isEmpty() ? null : this.json.writeValueAsString(author.affiliations()) });
 			}
 			for (int i = 0; i < paper.categories().size(); i++) {
 				categoryRows.add(new Object[] { paper.id(), i, paper.categories().get(i) });
 			}
 		}
-		this.rows.insert("paper_authors", List.of("paper_id", "position", "name", "hf_author_id", "hidden", "affiliations"),
+		this.rows.insert("paper_authors", List.of("paper_id", "position", "name", "name_key", "hf_author_id", "hidden",
+				"affiliations"),
 				authorRows);
 		this.rows.insert("paper_categories", List.of("paper_id", "position", "category"), categoryRows);
 	}

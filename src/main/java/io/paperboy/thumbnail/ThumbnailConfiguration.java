@@ -35,6 +35,11 @@ class ThumbnailConfiguration {
 	}
 
 	@Bean
+	ThumbnailPreviewImages thumbnailPreviewImages(ThumbnailFiles files) {
+		return new ThumbnailPreviewImages(files);
+	}
+
+	@Bean
 	PdfDownloader pdfDownloader(ThumbnailProperties properties, SourcesProperties sources, Clock clock,
 			Stopping stopping) {
 		PdfDownloader downloader = new PdfDownloader(settings(properties, sources), clock);

@@ -302,4 +302,70 @@ abstract class CatalogStorageContract {
 		assertThat(this.users.ensureImported("nobody-named", " ", null, null).displayName()).isEqualTo("nobody-named");
 	}
 
+	@Test
+	void anAuthorsPapersAreFoundNewestFirstWhateverTheCaseAccentsAndSpacesOfTheName() {
+		this.catalog.savePaper(TestPapers.paper("2401.00031").withAuthors("Zoë Ångström", "Alan Turing")
+			.publishedAt(Instant.parse("2024-01-03T10:00:00Z")).withUpvotes(4).build(), MONDAY);
+		this.catalog.savePaper(TestPapers.paper("2401.00032").withAuthors("Grace Hopper", "ZOË  ÅNGSTRÖM")
+			.publishedAt(Instant.parse("2024-03-01T10:00:00Z")).withUpvotes(6).build(), MONDAY);
+		this.catalog.savePaper(TestPapers.paper("2401.00033").withAuthors("Zoë Ångström")
+			.publishedAt(Instant.parse("2024-02-01T10:00:00Z")).build(), MONDAY);
+		this.catalog.savePaper(TestPapers.paper("2401.00034").withAuthors("Zoe Angstromer").build(), MONDAY);
+
+		assertThat(this.catalog.papersBy("zoe angstrom", 0, 10)).extracting((listing) -> listing.paper().id())
+			.containsExactly("2401.00032", "2401.00033", "2401.00031");
+		assertThat(this.catalog.findAuthor(" Zoe   Ångström ")).hasValueSatisfying((author) -> {
+			assertThat(author.name()).isEqualTo("Zoë Ångström");
+			assertThat(author.papers()).isEqualTo(3);
+			assertThat(author.firstPublished()).isEqualTo(Instant.parse("2024-01-03T10:00:00Z"));
+			assertThat(author.lastPublished()).isEqualTo(Instant.parse("2024-03-01T10:00:00Z"));
+			assertThat(author.upvotes()).isEqualTo(10);
+		});
+	}
+
+	@Test
+	void anAuthorsPapersComeAPageAtATime() {
+		for (int i = 1; i <= 5; i++) {
+			this.catalog.savePaper(TestPapers.paper("2401.0004" + i).withAuthors("Ada Lovelace")
+				.publishedAt(Instant.parse("2024-01-0" + i + "T10:00:00Z")).build(), MONDAY);
+		}
+		this.catalog.savePaper(TestPapers.paper("2401.00049").withAuthors("Ada Lovelace").publishedAt(null).build(),
+				MONDAY);
+
+		assertThat(this.catalog.papersBy("Ada Lovelace", 0, 2)).extracting((listing) -> listing.paper().id())
+			.containsExactly("2401.00045", "2401.00044");
+		assertThat(this.catalog.papersBy("Ada Lovelace", 4, 2)).extracting((listing) -> listing.paper().id())
+			.as("a paper without a date comes last")
+			.containsExactly("2401.00041", "2401.00049");
+		assertThat(this.catalog.papersBy("Ada Lovelace", 6, 2)).isEmpty();
+		assertThat(this.catalog.findAuthor("Ada Lovelace")).map(AuthorSummary::papers).contains(6L);
+	}
+
+	@Test
+	void anAuthorNoPaperNamesIsNotFound() {
+		this.catalog.savePaper(TestPapers.paper("2401.00051").withAuthors("Ada Lovelace").build(), MONDAY);
+
+		assertThat(this.catalog.findAuthor("Ada")).isEmpty();
+		assertThat(this.catalog.findAuthor("  ")).isEmpty();
+		assertThat(this.catalog.papersBy("Ada", 0, 10)).isEmpty();
+		assertThat(this.catalog.papersBy("", 0, 10)).isEmpty();
+	}
+
+	@Test
+	void aPaperWhoseAuthorsChangeLeavesTheOldAuthorsPage() {
+		this.catalog.savePaper(TestPapers.paper("2401.00061").withAuthors("Ada Lovelace").build(), MONDAY);
+		this.catalog.saveArxivRecords(List.of(arxivRecord("2401.00062", 1, "Kept")));
+		this.catalog.saveArxivRecords(List.of(new ArxivRecord("2401.00062", 2, "Rewritten", "An abstract.",
+				List.of(Author.fromArxiv("Charles Babbage", List.of())), List.of("cs.CL"),
+				Instant.parse("2024-01-01T10:00:00Z"), Instant.parse("2024-01-02T10:00:00Z"), null, null, null, null,
+				List.of())));
+		this.catalog.savePaper(TestPapers.paper("2401.00061").withAuthors("Alan Turing").build(), MONDAY.plusDays(1));
+
+		assertThat(this.catalog.findAuthor("Ada Lovelace")).isEmpty();
+		assertThat(this.catalog.papersBy("Alan Turing", 0, 10)).extracting((listing) -> listing.paper().id())
+			.containsExactly("2401.00061");
+		assertThat(this.catalog.papersBy("Charles Babbage", 0, 10)).extracting((listing) -> listing.paper().id())
+			.containsExactly("2401.00062");
+	}
+
 }

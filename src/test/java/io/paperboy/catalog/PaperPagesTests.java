@@ -67,6 +67,59 @@ class PaperPagesTests {
 		assertThat(html).contains("<span class=\"tag\">reasoning</span>")
 			.contains("<span class=\"tag\">reinforcement learning</span>");
 		assertThat(html).contains("<a href=\"/papers/date/2025-06-02\">");
+		assertThat(html).contains("<a href=\"/u/akhaliq\">AK</a>").contains("<a href=\"#comments\">4 comments</a>")
+			.contains("<section class=\"comments\" id=\"comments\">");
+	}
+
+	@Test
+	void aPaperPageOffersItsBibtexToSelectCopyAndDownload() throws Exception {
+		this.catalog.savePaper(described("2506.00001"), JUNE_2);
+
+		String html = page("/papers/2506.00001");
+
+		assertThat(html).contains("<section class=\"citation\" id=\"cite\">")
+			.contains("<pre class=\"bibtex\" id=\"bibtex\" tabindex=\"0\">@misc{lovelace2025a,\n  title = {A Fully Described Paper},\n"
+					+ "  author = {Ada Lovelace and Alan Turing and Grace Hopper and Edsger Dijkstra and Barbara Liskov},\n")
+			.contains("<button type=\"button\" class=\"copy\" data-copy=\"#bibtex\" hidden>Copy BibTeX</button>")
+			.contains("<a href=\"/papers/2506.00001.bib\">Download BibTeX</a>");
+	}
+
+	@Test
+	void theBibtexDownloadIsAFileOfOneEntry() throws Exception {
+		this.catalog.savePaper(described("2506.00001"), JUNE_2);
+		this.catalog.savePaper(TestPapers.paper("hep-th/9901001").withTitle("Strings, old style").build(), null);
+
+		MvcResult result = this.mvc.perform(get("/papers/2506.00001.bib")).andExpect(status().isOk()).andReturn();
+		MvcResult old = this.mvc.perform(get("/papers/hep-th/9901001v2.bib")).andExpect(status().isOk()).andReturn();
+
+		assertThat(result.getResponse().getContentType()).isEqualTo("application/x-bibtex;charset=UTF-8");
+		assertThat(result.getResponse().getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"2506.00001.bib\"");
+		assertThat(result.getResponse().getContentAsString()).startsWith("@misc{lovelace2025a,\n").endsWith("\n}\n")
+			.contains("  eprint = {2506.00001},\n  archivePrefix = {arXiv},\n  primaryClass = {cs.CL},\n");
+		assertThat(old.getResponse().getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"hep-th_9901001.bib\"");
+		assertThat(old.getResponse().getContentAsString()).contains("  title = {Strings, old style},\n")
+			.contains("  eprint = {hep-th/9901001},\n");
+		this.mvc.perform(get("/papers/2401.99999.bib")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aSharedLinkPreviewsWithTitleAbstractAndAbsoluteAddress() throws Exception {
+		this.catalog.savePaper(TestPapers.paper("2401.00001")
+			.withTitle("Previews \"quoted\" <b>&</b>")
+			.withSummary("word ".repeat(100))
+			.build(), null);
+
+		String html = page("/papers/2401.00001");
+
+		assertThat(html).contains("<meta property=\"og:type\" content=\"article\">")
+			.contains("<meta property=\"og:title\" content=\"Previews &#34;quoted&#34; &lt;b>&amp;&lt;/b>\">")
+			.contains("<meta property=\"og:url\" content=\"https://papers.example.org/papers/2401.00001\">")
+			.contains("<link rel=\"canonical\" href=\"https://papers.example.org/papers/2401.00001\">")
+			.contains("<meta name=\"twitter:card\" content=\"summary\">")
+			.contains("<meta name=\"twitter:title\" content=\"Previews &#34;quoted&#34; &lt;b>&amp;&lt;/b>\">")
+			.doesNotContain("og:image");
+		String description = html.replaceAll("(?s).*<meta property=\"og:description\" content=\"([^\"]*)\">.*", "$1");
+		assertThat(description).startsWith("word word ").endsWith("…").hasSizeLessThanOrEqualTo(300);
 	}
 
 	@Test
@@ -84,10 +137,11 @@ class PaperPagesTests {
 
 		// a comma and a space between names, so that copied text keeps them apart
 		String authors = many.replaceAll("\\s+", " ");
-		assertThat(authors).contains("Author A</span>, <span class=\"author\">Author B</span>, ")
-			.contains("Author L</span>, <details class=\"more-authors\"><summary>+3 more</summary>")
-			.contains("Author N</span>, <span class=\"author\">Author O</span> </details>");
-		assertThat(two.replaceAll("\\s+", " ")).contains("Ada Lovelace</span>, <span class=\"author\">Alan Turing</span> </div>")
+		assertThat(authors).contains("Author A</a>, <a class=\"author\" href=\"/authors/Author%20B\">Author B</a>, ")
+			.contains("Author L</a>, <details class=\"more-authors\"><summary>+3 more</summary>")
+			.contains("Author N</a>, <a class=\"author\" href=\"/authors/Author%20O\">Author O</a> </details>");
+		assertThat(two.replaceAll("\\s+", " ")).contains("<div class=\"authors\" id=\"authors\">")
+			.contains("Ada Lovelace</a>, <a class=\"author\" href=\"/authors/Alan%20Turing\">Alan Turing</a> </div>")
 			.doesNotContain("more-authors");
 		assertThat(many).contains(">GitHub</a>").doesNotContain("★");
 	}
@@ -99,6 +153,21 @@ class PaperPagesTests {
 		String html = page("/papers/2401.00001");
 
 		assertThat(html).contains("<h1>Unlisted</h1>").doesNotContain("on the list of").doesNotContain("Submitted by");
+	}
+
+	@Test
+	void markupInAuthorNamesIsShownAsTextAndTheirLinksStayAddresses() throws Exception {
+		this.catalog.savePaper(TestPapers.paper("2401.00001")
+			.withAuthors("<script>alert(1)</script>", "\"><img src=x onerror=alert(2)>", "Zoë Ångström/Ø?#&")
+			.build(), null);
+
+		String html = page("/papers/2401.00001");
+
+		assertThat(html).doesNotContain("<script>alert(1)</script>").doesNotContain("<img src=x");
+		assertThat(html).contains("<a class=\"author\" href=\"/authors/%3Cscript%3Ealert(1)%3C%20script%3E\">"
+				+ "&lt;script&gt;alert(1)&lt;/script&gt;</a>")
+			.contains("href=\"/authors/%22%3E%3Cimg%20src=x%20onerror=alert(2)%3E\">\"&gt;&lt;img src=x onerror=alert(2)&gt;</a>")
+			.contains("href=\"/authors/Zo%C3%AB%20%C3%85ngstr%C3%B6m%20%C3%98%3F%23&amp;\">Zoë Ångström/Ø?#&amp;</a>");
 	}
 
 	@Test

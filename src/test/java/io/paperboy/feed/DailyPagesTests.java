@@ -142,8 +142,12 @@ class DailyPagesTests {
 		String text = HtmlText.of(card);
 
 		assertThat(card).contains("<a href=\"/papers/2506.00001\">A Fully Described Paper</a>");
-		assertThat(text).contains("Ada Lovelace, Alan Turing, Grace Hopper et al. · 5 authors")
-			.doesNotContain("Edsger Dijkstra");
+		assertThat(text.replace(" ,", ",")).contains("Ada Lovelace, Alan Turing, Grace Hopper +2 more").doesNotContain("Edsger Dijkstra")
+			.doesNotContain("5 authors");
+		assertThat(card).contains("<a href=\"/authors/Ada%20Lovelace\">Ada Lovelace</a>")
+			.contains("<a class=\"more\" href=\"/papers/2506.00001#authors\">+2 more</a>")
+			.contains("<a href=\"/u/akhaliq\">AK</a>")
+			.contains("<a href=\"/papers/2506.00001#comments\">4 comments</a>");
 		assertThat(text).contains("Line one of the abstract and line two.");
 		assertThat(text).startsWith("▲ 12 upvotes");
 		assertThat(text).contains("0 comments 4 comments on Hugging Face");
@@ -161,7 +165,8 @@ class DailyPagesTests {
 
 		String text = HtmlText.of(cards(page("/papers/date/2025-06-02")).get(0));
 
-		assertThat(text).contains("Ada Lovelace, Alan Turing · 2 authors").contains("1 comment ").doesNotContain("Submitted by");
+		assertThat(text.replace(" ,", ",")).contains("Ada Lovelace, Alan Turing An abstract").contains("1 comment ")
+			.doesNotContain("more").doesNotContain("Submitted by");
 	}
 
 	@Test

@@ -69,7 +69,7 @@ class PagesForMembersTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/papers", "/papers/date/2025-06-02", "/papers/week/2025-W23", "/papers/month/2025-06",
-			"/papers/trending", "/papers/arxiv", "/papers/2506.00001", "/u/akhaliq" })
+			"/papers/trending", "/papers/arxiv", "/papers/2506.00001", "/u/akhaliq", "/authors/Ada Lovelace" })
 	void aMembersPageShowsTheirVotesAndIsNeverKeptForAnonymousVisitors(String path) throws Exception {
 		String before = anonymous(path).getContentAsString();
 
@@ -88,7 +88,7 @@ class PagesForMembersTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/papers", "/papers/date/2025-06-02", "/papers/week/2025-W23", "/papers/month/2025-06",
-			"/papers/trending", "/papers/arxiv", "/papers/2506.00001", "/u/akhaliq" })
+			"/papers/trending", "/papers/arxiv", "/papers/2506.00001", "/u/akhaliq", "/authors/Ada Lovelace" })
 	void aPageKeptForAnonymousVisitorsIsNeverSentToAMember(String path) throws Exception {
 		assertAnonymous(anonymous(path));
 		anonymous(path);

@@ -209,8 +209,9 @@ public final class TrendingBenchmark {
 			run("create index daily_entries_day on daily_entries (list_day, submitted_at)");
 			run("create index daily_entries_submitter on daily_entries (submitter_id, submitted_at)");
 			run("""
-					insert into paper_authors (paper_id, position, name, hidden)
-					select id, a.n, 'Author ' || a.n || ' of ' || id, false from papers, system_range(0, 2) as a(n)
+					insert into paper_authors (paper_id, position, name, name_key, hidden)
+					select id, a.n, 'Author ' || a.n || ' of ' || id, lower('Author ' || a.n || ' of ' || id), false
+					from papers, system_range(0, 2) as a(n)
 					""");
 			Files.delete(csv);
 		}

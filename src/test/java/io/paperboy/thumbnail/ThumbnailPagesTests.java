@@ -137,6 +137,24 @@ class ThumbnailPagesTests {
 	}
 
 	@Test
+	void aSharedLinkPreviewsWithTheFirstPageOnceItIsMadeAndWithWordsBefore() throws Exception {
+		this.catalog.savePaper(TestPapers.paper("2506.00005").withTitle("Shared").build(), JUNE_2);
+
+		String before = this.mvc.perform(get("/papers/2506.00005")).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		save("2506.00005", new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF });
+		String after = this.mvc.perform(get("/papers/2506.00005")).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+		assertThat(before).contains("<meta property=\"og:title\" content=\"Shared\">")
+			.doesNotContain("og:image")
+			.contains("<meta name=\"twitter:card\" content=\"summary\">");
+		assertThat(after)
+			.contains("<meta property=\"og:image\" content=\"https://papers.example.org/papers/2506.00005/thumbnail\">")
+			.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">");
+	}
+
+	@Test
 	void operatorsSeeHowManyAreMadeAndWhyOthersFailed() throws Exception {
 		for (int i = 5; i <= 7; i++) {
 			this.catalog.savePaper(TestPapers.paper("2506.0000" + i).publishedAt(java.time.Instant.parse("2025-06-01T00:00:00Z"))

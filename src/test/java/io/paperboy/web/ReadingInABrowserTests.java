@@ -2,6 +2,7 @@ package io.paperboy.web;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
@@ -79,12 +80,14 @@ class ReadingInABrowserTests {
 
 			assertThat(page.locator(".day-nav h2").textContent()).isEqualTo("Monday, June 2, 2025");
 			assertThat(page.locator(".card h3").allTextContents()).containsExactly(HOSTILE_TITLE, "Quiet paper");
-			assertThat(page.locator(".card").first().textContent()).contains("5 authors").contains("Submitted by AK");
+			assertThat(page.locator(".card").first().textContent()).contains("+2 more").contains("Submitted by AK");
 
 			page.locator(".card h3 a").first().click();
 			assertThat(page.url()).endsWith("/papers/2506.00002");
 			assertThat(page.locator("h1").textContent()).isEqualTo(HOSTILE_TITLE);
 			assertThat(page.locator(".abstract").textContent()).isEqualTo("First line of the abstract wrapped by arXiv.");
+			assertThat(page.locator("pre.bibtex").textContent()).startsWith("@misc{one2024script,\n");
+			assertThat(page.locator("button.copy").isVisible()).as("copying needs JavaScript").isFalse();
 
 			page.navigate(url("/papers/date/2025-06-02"));
 			page.locator("a[rel=prev]").click();
@@ -111,6 +114,22 @@ class ReadingInABrowserTests {
 	}
 
 	@Test
+	void aReaderCopiesAPapersBibtexWithOneClick() {
+		try (BrowserContext context = browser
+			.newContext(new NewContextOptions().setPermissions(List.of("clipboard-read", "clipboard-write")))) {
+			Page page = context.newPage();
+			page.navigate(url("/papers/2506.00002"));
+
+			page.locator("button.copy").click();
+			page.waitForFunction("document.querySelector('button.copy').textContent === 'Copied'");
+
+			String copied = (String) page.evaluate("navigator.clipboard.readText()");
+			assertThat(copied).isEqualTo(page.locator("pre.bibtex").textContent())
+				.startsWith("@misc{one2024script,\n  title = {<script>alert(1)</script> Bounds for $\\alpha$ \\& <b>friends</b>},\n");
+		}
+	}
+
+	@Test
 	void darkModeFollowsTheReadersPreference() {
 		try (BrowserContext light = browser.newContext(new NewContextOptions().setColorScheme(ColorScheme.LIGHT));
 				BrowserContext dark = browser.newContext(new NewContextOptions().setColorScheme(ColorScheme.DARK))) {
@@ -123,10 +142,12 @@ class ReadingInABrowserTests {
 	void aPhoneSizedScreenNeedsNoSidewaysScrolling() {
 		try (BrowserContext phone = browser.newContext(new NewContextOptions().setViewportSize(360, 740))) {
 			Page page = phone.newPage();
-			page.navigate(url("/papers/date/2025-06-02"));
+			for (String path : List.of("/papers/date/2025-06-02", "/papers/2506.00002", "/authors/A One")) {
+				page.navigate(url(path));
 
-			Object overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-			assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+				Object overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+				assertThat(((Number) overflow).intValue()).as(path).isLessThanOrEqualTo(0);
+			}
 		}
 	}
 
