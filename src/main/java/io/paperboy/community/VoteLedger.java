@@ -1,6 +1,7 @@
 package io.paperboy.community;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,6 +22,13 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class VoteLedger {
+
+	/**
+	 * The UTC day of a timestamp, as days since 1970-01-01. Arithmetic on the epoch rather than a
+	 * cast to date: a cast uses the session's time zone on H2 (even after {@code at time zone
+	 * 'UTC'}), and the JVM's zone should not move a vote to another day.
+	 */
+	private static final String EPOCH_DAY = "cast(floor(extract(epoch from %s) / 86400) as bigint)";
 
 	/**
 	 * Each paper on a daily list with its imported count and its members' votes, one row per vote (a
@@ -129,8 +137,81 @@ public class VoteLedger {
 		return votes;
 	}
 
+	/** When members voted for a paper, earliest first (none for a paper without votes). */
+	public List<Instant> castTimes(String paperId) {
+		return this.jdbc.sql("select voted_at from votes where paper_id = :id order by voted_at")
+			.param("id", paperId)
+			.query((rs, row) -> rs.getObject("voted_at", OffsetDateTime.class).toInstant())
+			.list();
+	}
+
+	/**
+	 * Members' votes on these papers per UTC day, cast at {@code since} or later, for a page of
+	 * papers at once. Days without votes are left out.
+	 */
+	public List<PaperDay> countPerPaperAndDay(Collection<String> paperIds, Instant since) {
+		if (paperIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select v.paper_id, v.epoch_day, count(*) as votes
+				from (select paper_id, %s as epoch_day from votes where paper_id in (:ids) and voted_at >= :since) v
+				group by v.paper_id, v.epoch_day
+				""".formatted(EPOCH_DAY.formatted("voted_at")))
+			.param("ids", paperIds)
+			.param("since", timestamp(since))
+			.query((rs, row) -> new PaperDay(rs.getString("paper_id"), LocalDate.ofEpochDay(rs.getLong("epoch_day")),
+					rs.getLong("votes")))
+			.list();
+	}
+
+	/**
+	 * Members' votes cast at {@code since} or later and before {@code until}, per UTC day and per
+	 * primary arXiv category of the paper voted for. Days and categories without votes are left out.
+	 */
+	public List<CategoryDay> countPerCategoryAndDay(Instant since, Instant until) {
+		return this.jdbc.sql("""
+				select c.category, v.epoch_day, sum(v.votes) as votes
+				from (
+				    -- counted per paper before the join, so a paper with many votes meets its category once a day
+				    select paper_id, epoch_day, count(*) as votes
+				    from (select paper_id, %s as epoch_day from votes where voted_at >= :since and voted_at < :until) t
+				    group by paper_id, epoch_day
+				) v
+				left join paper_categories c on c.paper_id = v.paper_id and c.position = 0
+				group by c.category, v.epoch_day
+				""".formatted(EPOCH_DAY.formatted("voted_at")))
+			.param("since", timestamp(since))
+			.param("until", timestamp(until))
+			.query((rs, row) -> new CategoryDay(rs.getString("category"), LocalDate.ofEpochDay(rs.getLong("epoch_day")),
+					rs.getLong("votes")))
+			.list();
+	}
+
 	private static OffsetDateTime timestamp(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	/**
+	 * Members' votes for a paper on one day.
+	 *
+	 * @param paperId the paper
+	 * @param day the UTC day
+	 * @param votes the votes members cast for it that day
+	 */
+	public record PaperDay(String paperId, LocalDate day, long votes) {
+
+	}
+
+	/**
+	 * Members' votes for the papers of a category on one day.
+	 *
+	 * @param category the papers' primary arXiv category, or {@code null} for papers without one
+	 * @param day the UTC day
+	 * @param votes the votes members cast for them that day
+	 */
+	public record CategoryDay(String category, LocalDate day, long votes) {
+
 	}
 
 }

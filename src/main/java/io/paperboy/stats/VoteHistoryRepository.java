@@ -6,13 +6,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import io.paperboy.community.VoteLedger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Votes with their times, in SQL: members' votes, and imported counts placed at the paper's entry. */
+/**
+ * Votes with their times: imported counts placed at the paper's entry, in SQL, and members' votes
+ * as the community publishes them ({@link VoteLedger}).
+ */
 @Repository
 class VoteHistoryRepository {
 
@@ -25,8 +30,11 @@ class VoteHistoryRepository {
 
 	private final JdbcClient jdbc;
 
-	VoteHistoryRepository(JdbcClient jdbc) {
+	private final VoteLedger ledger;
+
+	VoteHistoryRepository(JdbcClient jdbc, VoteLedger ledger) {
 		this.jdbc = jdbc;
+		this.ledger = ledger;
 	}
 
 	/** A paper's votes with their times, or {@link VoteTimeline#NONE} for a paper not in the catalog. */
@@ -41,44 +49,34 @@ class VoteHistoryRepository {
 			.param("id", paperId)
 			.query((rs, row) -> new ImportedBlock(rs.getLong("imported_upvotes"), instant(rs, "submitted_at")))
 			.optional()
-			.map((block) -> new VoteTimeline(block.votes(), block.enteredAt(), memberVotes(paperId)))
+			.map((block) -> new VoteTimeline(block.votes(), block.enteredAt(), this.ledger.castTimes(paperId)))
 			.orElse(VoteTimeline.NONE);
-	}
-
-	private List<Instant> memberVotes(String paperId) {
-		return this.jdbc.sql("select voted_at from votes where paper_id = :id order by voted_at")
-			.param("id", paperId)
-			.query((rs, row) -> instant(rs, "voted_at"))
-			.list();
 	}
 
 	/**
 	 * Votes per paper and UTC day since {@code since}, for a page of papers at once: members' votes
 	 * on the day they were cast, imported counts on the day the paper entered its list. Days
-	 * without votes are left out.
+	 * without votes are left out; a paper and day can have two rows (imported and members' votes),
+	 * which the reader adds up.
 	 */
 	List<DailyVotes> votesPerDay(Collection<String> paperIds, Instant since) {
 		if (paperIds.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql("""
-				select e.paper_id, e.epoch_day, sum(e.votes) as votes
-				from (
-				    select d.paper_id, %s as epoch_day, p.imported_upvotes as votes
-				    from daily_entries d join papers p on p.id = d.paper_id
-				    where d.paper_id in (:ids) and d.submitted_at >= :since and p.imported_upvotes > 0
-				    union all
-				    select v.paper_id, %s, 1
-				    from votes v
-				    where v.paper_id in (:ids) and v.voted_at >= :since
-				) e
-				group by e.paper_id, e.epoch_day
-				""".formatted(EPOCH_DAY.formatted("d.submitted_at"), EPOCH_DAY.formatted("v.voted_at")))
+		List<DailyVotes> rows = new ArrayList<>(this.jdbc.sql("""
+				select d.paper_id, %s as epoch_day, p.imported_upvotes as votes
+				from daily_entries d join papers p on p.id = d.paper_id
+				where d.paper_id in (:ids) and d.submitted_at >= :since and p.imported_upvotes > 0
+				""".formatted(EPOCH_DAY.formatted("d.submitted_at")))
 			.param("ids", paperIds)
 			.param("since", timestamp(since))
 			.query((rs, row) -> new DailyVotes(rs.getString("paper_id"), LocalDate.ofEpochDay(rs.getLong("epoch_day")),
 					rs.getLong("votes")))
-			.list();
+			.list());
+		for (VoteLedger.PaperDay members : this.ledger.countPerPaperAndDay(paperIds, since)) {
+			rows.add(new DailyVotes(members.paperId(), members.day(), members.votes()));
+		}
+		return rows;
 	}
 
 	static OffsetDateTime timestamp(Instant instant) {
@@ -95,7 +93,7 @@ class VoteHistoryRepository {
 	 *
 	 * @param paperId the paper
 	 * @param day the UTC day
-	 * @param votes members' votes cast that day plus the imported count when the paper entered its list that day
+	 * @param votes members' votes cast that day, or the imported count when the paper entered its list that day
 	 */
 	record DailyVotes(String paperId, LocalDate day, long votes) {
 

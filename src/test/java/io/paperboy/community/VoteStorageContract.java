@@ -1,6 +1,7 @@
 package io.paperboy.community;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -49,6 +50,9 @@ abstract class VoteStorageContract {
 
 	@Autowired
 	Profiles profiles;
+
+	@Autowired
+	VoteLedger ledger;
 
 	@Autowired
 	MutableClock clock;
@@ -123,6 +127,60 @@ abstract class VoteStorageContract {
 		assertThat(this.votes.upvotedBy(member.id(), 10)).containsExactly("2506.00001", "hep-th/9901001", "2506.00002");
 		assertThat(this.votes.upvotedBy(member.id(), 2)).containsExactly("2506.00001", "hep-th/9901001");
 		assertThat(this.votes.countUpvotedBy(member.id())).isEqualTo(3);
+	}
+
+	@Test
+	void theLedgerGivesAPapersVoteTimesEarliestFirst() {
+		voteAt("2506.00001", "2025-06-03T10:00:00Z");
+		voteAt("2506.00001", "2025-06-02T23:30:00Z");
+		voteAt("2506.00002", "2025-06-04T08:00:00Z");
+
+		assertThat(this.ledger.castTimes("2506.00001")).containsExactly(Instant.parse("2025-06-02T23:30:00Z"),
+				Instant.parse("2025-06-03T10:00:00Z"));
+		assertThat(this.ledger.castTimes("hep-th/9901001")).isEmpty();
+	}
+
+	@Test
+	void theLedgerCountsVotesPerPaperAndUtcDaySinceAnInstantForThePapersAsked() {
+		voteAt("2506.00001", "2025-06-02T23:59:59Z");
+		voteAt("2506.00001", "2025-06-03T00:00:00Z");
+		voteAt("2506.00001", "2025-06-03T23:00:00Z");
+		voteAt("2506.00002", "2025-06-01T12:00:00Z");
+		voteAt("hep-th/9901001", "2025-06-03T12:00:00Z");
+
+		List<VoteLedger.PaperDay> days = this.ledger.countPerPaperAndDay(List.of("2506.00001", "2506.00002"),
+				Instant.parse("2025-06-02T00:00:00Z"));
+
+		assertThat(days).containsExactlyInAnyOrder(new VoteLedger.PaperDay("2506.00001", JUNE_2, 1),
+				new VoteLedger.PaperDay("2506.00001", JUNE_2.plusDays(1), 2));
+		assertThat(this.ledger.countPerPaperAndDay(List.of(), Instant.EPOCH)).isEmpty();
+	}
+
+	@Test
+	void theLedgerCountsVotesPerPrimaryCategoryAndUtcDayInAPeriod() {
+		this.catalog.savePaper(TestPapers.paper("2506.00003").withCategories("cs.LG", "cs.AI").build(), JUNE_2);
+		this.catalog.savePaper(TestPapers.paper("2506.00004").withCategories("cs.LG").build(), JUNE_2);
+		this.catalog.savePaper(TestPapers.paper("2506.00005").withCategories().build(), JUNE_2);
+		voteAt("2506.00003", "2025-06-02T00:00:00Z");
+		voteAt("2506.00003", "2025-06-02T10:00:00Z");
+		voteAt("2506.00004", "2025-06-02T23:59:59Z");
+		voteAt("2506.00004", "2025-06-03T00:00:00Z");
+		voteAt("2506.00005", "2025-06-02T09:00:00Z");
+		// before and after the period
+		voteAt("2506.00003", "2025-06-01T23:59:59Z");
+		voteAt("2506.00003", "2025-06-04T00:00:00Z");
+
+		List<VoteLedger.CategoryDay> days = this.ledger.countPerCategoryAndDay(Instant.parse("2025-06-02T00:00:00Z"),
+				Instant.parse("2025-06-04T00:00:00Z"));
+
+		assertThat(days).containsExactlyInAnyOrder(new VoteLedger.CategoryDay("cs.LG", JUNE_2, 3),
+				new VoteLedger.CategoryDay("cs.LG", JUNE_2.plusDays(1), 1), new VoteLedger.CategoryDay(null, JUNE_2, 1));
+	}
+
+	/** A new member's vote for a paper at a time. */
+	private void voteAt(String paperId, String at) {
+		this.clock.set(Instant.parse(at));
+		this.votes.upvote(paperId, TestMembers.create(this.accounts).id());
 	}
 
 	@Test

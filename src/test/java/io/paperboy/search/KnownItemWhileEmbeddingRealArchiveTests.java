@@ -50,28 +50,40 @@ class KnownItemWhileEmbeddingRealArchiveTests {
 
 	private ExecutorService threads;
 
+	private MiniLmEmbedder embedder;
+
+	/** A folder for the whole class: the model's natives and the index the tests share. */
+	private Path shared;
+
+	/** Every paper indexed, all but the sought embedded: built once, read by the tests of that stage. */
+	private SearchIndex partial;
+
 	@TempDir
 	Path folder;
 
 	@BeforeAll
-	void embedASample(@TempDir Path natives) {
+	void embedASample(@TempDir Path shared) {
+		this.shared = shared;
 		this.papers = RealArchive.hfDailyPapers(SharedData.hfDailyPapers());
 		assertThat(this.papers).hasSize(8506);
 		List<IndexedPaper> shuffled = new ArrayList<>(this.papers);
 		Collections.shuffle(shuffled, new Random(20261206));
 		this.sample = shuffled.subList(0, EMBEDDED);
 		this.threads = Executors.newFixedThreadPool(2);
-		MiniLmEmbedder embedder = new MiniLmEmbedder(this.threads, natives);
-		List<float[]> embedded = embedder.embed(this.sample.stream().map(IndexedPaper::embeddingText).toList());
+		this.embedder = new MiniLmEmbedder(this.threads, shared.resolve("natives"));
+		List<float[]> embedded = this.embedder.embed(this.sample.stream().map(IndexedPaper::embeddingText).toList());
 		this.vectors = new HashMap<>();
 		for (int i = 0; i < EMBEDDED; i++) {
 			this.vectors.put(this.sample.get(i).id(), embedded.get(i));
 		}
-		this.titleVectors = embedder.embed(sought().stream().map((paper) -> title(paper)).toList());
+		this.titleVectors = this.embedder.embed(sought().stream().map((paper) -> title(paper)).toList());
 	}
 
 	@AfterAll
 	void stopThreads() {
+		if (this.partial != null) {
+			this.partial.close();
+		}
 		this.threads.shutdownNow();
 	}
 
@@ -85,12 +97,9 @@ class KnownItemWhileEmbeddingRealArchiveTests {
 
 	@Test
 	void withATenthEmbeddedTheExactTitleOfAPaperNotEmbeddedIsFirstInEveryMode() {
-		Map<String, float[]> some = new HashMap<>(this.vectors);
-		sought().forEach((paper) -> some.remove(paper.id()));
-		try (SearchIndex index = index("partial", this.papers, some)) {
-			assertThat(index.countEmbedded()).isEqualTo(EMBEDDED - SOUGHT);
-			assertFirstInEveryMode(index, "10.6% embedded");
-		}
+		SearchIndex index = partial();
+		assertThat(index.countEmbedded()).isEqualTo(EMBEDDED - SOUGHT);
+		assertFirstInEveryMode(index, "10.6% embedded");
 	}
 
 	@Test
@@ -103,34 +112,29 @@ class KnownItemWhileEmbeddingRealArchiveTests {
 
 	@Test
 	void queriesThatMatchNothingFindNothingInEveryMode() {
-		Map<String, float[]> some = new HashMap<>(this.vectors);
-		sought().forEach((paper) -> some.remove(paper.id()));
-		try (SearchIndex index = index("nothing", this.papers, some)) {
-			PaperSearcher searcher = new PaperSearcher(index, PaperFields.analyzer());
-			MiniLmEmbedder embedder = new MiniLmEmbedder(this.threads, this.folder.resolve("natives"));
-			List<String> nonsense = SimilarityFloorMeasurement.NONSENSE.stream()
-				.filter((query) -> !List.of("hinton", "Yejin Choi", "the").contains(query))
-				.toList();
-			List<float[]> vectors = embedder.embed(nonsense);
-			for (int i = 0; i < nonsense.size(); i++) {
-				for (SearchRequest.Mode mode : List.of(SearchRequest.Mode.SEMANTIC, SearchRequest.Mode.HYBRID)) {
-					SearchResult result = searcher.search(SearchRequest.of(nonsense.get(i), mode), vectors.get(i));
-					assertThat(result.meaningOnly()).as("%s, %s", nonsense.get(i), mode).isZero();
-				}
+		PaperSearcher searcher = new PaperSearcher(partial(), PaperFields.analyzer());
+		List<String> nonsense = SimilarityFloorMeasurement.NONSENSE.stream()
+			.filter((query) -> !List.of("hinton", "Yejin Choi", "the").contains(query))
+			.toList();
+		List<float[]> vectors = this.embedder.embed(nonsense);
+		for (int i = 0; i < nonsense.size(); i++) {
+			for (SearchRequest.Mode mode : List.of(SearchRequest.Mode.SEMANTIC, SearchRequest.Mode.HYBRID)) {
+				SearchResult result = searcher.search(SearchRequest.of(nonsense.get(i), mode), vectors.get(i));
+				assertThat(result.meaningOnly()).as("%s, %s", nonsense.get(i), mode).isZero();
 			}
-			for (String query : List.of("xyzzyplugh", "author:hinton", "\"reward tampering\"")) {
-				for (SearchRequest.Mode mode : SearchRequest.Mode.values()) {
-					float[] vector = embedder.embed(List.of(SearchQuery.parse(query).positiveText())).get(0);
-					assertThat(searcher.search(SearchRequest.of(query, mode), vector).total()).as("%s, %s", query, mode)
-						.isZero();
-				}
-			}
+		}
+		for (String query : List.of("xyzzyplugh", "author:hinton", "\"reward tampering\"")) {
 			for (SearchRequest.Mode mode : SearchRequest.Mode.values()) {
-				SearchResult choi = searcher.search(SearchRequest.of("author:\"Yejin Choi\"", mode).withLimit(100),
-						embedder.embed(List.of("Yejin Choi")).get(0));
-				assertThat(choi.total()).as(mode.name()).isEqualTo(51);
-				assertThat(choi.ids()).hasSize(51);
+				float[] vector = this.embedder.embed(List.of(SearchQuery.parse(query).positiveText())).get(0);
+				assertThat(searcher.search(SearchRequest.of(query, mode), vector).total()).as("%s, %s", query, mode)
+					.isZero();
 			}
+		}
+		for (SearchRequest.Mode mode : SearchRequest.Mode.values()) {
+			SearchResult choi = searcher.search(SearchRequest.of("author:\"Yejin Choi\"", mode).withLimit(100),
+					this.embedder.embed(List.of("Yejin Choi")).get(0));
+			assertThat(choi.total()).as(mode.name()).isEqualTo(51);
+			assertThat(choi.ids()).hasSize(51);
 		}
 	}
 
@@ -166,8 +170,22 @@ class KnownItemWhileEmbeddingRealArchiveTests {
 		return SearchQualityRealArchiveTests.cut(paper.title());
 	}
 
+	/** The index of the partial stage, built on first use and shared by the tests that only read it. */
+	private SearchIndex partial() {
+		if (this.partial == null) {
+			Map<String, float[]> some = new HashMap<>(this.vectors);
+			sought().forEach((paper) -> some.remove(paper.id()));
+			this.partial = index(this.shared.resolve("partial"), this.papers, some);
+		}
+		return this.partial;
+	}
+
 	private SearchIndex index(String name, List<IndexedPaper> papers, Map<String, float[]> vectors) {
-		SearchIndex index = SearchIndex.open(this.folder.resolve(name), MiniLmEmbedder.MODEL);
+		return index(this.folder.resolve(name), papers, vectors);
+	}
+
+	private static SearchIndex index(Path folder, List<IndexedPaper> papers, Map<String, float[]> vectors) {
+		SearchIndex index = SearchIndex.open(folder, MiniLmEmbedder.MODEL);
 		index.add(papers, vectors);
 		index.commit(Map.of());
 		index.refresh();

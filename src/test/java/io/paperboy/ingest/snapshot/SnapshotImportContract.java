@@ -53,7 +53,8 @@ abstract class SnapshotImportContract {
 	/** Papers in both the Hugging Face archive and the derived snapshot file. */
 	private static final int SHARED = 438;
 
-	private static final int HF_PAPERS = 8_506;
+	/** The Hugging Face archive's days that list a paper of the derived snapshot file. */
+	private static final int SHARED_DAYS = 21;
 
 	private static final int DERIVED_PAPERS = 14_318;
 
@@ -233,31 +234,31 @@ abstract class SnapshotImportContract {
 	@Test
 	void snapshotAfterTheDailyListsKeepsOnePaperEachWithItsEntryAndUpvotes() throws IOException {
 		Path snapshot = derivedSharedAndOthers();
-		importDailyPapers();
+		Set<String> listed = importDailyPapers();
 		Map<String, Integer> upvotes = new HashMap<>();
 		Map<String, ArxivRecord> shared = sharedRecords();
 		shared.keySet().forEach((id) -> upvotes.put(id, this.catalog.findPaper(id).orElseThrow().upvotes()));
 		SnapshotReport report = importFile(snapshot, 2_000);
 		assertThat(report.created()).isEqualTo(OTHERS);
 		assertThat(report.updated()).isEqualTo(SHARED);
-		assertMerged(shared, upvotes);
+		assertMerged(shared, upvotes, listed);
 	}
 
 	@Test
 	void dailyListsAfterTheSnapshotKeepOnePaperEachWithArxivsMetadata() throws IOException {
 		importFile(derivedSharedAndOthers(), 2_000);
-		importDailyPapers();
+		Set<String> listed = importDailyPapers();
 		Map<String, ArxivRecord> shared = sharedRecords();
 		Map<String, Integer> upvotes = new HashMap<>();
 		shared.keySet().forEach((id) -> upvotes.put(id, this.catalog.findPaper(id).orElseThrow().upvotes()));
 		assertThat(upvotes.values()).anyMatch((count) -> count > 0);
-		assertMerged(shared, upvotes);
+		assertMerged(shared, upvotes, listed);
 	}
 
-	private void assertMerged(Map<String, ArxivRecord> shared, Map<String, Integer> upvotes) {
+	private void assertMerged(Map<String, ArxivRecord> shared, Map<String, Integer> upvotes, Set<String> listed) {
 		assertThat(shared).hasSize(SHARED);
-		assertThat(this.catalog.countPapers()).isEqualTo(HF_PAPERS + OTHERS);
-		assertThat(CatalogTables.count(this.jdbc, "daily_entries")).isEqualTo(HF_PAPERS);
+		assertThat(this.catalog.countPapers()).isEqualTo(listed.size() + OTHERS);
+		assertThat(CatalogTables.count(this.jdbc, "daily_entries")).isEqualTo(listed.size());
 		for (ArxivRecord record : shared.values()) {
 			Paper paper = this.catalog.findPaper(record.id()).orElseThrow();
 			assertThat(paper.title()).isEqualTo(record.title());
@@ -321,15 +322,49 @@ abstract class SnapshotImportContract {
 		return write("shared-and-others.jsonl", lines);
 	}
 
-	private void importDailyPapers() {
+	/**
+	 * Imports the Hugging Face archive's days that list a paper of the derived file, through the
+	 * {@code import hf-daily} verb: every shared paper with the other papers of its days, not the
+	 * whole archive (whose import has tests of its own, {@code DailyPapersImportRealArchiveContract}).
+	 * @return the ids of the papers those days list
+	 */
+	private Set<String> importDailyPapers() throws IOException {
+		Set<String> derived = new HashSet<>();
+		SnapshotLineParser parser = new SnapshotLineParser(this.json);
+		for (String line : Files.readAllLines(derived())) {
+			byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+			try {
+				derived.add(parser.parse(bytes, bytes.length).id());
+			}
+			catch (MalformedLineException ex) {
+				throw new AssertionError(ex);
+			}
+		}
+		Path days = Files.createDirectories(this.dir.resolve("hf-daily"));
+		Set<String> listed = new HashSet<>();
+		try (Stream<Path> files = Files.list(SharedData.hfDailyPapers())) {
+			for (Path file : files.filter((path) -> path.toString().endsWith(".json")).sorted().toList()) {
+				Set<String> ids = new HashSet<>();
+				for (JsonNode entry : this.json.readTree(file.toFile())) {
+					ids.add(entry.get("paper").get("id").asString());
+				}
+				if (ids.stream().anyMatch(derived::contains)) {
+					Files.copy(file, days.resolve(file.getFileName().toString()));
+					listed.addAll(ids);
+				}
+			}
+		}
+		try (Stream<Path> copied = Files.list(days)) {
+			assertThat(copied).hasSize(SHARED_DAYS);
+		}
 		Verb hfDaily = this.verbs.stream()
 			.filter((verb) -> verb.name().equals(List.of("import", "hf-daily")))
 			.findFirst()
 			.orElseThrow();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		int exit = hfDaily.run(List.of(SharedData.hfDailyPapers().toString()), new PrintStream(out),
-				new PrintStream(out));
+		int exit = hfDaily.run(List.of(days.toString()), new PrintStream(out), new PrintStream(out));
 		assertThat(exit).as(out.toString()).isZero();
+		return listed;
 	}
 
 	private static void assertSameCounts(SnapshotReport actual, SnapshotReport expected) {
