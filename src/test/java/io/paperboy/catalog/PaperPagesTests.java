@@ -67,7 +67,7 @@ class PaperPagesTests {
 		assertThat(html).contains("<span class=\"tag\">reasoning</span>")
 			.contains("<span class=\"tag\">reinforcement learning</span>");
 		assertThat(html).contains("<a href=\"/papers/date/2025-06-02\">");
-		assertThat(html).contains("<a href=\"/u/akhaliq\">AK</a>").contains("<a href=\"#comments\">4 comments</a>")
+		assertThat(html).contains("<a href=\"/u/akhaliq\">AK</a>").contains("<a href=\"#comments\">0 comments</a>")
 			.contains("<section class=\"comments\" id=\"comments\">");
 	}
 

@@ -147,7 +147,7 @@ class DailyPagesTests {
 		assertThat(card).contains("<a href=\"/authors/Ada%20Lovelace\">Ada Lovelace</a>")
 			.contains("<a class=\"more\" href=\"/papers/2506.00001#authors\">+2 more</a>")
 			.contains("<a href=\"/u/akhaliq\">AK</a>")
-			.contains("<a href=\"/papers/2506.00001#comments\">4 comments</a>");
+			.contains("<a href=\"/papers/2506.00001#comments\">0 comments</a>");
 		assertThat(text).contains("Line one of the abstract and line two.");
 		assertThat(text).startsWith("▲ 12 upvotes");
 		assertThat(text).contains("0 comments 4 comments on Hugging Face");
