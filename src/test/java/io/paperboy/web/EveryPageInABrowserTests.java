@@ -261,7 +261,7 @@ class EveryPageInABrowserTests {
 			page.keyboard().press("Tab");
 			page.keyboard().press("Enter");
 			page.waitForURL((address) -> address.contains("/papers/week"));
-			assertThat(page.locator("h1").textContent()).isEqualTo("Weekly");
+			assertThat(page.locator("h1").textContent()).isEqualTo("Weekly papers");
 		}
 	}
 
