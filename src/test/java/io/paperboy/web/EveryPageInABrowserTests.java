@@ -245,7 +245,7 @@ class EveryPageInABrowserTests {
 	}
 
 	@Test
-	void onAPhoneTheMenuOpensFromTheKeyboardWithoutJavaScript() {
+	void onAPhoneTheMenuOpensFromTheKeyboardWithoutJavaScript() throws IOException {
 		try (BrowserContext phone = browser
 			.newContext(new NewContextOptions().setViewportSize(390, 844).setJavaScriptEnabled(false))) {
 			Page page = phone.newPage();
@@ -256,6 +256,8 @@ class EveryPageInABrowserTests {
 			page.locator(".site-header summary").focus();
 			page.keyboard().press("Enter");
 			assertThat(weekly.isVisible()).isTrue();
+			assertThat(page.locator(".site-header").getByText("Sign in").isVisible()).isTrue();
+			screenshot(page, "menu-390-light-out");
 			page.keyboard().press("Tab");
 			assertThat(page.evaluate("document.activeElement.textContent")).isEqualTo("Daily");
 			page.keyboard().press("Tab");
