@@ -287,6 +287,17 @@ class EveryPageInABrowserTests {
 		}
 	}
 
+	@Test
+	void axeCoreNamesTheRuleAndTheElementOfAViolation() {
+		try (BrowserContext context = browser.newContext(new NewContextOptions())) {
+			Page page = context.newPage();
+			page.setContent("<!DOCTYPE html><html lang=\"en\"><title>Bad</title><main><img src=\"chart.png\"></main></html>");
+
+			assertThat(violations(page)).singleElement()
+				.satisfies((violation) -> assertThat(violation).startsWith("image-alt").contains("[img]"));
+		}
+	}
+
 	/** axe-core's WCAG A and AA violations on the page, one line per element. */
 	private static List<String> violations(Page page) {
 		AxeResults results = new AxeBuilder(page).withTags(WCAG_A_AA).analyze();
