@@ -122,9 +122,10 @@ class EveryPageInABrowserTests {
 				new PageType("trending", "/papers/trending", 200, false),
 				new PageType("arxiv", "/papers/arxiv", 200, false),
 				new PageType("paper", "/papers/2506.00001", 200, false),
+				new PageType("author", "/authors/A%20One", 200, false),
 				new PageType("search", "/papers/search?q=reward", 200, false),
 				new PageType("stats", "/stats", 200, false), new PageType("submit", "/submit", 200, false),
-				new PageType("signin", "/signin", 200, false), new PageType("profile", "/u/" + USERNAME, 200, false),
+				new PageType("signin", "/signin", 200, false), new PageType("api", "/docs/api", 200, false), new PageType("profile", "/u/" + USERNAME, 200, false),
 				new PageType("settings", preferencesPath, 200, false),
 				new PageType("welcome", "/welcome", 200, true), new PageType("admin", "/admin", 200, true),
 				new PageType("not-found", "/papers/2506.09999", 404, false));
