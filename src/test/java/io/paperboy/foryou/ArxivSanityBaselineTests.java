@@ -63,7 +63,7 @@ class ArxivSanityBaselineTests {
 		boolean[] positive = { true, true, true, false, false, false };
 		double[] weights = LinearSvm.train(rows, positive, vectorizer.features(), 1, 1e-6, 1000, 1);
 		for (int i = 0; i < rows.size(); i++) {
-			assertThat(LinearSvm.margin(weights, rows.get(i))).as(CORPUS.get(i)).matches((margin) -> (margin > 0) == positive[i]);
+			assertThat(LinearSvm.margin(weights, rows.get(i)) > 0).as(CORPUS.get(i)).isEqualTo(positive[i]);
 		}
 		assertThat(LinearSvm.margin(weights, vectorizer.transform("Graph networks for traffic")))
 			.isGreaterThan(LinearSvm.margin(weights, vectorizer.transform("Protein structure of enzymes")));
