@@ -54,7 +54,7 @@ public final class InterestModel {
 			double blend) {
 
 		/** The settings docs/for-you.md measured as best on the real archive. */
-		public static final Settings DEFAULTS = new Settings(8, 0.05, 0.01, 200, 1.0, 0.0);
+		public static final Settings DEFAULTS = new Settings(8, 0.05, 0.001, 200, 1.0, 0.0);
 
 		public Settings {
 			if (linearFrom < 1) {

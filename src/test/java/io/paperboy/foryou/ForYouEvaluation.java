@@ -119,17 +119,25 @@ public final class ForYouEvaluation {
 			methods.put(String.format(Locale.ROOT, "embeddings, nearest examples, temperature %.2f", temperature),
 					evaluation.model(defaults.withLinearFrom(Integer.MAX_VALUE).withTemperature(temperature), 0));
 		}
-		for (double penalty : new double[] { 0.001, 0.01, 0.1 }) {
+		for (double penalty : new double[] { 0.0001, 0.001, 0.01, 0.1 }) {
 			methods.put(String.format(Locale.ROOT, "embeddings, logistic regression, penalty %.3f, %d background", penalty,
 					background), evaluation.model(defaults.withLinearFrom(1).withPenalty(penalty), background));
 		}
-		methods.put("embeddings, logistic regression, penalty 0.010, all earlier papers as background",
+		methods.put("embeddings, logistic regression, penalty 0.001, all earlier papers as background",
 				evaluation.model(defaults.withLinearFrom(1), Integer.MAX_VALUE));
 		for (double blend : new double[] { 0.1, 0.3 }) {
 			methods.put(String.format(Locale.ROOT, "embeddings, logistic regression + %.1f × nearest examples", blend),
 					evaluation.model(defaults.withLinearFrom(1).withBlend(blend), background));
 		}
 		methods.put("the product's model (InterestModel.Settings.DEFAULTS)", evaluation.model(defaults, background));
+		for (double boost : new double[] { 1, 3 }) {
+			methods.put(String.format(Locale.ROOT, "the product's model + %.0f × shared authors", boost),
+					evaluation.withAuthors(evaluation.model(defaults, background), boost));
+		}
+		String only = System.getProperty("only", "");
+		if (!only.isBlank()) {
+			methods.keySet().removeIf((name) -> java.util.Arrays.stream(only.split(",")).noneMatch(name::contains));
+		}
 
 		System.out.println();
 		System.out.println(
@@ -151,7 +159,7 @@ public final class ForYouEvaluation {
 			few.put("nearest examples, temperature 0.05", evaluation.model(defaults.withLinearFrom(Integer.MAX_VALUE), 0));
 			few.put("nearest examples, temperature 10 (centroid)",
 					evaluation.model(defaults.withLinearFrom(Integer.MAX_VALUE).withTemperature(10), 0));
-			few.put("logistic regression, penalty 0.01", evaluation.model(defaults.withLinearFrom(1), background));
+			few.put("logistic regression, penalty 0.001", evaluation.model(defaults.withLinearFrom(1), background));
 			StringBuilder header = new StringBuilder("| method |");
 			StringBuilder rule = new StringBuilder("|---|");
 			for (int count : counts) {
@@ -290,6 +298,28 @@ public final class ForYouEvaluation {
 			List<float[]> sample = sample(before, background, member.name()).stream().map(this.vectors::get).toList();
 			InterestModel model = InterestModel.train(positives, List.of(), sample, settings);
 			return (id) -> model.score(this.vectors.get(id));
+		};
+	}
+
+	/**
+	 * A method's score plus {@code boost} times the author affinity: for each author of the paper,
+	 * ln(1 + the number of the member's training papers they wrote), the "follow author" signal as a
+	 * member's own earlier papers imply it.
+	 */
+	Method withAuthors(Method method, double boost) {
+		return (member, before) -> {
+			Scorer scorer = method.train(member, before);
+			Map<String, Integer> authors = new HashMap<>();
+			for (String id : member.training()) {
+				this.archive.papers().get(id).authors().forEach((author) -> authors.merge(author, 1, Integer::sum));
+			}
+			return (id) -> {
+				double affinity = 0;
+				for (String author : this.archive.papers().get(id).authors()) {
+					affinity += Math.log1p(authors.getOrDefault(author, 0));
+				}
+				return scorer.score(id) + boost * affinity;
+			};
 		};
 	}
 
