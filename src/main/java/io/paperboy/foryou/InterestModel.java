@@ -8,7 +8,8 @@ import java.util.Objects;
  * What one member is interested in, learnt from the papers they gave signals on, scoring papers they
  * have not seen (docs/for-you.md describes the model and how it was measured).
  * <p>
- * While a member has fewer than {@link Settings#linearFrom()} positive examples the score is the
+ * While a member has fewer than {@link Settings#linearFrom()} positive examples, or when there is
+ * nothing to contrast them with (no negative example and no background paper), the score is the
  * nearest-examples score: a soft maximum of the cosine similarities to the positive examples (each
  * counting by its weight), minus the same for the negative ones, so a paper close to one thing the member
  * saved ranks high even when the rest of their signals point elsewhere. From then on a logistic
@@ -40,7 +41,8 @@ public final class InterestModel {
 	 * How a model is built.
 	 *
 	 * @param linearFrom the number of positive examples from which the logistic regression is trained
-	 * (below it the nearest-examples score is used)
+	 * (below it the nearest-examples score is used); 1 by default, as the regression ranked better than
+	 * the nearest examples from the first signal on in the evaluation (docs/for-you.md)
 	 * @param temperature the softness of the nearest-examples maximum, in units of cosine similarity:
 	 * near 0 only the single closest example counts, large values average over all of them
 	 * @param penalty the L2 penalty of the logistic regression (larger: smoother, closer to the centroid)
@@ -54,7 +56,7 @@ public final class InterestModel {
 			double blend) {
 
 		/** The settings docs/for-you.md measured as best on the real archive. */
-		public static final Settings DEFAULTS = new Settings(8, 0.05, 0.001, 200, 1.0, 0.0);
+		public static final Settings DEFAULTS = new Settings(1, 0.05, 0.001, 200, 1.0, 0.0);
 
 		public Settings {
 			if (linearFrom < 1) {
@@ -152,8 +154,11 @@ public final class InterestModel {
 		// checked here so that a bad background paper fails the same way with few positive examples
 		background.forEach((vector) -> UnitRows.norm(vector, dimensions, "a background paper"));
 		String[] ids = positives.stream().map(Example::id).toArray(String[]::new);
+		// a regression needs something to separate the positives from: without negatives or background
+		// papers it would learn only a bias
+		boolean separable = !negatives.isEmpty() || !background.isEmpty();
 		Kind kind = positives.isEmpty() ? Kind.EMPTY
-				: (positives.size() < settings.linearFrom()) ? Kind.NEAREST : Kind.LINEAR;
+				: (positives.size() < settings.linearFrom() || !separable) ? Kind.NEAREST : Kind.LINEAR;
 		LogisticRegression.Weights regression = null;
 		if (kind == Kind.LINEAR) {
 			regression = regression(positives, negatives, background, dimensions, settings);

@@ -120,7 +120,7 @@ public final class ForYouEvaluation {
 					evaluation.model(defaults.withLinearFrom(Integer.MAX_VALUE).withTemperature(temperature), 0));
 		}
 		for (double penalty : new double[] { 0.0001, 0.001, 0.01, 0.1 }) {
-			methods.put(String.format(Locale.ROOT, "embeddings, logistic regression, penalty %.3f, %d background", penalty,
+			methods.put(String.format(Locale.ROOT, "embeddings, logistic regression, penalty %s, %d background", penalty,
 					background), evaluation.model(defaults.withLinearFrom(1).withPenalty(penalty), background));
 		}
 		methods.put("embeddings, logistic regression, penalty 0.001, all earlier papers as background",

@@ -14,6 +14,9 @@ class InterestModelTests {
 
 	private static final int DIMENSIONS = 32;
 
+	/** Settings that keep the nearest-examples score whatever the number of signals. */
+	private static final InterestModel.Settings NEAREST = InterestModel.Settings.DEFAULTS.withLinearFrom(Integer.MAX_VALUE);
+
 	private final Random random = new Random(7);
 
 	@Test
@@ -47,8 +50,9 @@ class InterestModelTests {
 	void aNegativeExamplePushesTheCandidatesNearItDownWhileSignalsAreFew() {
 		List<Example> positives = List.of(Example.of("p1", axis(0)), Example.of("p2", axis(1)));
 		float[] nearSecond = mix(axis(1), axis(2), 0.3f);
-		InterestModel without = InterestModel.train(positives, List.of(), List.of());
-		InterestModel with = InterestModel.train(positives, List.of(Example.of("no", axis(2))), List.of());
+		InterestModel without = InterestModel.train(positives, List.of(), List.of(), NEAREST);
+		InterestModel with = InterestModel.train(positives, List.of(Example.of("no", axis(2))), List.of(), NEAREST);
+		assertThat(with.kind()).isEqualTo(InterestModel.Kind.NEAREST);
 		assertThat(with.score(nearSecond)).isLessThan(without.score(nearSecond));
 		List<Candidate> candidates = List.of(new Candidate("near the negative", nearSecond),
 				new Candidate("away from it", mix(axis(0), axis(3), 0.3f)));
@@ -140,11 +144,19 @@ class InterestModelTests {
 
 	@Test
 	void theRegressionTakesOverAtTheSettingsNumberOfPositives() {
-		InterestModel.Settings settings = InterestModel.Settings.DEFAULTS;
-		assertThat(InterestModel.train(positives(settings.linearFrom() - 1), List.of(), background(20)).kind())
+		InterestModel.Settings settings = InterestModel.Settings.DEFAULTS.withLinearFrom(8);
+		assertThat(InterestModel.train(positives(7), List.of(), background(20), settings).kind())
 			.isEqualTo(InterestModel.Kind.NEAREST);
-		assertThat(InterestModel.train(positives(settings.linearFrom()), List.of(), background(20)).kind())
+		assertThat(InterestModel.train(positives(8), List.of(), background(20), settings).kind())
 			.isEqualTo(InterestModel.Kind.LINEAR);
+	}
+
+	@Test
+	void byDefaultOneSignalAndSomethingToContrastItWithMakeARegression() {
+		assertThat(InterestModel.train(positives(1), List.of(), background(20)).kind()).isEqualTo(InterestModel.Kind.LINEAR);
+		assertThat(InterestModel.train(positives(1), List.of(Example.of("n", axis(3))), List.of()).kind())
+			.isEqualTo(InterestModel.Kind.LINEAR);
+		assertThat(InterestModel.train(positives(5), List.of(), List.of()).kind()).isEqualTo(InterestModel.Kind.NEAREST);
 	}
 
 	@Test
