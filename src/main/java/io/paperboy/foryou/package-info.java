@@ -1,0 +1,9 @@
+/**
+ * For you: a per-member interest model over the papers' embeddings (nearest examples while a member
+ * has given few signals, a logistic regression above that), ranking the papers of a window with the
+ * example that explains each one.
+ */
+@ApplicationModule(allowedDependencies = {})
+package io.paperboy.foryou;
+
+import org.springframework.modulith.ApplicationModule;
