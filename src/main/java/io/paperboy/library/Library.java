@@ -86,6 +86,12 @@ public class Library {
 		return this.repository.savedAmong(memberId, paperIds);
 	}
 
+	/** Every paper the member saved: what the save buttons of a page show pressed. */
+	@Transactional(readOnly = true)
+	public Set<String> savedIds(long memberId) {
+		return this.repository.savedIds(memberId);
+	}
+
 	// not interested
 
 	/**
