@@ -85,7 +85,7 @@ class LibraryPageController {
 	@GetMapping("/library.{extension:bib|ris}")
 	ResponseEntity<String> export(@PathVariable String extension, Member member) {
 		List<String> ids = this.library.allSaved(member.id()).stream().map(TimedPaper::paperId).toList();
-		List<String> hidden = List.copyOf(this.library.notInterestedIds(member.id()));
+		java.util.Set<String> hidden = this.library.notInterestedIds(member.id());
 		ids = ids.stream().filter((id) -> !hidden.contains(id)).toList();
 		return citations(extension, "library", ids, Map.of());
 	}
