@@ -90,3 +90,74 @@
     });
   });
 })();
+
+// Library: the save, "not interested" and follow forms go to the JSON API instead. A save shows on
+// every button for the paper; "not interested" hides the paper's card; a follow turns its button.
+// Should the API refuse, the form is sent the ordinary way, whose page says why.
+(function () {
+  'use strict';
+  function showSaved(state) {
+    document.querySelectorAll('form.save[data-paper]').forEach(function (form) {
+      if (form.getAttribute('data-paper') !== state.paperId) {
+        return;
+      }
+      var button = form.querySelector('button');
+      button.setAttribute('aria-pressed', state.saved ? 'true' : 'false');
+      button.setAttribute('title', state.saved ? 'Take out of your library' : 'Save to your library');
+      button.textContent = state.saved ? 'Saved' : 'Save';
+      form.querySelector('input[name="save"]').value = state.saved ? 'remove' : 'add';
+    });
+  }
+  function send(form, method, then) {
+    var button = form.querySelector('button');
+    if (button.disabled) {
+      return;
+    }
+    var headers = Object.assign({ Accept: 'application/json' }, window.paperboy.csrfHeaders());
+    button.disabled = true;
+    fetch(form.getAttribute('data-api'), { method: method, headers: headers, credentials: 'same-origin' })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error('refused: ' + response.status);
+        }
+        return response.json();
+      })
+      .then(function (state) {
+        button.disabled = false;
+        then(state);
+      })
+      .catch(function () {
+        button.disabled = false;
+        form.submit();
+      });
+  }
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.matches('form[data-api]') || !window.fetch) {
+      return;
+    }
+    if (form.matches('form.save')) {
+      event.preventDefault();
+      send(form, form.querySelector('input[name="save"]').value === 'remove' ? 'DELETE' : 'POST', showSaved);
+    }
+    else if (form.matches('form.not-interested')) {
+      event.preventDefault();
+      send(form, 'POST', function () {
+        var card = form.closest('.card');
+        if (card) {
+          card.hidden = true;
+        }
+      });
+    }
+    else if (form.matches('form.follow')) {
+      event.preventDefault();
+      var follow = form.querySelector('input[name="follow"]');
+      send(form, follow.value === 'remove' ? 'DELETE' : 'POST', function (state) {
+        var button = form.querySelector('button');
+        button.setAttribute('aria-pressed', state.following ? 'true' : 'false');
+        button.textContent = state.following ? 'Following' : 'Follow';
+        follow.value = state.following ? 'remove' : 'add';
+      });
+    }
+  });
+})();

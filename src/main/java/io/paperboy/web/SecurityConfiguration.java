@@ -50,7 +50,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * signed-in member. {@code docs/operations.md} ("Who may do what") lists the rules for operators.
  * <ul>
  * <li>Reading is open to everyone, except a member's own pages (welcome, settings, the submit and
- * curate pages, a comment's edit form, their subscription in the API).</li>
+ * curate pages, a comment's edit form, their library and collections, their subscription, library
+ * and collections in the API).</li>
  * <li>Changing anything ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE}) needs a signed-in
  * member and a CSRF token (a hidden form field, or the {@code X-CSRF-TOKEN} header for JSON), except
  * on the few addresses in {@link #PUBLIC_CHANGES}: signing in and out, subscribing, the signed digest
@@ -83,7 +84,8 @@ class SecurityConfiguration {
 
 	/** Pages that show a member their own things: anyone else signs in first. */
 	static final List<String> MEMBERS_PAGES = List.of("/welcome", "/settings", "/settings/**", "/submit", "/curate",
-			"/comments/*/edit", "/api/subscription");
+			"/comments/*/edit", "/api/subscription", "/library", "/library/**", "/library.bib", "/library.ris",
+			"/api/library", "/api/collections", "/api/collections/**");
 
 	/**
 	 * The addresses where someone who is not signed in may change something: signing in and out

@@ -1,0 +1,190 @@
+package io.paperboy.library;
+
+import java.net.URI;
+import java.util.List;
+
+import io.paperboy.account.Member;
+import io.paperboy.catalog.ArxivId;
+import io.paperboy.web.BadRequestException;
+import io.paperboy.web.JsonBody;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A member's library, signals and collections for scripts and for the buttons' JavaScript: a
+ * signed-in member's session, and the {@code X-CSRF-TOKEN} header on every change (rules of
+ * {@code web.SecurityConfiguration}). Saving, marking and following are idempotent. Refusals (400),
+ * unknown papers and collections (404; another member's collection is unknown too) are answered by
+ * {@code web.ErrorHandling} as problem documents.
+ */
+@RestController
+@JsonBody(unreadable = "The body must be a JSON object such as {\"name\": \"Reading group\", \"isPublic\": false}.",
+		unsupported = "Send the body as application/json, such as {\"name\": \"Reading group\"}.")
+class LibraryApiController {
+
+	/** The most papers one call of {@code GET /api/library} gives. */
+	static final int PAGE = 100;
+
+	private final Library library;
+
+	LibraryApiController(Library library) {
+		this.library = library;
+	}
+
+	@Operation(summary = "Save a paper to your library", description = "For a signed-in member; saving twice keeps one save.")
+	@PostMapping("/api/papers/{id}/save")
+	SaveState save(@PathVariable String id, Member member) {
+		return this.library.save(member.id(), ArxivId.parse(id).id(), true);
+	}
+
+	@Operation(summary = "Take a paper out of your library")
+	@DeleteMapping("/api/papers/{id}/save")
+	SaveState unsave(@PathVariable String id, Member member) {
+		return this.library.save(member.id(), ArxivId.parse(id).id(), false);
+	}
+
+	@Operation(summary = "Save a paper with an old-style id, such as hep-th/9901001")
+	@PostMapping("/api/papers/{archive}/{number:\\d{7}(?:v\\d+)?}/save")
+	SaveState saveOldStyle(@PathVariable String archive, @PathVariable String number, Member member) {
+		return this.library.save(member.id(), ArxivId.parse(archive + "/" + number).id(), true);
+	}
+
+	@Operation(summary = "Take a paper with an old-style id out of your library")
+	@DeleteMapping("/api/papers/{archive}/{number:\\d{7}(?:v\\d+)?}/save")
+	SaveState unsaveOldStyle(@PathVariable String archive, @PathVariable String number, Member member) {
+		return this.library.save(member.id(), ArxivId.parse(archive + "/" + number).id(), false);
+	}
+
+	@Operation(summary = "Hide a paper from your personal views",
+			description = "The paper leaves your library page (and, later, your own recommendations); nobody else sees it.")
+	@PostMapping("/api/papers/{id}/not-interested")
+	NotInterestedState notInterested(@PathVariable String id, Member member) {
+		return this.library.notInterested(member.id(), ArxivId.parse(id).id(), true);
+	}
+
+	@Operation(summary = "Show a paper you hid again")
+	@DeleteMapping("/api/papers/{id}/not-interested")
+	NotInterestedState interestedAgain(@PathVariable String id, Member member) {
+		return this.library.notInterested(member.id(), ArxivId.parse(id).id(), false);
+	}
+
+	@Operation(summary = "Follow an author", description = "By name as the paper gives it; case, accents and spaces do not matter.")
+	@PostMapping("/api/authors/{name}/follow")
+	FollowState follow(@PathVariable String name, Member member) {
+		return this.library.follow(member.id(), name, true);
+	}
+
+	@Operation(summary = "Stop following an author")
+	@DeleteMapping("/api/authors/{name}/follow")
+	FollowState unfollow(@PathVariable String name, Member member) {
+		return this.library.follow(member.id(), name, false);
+	}
+
+	@Operation(summary = "Your library", description = "Saved papers, the most recently saved first, "
+			+ PAGE + " at most per call (page from 1), without the papers you marked as not interesting.")
+	@GetMapping("/api/library")
+	LibraryPage libraryPage(@RequestParam(defaultValue = "1") int page, Member member) {
+		if (page < 1) {
+			throw new BadRequestException("page counts from 1.");
+		}
+		return new LibraryPage(page, this.library.countSaved(member.id()),
+				this.library.saved(member.id(), (page - 1) * PAGE, PAGE));
+	}
+
+	@Operation(summary = "Your collections", description = "By name, without their papers.")
+	@GetMapping("/api/collections")
+	List<ApiCollection> collections(Member member) {
+		return this.library.collections(member.id())
+			.stream()
+			.map((collection) -> ApiCollection.of(collection, member.username(), null))
+			.toList();
+	}
+
+	@Operation(summary = "Create a collection", description = "Body: {\"name\": \"Reading group\", \"slug\": "
+			+ "\"reading-group\", \"description\": \"\", \"isPublic\": false}; only the name is needed (the slug is "
+			+ "made from it). Private unless isPublic. 400 for a bad name or slug, one taken, or too many collections.")
+	@PostMapping("/api/collections")
+	ResponseEntity<ApiCollection> create(@RequestBody CollectionRequest request, Member member) {
+		PaperCollection collection = this.library.createCollection(member.id(), request.name(), request.slug(),
+				request.description(), Boolean.TRUE.equals(request.isPublic()));
+		return ResponseEntity.created(URI.create("/api/collections/" + collection.id()))
+			.body(ApiCollection.of(collection, member.username(), List.of()));
+	}
+
+	@Operation(summary = "One of your collections, with its papers and notes")
+	@GetMapping("/api/collections/{id}")
+	ApiCollection collection(@PathVariable long id, Member member) {
+		PaperCollection collection = this.library.collection(member.id(), id);
+		return ApiCollection.of(collection, member.username(), this.library.items(id));
+	}
+
+	@Operation(summary = "Change a collection", description = "Body: the fields to change, such as {\"isPublic\": true} "
+			+ "or {\"name\": \"Group\", \"slug\": \"group\"}.")
+	@PatchMapping("/api/collections/{id}")
+	ApiCollection update(@PathVariable long id, @RequestBody CollectionRequest request, Member member) {
+		PaperCollection collection = this.library.updateCollection(member.id(), id, request.name(), request.slug(),
+				request.description(), request.isPublic());
+		return ApiCollection.of(collection, member.username(), this.library.items(id));
+	}
+
+	@Operation(summary = "Delete a collection", description = "Its papers stay in your library.")
+	@DeleteMapping("/api/collections/{id}")
+	ResponseEntity<Void> delete(@PathVariable long id, Member member) {
+		this.library.deleteCollection(member.id(), id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@Operation(summary = "Add a paper to a collection, or change its note",
+			description = "Optional body: {\"note\": \"Read for Tuesday\"}. The paper is saved to your library too.")
+	@PostMapping("/api/collections/{id}/papers/{paperId}")
+	CollectionItem add(@PathVariable long id, @PathVariable String paperId,
+			@RequestBody(required = false) NoteRequest request, Member member) {
+		return this.library.addToCollection(member.id(), id, ArxivId.parse(paperId).id(),
+				(request != null) ? request.note() : null);
+	}
+
+	@Operation(summary = "Take a paper off a collection", description = "It stays in your library.")
+	@DeleteMapping("/api/collections/{id}/papers/{paperId}")
+	ResponseEntity<Void> remove(@PathVariable long id, @PathVariable String paperId, Member member) {
+		this.library.removeFromCollection(member.id(), id, ArxivId.parse(paperId).id());
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * One page of a member's library.
+	 *
+	 * @param page which page, from 1
+	 * @param total how many papers the library holds
+	 * @param papers this page's papers, each with when it was saved
+	 */
+	record LibraryPage(int page, long total, List<TimedPaper> papers) {
+	}
+
+	/**
+	 * What a script sends to create or change a collection; absent fields are left as they were.
+	 *
+	 * @param name its name
+	 * @param slug its address ({@code reading-group})
+	 * @param description a sentence or two
+	 * @param isPublic whether anyone may read it
+	 */
+	record CollectionRequest(String name, String slug, String description, Boolean isPublic) {
+	}
+
+	/**
+	 * A note on a paper of a collection.
+	 *
+	 * @param note plain text
+	 */
+	record NoteRequest(String note) {
+	}
+
+}

@@ -1,0 +1,133 @@
+package io.paperboy.library;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import io.paperboy.catalog.Catalog;
+import io.paperboy.mail.DevMailbox;
+import io.paperboy.mail.KeptMail;
+import io.paperboy.support.Chromium;
+import io.paperboy.support.EmptyCatalog;
+import io.paperboy.support.ServerTest;
+import io.paperboy.support.TestPapers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A member saves a paper from its card in a real Chromium: with JavaScript the button turns without
+ * a reload, without it the form posts and comes back; either way the paper is in their library.
+ */
+@Tag("browser")
+@ServerTest
+@ExtendWith(EmptyCatalog.class)
+class SavingInABrowserTests {
+
+	private static final LocalDate JUNE_2 = LocalDate.of(2025, 6, 2);
+
+	private static final Pattern SIGN_IN_LINK = Pattern.compile("https?://[^/\\s]+(/signin/token\\?\\S+)");
+
+	@RegisterExtension
+	static final Chromium browser = new Chromium();
+
+	private static int visitors;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	DevMailbox mailbox;
+
+	@BeforeEach
+	void onePaperOnTheList() {
+		this.catalog.savePaper(TestPapers.paper("2506.00001").withTitle("A paper worth keeping").build(), JUNE_2);
+		this.catalog.placeOnDailyList(TestPapers.entry("2506.00001", JUNE_2));
+	}
+
+	@Test
+	void aMemberSavesFromACardWithoutAReloadAndFindsThePaperInTheirLibrary() {
+		List<String> problems = new ArrayList<>();
+		try (BrowserContext context = browser.newContext(new NewContextOptions())) {
+			Page page = context.newPage();
+			page.onConsoleMessage((message) -> {
+				if ("error".equals(message.type())) {
+					problems.add(message.text());
+				}
+			});
+			page.navigate(url("/papers/date/2025-06-02"));
+			signIn(page);
+			assertThat(page.url()).isEqualTo(url("/papers/date/2025-06-02"));
+			Locator button = page.locator(".card form.save button");
+			assertThat(button.getAttribute("aria-pressed")).isEqualTo("false");
+
+			// a reload would forget this
+			page.evaluate("window.stillThisPage = true");
+			button.click();
+			page.waitForCondition(() -> "true".equals(button.getAttribute("aria-pressed")));
+
+			assertThat(button.textContent()).isEqualTo("Saved");
+			assertThat(page.evaluate("window.stillThisPage === true")).isEqualTo(true);
+			page.navigate(url("/library"));
+			assertThat(page.locator(".card h3").first().textContent()).contains("A paper worth keeping");
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void withoutJavaScriptTheSaveButtonPostsAndComesBackToTheSamePage() {
+		try (BrowserContext context = browser.newContext(new NewContextOptions().setJavaScriptEnabled(false))) {
+			Page page = context.newPage();
+			page.navigate(url("/papers/2506.00001"));
+			signIn(page);
+			assertThat(page.url()).isEqualTo(url("/papers/2506.00001"));
+
+			page.locator("form.save button").click();
+
+			assertThat(page.url()).isEqualTo(url("/papers/2506.00001"));
+			assertThat(page.locator("form.save button").getAttribute("aria-pressed")).isEqualTo("true");
+		}
+	}
+
+	/** From a page, follows the save link to sign in, as a new visitor, and comes back. */
+	private void signIn(Page page) {
+		String address = "saver" + (++visitors) + "-" + System.nanoTime() + "@example.org";
+		page.locator("a.save").first().click();
+		page.locator("input[name=username]").fill(address);
+		page.locator("form.stacked button[type=submit]").click();
+		page.waitForURL("**/signin/sent**");
+
+		List<KeptMail> mail = this.mailbox.to(address);
+		assertThat(mail).hasSize(1);
+		Matcher link = SIGN_IN_LINK.matcher(mail.get(0).text());
+		assertThat(link.find()).as("a sign-in link in: %s", mail.get(0).text()).isTrue();
+		page.navigate(url(link.group(1)));
+		page.locator("form.stacked button[type=submit]").click();
+
+		// the first sign-in chooses a username and display name
+		page.locator("input[name=username]").fill("saver" + visitors + "x" + (System.nanoTime() % 100000));
+		page.locator("input[name=displayName]").fill("Saver " + visitors);
+		page.locator("form.stacked button[type=submit]").click();
+		page.waitForURL((url) -> !url.contains("/welcome"));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
