@@ -254,7 +254,7 @@ class EveryPageInABrowserTests {
 			Locator weekly = page.locator(".site-header a[href='/papers/week']");
 			assertThat(weekly.isVisible()).isFalse();
 
-			page.locator(".site-header summary").focus();
+			page.locator(".site-menu > summary").focus();
 			page.keyboard().press("Enter");
 			assertThat(weekly.isVisible()).isTrue();
 			assertThat(page.locator(".site-header").getByText("Sign in").isVisible()).isTrue();
@@ -276,7 +276,7 @@ class EveryPageInABrowserTests {
 			page.navigate(url("/papers/date/2025-06-02"));
 			Locator name = page.locator(".site-header a.me");
 
-			assertThat(page.locator(".site-header summary").isVisible()).isFalse();
+			assertThat(page.locator(".site-menu > summary").isVisible()).isFalse();
 			assertThat(name.getAttribute("title")).isEqualTo(DISPLAY_NAME);
 			assertThat(name.evaluate("(e) => e.scrollWidth > e.clientWidth")).isEqualTo(true);
 			double brandTop = page.locator(".site-header .brand").boundingBox().y;
@@ -285,6 +285,11 @@ class EveryPageInABrowserTests {
 				assertThat(item.isVisible()).as(link).isTrue();
 				assertThat(item.boundingBox().y).as(link).isCloseTo(brandTop, org.assertj.core.data.Offset.offset(24.0));
 			}
+			Locator library = page.locator(".member-links").getByText("Library");
+			assertThat(library.isVisible()).as("the member's pages wait behind the ▾").isFalse();
+			page.locator(".member-menu > summary").click();
+			assertThat(library.isVisible()).isTrue();
+			assertThat(page.locator(".member-links").getByText("Digest settings").isVisible()).isTrue();
 		}
 	}
 
