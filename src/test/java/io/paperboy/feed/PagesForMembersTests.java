@@ -8,6 +8,7 @@ import io.paperboy.account.User;
 import io.paperboy.account.UserDirectory;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.community.Votes;
+import io.paperboy.search.SearchIndexCaughtUp;
 import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.TestMembers;
 import io.paperboy.support.TestPapers;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -54,6 +56,9 @@ class PagesForMembersTests {
 	@Autowired
 	Votes votes;
 
+	@Autowired
+	ApplicationContext context;
+
 	private Member member;
 
 	@BeforeEach
@@ -65,6 +70,8 @@ class PagesForMembersTests {
 		this.catalog.placeOnDailyList(TestPapers.entry(NOT_VOTED, JUNE_2, ak.id()));
 		this.member = TestMembers.create(this.accounts, "Quentin Votewell");
 		this.votes.upvote(VOTED, this.member.id());
+		// the paper page's similar papers come from the index: the same before and after the member's visit
+		SearchIndexCaughtUp.await(this.context);
 	}
 
 	@ParameterizedTest
