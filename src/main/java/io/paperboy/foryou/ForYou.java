@@ -97,7 +97,7 @@ public class ForYou {
 	 * @throws BadRequestException naming what is wrong
 	 */
 	public Window window(String from, String to, String limit) {
-		LocalDate last = (to != null && !to.isBlank()) ? day("to", to) : LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
+		LocalDate last = (to != null && !to.isBlank()) ? day("to", to) : LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		LocalDate first = (from != null && !from.isBlank()) ? day("from", from) : last.minusDays(DEFAULT_DAYS - 1);
 		if (first.isAfter(last)) {
 			throw new BadRequestException("from (" + first + ") must not be after to (" + last + ").");
