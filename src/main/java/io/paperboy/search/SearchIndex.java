@@ -392,7 +392,8 @@ final class SearchIndex implements AutoCloseable {
 					}
 				}
 				for (Map.Entry<Integer, String> doc : docs.entrySet()) {
-					if (values.docID() < doc.getKey() && values.advance(doc.getKey()) == doc.getKey()) {
+					int at = (values.docID() < doc.getKey()) ? values.advance(doc.getKey()) : values.docID();
+					if (at == doc.getKey()) {
 						found.put(doc.getValue(), values.vectorValue().clone());
 					}
 				}
