@@ -173,7 +173,7 @@ public class ForYou {
 				unread.add(id);
 			}
 		}
-		List<Recommendation> ranked = model(positives, hidden, vectors).rank(candidates, window.limit() - items.size());
+		List<Recommendation> ranked = model(memberId, positives, hidden, vectors).rank(candidates, window.limit() - items.size());
 		Map<String, Paper> because = this.catalog.findPapers(
 				ranked.stream().map(Recommendation::because).filter(java.util.Objects::nonNull).distinct().toList());
 		for (Recommendation recommendation : ranked) {
@@ -199,7 +199,7 @@ public class ForYou {
 		}
 	}
 
-	private InterestModel model(Map<String, Positive> positives, Set<String> hidden, Map<String, float[]> vectors) {
+	private InterestModel model(long memberId, Map<String, Positive> positives, Set<String> hidden, Map<String, float[]> vectors) {
 		List<Example> liked = new ArrayList<>();
 		positives.forEach((id, positive) -> {
 			float[] vector = vectors.get(id);
@@ -215,10 +215,11 @@ public class ForYou {
 			}
 		}
 		disliked.sort(java.util.Comparator.comparing(Example::id));
-		List<float[]> background = liked.isEmpty() ? List.of() : background(positives.size());
+		List<float[]> background = liked.isEmpty() ? List.of() : background(memberId);
 		return InterestModel.train(liked, disliked, background);
 	}
 
+	/** A sample drawn with the member's id as seed: the same member sees the same feed for the same signals. */
 	private List<float[]> background(long seed) {
 		try {
 			return this.vectors.sample(BACKGROUND, seed);
