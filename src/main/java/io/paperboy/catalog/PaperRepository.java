@@ -298,7 +298,8 @@ class PaperRepository {
 
 	/**
 	 * Papers listed on a daily list of a day from {@code first} to {@code last}, or published from
-	 * {@code since} (inclusive) to {@code until} (exclusive), the most recent first.
+	 * {@code since} (inclusive) to {@code until} (exclusive), the most recent first; a paper a curator hid
+	 * from its day is in no window.
 	 */
 	List<String> idsInWindow(LocalDate first, LocalDate last, Instant since, Instant until, int limit) {
 		return this.jdbc.sql("""
@@ -308,6 +309,7 @@ class PaperRepository {
 				    union all
 				    select p.id as id, p.published_at as at from papers p
 				    where p.published_at >= :since and p.published_at < :until
+				    and not exists (select 1 from daily_entries h where h.paper_id = p.id and h.hidden_at is not null)
 				) w
 				group by w.id
 				order by max(w.at) desc, w.id
