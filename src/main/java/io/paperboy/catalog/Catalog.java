@@ -159,6 +159,29 @@ public class Catalog {
 	}
 
 	/**
+	 * The papers listed on a daily list of a day from {@code first} to {@code last}, or published on
+	 * arXiv on one of those days (UTC), at most {@code limit}, the most recent first (a curator's hidden
+	 * entries left out).
+	 */
+	@Transactional(readOnly = true)
+	public List<String> paperIdsInWindow(LocalDate first, LocalDate last, int limit) {
+		if (limit <= 0 || last.isBefore(first)) {
+			return List.of();
+		}
+		return this.papers.idsInWindow(first, last, first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+				last.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), limit);
+	}
+
+	/**
+	 * Of these papers, the ones written by an author with one of these {@link Author#nameKey keys}, each
+	 * with the name of its first such author.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, String> papersByAuthorKeys(Collection<String> paperIds, Collection<String> nameKeys) {
+		return this.papers.authorsAmong(paperIds, nameKeys);
+	}
+
+	/**
 	 * Papers on the daily lists that have no arXiv category yet (Hugging Face's lists carry none),
 	 * the most recently listed first: the ones the refresh looks up on arXiv so that categories
 	 * (the stats page's, the category pages', digests' topics) cover them.

@@ -296,6 +296,53 @@ class PaperRepository {
 				""").param("since", timestamp(since)).query(String.class).list();
 	}
 
+	/**
+	 * Papers listed on a daily list of a day from {@code first} to {@code last}, or published from
+	 * {@code since} (inclusive) to {@code until} (exclusive), the most recent first; a paper a curator hid
+	 * from its day is in no window.
+	 */
+	List<String> idsInWindow(LocalDate first, LocalDate last, Instant since, Instant until, int limit) {
+		return this.jdbc.sql("""
+				select w.id from (
+				    select e.paper_id as id, e.submitted_at as at from daily_entries e
+				    where e.list_day between :first and :last and e.hidden_at is null
+				    union all
+				    select p.id as id, p.published_at as at from papers p
+				    where p.published_at >= :since and p.published_at < :until
+				    and not exists (select 1 from daily_entries h where h.paper_id = p.id and h.hidden_at is not null)
+				) w
+				group by w.id
+				order by max(w.at) desc, w.id
+				limit :limit
+				""")
+			.param("first", Date.valueOf(first))
+			.param("last", Date.valueOf(last))
+			.param("since", timestamp(since))
+			.param("until", timestamp(until))
+			.param("limit", limit)
+			.query(String.class)
+			.list();
+	}
+
+	/** Of these papers, the ones with an author of one of these keys, each with that author's name. */
+	Map<String, String> authorsAmong(Collection<String> paperIds, Collection<String> nameKeys) {
+		Map<String, String> found = new LinkedHashMap<>();
+		if (paperIds.isEmpty() || nameKeys.isEmpty()) {
+			return found;
+		}
+		this.jdbc.sql("""
+				select paper_id, name from paper_authors
+				where name_key in (:keys) and paper_id in (:ids) and hidden = false
+				order by paper_id, position
+				""")
+			.param("keys", nameKeys)
+			.param("ids", paperIds)
+			.query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+			.list()
+			.forEach((entry) -> found.putIfAbsent(entry.getKey(), entry.getValue()));
+		return found;
+	}
+
 	/** Papers on a daily list that have no category, the most recently listed first. */
 	List<String> listedIdsWithoutCategories(int limit) {
 		return this.jdbc.sql("""

@@ -3,7 +3,7 @@
  * has given few signals, a logistic regression above that), ranking the papers of a window with the
  * example that explains each one.
  */
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = { "search", "library", "catalog", "community", "account", "web" })
 package io.paperboy.foryou;
 
 import org.springframework.modulith.ApplicationModule;

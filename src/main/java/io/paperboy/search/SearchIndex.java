@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.apache.lucene.document.Document;
@@ -25,6 +26,7 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.ScoreDoc;
@@ -37,6 +39,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The Lucene index of papers: one writer, a near-real-time {@link SearcherManager}, and the format
@@ -358,6 +361,83 @@ final class SearchIndex implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		return found;
+	}
+
+	/**
+	 * The vectors of those of these papers that have one: each segment's id terms are looked up
+	 * directly and its vectors read in document order, so thousands of papers cost milliseconds.
+	 */
+	Map<String, float[]> vectorsOf(Collection<String> ids) {
+		return search((searcher) -> {
+			Map<String, float[]> found = new HashMap<>();
+			for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+				FloatVectorValues values = leaf.reader().getFloatVectorValues(PaperFields.VECTOR);
+				org.apache.lucene.index.Terms terms = leaf.reader().terms(PaperFields.ID);
+				if (values == null || terms == null) {
+					continue;
+				}
+				org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+				org.apache.lucene.index.TermsEnum term = terms.iterator();
+				TreeMap<Integer, String> docs = new TreeMap<>();
+				org.apache.lucene.index.PostingsEnum postings = null;
+				for (String id : ids) {
+					if (found.containsKey(id) || !term.seekExact(new BytesRef(id))) {
+						continue;
+					}
+					postings = term.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
+					for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+						if (live == null || live.get(doc)) {
+							docs.put(doc, id);
+						}
+					}
+				}
+				for (Map.Entry<Integer, String> doc : docs.entrySet()) {
+					int at = (values.docID() < doc.getKey()) ? values.advance(doc.getKey()) : values.docID();
+					if (at == doc.getKey()) {
+						found.put(doc.getValue(), values.vectorValue().clone());
+					}
+				}
+			}
+			return found;
+		});
+	}
+
+	/**
+	 * Up to {@code count} vectors of papers drawn at random (reservoir sampling with this seed, so the
+	 * same index and seed give the same sample).
+	 */
+	List<float[]> sampleVectors(int count, long seed) {
+		if (count <= 0) {
+			return List.of();
+		}
+		return search((searcher) -> {
+			java.util.Random random = new java.util.Random(seed);
+			List<float[]> sample = new ArrayList<>();
+			long seen = 0;
+			for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+				FloatVectorValues values = leaf.reader().getFloatVectorValues(PaperFields.VECTOR);
+				if (values == null) {
+					continue;
+				}
+				org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+				for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+					if (live != null && !live.get(doc)) {
+						continue;
+					}
+					seen++;
+					if (sample.size() < count) {
+						sample.add(values.vectorValue().clone());
+					}
+					else {
+						long slot = (long) (random.nextDouble() * seen);
+						if (slot < count) {
+							sample.set((int) slot, values.vectorValue().clone());
+						}
+					}
+				}
+			}
+			return sample;
+		});
 	}
 
 	/** The ids of these hits, in order. */

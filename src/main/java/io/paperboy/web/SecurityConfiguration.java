@@ -85,7 +85,8 @@ class SecurityConfiguration {
 	/** Pages that show a member their own things: anyone else signs in first. */
 	static final List<String> MEMBERS_PAGES = List.of("/welcome", "/settings", "/settings/**", "/submit", "/curate",
 			"/comments/*/edit", "/api/subscription", "/library", "/library/**", "/library.bib", "/library.ris",
-			"/api/library", "/api/collections", "/api/collections/**");
+			"/api/library", "/api/collections", "/api/collections/**", "/papers/for-you", "/papers/for-you/**",
+			"/api/papers/for-you");
 
 	/**
 	 * The addresses where someone who is not signed in may change something: signing in and out
@@ -111,6 +112,7 @@ class SecurityConfiguration {
 			new Refusal("/api/papers/submit", "Sign in first", "Only signed-in members submit papers."),
 			new Refusal("/api/papers/*/comments/**", "Sign in first", "Sign in to do this."),
 			new Refusal("/api/subscription", "Not signed in", "Sign in to see or change your digest subscription."),
+			new Refusal("/api/papers/for-you", "Not signed in", "Sign in to see the papers picked for you."),
 			new Refusal("/api/**", "Sign in first", "Sign in to do this."));
 
 	/** The session cookie's name. */

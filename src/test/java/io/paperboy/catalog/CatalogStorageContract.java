@@ -342,6 +342,43 @@ abstract class CatalogStorageContract {
 	}
 
 	@Test
+	void aWindowHoldsThePapersListedOrPublishedInItMostRecentFirst() {
+		this.catalog.savePaper(TestPapers.paper("2401.00061").publishedAt(Instant.parse("2025-05-01T10:00:00Z")).build(),
+				MONDAY);
+		this.catalog.placeOnDailyList(TestPapers.entry("2401.00061", MONDAY));
+		this.catalog.savePaper(TestPapers.paper("2401.00062").publishedAt(Instant.parse("2025-06-01T23:00:00Z")).build(),
+				MONDAY);
+		this.catalog.savePaper(TestPapers.paper("2401.00063").publishedAt(Instant.parse("2025-06-03T00:00:00Z")).build(),
+				MONDAY);
+		this.catalog.savePaper(TestPapers.paper("2401.00064").publishedAt(Instant.parse("2025-05-31T23:59:59Z")).build(),
+				MONDAY);
+		this.catalog.savePaper(TestPapers.paper("2401.00065").publishedAt(Instant.parse("2025-06-02T08:00:00Z")).build(),
+				MONDAY);
+		this.catalog.placeOnDailyList(TestPapers.entry("2401.00065", MONDAY));
+		this.catalog.markHidden("2401.00065", null, Instant.parse("2025-06-02T13:00:00Z"));
+
+		assertThat(this.catalog.paperIdsInWindow(LocalDate.of(2025, 6, 1), MONDAY, 10))
+			.as("listed on Monday, published on Sunday; not published before or after, not hidden by a curator")
+			.containsExactly("2401.00061", "2401.00062");
+		assertThat(this.catalog.paperIdsInWindow(LocalDate.of(2025, 6, 1), MONDAY, 1)).containsExactly("2401.00061");
+		assertThat(this.catalog.paperIdsInWindow(MONDAY, LocalDate.of(2025, 6, 1), 10)).isEmpty();
+	}
+
+	@Test
+	void papersByFollowedAuthorsAreFoundByTheirNameKeys() {
+		this.catalog.savePaper(TestPapers.paper("2401.00071").withAuthors("Grace Hopper", "Zoë Ångström").build(), MONDAY);
+		this.catalog.savePaper(TestPapers.paper("2401.00072").withAuthors("Alan Turing").build(), MONDAY);
+		this.catalog.savePaper(TestPapers.paper("2401.00073").withAuthors("Zoe Angstrom").build(), MONDAY);
+
+		assertThat(this.catalog.papersByAuthorKeys(List.of("2401.00071", "2401.00072", "2401.00073"),
+				List.of(Author.nameKey("Zoë Ångström"), Author.nameKey("Barbara Liskov"))))
+			.containsExactly(java.util.Map.entry("2401.00071", "Zoë Ångström"), java.util.Map.entry("2401.00073", "Zoe Angstrom"));
+		assertThat(this.catalog.papersByAuthorKeys(List.of("2401.00072"), List.of(Author.nameKey("Zoë Ångström")))).isEmpty();
+		assertThat(this.catalog.papersByAuthorKeys(List.of(), List.of("zoe angstrom"))).isEmpty();
+		assertThat(this.catalog.papersByAuthorKeys(List.of("2401.00071"), List.of())).isEmpty();
+	}
+
+	@Test
 	void anAuthorNoPaperNamesIsNotFound() {
 		this.catalog.savePaper(TestPapers.paper("2401.00051").withAuthors("Ada Lovelace").build(), MONDAY);
 

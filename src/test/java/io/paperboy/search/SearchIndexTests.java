@@ -169,6 +169,33 @@ class SearchIndexTests {
 	}
 
 	@Test
+	void theVectorsOfManyPapersAreReadAtOnceLeavingOutPapersWithoutOneAndUnknownIds() {
+		IndexedPaper fresh = paper("2401.00006", "Not Embedded Yet", "A paper without a vector.", List.of(), List.of(),
+				"2025-09-09", 0);
+		this.index.upsert(List.of(fresh));
+		float[] axis = new float[this.index.vectorOf("2401.00001").orElseThrow().length];
+		axis[0] = 1;
+		this.index.upsert(CORPUS.get(1), axis);
+		this.index.refresh();
+
+		Map<String, float[]> vectors = this.index.vectorsOf(List.of("2401.00002", "2401.00001", fresh.id(), "2499.99999"));
+
+		assertThat(vectors.keySet()).containsExactlyInAnyOrder("2401.00001", "2401.00002");
+		assertThat(vectors.get("2401.00002")).containsExactly(axis);
+		assertThat(vectors.get("2401.00001")).containsExactly(this.index.vectorOf("2401.00001").orElseThrow());
+		assertThat(this.index.vectorsOf(List.of())).isEmpty();
+	}
+
+	@Test
+	void aSampleOfVectorsIsBoundedAndTheSameForTheSameSeed() {
+		assertThat(this.index.sampleVectors(10, 1)).hasSize(CORPUS.size());
+		List<float[]> two = this.index.sampleVectors(2, 7);
+		assertThat(two).hasSize(2);
+		assertThat(this.index.sampleVectors(2, 7)).zipSatisfy(two, (a, b) -> assertThat(a).containsExactly(b));
+		assertThat(this.index.sampleVectors(0, 7)).isEmpty();
+	}
+
+	@Test
 	void aPaperWithoutAVectorHasSimilarPapersByItsWords() {
 		IndexedPaper fresh = paper("2401.00006", "Convolutional Networks Classify Images of Animals",
 				"Deep convolutional networks classify animal images; reward signals play no part.", List.of("Kurt Gödel"),

@@ -52,7 +52,7 @@ class AccessRulesTests {
 
 	/** Pages that show a member their own things. */
 	private static final List<String> MEMBERS_PAGES = List.of("/welcome", "/settings/digest", "/submit", "/curate",
-			"/comments/1/edit");
+			"/comments/1/edit", "/papers/for-you");
 
 	private static final Set<RequestMethod> CHANGES = Set.of(RequestMethod.POST, RequestMethod.PUT,
 			RequestMethod.PATCH, RequestMethod.DELETE);

@@ -39,6 +39,7 @@ class OpenApiTests {
 			.andExpect(jsonPath("$.paths['/api/papers/{id}/upvote'].post.parameters[*].name").value(contains("id")))
 			.andExpect(jsonPath("$.paths['/api/papers/{id}/comments'].post.parameters[*].name").value(contains("id")))
 			.andExpect(jsonPath("$.paths['/api/subscription'].get.parameters").doesNotExist())
+			.andExpect(jsonPath("$.paths['/api/papers/for-you'].get.parameters[*].name").value(contains("from", "to", "limit")))
 			.andExpect(jsonPath("$.components.schemas.Member").doesNotExist());
 	}
 

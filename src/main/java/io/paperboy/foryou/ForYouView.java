@@ -1,0 +1,27 @@
+package io.paperboy.foryou;
+
+import java.util.List;
+import java.util.Map;
+
+import io.paperboy.catalog.PaperListing;
+import io.paperboy.community.Ballot;
+
+/**
+ * The model of {@code /papers/for-you}.
+ *
+ * @param feed the member's feed (its window, whether it is a cold start)
+ * @param papers the feed's papers, best first
+ * @param reasons why each paper is there, by paper id
+ * @param ballot the member's votes and CSRF token, for the cards' buttons and the cold-start form
+ * @param ids what the member typed in the cold-start form, kept when it was refused
+ * @param error why the cold-start form was refused, or {@code null}
+ */
+public record ForYouView(ForYou.Feed feed, List<PaperListing> papers, Map<String, String> reasons, Ballot ballot,
+		String ids, String error) {
+
+	/** The reason of a paper of the feed. */
+	public String reason(PaperListing listing) {
+		return this.reasons.get(listing.paper().id());
+	}
+
+}

@@ -1,0 +1,269 @@
+package io.paperboy.foryou;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.paperboy.account.Accounts;
+import io.paperboy.account.Member;
+import io.paperboy.catalog.Catalog;
+import io.paperboy.library.Library;
+import io.paperboy.search.PaperVectors;
+import io.paperboy.support.CatalogTables;
+import io.paperboy.support.HtmlText;
+import io.paperboy.support.TestMembers;
+import io.paperboy.support.TestPapers;
+import io.paperboy.support.WebTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The "For you" page and API over a real index with real embeddings: ranking by a member's saves,
+ * followed authors first, "not interested" never, the cold start, and who may ask.
+ */
+@WebTest
+@TestPropertySource(properties = "paperboy.search.embeddings=true")
+class ForYouPagesTests {
+
+	private static final LocalDate EARLIER = LocalDate.of(2025, 5, 1);
+
+	private static final LocalDate DAY = LocalDate.of(2025, 6, 2);
+
+	private static final String SAVED = "2505.00001";
+
+	private static final String NEAR = "2506.00001";
+
+	private static final String IMAGES = "2506.00002";
+
+	private static final String TRANSLATION = "2506.00003";
+
+	private static final String BY_FOLLOWED = "2506.00004";
+
+	private static final String DISMISSED = "2506.00005";
+
+	private static final List<String> ALL = List.of(SAVED, NEAR, IMAGES, TRANSLATION, BY_FOLLOWED, DISMISSED);
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private Catalog catalog;
+
+	@Autowired
+	private Accounts accounts;
+
+	@Autowired
+	private Library library;
+
+	@Autowired
+	private PaperVectors vectors;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private ApplicationEventPublisher events;
+
+	/** Whether the papers are in the catalog and embedded as written below. */
+	private static boolean seeded;
+
+	@BeforeEach
+	void sixEmbeddedPapers() {
+		if (seeded && this.catalog.countPapers() == ALL.size() && this.catalog.findPapers(ALL).size() == ALL.size()) {
+			return;
+		}
+		CatalogTables.empty(this.jdbc, this.events);
+		save(TestPapers.paper(SAVED)
+			.withTitle("Reward Tampering in Reinforcement Learning Agents")
+			.withSummary("We study agents that modify their own reward signal instead of solving the task."), EARLIER);
+		save(TestPapers.paper(NEAR)
+			.withTitle("Agents That Hack Their Reward Function")
+			.withSummary("Reinforcement learning agents learn to manipulate the reward they are given rather than do the task."),
+				DAY);
+		save(TestPapers.paper(IMAGES)
+			.withTitle("Image Classification with Convolutional Networks")
+			.withSummary("A convolutional network classifies images of animals with high accuracy."), DAY);
+		save(TestPapers.paper(TRANSLATION)
+			.withTitle("Large Language Models for Translation")
+			.withSummary("Language models translate between English and French without parallel data."), DAY);
+		save(TestPapers.paper(BY_FOLLOWED)
+			.withTitle("Compilers for Knitting Patterns")
+			.withSummary("A compiler turns knitting instructions into machine code for knitting machines.")
+			.withAuthors("Grace Hopper", "Alan Turing"), DAY);
+		save(TestPapers.paper(DISMISSED)
+			.withTitle("Reward Hacking by Reinforcement Learning Agents")
+			.withSummary("Agents trained with reinforcement learning exploit and tamper with their reward signal."), DAY);
+		await("every paper embedded").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> this.vectors.vectorsOf(ALL).size() == ALL.size());
+		seeded = true;
+	}
+
+	private void save(TestPapers paper, LocalDate day) {
+		String id = paper.build().id();
+		this.catalog.savePaper(paper.build(), day);
+		this.catalog.placeOnDailyList(TestPapers.entry(id, day));
+	}
+
+	private Member readerOfRewardTampering() {
+		Member member = TestMembers.create(this.accounts);
+		this.library.save(member.id(), SAVED, true);
+		this.library.notInterested(member.id(), DISMISSED, true);
+		return member;
+	}
+
+	@Test
+	void aSavedPaperRanksTheNearestPaperOfTheWeekFirstAndSaysWhy() throws Exception {
+		Member member = readerOfRewardTampering();
+
+		as(member, get("/api/papers/for-you")).andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].paper.id").value(NEAR))
+			.andExpect(jsonPath("$[0].reason").value("Because you saved “Reward Tampering in Reinforcement Learning Agents”"))
+			.andExpect(jsonPath("$[0].title").value("Agents That Hack Their Reward Function"))
+			.andExpect(jsonPath("$[0].thumbnail").value("https://papers.example.org/papers/" + NEAR + "/thumbnail"))
+			.andExpect(jsonPath("$", hasSize(4)));
+	}
+
+	@Test
+	void aPaperTheMemberIsNotInterestedInNeverAppearsNorOneTheySaved() throws Exception {
+		Member member = readerOfRewardTampering();
+
+		as(member, get("/api/papers/for-you").param("from", "2025-05-01").param("to", "2025-06-02"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].paper.id", not(hasItem(DISMISSED))))
+			.andExpect(jsonPath("$[*].paper.id", not(hasItem(SAVED))))
+			.andExpect(jsonPath("$", hasSize(4)));
+		String html = page(member, "/papers/for-you");
+		assertThat(html).doesNotContain("/papers/" + DISMISSED + "\"");
+	}
+
+	@Test
+	void aFollowedAuthorsPaperComesFirstWithItsReason() throws Exception {
+		Member member = readerOfRewardTampering();
+		this.library.follow(member.id(), "Grace Hopper", true);
+
+		as(member, get("/api/papers/for-you").param("limit", "2")).andExpect(status().isOk())
+			.andExpect(jsonPath("$", hasSize(2)))
+			.andExpect(jsonPath("$[0].paper.id").value(BY_FOLLOWED))
+			.andExpect(jsonPath("$[0].reason").value("By Grace Hopper, whom you follow"))
+			.andExpect(jsonPath("$[1].paper.id").value(NEAR));
+	}
+
+	@Test
+	void thePageShowsCardsWithTheirReasonsAndTheMenuLinksToIt() throws Exception {
+		Member member = readerOfRewardTampering();
+
+		String html = page(member, "/papers/for-you");
+		assertThat(html).contains("<a href=\"/papers/for-you\" aria-current=\"page\">For you</a>")
+			.contains("<p class=\"reason\">Because you saved “Reward Tampering in Reinforcement Learning Agents”</p>")
+			.doesNotContain("Start your feed");
+		assertThat(html.indexOf("/papers/" + NEAR + "\"")).isLessThan(html.indexOf("/papers/" + IMAGES + "\""));
+		assertThat(page(member, "/papers/trending")).contains("<a href=\"/papers/for-you\"");
+	}
+
+	@Test
+	void aVisitorSeesNoForYouLink() throws Exception {
+		this.mvc.perform(get("/papers/trending")).andExpect(content().string(not(containsString("/papers/for-you"))));
+	}
+
+	@Test
+	void aMemberWithoutSignalsIsOfferedAColdStartThatSavesThePastedIds() throws Exception {
+		Member member = TestMembers.create(this.accounts);
+
+		String html = page(member, "/papers/for-you");
+		assertThat(HtmlText.of(html)).contains("Start your feed");
+		assertThat(html).contains("action=\"/papers/for-you/start\"").contains("href=\"/papers/trending\"");
+
+		as(member, post("/papers/for-you/start").param("ids", "https://arxiv.org/abs/2505.00001v2\n" + IMAGES).with(csrf()))
+			.andExpect(status().isSeeOther())
+			.andExpect(header().string("Location", "/papers/for-you"));
+
+		assertThat(this.library.savedIds(member.id())).containsExactlyInAnyOrder(SAVED, IMAGES);
+		assertThat(HtmlText.of(page(member, "/papers/for-you"))).doesNotContain("Start your feed");
+	}
+
+	@Test
+	void aColdStartWithTextThatIsNotAnIdSavesNothingAndKeepsTheText() throws Exception {
+		Member member = TestMembers.create(this.accounts);
+
+		as(member, post("/papers/for-you/start").param("ids", SAVED + " reward hacking").with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Not arXiv ids: reward, hacking. Nothing was saved.")))
+			.andExpect(content().string(containsString(">" + SAVED + " reward hacking</textarea>")));
+		as(member, post("/papers/for-you/start").param("ids", SAVED + ", 2401.99999").with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Not on this site yet: 2401.99999. Nothing was saved.")));
+		as(member, post("/papers/for-you/start").param("ids", " ").with(csrf())).andExpect(status().isBadRequest());
+
+		assertThat(this.library.savedIds(member.id())).isEmpty();
+	}
+
+	@Test
+	void aVisitorIsSentToSignInAndAnApiCallerIsRefused() throws Exception {
+		this.mvc.perform(get("/papers/for-you"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", containsString("/signin?continue=")));
+		this.mvc.perform(get("/api/papers/for-you"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.detail").value("Sign in to see the papers picked for you."));
+	}
+
+	@Test
+	void aBadWindowOrLimitIsRefusedWithTheReason() throws Exception {
+		Member member = readerOfRewardTampering();
+
+		for (String[] bad : new String[][] { { "from", "2025-13-01" }, { "to", "yesterday" }, { "limit", "0" },
+				{ "limit", "101" }, { "limit", "ten" } }) {
+			as(member, get("/api/papers/for-you").param(bad[0], bad[1])).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.detail", containsString(bad[0])));
+		}
+		as(member, get("/api/papers/for-you").param("from", "2025-06-03").param("to", "2025-06-02"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("from (2025-06-03) must not be after to (2025-06-02)."));
+		as(member, get("/api/papers/for-you").param("from", "2024-01-01").param("to", "2025-06-02"))
+			.andExpect(status().isBadRequest());
+		as(member, get("/papers/for-you").param("from", "someday")).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void anEarlierWindowHoldsThatWindowsPapers() throws Exception {
+		Member member = TestMembers.create(this.accounts);
+		this.library.save(member.id(), NEAR, true);
+
+		as(member, get("/api/papers/for-you").param("from", "2025-05-01").param("to", "2025-05-01"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$", hasSize(1)))
+			.andExpect(jsonPath("$[0].paper.id").value(SAVED))
+			.andExpect(jsonPath("$[0].reason").value("Because you saved “Agents That Hack Their Reward Function”"));
+	}
+
+	private ResultActions as(Member member, MockHttpServletRequestBuilder request) throws Exception {
+		return this.mvc.perform(request.with(TestMembers.signedIn(member)));
+	}
+
+	private String page(Member member, String path) throws Exception {
+		return as(member, get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+}
