@@ -56,6 +56,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
 	private final AtomicInteger connections = new AtomicInteger();
 
+	private final java.util.Set<Socket> open = ConcurrentHashMap.newKeySet();
+
 	private ScriptedSmtpServer(ServerSocket socket) {
 		this.socket = socket;
 	}
@@ -133,6 +135,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	public void refuseConnections() {
 		try {
 			this.socket.close();
+			// a relay that is down keeps no connection either: a client's pooled one breaks too
+			for (Socket connection : this.open) {
+				connection.close();
+			}
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -172,6 +178,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	}
 
 	private void converse(Socket connection) {
+		this.open.add(connection);
 		try (connection) {
 			InputStream in = connection.getInputStream();
 			OutputStream out = connection.getOutputStream();
@@ -243,6 +250,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			// the client went away: nothing to answer
+		}
+		finally {
+			this.open.remove(connection);
 		}
 	}
 
