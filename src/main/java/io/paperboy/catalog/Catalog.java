@@ -182,6 +182,27 @@ public class Catalog {
 	}
 
 	/**
+	 * Of these papers, the ones in one of these arXiv categories (primary or not), the most upvoted
+	 * first (imported and members' upvotes), then in the order given; each with the first such
+	 * category the paper names.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, String> papersInCategories(List<String> paperIds, Collection<String> categories) {
+		Map<String, Integer> order = new java.util.HashMap<>();
+		for (int i = 0; i < paperIds.size(); i++) {
+			order.putIfAbsent(paperIds.get(i), i);
+		}
+		Map<String, String> found = new LinkedHashMap<>();
+		this.papers.categoriesAmong(order.keySet(), categories)
+			.stream()
+			.sorted(java.util.Comparator.comparingInt(PaperRepository.CategoryMatch::upvotes)
+				.reversed()
+				.thenComparing((match) -> order.get(match.paperId())))
+			.forEach((match) -> found.put(match.paperId(), match.category()));
+		return found;
+	}
+
+	/**
 	 * Papers on the daily lists that have no arXiv category yet (Hugging Face's lists carry none),
 	 * the most recently listed first: the ones the refresh looks up on arXiv so that categories
 	 * (the stats page's, the category pages', digests' topics) cover them.

@@ -343,6 +343,33 @@ class PaperRepository {
 		return found;
 	}
 
+	/**
+	 * Of these papers, the ones in one of these categories, each with the first such category (in the
+	 * paper's order) and its upvotes (imported and members').
+	 */
+	List<CategoryMatch> categoriesAmong(Collection<String> paperIds, Collection<String> categories) {
+		Map<String, CategoryMatch> found = new LinkedHashMap<>();
+		if (paperIds.isEmpty() || categories.isEmpty()) {
+			return List.of();
+		}
+		this.jdbc.sql("""
+				select c.paper_id, c.category, p.imported_upvotes + p.member_votes from paper_categories c
+				join papers p on p.id = c.paper_id
+				where c.category in (:categories) and c.paper_id in (:ids)
+				order by c.paper_id, c.position
+				""")
+			.param("categories", categories)
+			.param("ids", paperIds)
+			.query((rs, row) -> new CategoryMatch(rs.getString(1), rs.getString(2), rs.getInt(3)))
+			.list()
+			.forEach((match) -> found.putIfAbsent(match.paperId(), match));
+		return List.copyOf(found.values());
+	}
+
+	/** A paper in one of the categories asked for. */
+	record CategoryMatch(String paperId, String category, int upvotes) {
+	}
+
 	/** Papers on a daily list that have no category, the most recently listed first. */
 	List<String> listedIdsWithoutCategories(int limit) {
 		return this.jdbc.sql("""

@@ -53,6 +53,9 @@ public class ForYou {
 	/** The weight of a comment, as a positive example; saves, upvotes and submissions weigh 1. */
 	static final double COMMENT_WEIGHT = 0.5;
 
+	/** How many places a ranked paper in a category the member picked moves up. */
+	static final int PICKED_LIFT = 5;
+
 	static final String NOT_YET_READ = "New, not yet read by the model";
 
 	static final String RECENT = "Recent in this window";
@@ -158,6 +161,10 @@ public class ForYou {
 		if (items.size() >= window.limit()) {
 			return new Feed(window.from(), window.to(), coldStart, List.copyOf(items.subList(0, window.limit())));
 		}
+		List<String> picked = this.signals.categories(memberId);
+		if (positives.isEmpty() && !picked.isEmpty()) {
+			return pickedFeed(window, coldStart, items, inWindow, followed.keySet(), picked);
+		}
 
 		List<Candidate> candidates = new ArrayList<>();
 		List<String> unread = new ArrayList<>();
@@ -173,7 +180,10 @@ public class ForYou {
 				unread.add(id);
 			}
 		}
-		List<Recommendation> ranked = model(memberId, positives, hidden, vectors).rank(candidates, window.limit() - items.size());
+		int room = window.limit() - items.size();
+		List<Recommendation> ranked = favourPicked(
+				model(memberId, positives, hidden, vectors).rank(candidates, room + (picked.isEmpty() ? 0 : PICKED_LIFT)),
+				picked, room);
 		Map<String, Paper> because = this.catalog.findPapers(
 				ranked.stream().map(Recommendation::because).filter(java.util.Objects::nonNull).distinct().toList());
 		for (Recommendation recommendation : ranked) {
@@ -186,6 +196,46 @@ public class ForYou {
 			items.add(new Item(id, NOT_YET_READ));
 		}
 		return new Feed(window.from(), window.to(), coldStart, List.copyOf(items));
+	}
+
+	/**
+	 * The cold start by categories: after the papers of followed authors, the window's papers in the
+	 * categories the member picked, most upvoted first, then the window's other papers, most recent first.
+	 */
+	private Feed pickedFeed(Window window, boolean coldStart, List<Item> items, List<String> inWindow,
+			Set<String> followed, List<String> picked) {
+		List<String> rest = inWindow.stream().filter((id) -> !followed.contains(id)).toList();
+		Map<String, String> inPicked = this.catalog.papersInCategories(rest, picked);
+		inPicked.forEach((id, category) -> items.add(new Item(id, pickedReason(category))));
+		rest.stream().filter((id) -> !inPicked.containsKey(id)).forEach((id) -> items.add(new Item(id, RECENT)));
+		return new Feed(window.from(), window.to(), coldStart,
+				List.copyOf(items.subList(0, Math.min(items.size(), window.limit()))));
+	}
+
+	static String pickedReason(String category) {
+		return "In " + category + ", which you picked";
+	}
+
+	/**
+	 * Once the member has given signals, the categories they picked still count, mildly: a ranked
+	 * paper in one of them moves up {@value #PICKED_LIFT} places (the model ranked that many more than
+	 * wanted, so such a paper may come in from just below the cut). The model's reason stays.
+	 */
+	private List<Recommendation> favourPicked(List<Recommendation> ranked, List<String> picked, int limit) {
+		if (picked.isEmpty() || ranked.isEmpty()) {
+			return (ranked.size() > limit) ? ranked.subList(0, limit) : ranked;
+		}
+		Set<String> inPicked = this.catalog
+			.papersInCategories(ranked.stream().map(Recommendation::id).toList(), picked)
+			.keySet();
+		List<Integer> places = new ArrayList<>();
+		for (int i = 0; i < ranked.size(); i++) {
+			places.add(i);
+		}
+		places.sort(java.util.Comparator
+			.comparingInt((Integer i) -> i - (inPicked.contains(ranked.get(i).id()) ? PICKED_LIFT : 0))
+			.thenComparingInt((i) -> i));
+		return places.stream().limit(limit).map(ranked::get).toList();
 	}
 
 	private Map<String, float[]> vectorsOf(Set<String> ids) {

@@ -1,13 +1,16 @@
 package io.paperboy.library;
 
+import java.util.Set;
+
 import io.paperboy.account.Viewer;
+import io.paperboy.catalog.Author;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
- * Whether the follow button of an author page shows as pressed: for a member, whether they follow
- * that author; for an anonymous visitor never (their button is a link to sign in).
+ * Whether the follow buttons of an author page or a paper page show as pressed: for a member, whether
+ * they follow that author; for an anonymous visitor never (their button is a link to sign in).
  */
 public final class FollowButtons {
 
@@ -16,12 +19,30 @@ public final class FollowButtons {
 
 	/** Whether {@code viewer}, the visitor the page is rendered for, follows the author so named. */
 	public static boolean following(Viewer viewer, String name) {
+		Library library = library(viewer);
+		return library != null && library.follows(viewer.member().id(), name);
+	}
+
+	/**
+	 * The authors {@code viewer} follows, by {@link Author#nameKey key}, read once for a page with many
+	 * authors; empty for an anonymous visitor.
+	 */
+	public static Set<String> followedKeys(Viewer viewer) {
+		Library library = library(viewer);
+		return (library != null) ? library.followedKeys(viewer.member().id()) : Set.of();
+	}
+
+	/** Whether the author so named is among these keys. */
+	public static boolean among(Set<String> keys, String name) {
+		return keys.contains(Author.nameKey(name));
+	}
+
+	private static Library library(Viewer viewer) {
 		if (viewer.isAnonymous()
 				|| !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
-			return false;
+			return null;
 		}
-		Library library = RequestContextUtils.findWebApplicationContext(attributes.getRequest()).getBean(Library.class);
-		return library.follows(viewer.member().id(), name);
+		return RequestContextUtils.findWebApplicationContext(attributes.getRequest()).getBean(Library.class);
 	}
 
 }

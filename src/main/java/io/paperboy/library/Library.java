@@ -31,6 +31,14 @@ public class Library {
 
 	static final int DESCRIPTION_LENGTH = 2000;
 
+	/** An arXiv category: an archive ({@code cs}, {@code hep-th}) and, mostly, a subject class ({@code .CL}). */
+	static final Pattern CATEGORY = Pattern.compile("[a-z]+(?:-[a-z]+)*(?:\\.[A-Za-z]+(?:-[A-Za-z]+)*)?");
+
+	static final int CATEGORY_LENGTH = 64;
+
+	/** The most categories a member picks: a few, to start a feed, not a subscription to arXiv. */
+	public static final int MAX_CATEGORIES = 10;
+
 	private final LibraryRepository repository;
 
 	private final LibraryProperties limits;
@@ -150,6 +158,63 @@ public class Library {
 	@Transactional(readOnly = true)
 	public List<FollowedAuthor> followed(long memberId) {
 		return this.repository.followed(memberId);
+	}
+
+	/** The keys ({@code catalog.Author.nameKey}) of the authors the member follows. */
+	@Transactional(readOnly = true)
+	public Set<String> followedKeys(long memberId) {
+		Set<String> keys = new java.util.HashSet<>();
+		this.repository.followed(memberId).forEach((author) -> keys.add(author.nameKey()));
+		return keys;
+	}
+
+	// picked categories
+
+	/**
+	 * Sets the arXiv categories the member picked for their "For you" feed, replacing those they had
+	 * picked; none clears them. Each is kept once, as written.
+	 * @throws LibraryRefusedException when one is not shaped like an arXiv category (such as
+	 * {@code cs.CL} or {@code hep-th}), or there are more than {@value #MAX_CATEGORIES}; nothing is
+	 * changed then
+	 */
+	@Transactional
+	public List<String> pickCategories(long memberId, Collection<String> categories) {
+		java.util.Set<String> picked = new java.util.LinkedHashSet<>();
+		List<String> bad = new java.util.ArrayList<>();
+		for (String category : categories) {
+			String shown = (category != null) ? category.strip() : "";
+			if (shown.isEmpty()) {
+				continue;
+			}
+			if (shown.length() > CATEGORY_LENGTH || !CATEGORY.matcher(shown).matches()) {
+				bad.add(shown);
+			}
+			else {
+				picked.add(shown);
+			}
+		}
+		if (!bad.isEmpty()) {
+			throw new LibraryRefusedException("Not arXiv categories: " + String.join(", ", bad)
+					+ ". A category looks like cs.CL or hep-th.");
+		}
+		if (picked.size() > MAX_CATEGORIES) {
+			throw new LibraryRefusedException(
+					"Pick at most " + MAX_CATEGORIES + " categories, not " + picked.size() + ".");
+		}
+		this.repository.pickCategories(memberId, picked, now());
+		return List.copyOf(picked);
+	}
+
+	/** Takes a category out of the member's picked categories; one they had not picked changes nothing. */
+	@Transactional
+	public boolean unpickCategory(long memberId, String category) {
+		return this.repository.unpickCategory(memberId, (category != null) ? category.strip() : "");
+	}
+
+	/** The categories the member picked, in alphabetical order. */
+	@Transactional(readOnly = true)
+	public List<PickedCategory> pickedCategories(long memberId) {
+		return this.repository.pickedCategories(memberId);
 	}
 
 	// collections

@@ -143,6 +143,14 @@ class LibraryPageController {
 		return seeOther(back, io.paperboy.catalog.Author.pagePath(state.name()));
 	}
 
+	/** Takes a category out of the member's picked categories ({@code /settings/signals}). */
+	@PostMapping("/library/categories")
+	ResponseEntity<Void> unpickCategory(@RequestParam String category, @RequestParam(required = false) String back,
+			Member member) {
+		this.library.unpickCategory(member.id(), category);
+		return seeOther(back, "/settings/signals");
+	}
+
 	// collections
 
 	@GetMapping("/library/collections")

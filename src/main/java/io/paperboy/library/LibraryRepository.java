@@ -160,6 +160,37 @@ class LibraryRepository {
 			.list();
 	}
 
+	// picked categories
+
+	/** Replaces the member's picked categories with these. */
+	void pickCategories(long userId, Collection<String> categories, Instant at) {
+		this.jdbc.sql("delete from library_categories where user_id = :userId").param("userId", userId).update();
+		for (String category : categories) {
+			this.jdbc.sql("insert into library_categories (user_id, category, picked_at) values (:userId, :category, :at)")
+				.param("userId", userId)
+				.param("category", category)
+				.param("at", utc(at))
+				.update();
+		}
+	}
+
+	boolean unpickCategory(long userId, String category) {
+		return this.jdbc.sql("delete from library_categories where user_id = :userId and category = :category")
+			.param("userId", userId)
+			.param("category", category)
+			.update() == 1;
+	}
+
+	List<PickedCategory> pickedCategories(long userId) {
+		return this.jdbc.sql("""
+				select category, picked_at from library_categories where user_id = :userId
+				order by category
+				""")
+			.param("userId", userId)
+			.query((rs, row) -> new PickedCategory(rs.getString(1), instant(rs, 2)))
+			.list();
+	}
+
 	// collections
 
 	long insertCollection(long userId, String slug, String name, String description, boolean isPublic, Instant at) {
@@ -301,6 +332,7 @@ class LibraryRepository {
 	void forget(long userId) {
 		this.jdbc.sql("delete from library_collections where user_id = :userId").param("userId", userId).update();
 		this.jdbc.sql("delete from library_follows where user_id = :userId").param("userId", userId).update();
+		this.jdbc.sql("delete from library_categories where user_id = :userId").param("userId", userId).update();
 		this.jdbc.sql("delete from library_not_interested where user_id = :userId").param("userId", userId).update();
 		this.jdbc.sql("delete from library_saves where user_id = :userId").param("userId", userId).update();
 	}

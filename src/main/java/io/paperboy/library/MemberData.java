@@ -14,13 +14,14 @@ import io.paperboy.community.UserComment;
  * @param saved their library, newest first
  * @param notInterested papers they hid from their personal views
  * @param following authors they follow
+ * @param categories arXiv categories they picked for their "For you" feed
  * @param collections their collections, with the papers and notes on each
  * @param upvoted papers they upvoted, most recent first
  * @param submitted papers they submitted, most recent first
  * @param comments their comments that still stand, newest first
  */
 public record MemberData(Instant exportedAt, String username, String displayName, List<TimedPaper> saved,
-		List<TimedPaper> notInterested, List<FollowedAuthor> following, List<Collection> collections,
+		List<TimedPaper> notInterested, List<FollowedAuthor> following, List<PickedCategory> categories, List<Collection> collections,
 		List<String> upvoted, List<String> submitted, List<Comment> comments) {
 
 	/** A collection and its papers. */

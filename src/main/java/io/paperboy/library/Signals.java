@@ -62,6 +62,12 @@ public class Signals {
 				this.comments.byAuthor(memberId, limit).stream().map(UserComment::paperId).distinct().toList());
 	}
 
+	/** The arXiv categories the member picked for their feed, in alphabetical order. */
+	@Transactional(readOnly = true)
+	public List<String> categories(long memberId) {
+		return this.library.pickedCategories(memberId).stream().map(PickedCategory::category).toList();
+	}
+
 	/** The comments the member wrote that still stand, newest first. */
 	@Transactional(readOnly = true)
 	public List<UserComment> comments(long memberId, int limit) {
@@ -78,7 +84,7 @@ public class Signals {
 			.map((collection) -> MemberData.Collection.of(collection, this.library.items(collection.id())))
 			.toList();
 		return new MemberData(Instant.now(this.clock), member.username(), member.displayName(), signals.saved(),
-				signals.notInterested(), this.library.followed(id), collections, signals.upvoted(), signals.submitted(),
+				signals.notInterested(), this.library.followed(id), this.library.pickedCategories(id), collections, signals.upvoted(), signals.submitted(),
 				this.comments.byAuthor(id, EXPORTED).stream().map(MemberData.Comment::of).toList());
 	}
 

@@ -43,7 +43,7 @@ class SignalsController {
 		all.upvoted().stream().limit(SHOWN).forEach(ids::add);
 		all.submitted().stream().limit(SHOWN).forEach(ids::add);
 		model.addAttribute("page", new SignalsView(Viewer.current(), all, SHOWN, this.catalog.findPapers(ids),
-				this.library.followed(member.id()), this.library.collections(member.id()),
+				this.library.followed(member.id()), this.library.pickedCategories(member.id()), this.library.collections(member.id()),
 				this.signals.comments(member.id(), SHOWN)));
 		return "library/signals";
 	}

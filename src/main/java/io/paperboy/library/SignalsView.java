@@ -15,11 +15,12 @@ import io.paperboy.community.UserComment;
  * @param shown how many of each kind the page lists
  * @param papers the papers named, by id, for their titles
  * @param following the authors they follow
+ * @param categories the arXiv categories they picked for their "For you" feed
  * @param collections their collections
  * @param comments their comments that still stand
  */
 public record SignalsView(Viewer viewer, MemberSignals signals, int shown, Map<String, Paper> papers,
-		List<FollowedAuthor> following, List<PaperCollection> collections, List<UserComment> comments) {
+		List<FollowedAuthor> following, List<PickedCategory> categories, List<PaperCollection> collections, List<UserComment> comments) {
 
 	/** The paper's title, or its id when it left the catalog. */
 	public String title(String paperId) {
