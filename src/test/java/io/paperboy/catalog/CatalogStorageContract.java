@@ -365,6 +365,23 @@ abstract class CatalogStorageContract {
 	}
 
 	@Test
+	void papersInPickedCategoriesComeMostUpvotedFirstThenInTheOrderGiven() {
+		this.catalog.savePaper(TestPapers.paper("2401.00081").withCategories("cs.LG", "cs.CL").withUpvotes(3).build(), MONDAY);
+		this.catalog.savePaper(TestPapers.paper("2401.00082").withCategories("cs.CL").withUpvotes(9).build(), MONDAY);
+		this.catalog.savePaper(TestPapers.paper("2401.00083").withCategories("hep-th").withUpvotes(50).build(), MONDAY);
+		this.catalog.savePaper(TestPapers.paper("2401.00084").withCategories("cs.CL").withUpvotes(3).build(), MONDAY);
+
+		assertThat(this.catalog.papersInCategories(List.of("2401.00084", "2401.00083", "2401.00082", "2401.00081"),
+				List.of("cs.CL", "cs.LG")))
+			.as("2401.00081 is in cs.LG first; 2401.00084 and 2401.00081 tie on upvotes and keep the order given")
+			.containsExactly(java.util.Map.entry("2401.00082", "cs.CL"), java.util.Map.entry("2401.00084", "cs.CL"),
+					java.util.Map.entry("2401.00081", "cs.LG"));
+		assertThat(this.catalog.papersInCategories(List.of("2401.00083"), List.of("cs.CL"))).isEmpty();
+		assertThat(this.catalog.papersInCategories(List.of(), List.of("cs.CL"))).isEmpty();
+		assertThat(this.catalog.papersInCategories(List.of("2401.00082"), List.of())).isEmpty();
+	}
+
+	@Test
 	void papersByFollowedAuthorsAreFoundByTheirNameKeys() {
 		this.catalog.savePaper(TestPapers.paper("2401.00071").withAuthors("Grace Hopper", "Zoë Ångström").build(), MONDAY);
 		this.catalog.savePaper(TestPapers.paper("2401.00072").withAuthors("Alan Turing").build(), MONDAY);

@@ -3,8 +3,6 @@ package io.paperboy.community;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
@@ -12,8 +10,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.mail.DevMailbox;
-import io.paperboy.mail.KeptMail;
 import io.paperboy.support.Chromium;
+import io.paperboy.support.MailedSignIn;
 import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.ServerTest;
 import io.paperboy.support.TestPapers;
@@ -39,12 +37,8 @@ class VotingInABrowserTests {
 
 	private static final LocalDate JUNE_2 = LocalDate.of(2025, 6, 2);
 
-	private static final Pattern SIGN_IN_LINK = Pattern.compile("https?://[^/\\s]+(/signin/token\\?\\S+)");
-
 	@RegisterExtension
 	static final Chromium browser = new Chromium();
-
-	private static int visitors;
 
 	@LocalServerPort
 	int port;
@@ -121,24 +115,7 @@ class VotingInABrowserTests {
 
 	/** From a page, follows the upvote link to sign in, as a new visitor, and comes back. */
 	private void signIn(Page page) {
-		String address = "voter" + (++visitors) + "-" + System.nanoTime() + "@example.org";
-		page.locator("a.upvote").first().click();
-		page.locator("input[name=username]").fill(address);
-		page.locator("form.stacked button[type=submit]").click();
-		page.waitForURL("**/signin/sent**");
-
-		List<KeptMail> mail = this.mailbox.to(address);
-		assertThat(mail).hasSize(1);
-		Matcher link = SIGN_IN_LINK.matcher(mail.get(0).text());
-		assertThat(link.find()).as("a sign-in link in: %s", mail.get(0).text()).isTrue();
-		page.navigate(url(link.group(1)));
-		page.locator("form.stacked button[type=submit]").click();
-
-		// the first sign-in chooses a username and display name
-		page.locator("input[name=username]").fill("voter" + visitors + "x" + (System.nanoTime() % 100000));
-		page.locator("input[name=displayName]").fill("Voter " + visitors);
-		page.locator("form.stacked button[type=submit]").click();
-		page.waitForURL((url) -> !url.contains("/welcome"));
+		MailedSignIn.asNewMember(page, "a.upvote", this.mailbox, "voter");
 	}
 
 	private static String count(Page page) {

@@ -8,6 +8,7 @@ import io.paperboy.account.Accounts;
 import io.paperboy.account.Member;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.library.Library;
+import io.paperboy.library.PickedCategory;
 import io.paperboy.search.PaperVectors;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.HtmlText;
@@ -102,9 +103,13 @@ class ForYouPagesTests {
 			.withSummary("Reinforcement learning agents learn to manipulate the reward they are given rather than do the task."),
 				DAY);
 		save(TestPapers.paper(IMAGES)
+			.withCategories("cs.CV")
+			.withUpvotes(2)
 			.withTitle("Image Classification with Convolutional Networks")
 			.withSummary("A convolutional network classifies images of animals with high accuracy."), DAY);
 		save(TestPapers.paper(TRANSLATION)
+			.withCategories("cs.CL", "cs.CV")
+			.withUpvotes(5)
 			.withTitle("Large Language Models for Translation")
 			.withSummary("Language models translate between English and French without parallel data."), DAY);
 		save(TestPapers.paper(BY_FOLLOWED)
@@ -217,6 +222,101 @@ class ForYouPagesTests {
 		as(member, post("/papers/for-you/start").param("ids", " ").with(csrf())).andExpect(status().isBadRequest());
 
 		assertThat(this.library.savedIds(member.id())).isEmpty();
+	}
+
+	@Test
+	void aMemberWhoPicksCategoriesSeesTheirMostUpvotedPapersFirstWithTheReasonAndCanRemoveThem() throws Exception {
+		Member member = TestMembers.create(this.accounts);
+
+		String html = page(member, "/papers/for-you");
+		assertThat(html).contains("<input type=\"checkbox\" name=\"category\" value=\"cs.CV\">");
+		as(member, post("/papers/for-you/start").param("category", "cs.CV").param("otherCategories", "cs.CL, stat.ML")
+			.param("ids", "").with(csrf()))
+			.andExpect(status().isSeeOther())
+			.andExpect(header().string("Location", "/papers/for-you"));
+
+		assertThat(this.library.savedIds(member.id())).isEmpty();
+		as(member, get("/api/papers/for-you")).andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].paper.id").value(TRANSLATION))
+			.andExpect(jsonPath("$[0].reason").value("In cs.CL, which you picked"))
+			.andExpect(jsonPath("$[1].paper.id").value(IMAGES))
+			.andExpect(jsonPath("$[1].reason").value("In cs.CV, which you picked"))
+			.andExpect(jsonPath("$[2].reason").value("Recent in this window"));
+		html = page(member, "/papers/for-you");
+		assertThat(html).contains("<input type=\"checkbox\" name=\"category\" value=\"cs.CV\" checked>")
+			.contains("<input type=\"checkbox\" name=\"category\" value=\"stat.ML\" checked>")
+			.contains("the categories you picked");
+		assertThat(HtmlText.of(page(member, "/settings/signals"))).contains("Categories you picked 3");
+		as(member, get("/settings/signals.json")).andExpect(jsonPath("$.categories[*].category", hasItem("stat.ML")));
+
+		as(member, post("/library/categories").param("category", "cs.CL").param("back", "/settings/signals").with(csrf()))
+			.andExpect(status().isSeeOther())
+			.andExpect(header().string("Location", "/settings/signals"));
+		assertThat(this.library.pickedCategories(member.id())).extracting(PickedCategory::category)
+			.containsExactly("cs.CV", "stat.ML");
+	}
+
+	@Test
+	void onceTheMemberHasSignalsAPickedCategoryStillLiftsItsPapersWithTheModelsReason() throws Exception {
+		Member member = readerOfRewardTampering();
+		as(member, get("/api/papers/for-you")).andExpect(jsonPath("$[0].paper.id").value(NEAR));
+
+		this.library.pickCategories(member.id(), List.of("cs.CL"));
+
+		as(member, get("/api/papers/for-you")).andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].paper.id").value(TRANSLATION))
+			.andExpect(jsonPath("$[0].reason", containsString("Because you saved")))
+			.andExpect(jsonPath("$[1].paper.id").value(NEAR))
+			.andExpect(jsonPath("$", hasSize(4)));
+	}
+
+	@Test
+	void pastedTitlesAreFoundByTheirExactWordsAndSaved() throws Exception {
+		Member member = TestMembers.create(this.accounts);
+
+		as(member, post("/papers/for-you/start")
+			.param("ids", "agents that hack their  reward function.\n\n" + IMAGES + "\nLARGE LANGUAGE MODELS FOR TRANSLATION")
+			.with(csrf())).andExpect(status().isSeeOther());
+
+		assertThat(this.library.savedIds(member.id())).containsExactlyInAnyOrder(NEAR, IMAGES, TRANSLATION);
+	}
+
+	@Test
+	void aTitleWithoutAnExactMatchOrABadCategorySavesNothingAndKeepsTheText() throws Exception {
+		Member member = TestMembers.create(this.accounts);
+
+		as(member, post("/papers/for-you/start").param("ids", IMAGES + "\nAgents That Hack Their Reward\nA Paper Nobody Wrote")
+			.with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("No paper on this site has the title “Agents That Hack Their Reward”, "
+					+ "“A Paper Nobody Wrote”. Check the title, or paste its arXiv id. Nothing was saved.")))
+			.andExpect(content().string(containsString(">" + IMAGES + "\nAgents That Hack Their Reward\nA Paper Nobody Wrote</textarea>")));
+		as(member, post("/papers/for-you/start").param("ids", IMAGES).param("category", "cs.CV")
+			.param("otherCategories", "cs.CL!").with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Not arXiv categories: cs.CL!. A category looks like cs.CL or hep-th. Nothing was saved.")))
+			.andExpect(content().string(containsString("value=\"cs.CL!\"")))
+			.andExpect(content().string(containsString("value=\"cs.CV\" checked>")));
+		as(member, post("/papers/for-you/start").param("category", "cs.CV").param("ids", "").with(csrf()))
+			.andExpect(status().isSeeOther());
+
+		assertThat(this.library.savedIds(member.id())).isEmpty();
+		assertThat(this.library.pickedCategories(member.id())).extracting(PickedCategory::category).containsExactly("cs.CV");
+	}
+
+	@Test
+	void aPaperPageOffersToFollowEachOfItsAuthors() throws Exception {
+		Member member = TestMembers.create(this.accounts);
+		this.library.follow(member.id(), "Alan Turing", true);
+
+		String html = page(member, "/papers/" + BY_FOLLOWED);
+
+		assertThat(html).contains("<summary>Follow an author</summary>")
+			.contains("<input type=\"hidden\" name=\"name\" value=\"Grace Hopper\">")
+			.contains("<input type=\"hidden\" name=\"back\" value=\"/papers/" + BY_FOLLOWED + "\">");
+		assertThat(HtmlText.of(html)).contains("Grace Hopper Follow").contains("Alan Turing Following");
+		assertThat(this.mvc.perform(get("/papers/" + BY_FOLLOWED)).andReturn().getResponse().getContentAsString())
+			.doesNotContain("Follow an author");
 	}
 
 	@Test

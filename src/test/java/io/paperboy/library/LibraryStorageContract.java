@@ -153,6 +153,42 @@ abstract class LibraryStorageContract {
 	}
 
 	@Test
+	void pickedCategoriesReplaceTheOnesBeforeAndAreRemovedOneByOne() {
+		Member member = TestMembers.create(this.accounts);
+		Member other = TestMembers.create(this.accounts);
+		this.library.pickCategories(other.id(), List.of("math.AP"));
+
+		this.library.pickCategories(member.id(), List.of("cs.LG", "stat.ML"));
+		assertThat(this.library.pickCategories(member.id(), List.of(" cs.CL ", "hep-th", "cs.CL", "", "astro-ph.CO")))
+			.containsExactly("cs.CL", "hep-th", "astro-ph.CO");
+
+		assertThat(this.signals.categories(member.id())).containsExactly("astro-ph.CO", "cs.CL", "hep-th");
+		assertThat(this.library.pickedCategories(member.id())).extracting(PickedCategory::pickedAt)
+			.containsOnly(MutableClock.Configuration.START);
+		assertThat(this.library.unpickCategory(member.id(), "hep-th")).isTrue();
+		assertThat(this.library.unpickCategory(member.id(), "hep-th")).isFalse();
+		assertThat(this.signals.categories(member.id())).containsExactly("astro-ph.CO", "cs.CL");
+		assertThat(this.signals.categories(other.id())).containsExactly("math.AP");
+		this.library.pickCategories(member.id(), List.of());
+		assertThat(this.signals.categories(member.id())).isEmpty();
+	}
+
+	@Test
+	void aCategoryNotShapedLikeArxivsOrOneTooManyIsRefusedAndTheChoiceKept() {
+		Member member = TestMembers.create(this.accounts);
+		this.library.pickCategories(member.id(), List.of("cs.CL"));
+
+		assertThatThrownBy(() -> this.library.pickCategories(member.id(), List.of("cs.LG", "<b>", "cs CL")))
+			.isInstanceOf(LibraryRefusedException.class)
+			.hasMessage("Not arXiv categories: <b>, cs CL. A category looks like cs.CL or hep-th.");
+		List<String> eleven = java.util.stream.IntStream.rangeClosed(1, 11).mapToObj((i) -> "cs.X" + (char) ('A' + i)).toList();
+		assertThatThrownBy(() -> this.library.pickCategories(member.id(), eleven))
+			.isInstanceOf(LibraryRefusedException.class)
+			.hasMessage("Pick at most 10 categories, not 11.");
+		assertThat(this.signals.categories(member.id())).containsExactly("cs.CL");
+	}
+
+	@Test
 	void aCollectionGetsASlugFromItsNameAndIsPrivateByDefault() {
 		Member member = TestMembers.create(this.accounts);
 
@@ -299,6 +335,7 @@ abstract class LibraryStorageContract {
 			this.library.save(each.id(), "2506.00001", true);
 			this.library.notInterested(each.id(), "2506.00002", true);
 			this.library.follow(each.id(), "Ada Lovelace", true);
+			this.library.pickCategories(each.id(), List.of("cs.CL"));
 			PaperCollection collection = this.library.createCollection(each.id(), "Reading", null, "", true);
 			this.library.addToCollection(each.id(), collection.id(), "2506.00001", "note");
 		}
@@ -306,7 +343,7 @@ abstract class LibraryStorageContract {
 		this.library.forget(member.id());
 
 		assertThat(rowsOf(member.id())).isZero();
-		assertThat(rowsOf(other.id())).isEqualTo(5);
+		assertThat(rowsOf(other.id())).isEqualTo(6);
 	}
 
 	@Test
@@ -315,6 +352,7 @@ abstract class LibraryStorageContract {
 		this.library.save(member.id(), "2506.00001", true);
 		this.library.notInterested(member.id(), "2506.00002", true);
 		this.library.follow(member.id(), "Ada Lovelace", true);
+		this.library.pickCategories(member.id(), List.of("cs.CL"));
 		PaperCollection collection = this.library.createCollection(member.id(), "Reading", null, "", true);
 		this.library.addToCollection(member.id(), collection.id(), "2506.00001", "note");
 
@@ -339,7 +377,8 @@ abstract class LibraryStorageContract {
 
 	private long rowsOf(long memberId) {
 		long rows = 0;
-		for (String table : List.of("library_saves", "library_not_interested", "library_follows", "library_collections")) {
+		for (String table : List.of("library_saves", "library_not_interested", "library_follows", "library_collections",
+				"library_categories")) {
 			rows += this.jdbc.sql("select count(*) from " + table + " where user_id = :id").param("id", memberId).query(Long.class).single();
 		}
 		rows += this.jdbc.sql("""
