@@ -84,6 +84,37 @@ class SavingInABrowserTests {
 	}
 
 	@Test
+	void aMemberUnsavesFromACardAndSavesAndUnsavesFromThePaperPageWithoutAReload() {
+		try (BrowserContext context = browser.newContext(new NewContextOptions())) {
+			Page page = context.newPage();
+			page.navigate(url("/papers/date/2025-06-02"));
+			signIn(page);
+			Locator card = page.locator(".card form.save button");
+			card.click();
+			page.waitForCondition(() -> "true".equals(card.getAttribute("aria-pressed")));
+			page.evaluate("window.stillThisPage = true");
+			card.click();
+			page.waitForCondition(() -> "false".equals(card.getAttribute("aria-pressed")));
+			assertThat(card.textContent()).isEqualTo("Save");
+			assertThat(page.evaluate("window.stillThisPage === true")).isEqualTo(true);
+			page.navigate(url("/library"));
+			assertThat(page.locator(".card").count()).isZero();
+
+			page.navigate(url("/papers/2506.00001"));
+			Locator button = page.locator("form.save button");
+			page.evaluate("window.stillThisPage = true");
+			button.click();
+			page.waitForCondition(() -> "true".equals(button.getAttribute("aria-pressed")));
+			assertThat(button.textContent()).isEqualTo("Saved");
+			button.click();
+			page.waitForCondition(() -> "false".equals(button.getAttribute("aria-pressed")));
+			assertThat(page.evaluate("window.stillThisPage === true")).isEqualTo(true);
+			page.navigate(url("/library"));
+			assertThat(page.locator(".card").count()).isZero();
+		}
+	}
+
+	@Test
 	void withoutJavaScriptTheSaveButtonPostsAndComesBackToTheSamePage() {
 		try (BrowserContext context = browser.newContext(new NewContextOptions().setJavaScriptEnabled(false))) {
 			Page page = context.newPage();
@@ -95,6 +126,13 @@ class SavingInABrowserTests {
 
 			assertThat(page.url()).isEqualTo(url("/papers/2506.00001"));
 			assertThat(page.locator("form.save button").getAttribute("aria-pressed")).isEqualTo("true");
+			page.navigate(url("/library"));
+			assertThat(page.locator(".card h3").first().textContent()).contains("A paper worth keeping");
+
+			page.navigate(url("/papers/date/2025-06-02"));
+			page.locator(".card form.save button").click();
+			assertThat(page.url()).isEqualTo(url("/papers/date/2025-06-02"));
+			assertThat(page.locator(".card form.save button").textContent()).isEqualTo("Save");
 		}
 	}
 
