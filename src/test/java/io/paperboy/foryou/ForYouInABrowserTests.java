@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,10 +33,12 @@ import static org.awaitility.Awaitility.await;
  * A member's "For you" page in a real Chromium: following an author from a paper page or an author
  * page (with JavaScript without a reload, without it by posting and coming back) puts that author's
  * paper first; "not interested" takes a paper out; a save gives the feed its reasons; a new member
- * starts the feed by picking categories and pasting ids and titles.
+ * starts the feed by picking categories and pasting ids and titles. With embeddings (a context of its
+ * own), for the reasons the model gives.
  */
 @Tag("browser")
 @ServerTest
+@TestPropertySource(properties = "paperboy.search.embeddings=true")
 @ExtendWith(EmptyCatalog.class)
 class ForYouInABrowserTests {
 
