@@ -104,8 +104,10 @@ class ForYouPageController {
 		Map<String, PaperListing> found = new LinkedHashMap<>();
 		this.catalog.listingsOf(order).forEach((listing) -> found.put(listing.paper().id(), listing));
 		List<PaperListing> papers = order.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+		ForYou.Window latest = papers.isEmpty() ? this.forYou.latestDayBefore(window).map(ForYou::endingOn).orElse(null)
+				: null;
 		model.addAttribute("page", new ForYouView(feed, papers, reasons, this.votes.ballot(Viewer.current(), order), ids,
-				error));
+				error, latest));
 		return "foryou/for-you";
 	}
 

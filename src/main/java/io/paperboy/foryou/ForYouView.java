@@ -15,9 +15,11 @@ import io.paperboy.community.Ballot;
  * @param ballot the member's votes and CSRF token, for the cards' buttons and the cold-start form
  * @param ids what the member typed in the cold-start form, kept when it was refused
  * @param error why the cold-start form was refused, or {@code null}
+ * @param latest the window that ends on the most recent day with papers, when the feed's window holds none
+ * and begins after that day (an archive older than today), or {@code null}
  */
 public record ForYouView(ForYou.Feed feed, List<PaperListing> papers, Map<String, String> reasons, Ballot ballot,
-		String ids, String error) {
+		String ids, String error, ForYou.Window latest) {
 
 	/** The reason of a paper of the feed. */
 	public String reason(PaperListing listing) {
