@@ -121,9 +121,18 @@ declare -A PATHS=([page]="/papers/for-you?$WINDOW" [api]="/api/papers/for-you?$W
 declare -A LABELS=([page]="GET /papers/for-you?$WINDOW" [api]="GET /api/papers/for-you?$WINDOW (50 items)"
 	[day]="GET /papers/date/$LAST_DAY, signed in (reference)")
 FEED=$($MEMBER feed "$BASE" "$COOKIE" "${PATHS[api]}")
-CANDIDATES=$(curl -sf -H "Cookie: PAPERBOY_SESSION=$COOKIE" "$BASE/api/papers/for-you?$WINDOW&limit=100" \
-	| "$PYTHON" -c 'import json, sys; print(len(json.load(sys.stdin)))')
+# the window's papers on the daily lists (the feed also takes papers published on arXiv those days)
+LISTED=$("$PYTHON" -c 'import glob, json, os, sys
+ids = set()
+for f in glob.glob(os.path.join(sys.argv[1], "*.json")):
+    if sys.argv[2] <= os.path.basename(f)[:-5] <= sys.argv[3]:
+        ids.update(e["paper"]["id"] for e in json.load(open(f, "rb")))
+print(len(ids))' "$DATA" "$FIRST_DAY" "$LAST_DAY")
 echo "Window $FIRST_DAY to $LAST_DAY; the feed: $FEED"
+# the default window ends today, months after the archive's last day: the page says so
+DEFAULT_PAGE=$(curl -sf -H "Cookie: PAPERBOY_SESSION=$COOKIE" "$BASE/papers/for-you")
+grep -o 'Nothing was listed or published from [^<]*' <<<"$DEFAULT_PAGE" | sed 's/^/The default window: /' \
+	|| echo "The default window: $(grep -c '<article class="card"' <<<"$DEFAULT_PAGE") cards"
 
 declare -A SEQ CONC LOAD_SEQ LOAD_CONC ERRORS
 for name in "${NAMES[@]}"; do
@@ -140,10 +149,10 @@ done
 ticks=$(getconf CLK_TCK)
 for name in "${NAMES[@]}"; do
 	echo "Measuring ${LABELS[$name]}: wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after $WARMUP) ..."
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Cookie: PAPERBOY_SESSION=$COOKIE" "$BASE${PATHS[$name]}" >/dev/null
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s -H "Cookie: PAPERBOY_SESSION=$COOKIE" "$BASE${PATHS[$name]}" >/dev/null
 	LOAD_CONC[$name]=$(cut -d' ' -f1 /proc/loadavg)
 	before=$(cpu_ticks)
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: PAPERBOY_SESSION=$COOKIE" \
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -H "Cookie: PAPERBOY_SESSION=$COOKIE" \
 		"$BASE${PATHS[$name]}" >"$WORK/wrk-$name.txt"
 	after=$(cpu_ticks)
 	ERRORS[$name]=$(grep -E 'Non-2xx|Socket errors' "$WORK/wrk-$name.txt" | sed 's/^ *//' | paste -sd ';' || true)
@@ -162,7 +171,7 @@ echo
 echo "Results ($(date -u '+%F %H:%M UTC'); machine: $MACHINE; server JVM flags: $JVM_OPTS)"
 echo "$(nproc) cores; load average now: $(cut -d' ' -f1-3 /proc/loadavg). Papers embedded: $EMBEDDED_STATE."
 echo "Member: $SAVES saves + $UPVOTES upvotes (500 positives by default), $NOT_INTERESTED not interested, $FOLLOWS follows."
-echo "Window $FIRST_DAY to $LAST_DAY: $CANDIDATES papers at limit=100; the default page (50): $FEED."
+echo "Window $FIRST_DAY to $LAST_DAY: $LISTED papers on its daily lists; the page (50 at most): $FEED."
 echo "One after the other: $REQUESTS requests on one connection. Concurrent: wrk -t$THREADS -c$CONNECTIONS -d$DURATION."
 echo "CPU: the server process's user+system CPU time per request. Goal: the For you page under 100 ms (p50, one client)."
 echo
@@ -174,6 +183,14 @@ for name in "${NAMES[@]}"; do
 		"$rps, $c50 / $c90 / $c99, $ccpu" "${LOAD_SEQ[$name]}, ${LOAD_CONC[$name]}"
 	[ -z "${ERRORS[$name]}" ] || echo "  errors: ${ERRORS[$name]}"
 done
+
+if [ "${PROFILE:-0}" = 1 ]; then
+	for name in page api; do
+		echo
+		echo "Where the request threads spent their time, ${LABELS[$name]}, one client (Java Flight Recorder):"
+		"$PYTHON" "$ROOT/bench/foryou_profile.py" "$WORK/$name.jfr"
+	done
+fi
 
 read -r p50 p90 p99 _ _ cpu <<<"${SEQ[page]}"
 read -r rps c50 c90 c99 ccpu <<<"${CONC[page]}"
