@@ -135,12 +135,12 @@ public class ForYou {
 	 * published yet, such as the default window of a site whose archive ends months before today. The page
 	 * offers that day rather than an unexplained empty page.
 	 */
-	public Optional<LocalDate> latestDayBefore(Window window) {
+	Optional<LocalDate> latestDayBefore(Window window) {
 		return this.catalog.latestDay().filter((day) -> day.isBefore(window.from()));
 	}
 
 	/** The window of {@value #DEFAULT_DAYS} days that ends on {@code last}. */
-	public static Window endingOn(LocalDate last) {
+	static Window endingOn(LocalDate last) {
 		return new Window(last.minusDays(DEFAULT_DAYS - 1), last, DEFAULT_LIMIT);
 	}
 
