@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.paperboy.catalog.Catalog;
@@ -130,6 +131,20 @@ public class ForYou {
 		catch (java.time.format.DateTimeParseException ex) {
 			throw new BadRequestException(name + " must be a day as YYYY-MM-DD, not " + text + ".");
 		}
+	}
+
+	/**
+	 * The most recent day with papers, when the window begins after it: a window with nothing listed or
+	 * published yet, such as the default window of a site whose archive ends months before today. The page
+	 * offers that day rather than an unexplained empty page.
+	 */
+	Optional<LocalDate> latestDayBefore(Window window) {
+		return this.catalog.latestDay().filter((day) -> day.isBefore(window.from()));
+	}
+
+	/** The window of {@value #DEFAULT_DAYS} days that ends on {@code last}. */
+	static Window endingOn(LocalDate last) {
+		return new Window(last.minusDays(DEFAULT_DAYS - 1), last, DEFAULT_LIMIT);
 	}
 
 	/** The member's feed for this window. */

@@ -151,8 +151,10 @@ class ForYouPageController {
 		List<PaperListing> papers = order.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
 		Set<String> offered = new LinkedHashSet<>(this.catalog.busiestPrimaryCategories(OFFERED_CATEGORIES));
 		offered.addAll(form.categories());
+		ForYou.Window latest = papers.isEmpty() ? this.forYou.latestDayBefore(window).map(ForYou::endingOn).orElse(null)
+				: null;
 		model.addAttribute("page", new ForYouView(feed, papers, reasons, this.votes.ballot(Viewer.current(), order),
-				form.ids(), error, List.copyOf(offered), Set.copyOf(form.categories()), form.otherCategories()));
+				form.ids(), error, List.copyOf(offered), Set.copyOf(form.categories()), form.otherCategories(), latest));
 		return "foryou/for-you";
 	}
 

@@ -19,9 +19,12 @@ import io.paperboy.community.Ballot;
  * @param categories the categories the cold-start form offers as checkboxes, the site's most common first
  * @param picked the categories ticked: those the member picked, or ticked in a refused form
  * @param otherCategories the categories the member typed in a refused form
+ * @param latest the window that ends on the most recent day with papers, when the feed's window holds none
+ * and begins after that day (an archive older than today), or {@code null}
  */
 public record ForYouView(ForYou.Feed feed, List<PaperListing> papers, Map<String, String> reasons, Ballot ballot,
-		String ids, String error, List<String> categories, Set<String> picked, String otherCategories) {
+		String ids, String error, List<String> categories, Set<String> picked, String otherCategories,
+		ForYou.Window latest) {
 
 	/** The reason of a paper of the feed. */
 	public String reason(PaperListing listing) {

@@ -9,15 +9,18 @@ import io.paperboy.account.Member;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.library.Library;
 import io.paperboy.library.PickedCategory;
+import io.paperboy.search.IndexOutages;
 import io.paperboy.search.PaperVectors;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.HtmlText;
+import io.paperboy.support.MutableClock;
 import io.paperboy.support.TestMembers;
 import io.paperboy.support.TestPapers;
 import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -27,7 +30,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -41,7 +47,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The "For you" page and API over a real index with real embeddings: ranking by a member's saves,
- * followed authors first, "not interested" never, the cold start, and who may ask.
+ * followed authors first, "not interested" never, the cold start, and who may ask; papers not embedded
+ * yet, an index that cannot answer, and a window after the last day with papers.
  */
 @WebTest
 @TestPropertySource(properties = "paperboy.search.embeddings=true")
@@ -85,6 +92,12 @@ class ForYouPagesTests {
 
 	@Autowired
 	private ApplicationEventPublisher events;
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Autowired
+	private MutableClock clock;
 
 	/** Whether the papers are in the catalog and embedded as written below. */
 	private static boolean seeded;
@@ -356,6 +369,64 @@ class ForYouPagesTests {
 			.andExpect(jsonPath("$", hasSize(1)))
 			.andExpect(jsonPath("$[0].paper.id").value(SAVED))
 			.andExpect(jsonPath("$[0].reason").value("Because you saved “Agents That Hack Their Reward Function”"));
+	}
+
+	@Test
+	void aPaperNotEmbeddedYetComesAfterTheRankedOnesAsNewToTheModel() throws Exception {
+		Member member = readerOfRewardTampering();
+		String fresh = "2506.00006";
+
+		try (IndexOutages.Outage outage = IndexOutages.stopWriting(this.context)) {
+			save(TestPapers.paper(fresh)
+				.withTitle("Reward Models That Cannot Be Tampered With")
+				.withSummary("A reward model that reinforcement learning agents cannot modify."), DAY);
+
+			as(member, get("/api/papers/for-you")).andExpect(status().isOk())
+				.andExpect(jsonPath("$", hasSize(5)))
+				.andExpect(jsonPath("$[0].paper.id").value(NEAR))
+				.andExpect(jsonPath("$[0:4].reason", everyItem(startsWith("Because you saved "))))
+				.andExpect(jsonPath("$[4].paper.id").value(fresh))
+				.andExpect(jsonPath("$[4].reason").value("New, not yet read by the model"));
+			String html = page(member, "/papers/for-you");
+			assertThat(html).contains("<p class=\"reason\">New, not yet read by the model</p>");
+			assertThat(html.indexOf("/papers/" + fresh + "\"")).isGreaterThan(html.indexOf("/papers/" + IMAGES + "\""));
+		}
+	}
+
+	@Test
+	void whenTheIndexCannotAnswerTheWholeWindowIsShownUnrankedAndThePageStillOpens() throws Exception {
+		Member member = readerOfRewardTampering();
+
+		try (IndexOutages.Outage outage = IndexOutages.heldElsewhere(this.context)) {
+			as(member, get("/api/papers/for-you")).andExpect(status().isOk())
+				.andExpect(jsonPath("$[*].paper.id", contains(NEAR, IMAGES, TRANSLATION, BY_FOLLOWED)))
+				.andExpect(jsonPath("$[*].reason", everyItem(org.hamcrest.Matchers.is("New, not yet read by the model"))));
+			String html = page(member, "/papers/for-you");
+			assertThat(HtmlText.of(html)).contains("New, not yet read by the model").doesNotContain("Because you saved");
+			assertThat(html).doesNotContain("/papers/" + DISMISSED + "\"");
+		}
+		as(member, get("/api/papers/for-you")).andExpect(jsonPath("$[0].reason", startsWith("Because you saved ")));
+	}
+
+	@Test
+	void aWindowAfterTheLastDayWithPapersSaysSoAndOffersTheWindowOfThatDay() throws Exception {
+		Member member = readerOfRewardTampering();
+		this.clock.set(MutableClock.Configuration.START.plus(Duration.ofDays(120)));
+
+		String html = page(member, "/papers/for-you");
+		assertThat(HtmlText.of(html)).contains("Nothing was listed or published from 2025-09-24 to 2025-09-30: "
+				+ "the most recent papers are of 2025-06-02. See the 2025-05-27 to 2025-06-02 window");
+		assertThat(html).contains("<a href=\"/papers/for-you?from=2025-05-27&amp;to=2025-06-02\">");
+		assertThat(page(member, "/papers/for-you?from=2025-05-27&to=2025-06-02")).contains("/papers/" + NEAR + "\"")
+			.doesNotContain("Nothing was listed");
+	}
+
+	@Test
+	void anEmptyWindowBeforeTheLastDayWithPapersIsOnlySaidToBeEmpty() throws Exception {
+		Member member = readerOfRewardTampering();
+
+		String html = page(member, "/papers/for-you?from=2025-05-10&to=2025-05-16");
+		assertThat(HtmlText.of(html)).contains("No papers in this window yet.").doesNotContain("Nothing was listed");
 	}
 
 	private ResultActions as(Member member, MockHttpServletRequestBuilder request) throws Exception {
