@@ -189,7 +189,7 @@ class DigestDoorsTests {
 		assertThat(subscription.status()).isEqualTo(Status.CONFIRMED);
 		assertThat(subscription.userId()).isEqualTo(member.id());
 		assertThat(subscription.preferences().zone().getId()).isEqualTo("Asia/Tokyo");
-		assertThat(subscription.preferences().personal()).isTrue();
+		assertThat(subscription.preferences().ordering()).isEqualTo(Ordering.UPVOTED);
 
 		this.mvc.perform(post("/settings/digest").with(as(member)).with(csrf()).param("cadence", "daily")
 			.param("weekday", "MONDAY").param("hour", "99").param("zone", "UTC").param("papers", "12")

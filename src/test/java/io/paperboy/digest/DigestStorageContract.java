@@ -132,14 +132,14 @@ abstract class DigestStorageContract {
 			this.data.list("2506.000" + String.format("%02d", i), "Paper " + i, i * 10, "2025-06-02T09:00:00Z");
 		}
 		Preferences preferences = new Preferences(Cadence.DAILY, DayOfWeek.MONDAY, 8, ZoneId.of("UTC"), 5, List.of(),
-				List.of(), 35, false);
+				List.of(), 35, Ordering.TRENDING);
 
 		Digest digest = compose(preferences);
 
 		assertThat(DigestTestData.ids(digest)).containsExactly("2506.00012", "2506.00011", "2506.00010", "2506.00009",
 				"2506.00008");
 		assertThat(compose(new Preferences(Cadence.DAILY, DayOfWeek.MONDAY, 8, ZoneId.of("UTC"), 5, List.of(),
-				List.of(), 115, false)).items()).hasSize(1);
+				List.of(), 115, Ordering.TRENDING)).items()).hasSize(1);
 	}
 
 	@Test
@@ -150,7 +150,7 @@ abstract class DigestStorageContract {
 		this.data.list("2506.00001", "A popular learning paper", 90, "2025-06-02T09:00:00Z", "cs.LG");
 		this.data.list("2506.00002", "A robotics paper", 10, "2025-06-02T09:00:00Z", "cs.RO");
 		Preferences personal = new Preferences(Cadence.DAILY, DayOfWeek.MONDAY, 8, ZoneId.of("UTC"), 10, List.of(),
-				List.of(), 0, true);
+				List.of(), 0, Ordering.UPVOTED);
 
 		Subscription subscription = subscriber("robotics@example.org", personal);
 		Digest ordered = this.digests.compose(subscription, MONDAY_NOON);
@@ -270,7 +270,7 @@ abstract class DigestStorageContract {
 	@Test
 	void preferencesAreStoredAndReadBackWhole() {
 		Preferences preferences = new Preferences(Cadence.WEEKLY, DayOfWeek.SATURDAY, 23, ZoneId.of("America/Sao_Paulo"),
-				50, List.of("cs.LG", "hep-th"), List.of("large language models", "RLHF"), 7, true);
+				50, List.of("cs.LG", "hep-th"), List.of("large language models", "RLHF"), 7, Ordering.FOR_YOU);
 		Subscription subscription = subscriber("a@example.org", preferences);
 		assertThat(this.subscriptions.find(subscription.id()).orElseThrow().preferences()).isEqualTo(preferences);
 		assertThat(this.subscriptions.countByStatus()).containsEntry(Status.CONFIRMED, 1L).containsEntry(Status.PENDING, 0L);
@@ -287,15 +287,15 @@ abstract class DigestStorageContract {
 	}
 
 	private static Preferences daily(int hour, String zone) {
-		return new Preferences(Cadence.DAILY, DayOfWeek.MONDAY, hour, ZoneId.of(zone), 10, List.of(), List.of(), 0, false);
+		return new Preferences(Cadence.DAILY, DayOfWeek.MONDAY, hour, ZoneId.of(zone), 10, List.of(), List.of(), 0, Ordering.TRENDING);
 	}
 
 	private static Preferences weekly(DayOfWeek day) {
-		return new Preferences(Cadence.WEEKLY, day, 8, ZoneId.of("UTC"), 10, List.of(), List.of(), 0, false);
+		return new Preferences(Cadence.WEEKLY, day, 8, ZoneId.of("UTC"), 10, List.of(), List.of(), 0, Ordering.TRENDING);
 	}
 
 	private static Preferences topics(List<String> categories, List<String> keywords) {
-		return new Preferences(Cadence.DAILY, DayOfWeek.MONDAY, 8, ZoneId.of("UTC"), 10, categories, keywords, 0, false);
+		return new Preferences(Cadence.DAILY, DayOfWeek.MONDAY, 8, ZoneId.of("UTC"), 10, categories, keywords, 0, Ordering.TRENDING);
 	}
 
 }
