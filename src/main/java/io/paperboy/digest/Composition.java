@@ -20,18 +20,24 @@ import io.paperboy.catalog.PaperListing;
  * @param until the end of what it covers, the time it was composed
  * @param day the subscriber's local date when it was composed, for the subject
  * @param items the papers, in the order they are shown
+ * @param note the digest's line above its papers, or {@code null}
  */
-record Composition(Instant since, Instant until, LocalDate day, List<Item> items) {
+record Composition(Instant since, Instant until, LocalDate day, List<Item> items, String note) {
 
 	Composition {
 		items = List.copyOf(items);
+		note = (note == null || note.isBlank()) ? null : oneField(note);
+	}
+
+	Composition(Instant since, Instant until, LocalDate day, List<Item> items) {
+		this(since, until, day, items, null);
 	}
 
 	static Composition of(Digest digest) {
 		return new Composition(digest.since(), digest.until(), digest.day(), digest.items()
 			.stream()
 			.map((item) -> new Item(item.listing().paper().id(), item.periodVotes(), item.reason()))
-			.toList());
+			.toList(), digest.note());
 	}
 
 	List<String> paperIds() {
@@ -50,13 +56,20 @@ record Composition(Instant since, Instant until, LocalDate day, List<Item> items
 				shown.add(new DigestItem(listing, item.periodVotes(), item.reason()));
 			}
 		}
-		return new Digest(subscription, this.since, this.until, this.day, shown);
+		return new Digest(subscription, this.since, this.until, this.day, shown, this.note);
 	}
 
-	/** As stored: a line of what it covers, then a line per paper, fields separated by tabs. */
+	/**
+	 * As stored: a line of what it covers (and the note, when there is one), then a line per paper,
+	 * fields separated by tabs.
+	 */
 	String text() {
 		StringBuilder text = new StringBuilder();
-		text.append(this.since).append('\t').append(this.until).append('\t').append(this.day).append('\n');
+		text.append(this.since).append('\t').append(this.until).append('\t').append(this.day);
+		if (this.note != null) {
+			text.append('\t').append(this.note);
+		}
+		text.append('\n');
 		for (Item item : this.items) {
 			text.append(item.paperId())
 				.append('\t')
@@ -74,8 +87,8 @@ record Composition(Instant since, Instant until, LocalDate day, List<Item> items
 	 */
 	static Composition parse(String text) {
 		String[] lines = text.split("\n");
-		String[] covers = lines[0].split("\t");
-		if (covers.length != 3) {
+		String[] covers = lines[0].split("\t", 4);
+		if (covers.length < 3) {
 			throw new IllegalArgumentException("Not a digest composition: " + lines[0]);
 		}
 		try {
@@ -87,7 +100,8 @@ record Composition(Instant since, Instant until, LocalDate day, List<Item> items
 				}
 				items.add(new Item(fields[0], Integer.parseInt(fields[1]), fields[2]));
 			}
-			return new Composition(Instant.parse(covers[0]), Instant.parse(covers[1]), LocalDate.parse(covers[2]), items);
+			return new Composition(Instant.parse(covers[0]), Instant.parse(covers[1]), LocalDate.parse(covers[2]), items,
+					(covers.length == 4) ? covers[3] : null);
 		}
 		catch (DateTimeParseException | NumberFormatException ex) {
 			throw new IllegalArgumentException("Not a digest composition: " + ex.getMessage(), ex);

@@ -132,13 +132,22 @@ class DigestLinkController {
 
 	private PreferencesPage page(Subscription subscription, PreferencesPage.Form form, String notice, String problem) {
 		return new PreferencesPage(this.links.path(subscription, LinkPurpose.PREFERENCES), subscription.email(),
-				subscription.status().key(), form, cadences(), weekdays(), ZONES, notice, problem,
+				subscription.status().key(), form, cadences(), weekdays(), ZONES,
+				orderings(this.subscriptions.hasAccount(subscription)), notice, problem,
 				this.links.path(subscription, LinkPurpose.UNSUBSCRIBE),
 				"/digest/resubscribe/" + this.links.token(subscription, LinkPurpose.UNSUBSCRIBE), false);
 	}
 
 	static List<PreferencesPage.Choice> cadences() {
 		return Arrays.stream(Cadence.values()).map((cadence) -> new PreferencesPage.Choice(cadence.key(), cadence.label())).toList();
+	}
+
+	/** The orders a subscriber can choose: "For you" only with an account. */
+	static List<PreferencesPage.Choice> orderings(boolean account) {
+		return Arrays.stream(Ordering.values())
+			.filter((ordering) -> account || !ordering.needsAccount())
+			.map((ordering) -> new PreferencesPage.Choice(ordering.key(), ordering.label()))
+			.toList();
 	}
 
 	static List<PreferencesPage.Choice> weekdays() {
@@ -155,13 +164,18 @@ class DigestLinkController {
 			.orElseThrow(() -> new NotFoundException("This link is not valid. Use the newest link from your digest mail."));
 	}
 
-	/** The fields of the preferences form, as posted. */
+	/**
+	 * The fields of the preferences form, as posted; {@code personal} is the box of the form before
+	 * {@code ordering}, still read from a page loaded before it.
+	 */
 	record FormFields(String cadence, String weekday, String hour, String zone, String papers, String categories,
-			String keywords, String minUpvotes, Boolean personal) {
+			String keywords, String minUpvotes, String ordering, Boolean personal) {
 
 		PreferencesPage.Form form() {
+			String chosen = (ordering != null && !ordering.isBlank()) ? ordering
+					: Boolean.TRUE.equals(personal) ? Ordering.UPVOTED.key() : null;
 			return new PreferencesPage.Form(cadence, weekday, hour, zone, papers, categories, keywords, minUpvotes,
-					Boolean.TRUE.equals(personal));
+					chosen);
 		}
 
 	}

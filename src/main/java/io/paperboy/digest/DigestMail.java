@@ -14,10 +14,11 @@ import java.util.List;
  * @param preferencesUrl the signed link to the preferences page
  * @param unsubscribeUrl the signed one-click unsubscribe link
  * @param why why the person receives it
+ * @param note a line about the digest as a whole, under the heading, or {@code null}
  */
 public record DigestMail(String subject, String preheader, String heading, List<Item> items, String emptyText,
 		String siteUrl,
-		String preferencesUrl, String unsubscribeUrl, String why) {
+		String preferencesUrl, String unsubscribeUrl, String why, String note) {
 
 	public DigestMail {
 		items = List.copyOf(items);

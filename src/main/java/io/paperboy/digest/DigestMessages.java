@@ -111,7 +111,7 @@ class DigestMessages {
 		};
 		return new DigestMail(subject, preheader, "Trending papers — " + day, items, empty, base,
 				this.links.url(subscription, LinkPurpose.PREFERENCES), this.links.url(subscription, LinkPurpose.UNSUBSCRIBE),
-				why(subscription));
+				why(subscription), digest.note());
 	}
 
 	/**
@@ -156,6 +156,10 @@ class DigestMessages {
 		StringBuilder text = new StringBuilder();
 		wrap(text, mail.heading(), "");
 		text.append('\n');
+		if (mail.note() != null) {
+			wrap(text, mail.note(), "");
+			text.append('\n');
+		}
 		if (mail.items().isEmpty()) {
 			wrap(text, mail.emptyText(), "");
 			text.append('\n');

@@ -55,7 +55,8 @@ class DigestSettingsController {
 	private static PreferencesPage page(Member member, String status, PreferencesPage.Form form, String notice,
 			String problem) {
 		return new PreferencesPage(PATH, member.email(), status, form, DigestLinkController.cadences(),
-				DigestLinkController.weekdays(), DigestLinkController.ZONES, notice, problem, null, null, true);
+				DigestLinkController.weekdays(), DigestLinkController.ZONES, DigestLinkController.orderings(true), notice,
+				problem, null, null, true);
 	}
 
 }

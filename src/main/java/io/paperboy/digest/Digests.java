@@ -18,14 +18,18 @@ import io.paperboy.account.Member;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.Paper;
 import io.paperboy.catalog.PaperListing;
+import io.paperboy.foryou.ForYou;
 import io.paperboy.search.SimilarPapers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Composes digests: the papers that entered the daily lists since the subscriber's previous
  * digest, ranked by trending, kept to their topics and minimum upvotes, never one they were sent
- * before, and ordered by their interests when personal ordering is on.
+ * before, then ordered as the subscriber chose ({@link Ordering}): by trending, papers like those
+ * the member upvoted first, or by the member's "For you" model, trained once per digest.
  * <p>
  * Keywords are matched as whole words or phrases, without regard to case, in the title, the
  * abstract and the source's keywords of a paper: the search index ranks by relevance over the
@@ -37,8 +41,14 @@ class Digests {
 	/** How far back a digest reaches at most, however long since the previous one. */
 	static final Duration LONGEST_PERIOD = Duration.ofDays(14);
 
-	/** Upvoted papers personal ordering looks at. */
+	/** Upvoted papers the "like papers I upvoted" order looks at. */
 	private static final int UPVOTES_CONSIDERED = 20;
+
+	/** The note of a "For you" digest while the member has given no signal to learn from. */
+	static final String LEARNING = "These papers are in trending order for now. Your digest learns what you like "
+			+ "from the papers you save and upvote on the site, and the authors you follow.";
+
+	private static final Logger logger = LoggerFactory.getLogger(Digests.class);
 
 	private final Candidates candidates;
 
@@ -50,13 +60,16 @@ class Digests {
 
 	private final SimilarPapers similar;
 
+	private final ForYou forYou;
+
 	Digests(Candidates candidates, SubscriptionRepository subscriptions, Catalog catalog, Accounts accounts,
-			SimilarPapers similar) {
+			SimilarPapers similar, ForYou forYou) {
 		this.candidates = candidates;
 		this.subscriptions = subscriptions;
 		this.catalog = catalog;
 		this.accounts = accounts;
 		this.similar = similar;
+		this.forYou = forYou;
 	}
 
 	/** The digest this subscriber would get if it were sent {@code now}. */
@@ -76,7 +89,7 @@ class Digests {
 		Instant since = since(subscription, now);
 		Set<String> sent = this.subscriptions.sentPapers(subscription.id(), now.minus(LONGEST_PERIOD).minus(Duration.ofDays(1)));
 		Window window = run.window(this);
-		Interests interests = preferences.personal() ? interests(subscription) : Interests.NONE;
+		Interests interests = (preferences.ordering() == Ordering.UPVOTED) ? interests(subscription) : Interests.NONE;
 		List<Map.Entry<String, Set<String>>> topics = topics(preferences, run);
 		List<Ranked> kept = new ArrayList<>();
 		for (Candidates.Candidate candidate : window.candidates()) {
@@ -101,8 +114,58 @@ class Digests {
 		}
 		// a stable sort: the trending order stays within equal affinity
 		kept.sort(Comparator.comparingDouble(Ranked::affinity).reversed().thenComparingInt(Ranked::trendingRank));
-		List<DigestItem> items = kept.stream().limit(preferences.papers()).map(Ranked::item).toList();
-		return new Digest(subscription, since, now, now.atZone(preferences.zone()).toLocalDate(), items);
+		List<DigestItem> items = kept.stream().map(Ranked::item).toList();
+		String note = null;
+		if (preferences.ordering() == Ordering.FOR_YOU) {
+			Ordered ordered = forYou(subscription, items);
+			items = ordered.items();
+			note = ordered.note();
+		}
+		items = items.stream().limit(preferences.papers()).toList();
+		return new Digest(subscription, since, now, now.atZone(preferences.zone()).toLocalDate(), items, note);
+	}
+
+	/**
+	 * The kept papers in the order of the member's "For you" model, each it placed with its reason, those it
+	 * did not place after them in trending order with their own reason, and none the member is not
+	 * interested in. A member with no signal yet gets the trending order and a note saying what the digest
+	 * learns from; when the model cannot answer (no member, no index), the digest stays as it was.
+	 */
+	private Ordered forYou(Subscription subscription, List<DigestItem> kept) {
+		Optional<Member> member = member(subscription);
+		if (member.isEmpty() || kept.isEmpty()) {
+			return new Ordered(kept, null);
+		}
+		ForYou.Ranking ranking;
+		try {
+			ranking = this.forYou.rank(member.get().id(), kept.stream().map((item) -> item.listing().paper().id()).toList());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Digest for subscription {} in trending order: the For you model did not answer: {}",
+					subscription.id(), ex.toString());
+			return new Ordered(kept, null);
+		}
+		Map<String, DigestItem> byId = new HashMap<>();
+		kept.forEach((item) -> byId.put(item.listing().paper().id(), item));
+		List<DigestItem> ordered = new ArrayList<>();
+		for (ForYou.Item item : ranking.items()) {
+			DigestItem digestItem = byId.get(item.paperId());
+			if (digestItem != null) {
+				ordered.add((item.reason() != null)
+						? new DigestItem(digestItem.listing(), digestItem.periodVotes(), item.reason()) : digestItem);
+			}
+		}
+		return new Ordered(ordered, ranking.coldStart() ? LEARNING : null);
+	}
+
+	/** Papers in order, and the note that goes with them. */
+	private record Ordered(List<DigestItem> items, String note) {
+	}
+
+	/** The member behind a subscription: the one it is linked to, or the one with its address. */
+	private Optional<Member> member(Subscription subscription) {
+		return (subscription.userId() != null) ? this.accounts.find(subscription.userId())
+				: this.accounts.findByEmail(subscription.email());
 	}
 
 	/** The papers of the longest period a digest covers, ending now, with their listings. */
@@ -209,8 +272,7 @@ class Digests {
 	 * papers.
 	 */
 	private Interests interests(Subscription subscription) {
-		Optional<Member> member = (subscription.userId() != null) ? this.accounts.find(subscription.userId())
-				: this.accounts.findByEmail(subscription.email());
+		Optional<Member> member = member(subscription);
 		if (member.isEmpty()) {
 			return Interests.NONE;
 		}

@@ -21,10 +21,11 @@ import java.util.regex.Pattern;
  * @param categories arXiv categories a paper must have one of; empty for any
  * @param keywords words or phrases a paper must mention one of; empty for any
  * @param minUpvotes the upvotes a paper needs
- * @param personal whether papers like those the member upvoted come first
+ * @param ordering the order of the papers that are kept: trending, like those the member upvoted, or
+ * the member's "For you" model
  */
 record Preferences(Cadence cadence, DayOfWeek weekday, int hour, ZoneId zone, int papers, List<String> categories,
-		List<String> keywords, int minUpvotes, boolean personal) {
+		List<String> keywords, int minUpvotes, Ordering ordering) {
 
 	static final int MIN_PAPERS = 5;
 
@@ -47,16 +48,16 @@ record Preferences(Cadence cadence, DayOfWeek weekday, int hour, ZoneId zone, in
 	/** Weekday digests at 8:00 UTC, ten papers, every topic. */
 	static Preferences defaults() {
 		return new Preferences(Cadence.WEEKDAYS, DayOfWeek.MONDAY, 8, ZoneId.of("UTC"), DEFAULT_PAPERS, List.of(),
-				List.of(), 0, false);
+				List.of(), 0, Ordering.TRENDING);
 	}
 
 	/**
 	 * Preferences from what a person typed; categories and keywords separated by commas or line
-	 * breaks.
+	 * breaks; no ordering is trending.
 	 * @throws InvalidPreferencesException saying what is wrong
 	 */
 	static Preferences parse(String cadence, String weekday, String hour, String zone, String papers,
-			String categories, String keywords, String minUpvotes, boolean personal) {
+			String categories, String keywords, String minUpvotes, String ordering) {
 		Cadence chosen = Cadence.of(cadence)
 			.orElseThrow(() -> new InvalidPreferencesException("Choose weekdays, every day or once a week."));
 		DayOfWeek day = weekday(weekday);
@@ -64,20 +65,21 @@ record Preferences(Cadence cadence, DayOfWeek weekday, int hour, ZoneId zone, in
 		ZoneId timeZone = zone(zone);
 		int count = number(papers, "The number of papers", MIN_PAPERS, MAX_PAPERS);
 		int upvotes = number(minUpvotes, "The minimum number of upvotes", 0, 100_000);
+		Ordering order = (ordering == null || ordering.isBlank()) ? Ordering.TRENDING : ordering(ordering);
 		return new Preferences(chosen, day, at, timeZone, count, categories(split(categories)), keywords(split(keywords)),
-				upvotes, personal);
+				upvotes, order);
 	}
 
 	/** Checks preferences made from JSON, as {@link #parse} checks a form. */
 	Preferences checked() {
-		if (this.cadence == null || this.weekday == null || this.zone == null) {
-			throw new InvalidPreferencesException("cadence, weekday and timeZone are needed.");
+		if (this.cadence == null || this.weekday == null || this.zone == null || this.ordering == null) {
+			throw new InvalidPreferencesException("cadence, weekday, timeZone and ordering are needed.");
 		}
 		number(String.valueOf(this.hour), "The hour", 0, 23);
 		number(String.valueOf(this.papers), "The number of papers", MIN_PAPERS, MAX_PAPERS);
 		number(String.valueOf(this.minUpvotes), "The minimum number of upvotes", 0, 100_000);
 		return new Preferences(this.cadence, this.weekday, this.hour, this.zone, this.papers,
-				categories(this.categories), keywords(this.keywords), this.minUpvotes, this.personal);
+				categories(this.categories), keywords(this.keywords), this.minUpvotes, this.ordering);
 	}
 
 	/** The categories as the form shows them. */
@@ -102,6 +104,18 @@ record Preferences(Cadence cadence, DayOfWeek weekday, int hour, ZoneId zone, in
 		catch (RuntimeException ex) {
 			throw new InvalidPreferencesException("Choose a day of the week for a weekly digest.");
 		}
+	}
+
+	/** The same preferences in another order. */
+	Preferences withOrdering(Ordering ordering) {
+		return new Preferences(this.cadence, this.weekday, this.hour, this.zone, this.papers, this.categories,
+				this.keywords, this.minUpvotes, ordering);
+	}
+
+	static Ordering ordering(String value) {
+		return Ordering.of(value)
+			.orElseThrow(() -> new InvalidPreferencesException("The order must be trending, upvoted or for-you, not \""
+					+ shortened(String.valueOf(value).strip()) + "\"."));
 	}
 
 	static ZoneId zone(String value) {

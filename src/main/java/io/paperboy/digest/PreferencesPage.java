@@ -13,6 +13,7 @@ import java.util.List;
  * @param cadences the cadences to choose from
  * @param weekdays the days to choose from, {@code MONDAY} first
  * @param zones the time zones to choose from
+ * @param orderings the orders to choose from: "For you" only for a subscriber with an account
  * @param notice a line of news ("Saved."), or {@code null}
  * @param problem what is wrong with what was sent, or {@code null}
  * @param unsubscribe the signed unsubscribe link's path
@@ -21,7 +22,7 @@ import java.util.List;
  * "send me the digest" box) rather than a page behind a signed link
  */
 public record PreferencesPage(String action, String email, String status, Form form, List<Choice> cadences,
-		List<Choice> weekdays, List<String> zones, String notice, String problem, String unsubscribe, String resubscribe,
+		List<Choice> weekdays, List<String> zones, List<Choice> orderings, String notice, String problem, String unsubscribe, String resubscribe,
 		boolean settings) {
 
 	public boolean unsubscribed() {
@@ -34,17 +35,22 @@ public record PreferencesPage(String action, String email, String status, Form f
 
 	/** The form's fields, as text. */
 	public record Form(String cadence, String weekday, String hour, String zone, String papers, String categories,
-			String keywords, String minUpvotes, boolean personal) {
+			String keywords, String minUpvotes, String ordering) {
 
 		static Form of(Preferences preferences) {
 			return new Form(preferences.cadence().key(), preferences.weekday().name(), String.valueOf(preferences.hour()),
 					preferences.zone().getId(), String.valueOf(preferences.papers()), preferences.categoriesText(),
-					preferences.keywordsText(), String.valueOf(preferences.minUpvotes()), preferences.personal());
+					preferences.keywordsText(), String.valueOf(preferences.minUpvotes()), preferences.ordering().key());
 		}
 
 		Preferences parse() {
 			return Preferences.parse(this.cadence, this.weekday, this.hour, this.zone, this.papers, this.categories,
-					this.keywords, this.minUpvotes, this.personal);
+					this.keywords, this.minUpvotes, this.ordering);
+		}
+
+		/** Whether this order is the one chosen; none chosen is trending. */
+		public boolean orderingIs(String value) {
+			return value.equals((this.ordering == null || this.ordering.isBlank()) ? Ordering.TRENDING.key() : this.ordering);
 		}
 
 		public boolean hourIs(int hour) {

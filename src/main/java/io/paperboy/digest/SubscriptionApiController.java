@@ -4,6 +4,7 @@ import io.paperboy.account.Member;
 import io.paperboy.web.BadRequestException;
 import io.paperboy.web.JsonBody;
 import io.paperboy.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -27,12 +28,20 @@ class SubscriptionApiController {
 		this.subscriptions = subscriptions;
 	}
 
+	@Operation(summary = "Your digest subscription",
+			description = "Its preferences, including `ordering` (`trending`, `upvoted` or `for-you`) and, for clients "
+					+ "written before it, `personalOrdering`.")
 	@GetMapping("/api/subscription")
 	ApiSubscription get(Member member) {
 		return ApiSubscription.of(this.subscriptions.ofMember(member)
 			.orElseThrow(() -> new NotFoundException("You have no digest subscription; PUT one to subscribe.")));
 	}
 
+	@Operation(summary = "Subscribe, change your digest or stop it",
+			description = "Fields left out keep their value. `ordering` chooses the order of the papers; `for-you` orders "
+					+ "them by your For you model, each with its reason. `personalOrdering` still works: `true` keeps a "
+					+ "personal order or chooses `upvoted`, `false` chooses `trending`. A field that is wrong, or "
+					+ "`personalOrdering` that disagrees with `ordering`, is a 400 and changes nothing.")
 	@PutMapping("/api/subscription")
 	ApiSubscription put(Member member, @RequestBody ApiSubscription update) {
 		Subscription current = this.subscriptions.ofMember(member).orElse(null);

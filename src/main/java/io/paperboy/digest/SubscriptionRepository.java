@@ -26,7 +26,7 @@ class SubscriptionRepository {
 
 	private static final String COLUMNS = """
 			id, email, status, cadence, weekday, delivery_hour, time_zone, paper_count, categories, keywords,
-			min_upvotes, personal, user_id, created_at, confirmed_at, last_sent_at
+			min_upvotes, ordering, user_id, created_at, confirmed_at, last_sent_at
 			""";
 
 	private final JdbcClient jdbc;
@@ -84,9 +84,9 @@ class SubscriptionRepository {
 		try {
 			this.jdbc.sql("""
 					insert into digest_subscriptions (email, status, cadence, weekday, delivery_hour, time_zone,
-					    paper_count, categories, keywords, min_upvotes, personal, user_id, created_at, requested_at)
+					    paper_count, categories, keywords, min_upvotes, ordering, user_id, created_at, requested_at)
 					values (:email, 'pending', :cadence, :weekday, :hour, :zone, :papers, :categories, :keywords,
-					    :minUpvotes, :personal, :user, :now, :now)
+					    :minUpvotes, :ordering, :user, :now, :now)
 					""")
 				.params(preferenceParameters(preferences))
 				.param("email", email)
@@ -127,7 +127,7 @@ class SubscriptionRepository {
 		this.jdbc.sql("""
 				update digest_subscriptions set cadence = :cadence, weekday = :weekday, delivery_hour = :hour,
 				    time_zone = :zone, paper_count = :papers, categories = :categories, keywords = :keywords,
-				    min_upvotes = :minUpvotes, personal = :personal
+				    min_upvotes = :minUpvotes, ordering = :ordering
 				where id = :id
 				""").params(preferenceParameters(preferences)).param("id", id).update();
 	}
@@ -258,7 +258,7 @@ class SubscriptionRepository {
 		parameters.put("categories", String.join(" ", preferences.categories()));
 		parameters.put("keywords", String.join("\n", preferences.keywords()));
 		parameters.put("minUpvotes", preferences.minUpvotes());
-		parameters.put("personal", preferences.personal());
+		parameters.put("ordering", preferences.ordering().key());
 		return parameters;
 	}
 
@@ -266,7 +266,9 @@ class SubscriptionRepository {
 		Preferences preferences = new Preferences(Cadence.of(rs.getString("cadence")).orElse(Cadence.WEEKDAYS),
 				DayOfWeek.of(rs.getInt("weekday")), rs.getInt("delivery_hour"), ZoneId.of(rs.getString("time_zone")),
 				rs.getInt("paper_count"), words(rs.getString("categories"), " "), words(rs.getString("keywords"), "\n"),
-				rs.getInt("min_upvotes"), rs.getBoolean("personal"));
+				rs.getInt("min_upvotes"),
+				// a value a later version wrote, read by this one: the order every subscriber can have
+				Ordering.of(rs.getString("ordering")).orElse(Ordering.TRENDING));
 		long user = rs.getLong("user_id");
 		Long userId = rs.wasNull() ? null : user;
 		return new Subscription(rs.getLong("id"), rs.getString("email"), Status.of(rs.getString("status")), preferences,

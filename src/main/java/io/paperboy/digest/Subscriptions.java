@@ -40,8 +40,11 @@ class Subscriptions {
 
 	private final Clock clock;
 
+	private final Accounts accounts;
+
 	Subscriptions(SubscriptionRepository repository, SignedLinks links, Mailer mailer, RateLimits limits,
-			DigestProperties properties, Clock clock) {
+			DigestProperties properties, Clock clock, Accounts accounts) {
+		this.accounts = accounts;
 		this.repository = repository;
 		this.links = links;
 		this.mailer = mailer;
@@ -150,9 +153,26 @@ class Subscriptions {
 		return confirm(subscription);
 	}
 
+	/**
+	 * Saves preferences from the signed preferences link.
+	 * @throws InvalidPreferencesException when they ask for the "For you" order and no member has the address
+	 */
 	Subscription savePreferences(Subscription subscription, Preferences preferences) {
+		if (preferences.ordering().needsAccount() && !hasAccount(subscription)) {
+			throw new InvalidPreferencesException("“For you” orders papers by what a member saves, upvotes and follows: "
+					+ "sign up or sign in with " + subscription.email() + " to choose it.");
+		}
 		this.repository.savePreferences(subscription.id(), preferences);
 		return this.repository.find(subscription.id()).orElseThrow();
+	}
+
+	/**
+	 * Whether a member is behind the subscription: the one it is linked to, or one with its address. Only
+	 * they can have a digest in the "For you" order.
+	 */
+	boolean hasAccount(Subscription subscription) {
+		return ((subscription.userId() != null) ? this.accounts.find(subscription.userId())
+				: this.accounts.findByEmail(subscription.email())).isPresent();
 	}
 
 	/** A member's subscription: the one linked to them, or the one at their address. */

@@ -253,6 +253,76 @@ public class ForYou {
 		return places.stream().limit(limit).map(ranked::get).toList();
 	}
 
+	/**
+	 * Papers another feature picked for a member (a digest's papers, kept by the subscriber's topics), in
+	 * the member's order: papers by authors they follow first ("By Y, whom you follow"), then the papers
+	 * the model ranks, best first, each with its reason ("Because you saved “X”"), then the papers the
+	 * model has no view of (not embedded yet, or already one of the member's own signals) in the order
+	 * given, without a reason. Papers the member is not interested in are left out. One model is trained
+	 * for the whole list, so a caller ranks each member's papers in one call.
+	 * @param memberId whose order
+	 * @param paperIds the papers, in the caller's own order
+	 */
+	public Ranking rank(long memberId, List<String> paperIds) {
+		MemberSignals given = this.signals.of(memberId);
+		Map<String, Positive> positives = positives(given);
+		Set<String> hidden = new HashSet<>();
+		given.notInterested().forEach((paper) -> hidden.add(paper.paperId()));
+		boolean coldStart = positives.isEmpty() && given.followedAuthors().isEmpty();
+		List<String> shown = paperIds.stream().distinct().filter((id) -> !hidden.contains(id)).toList();
+		Map<String, String> followed = given.followedAuthors().isEmpty() ? Map.of()
+				: this.catalog.papersByAuthorKeys(shown, given.followedAuthors());
+
+		List<Item> items = new ArrayList<>();
+		for (String id : shown) {
+			String author = followed.get(id);
+			if (author != null) {
+				items.add(new Item(id, "By " + author + ", whom you follow"));
+			}
+		}
+		Set<String> placed = new HashSet<>(followed.keySet());
+		if (!positives.isEmpty()) {
+			Set<String> wanted = new LinkedHashSet<>(shown);
+			wanted.addAll(positives.keySet());
+			wanted.addAll(hidden);
+			Map<String, float[]> vectors = vectorsOf(wanted);
+			List<Candidate> candidates = new ArrayList<>();
+			for (String id : shown) {
+				float[] vector = vectors.get(id);
+				// a paper the member gave a signal on would be explained by itself
+				if (vector != null && !placed.contains(id) && !positives.containsKey(id)) {
+					candidates.add(new Candidate(id, vector));
+				}
+			}
+			InterestModel model = model(memberId, positives, hidden, vectors);
+			if (!candidates.isEmpty() && model.kind() != InterestModel.Kind.EMPTY) {
+				List<Recommendation> ranked = model.rank(candidates, candidates.size());
+				Map<String, Paper> because = this.catalog.findPapers(
+						ranked.stream().map(Recommendation::because).filter(java.util.Objects::nonNull).distinct().toList());
+				for (Recommendation recommendation : ranked) {
+					items.add(new Item(recommendation.id(), reason(recommendation, positives, because)));
+					placed.add(recommendation.id());
+				}
+			}
+		}
+		for (String id : shown) {
+			if (!placed.contains(id)) {
+				items.add(new Item(id, null));
+			}
+		}
+		return new Ranking(coldStart, List.copyOf(items));
+	}
+
+	/**
+	 * Papers in a member's order ({@link #rank}).
+	 * @param coldStart whether the member has given no signal the model can use yet (nothing saved,
+	 * upvoted, submitted, commented on, no author followed): the papers are in the order given
+	 * @param items every paper given but those the member is not interested in; the reason is {@code null}
+	 * for a paper the model did not place
+	 */
+	public record Ranking(boolean coldStart, List<Item> items) {
+	}
+
 	private Map<String, float[]> vectorsOf(Set<String> ids) {
 		try {
 			return this.vectors.vectorsOf(ids);

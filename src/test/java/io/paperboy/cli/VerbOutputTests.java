@@ -76,8 +76,8 @@ class VerbOutputTests {
 		try (Connection connection = DriverManager.getConnection(url, "sa", ""); Statement statement = connection.createStatement()) {
 			statement.executeUpdate("""
 					insert into digest_subscriptions (email, status, cadence, weekday, delivery_hour, time_zone, paper_count,
-					    categories, keywords, min_upvotes, personal, created_at, requested_at, confirmed_at)
-					values ('%s', 'confirmed', 'daily', 1, 6, 'UTC', 10, '', '', 0, false, now(), now(), now())
+					    categories, keywords, min_upvotes, ordering, created_at, requested_at, confirmed_at)
+					values ('%s', 'confirmed', 'daily', 1, 6, 'UTC', 10, '', '', 0, 'trending', now(), now(), now())
 					""".formatted(email));
 		}
 	}

@@ -34,6 +34,20 @@ class CompositionTests {
 	}
 
 	@Test
+	void aNoteReadsBackOnTheFirstLineAndACompositionWrittenWithoutOneHasNone() {
+		Composition composition = new Composition(SINCE, UNTIL, LocalDate.of(2025, 6, 2),
+				List.of(new Composition.Item("2506.00001", 3, "Because you saved “Reward Tampering”")),
+				"Learns from\twhat you save\nand upvote");
+
+		Composition read = Composition.parse(composition.text());
+
+		assertThat(read).isEqualTo(composition);
+		assertThat(read.note()).isEqualTo("Learns from what you save and upvote");
+		assertThat(read.paperIds()).containsExactly("2506.00001");
+		assertThat(Composition.parse(SINCE + "\t" + UNTIL + "\t2025-06-02\n2506.00001\t3\ttrending\n").note()).isNull();
+	}
+
+	@Test
 	void tabsAndLineBreaksInAReasonCannotAddPapers() {
 		Composition composition = new Composition(SINCE, UNTIL, LocalDate.of(2025, 6, 2),
 				List.of(new Composition.Item("2506.00001", 1, "matches: a\n2506.99999\t5\tinjected\r")));

@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -57,6 +58,9 @@ class DigestDoorsTests {
 
 	@Autowired
 	private VerbRunner verbs;
+
+	@Autowired
+	private SignedLinks links;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -154,6 +158,72 @@ class DigestDoorsTests {
 	}
 
 	@Test
+	void aMemberChoosesTheForYouOrderThroughTheApiAndOldClientsKeepWorking() throws Exception {
+		Member member = this.accounts.loadUserByUsername("ordering@example.org");
+		putSubscription(member, "{\"ordering\": \"for-you\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.ordering").value("for-you"))
+			.andExpect(jsonPath("$.personalOrdering").value(true));
+		assertThat(this.subscriptions.findByEmail("ordering@example.org").orElseThrow().preferences().ordering())
+			.isEqualTo(Ordering.FOR_YOU);
+
+		// a client written before "ordering" sends back what it read: the order stays
+		putSubscription(member, "{\"personalOrdering\": true, \"papers\": 12}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.ordering").value("for-you"))
+			.andExpect(jsonPath("$.papers").value(12));
+		putSubscription(member, "{\"personalOrdering\": false}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.ordering").value("trending"))
+			.andExpect(jsonPath("$.personalOrdering").value(false));
+		putSubscription(member, "{\"personalOrdering\": true}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.ordering").value("upvoted"));
+
+		putSubscription(member, "{\"ordering\": \"random\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("trending, upvoted or for-you")));
+		putSubscription(member, "{\"ordering\": \"trending\", \"personalOrdering\": true}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("disagree")));
+		assertThat(this.subscriptions.findByEmail("ordering@example.org").orElseThrow().preferences().ordering())
+			.as("a refused PUT changes nothing")
+			.isEqualTo(Ordering.UPVOTED);
+
+		this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.components.schemas.ApiSubscription.properties.ordering.enum[2]").value("for-you"))
+			.andExpect(jsonPath("$.components.schemas.ApiSubscription.properties.personalOrdering.deprecated").value(true));
+	}
+
+	@Test
+	void aSubscriberWithoutAnAccountIsNotOfferedForYouAndIsRefusedIt() throws Exception {
+		long id = this.subscriptions.insertPending("visitor@example.org", Preferences.defaults(), null, this.clock.instant())
+			.orElseThrow();
+		this.subscriptions.confirm(id, this.clock.instant());
+		Subscription visitor = this.subscriptions.find(id).orElseThrow();
+		String link = this.links.path(visitor, LinkPurpose.PREFERENCES);
+		this.mvc.perform(get(link))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("value=\"upvoted\"")))
+			.andExpect(content().string(not(containsString("value=\"for-you\""))));
+
+		this.mvc.perform(post(link).param("cadence", "daily").param("weekday", "MONDAY").param("hour", "6")
+			.param("zone", "UTC").param("papers", "12").param("categories", "cs.RO").param("minUpvotes", "0")
+			.param("ordering", "for-you"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("sign up or sign in with visitor@example.org")))
+			.andExpect(content().string(containsString("value=\"cs.RO\"")));
+		Preferences kept = this.subscriptions.findByEmail("visitor@example.org").orElseThrow().preferences();
+		assertThat(kept.ordering()).isEqualTo(Ordering.TRENDING);
+		assertThat(kept.papers()).as("nothing is saved").isEqualTo(Preferences.DEFAULT_PAPERS);
+
+		// the same address with an account: the choice is there and is kept
+		this.accounts.loadUserByUsername("visitor@example.org");
+		this.mvc.perform(get(link)).andExpect(content().string(containsString("value=\"for-you\"")));
+		this.mvc.perform(post(link).param("cadence", "daily").param("weekday", "MONDAY").param("hour", "6")
+			.param("zone", "UTC").param("papers", "12").param("minUpvotes", "0").param("ordering", "for-you"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.subscriptions.findByEmail("visitor@example.org").orElseThrow().preferences().ordering())
+			.isEqualTo(Ordering.FOR_YOU);
+	}
+
+	@Test
 	void theApiRefusesStrangersBadPreferencesAndRequestsWithoutAToken() throws Exception {
 		Member member = this.accounts.loadUserByUsername("member2@example.org");
 		this.mvc.perform(get("/api/subscription")).andExpect(status().isUnauthorized());
@@ -178,7 +248,9 @@ class DigestDoorsTests {
 		this.mvc.perform(get("/settings/digest").with(as(member)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Send me the digest at settings@example.org")))
-			.andExpect(content().string(containsString("name=\"_csrf\"")));
+			.andExpect(content().string(containsString("name=\"_csrf\"")))
+			.andExpect(content().string(containsString("<input type=\"radio\" name=\"ordering\" value=\"for-you\"> For you")))
+			.andExpect(content().string(containsString("<input type=\"radio\" name=\"ordering\" value=\"trending\" checked> Trending")));
 
 		this.mvc.perform(post("/settings/digest").with(as(member)).with(csrf())
 			.param("subscribed", "true").param("cadence", "daily").param("weekday", "MONDAY").param("hour", "6")
@@ -189,7 +261,16 @@ class DigestDoorsTests {
 		assertThat(subscription.status()).isEqualTo(Status.CONFIRMED);
 		assertThat(subscription.userId()).isEqualTo(member.id());
 		assertThat(subscription.preferences().zone().getId()).isEqualTo("Asia/Tokyo");
-		assertThat(subscription.preferences().personal()).isTrue();
+		assertThat(subscription.preferences().ordering()).as("the box of the form before the choice of order")
+			.isEqualTo(Ordering.UPVOTED);
+		this.mvc.perform(post("/settings/digest").with(as(member)).with(csrf())
+			.param("subscribed", "true").param("cadence", "daily").param("weekday", "MONDAY").param("hour", "6")
+			.param("zone", "Asia/Tokyo").param("papers", "12").param("minUpvotes", "0").param("ordering", "for-you"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.subscriptions.findByEmail("settings@example.org").orElseThrow().preferences().ordering())
+			.isEqualTo(Ordering.FOR_YOU);
+		this.mvc.perform(get("/settings/digest").with(as(member))).andExpect(content().string(
+				containsString("<input type=\"radio\" name=\"ordering\" value=\"for-you\" checked> For you")));
 
 		this.mvc.perform(post("/settings/digest").with(as(member)).with(csrf()).param("cadence", "daily")
 			.param("weekday", "MONDAY").param("hour", "99").param("zone", "UTC").param("papers", "12")
@@ -256,6 +337,12 @@ class DigestDoorsTests {
 	}
 
 	private record Run(int code, String out, String err) {
+	}
+
+	private org.springframework.test.web.servlet.ResultActions putSubscription(Member member, String json) throws Exception {
+		return this.mvc.perform(put("/api/subscription").with(as(member)).with(csrf().asHeader())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json));
 	}
 
 	private static RequestPostProcessor as(Member member) {

@@ -162,7 +162,7 @@ class DigestMessagesTests {
 	@Test
 	void anEmptyDigestWithAMinimumOfUpvotesSaysWhatItLookedFor() {
 		Instant until = Instant.parse("2026-03-18T08:00:00Z");
-		Preferences preferences = Preferences.parse("weekdays", "monday", "8", "UTC", "10", "", "", "25", false);
+		Preferences preferences = Preferences.parse("weekdays", "monday", "8", "UTC", "10", "", "", "25", null);
 
 		assertThat(DigestMessages.emptyText(empty(preferences, null, until.minus(Duration.ofHours(24)), until)))
 			.isEqualTo("No new paper on the daily lists with 25 upvotes or more in the last 24 hours.");
@@ -175,7 +175,7 @@ class DigestMessagesTests {
 	}
 
 	private static Preferences preferences(String cadence, String categories) {
-		return Preferences.parse(cadence, "monday", "8", "UTC", "10", categories, "", "0", false);
+		return Preferences.parse(cadence, "monday", "8", "UTC", "10", categories, "", "0", null);
 	}
 
 	@Test

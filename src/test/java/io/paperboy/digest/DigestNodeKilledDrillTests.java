@@ -124,8 +124,8 @@ class DigestNodeKilledDrillTests {
 		Instant now = Instant.now();
 		database.sql("""
 				insert into digest_subscriptions (email, status, cadence, weekday, delivery_hour, time_zone, paper_count,
-				    categories, keywords, min_upvotes, personal, created_at, requested_at, confirmed_at)
-				select 'reader' || n || '@example.org', 'confirmed', 'daily', 1, 0, 'UTC', 10, '', '', 0, false, :now, :now, :now
+				    categories, keywords, min_upvotes, ordering, created_at, requested_at, confirmed_at)
+				select 'reader' || n || '@example.org', 'confirmed', 'daily', 1, 0, 'UTC', 10, '', '', 0, 'trending', :now, :now, :now
 				from generate_series(1, :count) as n
 				""").param("now", now.atOffset(ZoneOffset.UTC)).param("count", SUBSCRIBERS).update();
 	}

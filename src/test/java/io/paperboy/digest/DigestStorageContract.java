@@ -9,6 +9,7 @@ import io.paperboy.account.Accounts;
 import io.paperboy.account.Member;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.community.Votes;
+import io.paperboy.library.Library;
 import io.paperboy.mail.DevMailbox;
 import io.paperboy.mail.KeptMail;
 import io.paperboy.support.MutableClock;
@@ -55,6 +56,9 @@ abstract class DigestStorageContract {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Library library;
 
 	@Autowired
 	Catalog catalog;
@@ -132,14 +136,14 @@ abstract class DigestStorageContract {
 			this.data.list("2506.000" + String.format("%02d", i), "Paper " + i, i * 10, "2025-06-02T09:00:00Z");
 		}
 		Preferences preferences = new Preferences(Cadence.DAILY, DayOfWeek.MONDAY, 8, ZoneId.of("UTC"), 5, List.of(),
-				List.of(), 35, false);
+				List.of(), 35, Ordering.TRENDING);
 
 		Digest digest = compose(preferences);
 
 		assertThat(DigestTestData.ids(digest)).containsExactly("2506.00012", "2506.00011", "2506.00010", "2506.00009",
 				"2506.00008");
 		assertThat(compose(new Preferences(Cadence.DAILY, DayOfWeek.MONDAY, 8, ZoneId.of("UTC"), 5, List.of(),
-				List.of(), 115, false)).items()).hasSize(1);
+				List.of(), 115, Ordering.TRENDING)).items()).hasSize(1);
 	}
 
 	@Test
@@ -150,7 +154,7 @@ abstract class DigestStorageContract {
 		this.data.list("2506.00001", "A popular learning paper", 90, "2025-06-02T09:00:00Z", "cs.LG");
 		this.data.list("2506.00002", "A robotics paper", 10, "2025-06-02T09:00:00Z", "cs.RO");
 		Preferences personal = new Preferences(Cadence.DAILY, DayOfWeek.MONDAY, 8, ZoneId.of("UTC"), 10, List.of(),
-				List.of(), 0, true);
+				List.of(), 0, Ordering.UPVOTED);
 
 		Subscription subscription = subscriber("robotics@example.org", personal);
 		Digest ordered = this.digests.compose(subscription, MONDAY_NOON);
@@ -160,6 +164,79 @@ abstract class DigestStorageContract {
 		assertThat(DigestTestData.ids(ordered)).containsExactly("2506.00002", "2506.00001");
 		assertThat(ordered.items().get(0).reason()).isEqualTo("like papers you upvoted");
 		assertThat(DigestTestData.ids(plain)).containsExactly("2506.00001", "2506.00002");
+	}
+
+	@Test
+	void aForYouDigestOfAMemberWithNoSignalYetIsInTrendingOrderAndSaysWhatItLearnsFrom() {
+		this.accounts.loadUserByUsername("cold-start@example.org");
+		this.data.list("2506.00001", "Twenty", 20, "2025-06-02T09:00:00Z");
+		this.data.list("2506.00002", "Ninety", 90, "2025-06-02T10:00:00Z");
+		subscriber("cold-start@example.org", daily(8, "UTC").withOrdering(Ordering.FOR_YOU));
+
+		Digest digest = this.digests.compose(subscriber("cold-start-2@example.org", Preferences.defaults()), MONDAY_NOON);
+		assertThat(digest.note()).as("a trending digest has no note").isNull();
+		assertThat(this.runs.run(false).sent()).isEqualTo(2);
+
+		KeptMail mail = this.outbox.to("cold-start@example.org").get(0);
+		assertThat(mail.text()).contains(Digests.LEARNING.substring(0, 40)).contains("trending: +90 votes today");
+		assertThat(mail.text().indexOf("Ninety")).isLessThan(mail.text().indexOf("Twenty"));
+		assertThat(this.outbox.to("cold-start-2@example.org").get(0).text()).doesNotContain("learns what you like");
+	}
+
+	@Test
+	void aForYouDigestPutsFollowedAuthorsFirstAndLeavesOutWhatTheMemberIsNotInterestedIn() {
+		Member member = this.accounts.loadUserByUsername("follower@example.org");
+		this.data.list(TestPapers.paper("2506.00001").withTitle("Most upvoted").withUpvotes(90).withAuthors("Ada Lovelace"),
+				"2025-06-02T09:00:00Z");
+		this.data.list(TestPapers.paper("2506.00002").withTitle("Not for me").withUpvotes(50).withAuthors("Ada Lovelace"),
+				"2025-06-02T09:00:00Z");
+		this.data.list(TestPapers.paper("2506.00003").withTitle("By a followed author").withUpvotes(2)
+			.withAuthors("Grace Hopper", "Alan Turing"), "2025-06-02T09:00:00Z");
+		this.data.list(TestPapers.paper("2506.00004").withTitle("Middling").withUpvotes(20).withAuthors("Ada Lovelace"),
+				"2025-06-02T09:00:00Z");
+		this.library.follow(member.id(), "Grace Hopper", true);
+		this.library.notInterested(member.id(), "2506.00002", true);
+
+		Digest digest = this.digests.compose(subscriber("follower@example.org",
+				daily(8, "UTC").withOrdering(Ordering.FOR_YOU)), MONDAY_NOON);
+
+		assertThat(DigestTestData.ids(digest)).containsExactly("2506.00003", "2506.00001", "2506.00004");
+		assertThat(digest.items().get(0).reason()).isEqualTo("By Grace Hopper, whom you follow");
+		// without embeddings the model places nothing: the rest keep trending's order and words
+		assertThat(digest.items().get(1).reason()).isEqualTo("trending: +90 votes today");
+		assertThat(digest.note()).isNull();
+	}
+
+	@Test
+	void aForYouDigestKeepsTheTopicsAndGoesOutInTrendingOrderWhenTheModelCannotAnswer() {
+		Member member = this.accounts.loadUserByUsername("saver@example.org");
+		this.data.list("2505.00001", "Saved last month", 3, "2025-05-10T09:00:00Z", "cs.LG");
+		this.library.save(member.id(), "2505.00001", true);
+		this.data.list("2506.00001", "Learning", 20, "2025-06-02T09:00:00Z", "cs.LG");
+		this.data.list("2506.00002", "More learning", 90, "2025-06-02T10:00:00Z", "cs.LG");
+		this.data.list("2506.00003", "Vision", 500, "2025-06-02T10:00:00Z", "cs.CV");
+		this.data.list("2506.00004", "Too few upvotes", 1, "2025-06-02T10:00:00Z", "cs.LG");
+		Preferences preferences = new Preferences(Cadence.DAILY, DayOfWeek.MONDAY, 8, ZoneId.of("UTC"), 10,
+				List.of("cs.LG"), List.of(), 2, Ordering.FOR_YOU);
+
+		// the index holds no vector (embeddings are off in these tests): nothing to rank by
+		Digest digest = this.digests.compose(subscriber("saver@example.org", preferences), MONDAY_NOON);
+
+		assertThat(DigestTestData.ids(digest)).containsExactly("2506.00002", "2506.00001");
+		assertThat(digest.items()).extracting(DigestItem::reason).containsOnly("matches: cs.LG");
+		assertThat(digest.note()).as("the member has a signal: not a cold start").isNull();
+	}
+
+	@Test
+	void aForYouOrderWithoutAnAccountIsTrending() {
+		this.data.list("2506.00001", "Twenty", 20, "2025-06-02T09:00:00Z");
+		this.data.list("2506.00002", "Ninety", 90, "2025-06-02T10:00:00Z");
+
+		Digest digest = this.digests.compose(subscriber("no-account@example.org",
+				daily(8, "UTC").withOrdering(Ordering.FOR_YOU)), MONDAY_NOON);
+
+		assertThat(DigestTestData.ids(digest)).containsExactly("2506.00002", "2506.00001");
+		assertThat(digest.note()).isNull();
 	}
 
 	@Test
@@ -270,7 +347,7 @@ abstract class DigestStorageContract {
 	@Test
 	void preferencesAreStoredAndReadBackWhole() {
 		Preferences preferences = new Preferences(Cadence.WEEKLY, DayOfWeek.SATURDAY, 23, ZoneId.of("America/Sao_Paulo"),
-				50, List.of("cs.LG", "hep-th"), List.of("large language models", "RLHF"), 7, true);
+				50, List.of("cs.LG", "hep-th"), List.of("large language models", "RLHF"), 7, Ordering.FOR_YOU);
 		Subscription subscription = subscriber("a@example.org", preferences);
 		assertThat(this.subscriptions.find(subscription.id()).orElseThrow().preferences()).isEqualTo(preferences);
 		assertThat(this.subscriptions.countByStatus()).containsEntry(Status.CONFIRMED, 1L).containsEntry(Status.PENDING, 0L);
@@ -287,15 +364,15 @@ abstract class DigestStorageContract {
 	}
 
 	private static Preferences daily(int hour, String zone) {
-		return new Preferences(Cadence.DAILY, DayOfWeek.MONDAY, hour, ZoneId.of(zone), 10, List.of(), List.of(), 0, false);
+		return new Preferences(Cadence.DAILY, DayOfWeek.MONDAY, hour, ZoneId.of(zone), 10, List.of(), List.of(), 0, Ordering.TRENDING);
 	}
 
 	private static Preferences weekly(DayOfWeek day) {
-		return new Preferences(Cadence.WEEKLY, day, 8, ZoneId.of("UTC"), 10, List.of(), List.of(), 0, false);
+		return new Preferences(Cadence.WEEKLY, day, 8, ZoneId.of("UTC"), 10, List.of(), List.of(), 0, Ordering.TRENDING);
 	}
 
 	private static Preferences topics(List<String> categories, List<String> keywords) {
-		return new Preferences(Cadence.DAILY, DayOfWeek.MONDAY, 8, ZoneId.of("UTC"), 10, categories, keywords, 0, false);
+		return new Preferences(Cadence.DAILY, DayOfWeek.MONDAY, 8, ZoneId.of("UTC"), 10, categories, keywords, 0, Ordering.TRENDING);
 	}
 
 }

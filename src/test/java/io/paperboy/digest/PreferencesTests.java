@@ -15,16 +15,16 @@ class PreferencesTests {
 	@Test
 	void aFilledInFormBecomesPreferences() {
 		Preferences preferences = Preferences.parse("weekly", "friday", "7", " Asia/Tokyo ", "25", "cs.LG, hep-th\nstat.ML",
-				"diffusion  models\r\nRLHF,\n", "3", true);
+				"diffusion  models\r\nRLHF,\n", "3", "upvoted");
 
 		assertThat(preferences).isEqualTo(new Preferences(Cadence.WEEKLY, DayOfWeek.FRIDAY, 7, ZoneId.of("Asia/Tokyo"), 25,
-				List.of("cs.LG", "hep-th", "stat.ML"), List.of("diffusion models", "RLHF"), 3, true));
+				List.of("cs.LG", "hep-th", "stat.ML"), List.of("diffusion models", "RLHF"), 3, Ordering.UPVOTED));
 	}
 
 	@Test
 	void theDefaultsAreTenPapersOnWeekdaysAtEightUtcOnEveryTopic() {
 		assertThat(Preferences.defaults()).isEqualTo(new Preferences(Cadence.WEEKDAYS, DayOfWeek.MONDAY, 8, ZoneId.of("UTC"),
-				10, List.of(), List.of(), 0, false));
+				10, List.of(), List.of(), 0, Ordering.TRENDING));
 	}
 
 	@Test
@@ -40,13 +40,13 @@ class PreferencesTests {
 		assertRefused(() -> parse("daily", "monday", "8", "UTC", "10", "", "x".repeat(101)), "at most 100 characters");
 		assertRefused(() -> parse("daily", "monday", "8", "UTC", "10", "", "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u"),
 				"At most 20 keywords");
-		assertRefused(() -> Preferences.parse("daily", "monday", "8", "UTC", "10", "", "", "-1", false),
+		assertRefused(() -> Preferences.parse("daily", "monday", "8", "UTC", "10", "", "", "-1", null),
 				"minimum number of upvotes");
 	}
 
 	private static Preferences parse(String cadence, String weekday, String hour, String zone, String papers,
 			String categories, String keywords) {
-		return Preferences.parse(cadence, weekday, hour, zone, papers, categories, keywords, "0", false);
+		return Preferences.parse(cadence, weekday, hour, zone, papers, categories, keywords, "0", null);
 	}
 
 	private static void assertRefused(Runnable parse, String message) {

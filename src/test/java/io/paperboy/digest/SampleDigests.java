@@ -56,7 +56,7 @@ final class SampleDigests {
 		}
 		Subscription subscription = new Subscription(42, "reader@example.org", Status.CONFIRMED,
 				Preferences.parse("weekdays", "monday", "8", "Europe/Paris", "10", "cs.LG", "reinforcement learning", "0",
-						false),
+						null),
 				null, Instant.EPOCH, Instant.EPOCH, null);
 		Instant until = Instant.parse("2025-03-14T07:00:00Z");
 		return new Digest(subscription, until.minus(Duration.ofDays(1)), until, LocalDate.of(2025, 3, 14), items);
