@@ -35,31 +35,38 @@ class LibraryApiController {
 
 	private final Library library;
 
-	LibraryApiController(Library library) {
+	private final LibraryLimit limit;
+
+	LibraryApiController(Library library, LibraryLimit limit) {
 		this.library = library;
+		this.limit = limit;
 	}
 
 	@Operation(summary = "Save a paper to your library", description = "For a signed-in member; saving twice keeps one save.")
 	@PostMapping("/api/papers/{id}/save")
 	SaveState save(@PathVariable String id, Member member) {
+		this.limit.take(member);
 		return this.library.save(member.id(), ArxivId.parse(id).id(), true);
 	}
 
 	@Operation(summary = "Take a paper out of your library")
 	@DeleteMapping("/api/papers/{id}/save")
 	SaveState unsave(@PathVariable String id, Member member) {
+		this.limit.take(member);
 		return this.library.save(member.id(), ArxivId.parse(id).id(), false);
 	}
 
 	@Operation(summary = "Save a paper with an old-style id, such as hep-th/9901001")
 	@PostMapping("/api/papers/{archive}/{number:\\d{7}(?:v\\d+)?}/save")
 	SaveState saveOldStyle(@PathVariable String archive, @PathVariable String number, Member member) {
+		this.limit.take(member);
 		return this.library.save(member.id(), ArxivId.parse(archive + "/" + number).id(), true);
 	}
 
 	@Operation(summary = "Take a paper with an old-style id out of your library")
 	@DeleteMapping("/api/papers/{archive}/{number:\\d{7}(?:v\\d+)?}/save")
 	SaveState unsaveOldStyle(@PathVariable String archive, @PathVariable String number, Member member) {
+		this.limit.take(member);
 		return this.library.save(member.id(), ArxivId.parse(archive + "/" + number).id(), false);
 	}
 
@@ -67,24 +74,28 @@ class LibraryApiController {
 			description = "The paper leaves your library page (and, later, your own recommendations); nobody else sees it.")
 	@PostMapping("/api/papers/{id}/not-interested")
 	NotInterestedState notInterested(@PathVariable String id, Member member) {
+		this.limit.take(member);
 		return this.library.notInterested(member.id(), ArxivId.parse(id).id(), true);
 	}
 
 	@Operation(summary = "Show a paper you hid again")
 	@DeleteMapping("/api/papers/{id}/not-interested")
 	NotInterestedState interestedAgain(@PathVariable String id, Member member) {
+		this.limit.take(member);
 		return this.library.notInterested(member.id(), ArxivId.parse(id).id(), false);
 	}
 
 	@Operation(summary = "Follow an author", description = "By name as the paper gives it; case, accents and spaces do not matter.")
 	@PostMapping("/api/authors/{name}/follow")
 	FollowState follow(@PathVariable String name, Member member) {
+		this.limit.take(member);
 		return this.library.follow(member.id(), name, true);
 	}
 
 	@Operation(summary = "Stop following an author")
 	@DeleteMapping("/api/authors/{name}/follow")
 	FollowState unfollow(@PathVariable String name, Member member) {
+		this.limit.take(member);
 		return this.library.follow(member.id(), name, false);
 	}
 
@@ -113,6 +124,7 @@ class LibraryApiController {
 			+ "made from it). Private unless isPublic. 400 for a bad name or slug, one taken, or too many collections.")
 	@PostMapping("/api/collections")
 	ResponseEntity<ApiCollection> create(@RequestBody CollectionRequest request, Member member) {
+		this.limit.take(member);
 		PaperCollection collection = this.library.createCollection(member.id(), request.name(), request.slug(),
 				request.description(), Boolean.TRUE.equals(request.isPublic()));
 		return ResponseEntity.created(URI.create("/api/collections/" + collection.id()))
@@ -130,6 +142,7 @@ class LibraryApiController {
 			+ "or {\"name\": \"Group\", \"slug\": \"group\"}.")
 	@PatchMapping("/api/collections/{id}")
 	ApiCollection update(@PathVariable long id, @RequestBody CollectionRequest request, Member member) {
+		this.limit.take(member);
 		PaperCollection collection = this.library.updateCollection(member.id(), id, request.name(), request.slug(),
 				request.description(), request.isPublic());
 		return ApiCollection.of(collection, member.username(), this.library.items(id));
@@ -138,6 +151,7 @@ class LibraryApiController {
 	@Operation(summary = "Delete a collection", description = "Its papers stay in your library.")
 	@DeleteMapping("/api/collections/{id}")
 	ResponseEntity<Void> delete(@PathVariable long id, Member member) {
+		this.limit.take(member);
 		this.library.deleteCollection(member.id(), id);
 		return ResponseEntity.noContent().build();
 	}
@@ -147,6 +161,7 @@ class LibraryApiController {
 	@PostMapping("/api/collections/{id}/papers/{paperId}")
 	CollectionItem add(@PathVariable long id, @PathVariable String paperId,
 			@RequestBody(required = false) NoteRequest request, Member member) {
+		this.limit.take(member);
 		return this.library.addToCollection(member.id(), id, ArxivId.parse(paperId).id(),
 				(request != null) ? request.note() : null);
 	}
@@ -154,6 +169,7 @@ class LibraryApiController {
 	@Operation(summary = "Take a paper off a collection", description = "It stays in your library.")
 	@DeleteMapping("/api/collections/{id}/papers/{paperId}")
 	ResponseEntity<Void> remove(@PathVariable long id, @PathVariable String paperId, Member member) {
+		this.limit.take(member);
 		this.library.removeFromCollection(member.id(), id, ArxivId.parse(paperId).id());
 		return ResponseEntity.noContent().build();
 	}
