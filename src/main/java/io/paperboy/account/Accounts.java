@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import java.security.SecureRandom;
 
+import io.paperboy.mail.DevMailbox;
 import io.paperboy.mail.InvalidMailAddressException;
 import io.paperboy.mail.MailAddress;
 import io.paperboy.web.NotFoundException;
@@ -48,12 +49,16 @@ public class Accounts implements UserDetailsService {
 
 	private final ApplicationEventPublisher events;
 
+	private final DevMailbox devMailbox;
+
 	private final Clock clock;
 
-	Accounts(UserRepository users, AccountProperties properties, ApplicationEventPublisher events, Clock clock) {
+	Accounts(UserRepository users, AccountProperties properties, ApplicationEventPublisher events, DevMailbox devMailbox,
+			Clock clock) {
 		this.users = users;
 		this.properties = properties;
 		this.events = events;
+		this.devMailbox = devMailbox;
 		this.clock = clock;
 	}
 
@@ -282,6 +287,10 @@ public class Accounts implements UserDetailsService {
 					+ "Nothing was deleted.");
 		}
 		this.events.publishEvent(new MemberDeletedEvent(member.id(), member.email()));
+		if (member.email() != null) {
+			// the mail module keeps what it did not send (no SMTP server): sign-in links and digests to the address
+			this.devMailbox.forget(member.email());
+		}
 		this.users.erase(member.id(), member.email(), User.DELETED_PREFIX + randomHex());
 	}
 

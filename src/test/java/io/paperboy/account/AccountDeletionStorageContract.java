@@ -243,6 +243,13 @@ abstract class AccountDeletionStorageContract {
 			.param("email", member.email())
 			.param("expires", java.sql.Timestamp.from(now().toInstant().plusSeconds(900)))
 			.update();
+		this.jdbc.sql("""
+				insert into dev_mail (recipient, subject, text_body, headers, created_at)
+				values (:email, 'Your Paperboy sign-in link', 'A link', '', :now)
+				""")
+			.param("email", member.email())
+			.param("now", now())
+			.update();
 		String session = java.util.UUID.randomUUID().toString();
 		this.jdbc.sql("""
 				insert into spring_session (primary_id, session_id, creation_time, last_access_time,
@@ -295,6 +302,7 @@ abstract class AccountDeletionStorageContract {
 				select count(*) from spring_session_attributes
 				where session_primary_id in (select primary_id from spring_session where principal_name = :email)
 				""");
+		queries.put("dev_mail", "select count(*) from dev_mail where recipient = :email");
 		queries.put("users (with the address)", "select count(*) from users where email = :email");
 		queries.put("votes", "select count(*) from votes where user_id = :id");
 		queries.put("comment_reports", "select count(*) from comment_reports where reporter_id = :id");
