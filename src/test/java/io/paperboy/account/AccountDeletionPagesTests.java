@@ -1,7 +1,12 @@
 package io.paperboy.account;
 
+import java.time.LocalDate;
+
+import io.paperboy.catalog.Catalog;
+import io.paperboy.community.Comments;
 import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.TestMembers;
+import io.paperboy.support.TestPapers;
 import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -11,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -35,6 +41,16 @@ class AccountDeletionPagesTests {
 	@Autowired
 	private Accounts accounts;
 
+	@Autowired
+	private Catalog catalog;
+
+	@Autowired
+	private Comments comments;
+
+	private static final String PAPER = "2506.00001";
+
+	private static final LocalDate JUNE_2 = LocalDate.of(2025, 6, 2);
+
 	@Test
 	void theAccountPageOffersADeletionConfirmedByTypingTheUsername() throws Exception {
 		Member member = TestMembers.create(this.accounts, "Ada Lovelace");
@@ -47,6 +63,27 @@ class AccountDeletionPagesTests {
 			.andExpect(content().string(containsString("Type your username, <strong>" + member.username() + "</strong>")))
 			.andExpect(content().string(containsString("href=\"/settings/signals.json\"")))
 			.andExpect(content().string(containsString("<form class=\"stacked\" method=\"post\" action=\"/settings/account/delete\">")));
+	}
+
+	@Test
+	void theCommentsAndSubmissionsOfADeletedMemberShowADeletedMemberWithoutALink() throws Exception {
+		Member member = TestMembers.create(this.accounts, "Leaving Member");
+		this.catalog.savePaper(TestPapers.paper(PAPER).withTitle("A paper").build(), JUNE_2);
+		this.catalog.placeOnDailyList(TestPapers.entry(PAPER, JUNE_2, member.id()));
+		this.comments.post(PAPER, null, member, "Still worth reading");
+
+		this.accounts.delete(member.id(), member.username());
+
+		this.mvc.perform(get("/papers/" + PAPER))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<span class=\"comment-author\">a deleted member</span>")))
+			.andExpect(content().string(containsString("Submitted by a deleted member</span>")))
+			.andExpect(content().string(containsString("Still worth reading")))
+			.andExpect(content().string(not(containsString("Leaving Member"))))
+			.andExpect(content().string(not(containsString("/u/deleted~"))));
+		this.mvc.perform(get("/papers/date/" + JUNE_2))
+			.andExpect(content().string(containsString("Submitted by a deleted member</span>")));
+		this.mvc.perform(get("/u/" + member.username())).andExpect(status().isNotFound());
 	}
 
 	@Test
