@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
 
 import java.security.SecureRandom;
 
+import io.paperboy.mail.DevMailbox;
 import io.paperboy.mail.InvalidMailAddressException;
 import io.paperboy.mail.MailAddress;
+import io.paperboy.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
@@ -44,11 +47,18 @@ public class Accounts implements UserDetailsService {
 
 	private final AccountProperties properties;
 
+	private final ApplicationEventPublisher events;
+
+	private final DevMailbox devMailbox;
+
 	private final Clock clock;
 
-	Accounts(UserRepository users, AccountProperties properties, Clock clock) {
+	Accounts(UserRepository users, AccountProperties properties, ApplicationEventPublisher events, DevMailbox devMailbox,
+			Clock clock) {
 		this.users = users;
 		this.properties = properties;
+		this.events = events;
+		this.devMailbox = devMailbox;
 		this.clock = clock;
 	}
 
@@ -218,6 +228,7 @@ public class Accounts implements UserDetailsService {
 	public Member link(String username, String email) {
 		String address = address(email);
 		User user = this.users.findByUsername(username)
+			.filter((found) -> !found.isDeleted())
 			.orElseThrow(() -> new IllegalArgumentException("No user named " + username));
 		if (this.users.findMemberByEmail(address).isPresent()) {
 			throw new IllegalArgumentException(address + " already belongs to an account");
@@ -228,6 +239,59 @@ public class Accounts implements UserDetailsService {
 		}
 		this.users.linkEmail(user.id(), address);
 		return this.users.findMember(user.id()).orElseThrow();
+	}
+
+	/**
+	 * Deletes the member's account once they confirmed it by typing their username (case does not
+	 * matter). Every module removes what it keeps for them ({@link MemberDeletedEvent}, in this
+	 * transaction); their roles, sign-in links and sessions go (signed out everywhere), and the row
+	 * that comments and submissions point at is kept without anything of them: no address, the name
+	 * "a deleted member", a username nobody can choose ({@link User#isDeleted()}). The address may
+	 * sign up again as a new member. See {@code docs/privacy.md}.
+	 * @throws AccountDeletionRefusedException when the confirmation is not their username, or they
+	 * are the last administrator; nothing is deleted then
+	 * @throws NotFoundException when there is no such account (it was deleted already)
+	 */
+	@Transactional
+	public void delete(long memberId, String confirmation) {
+		Member member = this.users.findMember(memberId)
+			.filter((found) -> !User.isDeleted(found.username()))
+			.orElseThrow(() -> new NotFoundException("This account no longer exists."));
+		String typed = (confirmation != null) ? confirmation.strip() : "";
+		if (!typed.equalsIgnoreCase(member.username())) {
+			throw new AccountDeletionRefusedException("To delete your account, type your username, " + member.username()
+					+ ", in the box. Nothing was deleted.");
+		}
+		erase(member);
+	}
+
+	/**
+	 * Deletes the account of the user with this username as {@link #delete} does, for an operator
+	 * (the {@code user delete} verb), who is asked no confirmation.
+	 * @throws IllegalArgumentException when no user has this username
+	 * @throws AccountDeletionRefusedException when they are the last administrator
+	 */
+	@Transactional
+	public void deleteByUsername(String username) {
+		User user = this.users.findByUsername((username != null) ? username.strip() : "")
+			.filter((found) -> !found.isDeleted())
+			.orElseThrow(() -> new IllegalArgumentException("No user named " + username));
+		erase(this.users.findMember(user.id()).orElseThrow());
+	}
+
+	private void erase(Member member) {
+		// the administrators' rows locked: two of the last two deleting at once take turns, and one is refused
+		if (member.isAdmin() && this.users.lockAdministrators() <= 1) {
+			throw new AccountDeletionRefusedException("This is the only administrator's account. Make another member "
+					+ "an administrator first (on /admin/users, or with: user grant-admin EMAIL), then delete it. "
+					+ "Nothing was deleted.");
+		}
+		this.events.publishEvent(new MemberDeletedEvent(member.id(), member.email()));
+		if (member.email() != null) {
+			// the mail module keeps what it did not send (no SMTP server): sign-in links and digests to the address
+			this.devMailbox.forget(member.email());
+		}
+		this.users.erase(member.id(), member.email(), User.DELETED_PREFIX + randomHex());
 	}
 
 	private static String address(String email) {
@@ -241,9 +305,13 @@ public class Accounts implements UserDetailsService {
 	}
 
 	private static String placeholderUsername() {
+		return "member-" + randomHex();
+	}
+
+	private static String randomHex() {
 		byte[] bytes = new byte[6];
 		RANDOM.nextBytes(bytes);
-		return "member-" + HexFormat.of().formatHex(bytes);
+		return HexFormat.of().formatHex(bytes);
 	}
 
 }

@@ -129,6 +129,36 @@ class UserRepository {
 		this.jdbc.sql("update users set email = :email where id = :id").param("email", email).param("id", id).update();
 	}
 
+	/** Locks the administrators' rows until the transaction ends, and counts them. */
+	int lockAdministrators() {
+		return this.jdbc.sql("""
+				select id from users where id in (select user_id from user_roles where role = 'ADMIN') for update
+				""").query(Long.class).list().size();
+	}
+
+	/**
+	 * Removes what the account module keeps of a member: roles, sign-in links, sessions (signed out
+	 * everywhere), and everything personal of the user row, which stays under a name nobody can choose
+	 * because comments and daily lists point at it.
+	 */
+	void erase(long id, String email, String deletedUsername) {
+		this.jdbc.sql("delete from user_roles where user_id = :id").param("id", id).update();
+		if (email != null) {
+			this.jdbc.sql("delete from one_time_tokens where username = :email").param("email", email).update();
+			// a session's attributes go with it (on delete cascade)
+			this.jdbc.sql("delete from spring_session where principal_name = :email").param("email", email).update();
+		}
+		this.jdbc.sql("""
+				update users set username = :username, display_name = :displayName, email = null, avatar_url = null,
+				    hf_user_id = null, needs_profile = false, last_signed_in_at = null
+				where id = :id
+				""")
+			.param("username", deletedUsername)
+			.param("displayName", User.DELETED_NAME)
+			.param("id", id)
+			.update();
+	}
+
 	java.util.List<Member> membersWithRoles() {
 		return this.jdbc.sql("""
 				select * from users where id in (select user_id from user_roles) order by username

@@ -8,9 +8,9 @@ import io.paperboy.cli.Verb;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code user grant-admin EMAIL}, {@code user grant ROLE EMAIL}, {@code user revoke ROLE EMAIL} and
- * {@code user link USERNAME EMAIL}: roles and accounts from the command line, for the first
- * administrator above all (there is nobody yet to grant it on a page).
+ * {@code user grant-admin EMAIL}, {@code user grant ROLE EMAIL}, {@code user revoke ROLE EMAIL},
+ * {@code user link USERNAME EMAIL} and {@code user delete USERNAME}: roles and accounts from the
+ * command line, for the first administrator above all (there is nobody yet to grant it on a page).
  */
 @Component
 class UserVerb implements Verb {
@@ -19,7 +19,8 @@ class UserVerb implements Verb {
 			Usage: user grant-admin EMAIL
 			       user grant curator|admin EMAIL
 			       user revoke curator|admin EMAIL
-			       user link USERNAME EMAIL   (lets EMAIL sign in as a submitter an import created)""";
+			       user link USERNAME EMAIL   (lets EMAIL sign in as a submitter an import created)
+			       user delete USERNAME       (deletes the account as its member can: see docs/privacy.md)""";
 
 	private final Accounts accounts;
 
@@ -55,8 +56,14 @@ class UserVerb implements Verb {
 				out.println(member.email() + " now signs in as " + member.username() + ".");
 				return 0;
 			}
+			if (operands.size() == 2 && operands.get(0).equals("delete")) {
+				this.accounts.deleteByUsername(operands.get(1));
+				out.println("The account of " + operands.get(1) + " is deleted: its library, signals, votes, "
+						+ "subscription and sessions are gone; its comments and submissions show \"a deleted member\".");
+				return 0;
+			}
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | AccountDeletionRefusedException ex) {
 			err.println(ex.getMessage());
 			return 1;
 		}

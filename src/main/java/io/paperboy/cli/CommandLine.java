@@ -46,6 +46,7 @@ public record CommandLine(List<String> words) {
 			  user grant|revoke curator|admin EMAIL
 			                             give or take a role
 			  user link USERNAME EMAIL   let EMAIL sign in as a submitter an import created
+			  user delete USERNAME       delete an account and what its member kept (docs/privacy.md)
 			  mail dkim-record           print the DNS TXT record for the configured DKIM key
 
 			Any --property=value (e.g. --paperboy.data-dir=/srv/paperboy) may come before or after the verb.

@@ -110,6 +110,13 @@ class CommentRepository {
 			.update();
 	}
 
+	/** Deletes the reports this member made; the comments they reported stay as they are. */
+	int deleteReportsBy(long reporterId) {
+		return this.jdbc.sql("delete from comment_reports where reporter_id = :reporterId")
+			.param("reporterId", reporterId)
+			.update();
+	}
+
 	void hide(long id, long curatorId, Instant hiddenAt) {
 		this.jdbc.sql("update comments set hidden_at = :hiddenAt, hidden_by = :curatorId where id = :id")
 			.param("hiddenAt", timestamp(hiddenAt))

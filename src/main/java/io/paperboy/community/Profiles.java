@@ -2,6 +2,7 @@ package io.paperboy.community;
 
 import java.util.List;
 
+import io.paperboy.account.User;
 import io.paperboy.account.Viewer;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.DailyEntry;
@@ -35,7 +36,9 @@ public class Profiles {
 	 */
 	@Transactional(readOnly = true)
 	public ProfilePage profile(String username, Viewer viewer) {
+		// what is left of a deleted account has no page: it would gather the comments it left
 		Person person = this.people.find(username)
+			.filter((found) -> !User.isDeleted(found.username()))
 			.orElseThrow(() -> new NotFoundException("No one is called " + abbreviate(username) + " on this site."));
 		List<DailyEntry> entries = this.catalog.dailyEntriesSubmittedBy(person.id());
 		List<PaperListing> submitted = this.catalog.listings(entries.stream().limit(ProfilePage.SHOWN).toList());

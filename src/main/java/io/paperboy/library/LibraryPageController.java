@@ -47,10 +47,13 @@ class LibraryPageController {
 
 	private final Votes votes;
 
-	LibraryPageController(Library library, Catalog catalog, Votes votes) {
+	private final LibraryLimit limit;
+
+	LibraryPageController(Library library, Catalog catalog, Votes votes, LibraryLimit limit) {
 		this.library = library;
 		this.catalog = catalog;
 		this.votes = votes;
+		this.limit = limit;
 	}
 
 	@GetMapping("/library")
@@ -118,6 +121,7 @@ class LibraryPageController {
 	@PostMapping("/library/saves")
 	ResponseEntity<Void> save(@RequestParam String paper, @RequestParam(required = false) String save,
 			@RequestParam(required = false) String back, Member member) {
+		this.limit.take(member);
 		String id = ArxivId.parse(paper).id();
 		if (save == null) {
 			this.library.toggleSave(member.id(), id);
@@ -131,6 +135,7 @@ class LibraryPageController {
 	@PostMapping("/library/not-interested")
 	ResponseEntity<Void> notInterested(@RequestParam String paper, @RequestParam(defaultValue = "add") String mark,
 			@RequestParam(required = false) String back, Member member) {
+		this.limit.take(member);
 		String id = ArxivId.parse(paper).id();
 		this.library.notInterested(member.id(), id, choice(mark, "mark"));
 		return seeOther(back, "/papers/" + id);
@@ -139,6 +144,7 @@ class LibraryPageController {
 	@PostMapping("/library/follows")
 	ResponseEntity<Void> follow(@RequestParam String name, @RequestParam(defaultValue = "add") String follow,
 			@RequestParam(required = false) String back, Member member) {
+		this.limit.take(member);
 		FollowState state = this.library.follow(member.id(), name, choice(follow, "follow"));
 		return seeOther(back, io.paperboy.catalog.Author.pagePath(state.name()));
 	}
@@ -164,6 +170,7 @@ class LibraryPageController {
 	ResponseEntity<Void> create(@RequestParam(required = false) String name, @RequestParam(required = false) String slug,
 			@RequestParam(required = false) String description, @RequestParam(defaultValue = "false") boolean isPublic,
 			Member member) {
+		this.limit.take(member);
 		PaperCollection collection = this.library.createCollection(member.id(), name, slug, description, isPublic);
 		return seeOther(null, collection.editPath());
 	}
@@ -187,6 +194,7 @@ class LibraryPageController {
 	ResponseEntity<Void> update(@PathVariable long id, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String slug, @RequestParam(required = false) String description,
 			@RequestParam(defaultValue = "false") boolean isPublic, Member member) {
+		this.limit.take(member);
 		PaperCollection collection = this.library.updateCollection(member.id(), id, (name != null) ? name : "",
 				slug, description, isPublic);
 		return seeOther(null, collection.editPath());
@@ -194,6 +202,7 @@ class LibraryPageController {
 
 	@PostMapping("/library/collections/{id:\\d+}/delete")
 	ResponseEntity<Void> delete(@PathVariable long id, Member member) {
+		this.limit.take(member);
 		this.library.deleteCollection(member.id(), id);
 		return seeOther(null, "/library/collections");
 	}
@@ -201,6 +210,7 @@ class LibraryPageController {
 	@PostMapping("/library/collections/{id:\\d+}/papers")
 	ResponseEntity<Void> add(@PathVariable long id, @RequestParam String paper, @RequestParam(required = false) String note,
 			@RequestParam(required = false) String back, Member member) {
+		this.limit.take(member);
 		this.library.addToCollection(member.id(), id, ArxivId.parse(paper).id(), note);
 		return seeOther(back, "/library/collections/" + id);
 	}
@@ -209,18 +219,21 @@ class LibraryPageController {
 	@PostMapping("/library/collections/add")
 	ResponseEntity<Void> addTo(@RequestParam long collection, @RequestParam String paper,
 			@RequestParam(required = false) String back, Member member) {
+		// counted once, by add
 		return add(collection, paper, null, back, member);
 	}
 
 	@PostMapping("/library/collections/{id:\\d+}/notes")
 	ResponseEntity<Void> note(@PathVariable long id, @RequestParam String paper, @RequestParam(required = false) String note,
 			Member member) {
+		this.limit.take(member);
 		this.library.setNote(member.id(), id, ArxivId.parse(paper).id(), (note != null) ? note : "");
 		return seeOther(null, "/library/collections/" + id);
 	}
 
 	@PostMapping("/library/collections/{id:\\d+}/remove")
 	ResponseEntity<Void> remove(@PathVariable long id, @RequestParam String paper, Member member) {
+		this.limit.take(member);
 		this.library.removeFromCollection(member.id(), id, ArxivId.parse(paper).id());
 		return seeOther(null, "/library/collections/" + id);
 	}

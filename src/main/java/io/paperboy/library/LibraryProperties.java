@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Default 1000.
  * @param maxNoteLength the longest note a member may keep on a paper of a collection, in characters
  * (at most 4000, what the database keeps). Default 2000.
+ * @param changesPerMinute how many changes to their library (saves, not interested, follows,
+ * collections, their papers and notes, by button or API) one member may send in any minute; more are
+ * refused with 429 until the minute has passed. Default 60.
  */
 @ConfigurationProperties("paperboy.library")
 public record LibraryProperties(@DefaultValue("100") int maxCollections, @DefaultValue("1000") int maxCollectionPapers,
-		@DefaultValue("2000") int maxNoteLength) {
+		@DefaultValue("2000") int maxNoteLength, @DefaultValue("60") int changesPerMinute) {
 
 	/** What the database keeps of a note. */
 	static final int NOTE_COLUMN = 4000;
@@ -24,6 +27,7 @@ public record LibraryProperties(@DefaultValue("100") int maxCollections, @Defaul
 		maxCollections = (maxCollections > 0) ? maxCollections : 100;
 		maxCollectionPapers = (maxCollectionPapers > 0) ? maxCollectionPapers : 1000;
 		maxNoteLength = (maxNoteLength > 0) ? Math.min(maxNoteLength, NOTE_COLUMN) : 2000;
+		changesPerMinute = (changesPerMinute > 0) ? changesPerMinute : 60;
 	}
 
 }

@@ -60,6 +60,10 @@ class DevMailRepository {
 		return this.jdbc.sql("select * from dev_mail where id = :id").param("id", id).query(DevMailRepository::map).optional();
 	}
 
+	int forget(String address) {
+		return this.jdbc.sql("delete from dev_mail where recipient = :address").param("address", address).update();
+	}
+
 	private static KeptMail map(ResultSet rs, int row) throws SQLException {
 		Map<String, String> headers = new LinkedHashMap<>();
 		for (String line : rs.getString("headers").split("\n")) {

@@ -28,6 +28,12 @@ public class DevMailbox {
 		return this.messages.to(address);
 	}
 
+	/** Forgets every message kept for one address (its account was deleted). */
+	@Transactional
+	public int forget(String address) {
+		return this.messages.forget(address);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<KeptMail> find(long id) {
 		return this.messages.find(id);

@@ -64,6 +64,27 @@ class UserVerbTests {
 	}
 
 	@Test
+	void anOperatorDeletesAnAccountByUsernameButNotTheOnlyAdministrators() {
+		Member member = this.accounts.chooseProfile(this.accounts.loadUserByUsername("gone@example.org").id(), "gone",
+				"Gone Soon");
+		this.accounts.grant("boss@example.org", Role.ADMIN);
+		Member boss = this.accounts.chooseProfile(this.accounts.findByEmail("boss@example.org").orElseThrow().id(), "boss",
+				"Boss");
+
+		assertThat(run("delete", "gone")).isZero();
+		assertThat(text(this.out)).contains("The account of gone is deleted");
+		assertThat(this.accounts.findByEmail("gone@example.org")).isEmpty();
+		assertThat(this.directory.findByUsername("gone")).isEmpty();
+		assertThat(this.accounts.find(member.id())).hasValueSatisfying((left) -> assertThat(left.email()).isNull());
+
+		assertThat(run("delete", "gone")).isEqualTo(1);
+		assertThat(text(this.err)).contains("No user named gone");
+		assertThat(run("delete", "boss")).isEqualTo(1);
+		assertThat(text(this.err)).contains("only administrator");
+		assertThat(this.accounts.find(boss.id()).orElseThrow().isAdmin()).isTrue();
+	}
+
+	@Test
 	void badWordsAreRefusedWithTheUsage() {
 		assertThat(run("grant", "emperor", "x@example.org")).isEqualTo(1);
 		assertThat(text(this.err)).contains("No role emperor");
@@ -72,7 +93,7 @@ class UserVerbTests {
 		assertThat(run("grant-admin", "adä@example.org")).isEqualTo(1);
 		assertThat(text(this.err)).contains("SMTPUTF8");
 		assertThat(run("frobnicate")).isEqualTo(2);
-		assertThat(text(this.err)).contains("Usage: user grant-admin EMAIL");
+		assertThat(text(this.err)).contains("Usage: user grant-admin EMAIL").contains("user delete USERNAME");
 	}
 
 	private int run(String... words) {

@@ -26,6 +26,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -52,6 +53,9 @@ class LibraryApiTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	LibraryProperties properties;
 
 	@BeforeEach
 	void twoPapers() {
@@ -213,6 +217,38 @@ class LibraryApiTests {
 			.andExpect(jsonPath("$.paths['/api/papers/{id}/save'].post.summary").value("Save a paper to your library"))
 			.andExpect(jsonPath("$.paths['/api/collections/{id}'].patch").exists())
 			.andExpect(jsonPath("$.paths['/api/authors/{name}/follow'].delete").exists());
+	}
+
+	@Test
+	void aMemberWhoChangesTheirLibraryTooOftenIsRefusedWith429AndTheChangeIsNotKept() throws Exception {
+		Member member = TestMembers.create(this.accounts);
+		Member other = TestMembers.create(this.accounts);
+		int limit = this.properties.changesPerMinute();
+		for (int i = 0; i < limit / 2; i++) {
+			call(member, post("/api/papers/" + PAPER + "/save")).andExpect(status().isOk());
+			call(member, delete("/api/papers/" + PAPER + "/save")).andExpect(status().isOk());
+		}
+
+		call(member, post("/api/papers/hep-th/9901001/save")).andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.title").value("Too many requests"))
+			.andExpect(jsonPath("$.detail").value(containsString("You changed your library " + limit + " times")));
+		call(member, post("/api/collections").contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"More\"}"))
+			.andExpect(status().isTooManyRequests());
+		this.mvc.perform(post("/library/follows").param("name", "Ada Lovelace")
+			.with(TestMembers.signedIn(member))
+			.with(csrf()))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(content().string(containsString("You changed your library")));
+
+		assertThat(this.library.savedIds(member.id())).isEmpty();
+		assertThat(this.library.collections(member.id())).isEmpty();
+		assertThat(this.library.followed(member.id())).isEmpty();
+		call(member, get("/api/library")).andExpect(status().isOk());
+		call(other, post("/api/papers/" + PAPER + "/save")).andExpect(status().isOk());
+		this.clock.advance(java.time.Duration.ofSeconds(61));
+		call(member, post("/api/papers/hep-th/9901001/save")).andExpect(status().isOk());
 	}
 
 	private ResultActions call(Member member, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
