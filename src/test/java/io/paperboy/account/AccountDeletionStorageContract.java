@@ -272,8 +272,8 @@ abstract class AccountDeletionStorageContract {
 	private long subscribe(Member member) {
 		this.jdbc.sql("""
 				insert into digest_subscriptions (email, status, cadence, weekday, delivery_hour, time_zone, paper_count,
-				    categories, keywords, min_upvotes, personal, user_id, created_at, requested_at, confirmed_at)
-				values (:email, 'confirmed', 'daily', 1, 7, 'UTC', 10, '', '', 0, false, :user, :now, :now, :now)
+				    categories, keywords, min_upvotes, ordering, user_id, created_at, requested_at, confirmed_at)
+				values (:email, 'confirmed', 'daily', 1, 7, 'UTC', 10, '', '', 0, 'trending', :user, :now, :now, :now)
 				""")
 			.param("email", member.email())
 			.param("user", member.id())
