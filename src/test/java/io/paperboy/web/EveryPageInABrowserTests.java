@@ -128,7 +128,9 @@ class EveryPageInABrowserTests {
 				new PageType("signin", "/signin", 200, false), new PageType("api", "/docs/api", 200, false), new PageType("profile", "/u/" + USERNAME, 200, false),
 				new PageType("settings", preferencesPath, 200, false),
 				new PageType("welcome", "/welcome", 200, true),
-				new PageType("for-you", "/papers/for-you", 200, true), new PageType("library", "/library", 200, true), new PageType("admin", "/admin", 200, true),
+				new PageType("for-you", "/papers/for-you", 200, true), new PageType("library", "/library", 200, true),
+				new PageType("signals", "/settings/signals", 200, true), new PageType("account", "/settings/account", 200, true),
+				new PageType("admin", "/admin", 200, true),
 				new PageType("not-found", "/papers/2506.09999", 404, false));
 	}
 
