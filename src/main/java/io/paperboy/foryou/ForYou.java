@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.paperboy.catalog.Author;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.Paper;
 import io.paperboy.library.MemberSignals;
@@ -159,25 +160,29 @@ public class ForYou {
 			return new Feed(window.from(), window.to(), coldStart, List.copyOf(items.subList(0, window.limit())));
 		}
 
+		List<String> rest = inWindow.stream().filter((id) -> !followed.containsKey(id)).toList();
+		Map<String, float[]> background = positives.isEmpty() ? Map.of() : background(memberId);
+		Set<String> described = new LinkedHashSet<>(positives.keySet());
+		described.addAll(hidden);
+		described.addAll(background.keySet());
+		described.addAll(rest);
+		Map<String, Paper> papers = this.catalog.findPapers(described);
+		InterestModel model = model(positives, hidden, vectors, background, papers);
 		List<Candidate> candidates = new ArrayList<>();
 		List<String> unread = new ArrayList<>();
-		for (String id : inWindow) {
-			if (followed.containsKey(id)) {
-				continue;
-			}
+		for (String id : rest) {
 			float[] vector = vectors.get(id);
-			if (vector != null) {
-				candidates.add(new Candidate(id, vector));
+			Paper paper = papers.get(id);
+			if (vector != null || (paper != null && model.readsWords())) {
+				candidates.add(new Candidate(id, vector, text(paper)));
 			}
 			else {
 				unread.add(id);
 			}
 		}
-		List<Recommendation> ranked = model(memberId, positives, hidden, vectors).rank(candidates, window.limit() - items.size());
-		Map<String, Paper> because = this.catalog.findPapers(
-				ranked.stream().map(Recommendation::because).filter(java.util.Objects::nonNull).distinct().toList());
+		List<Recommendation> ranked = model.rank(candidates, window.limit() - items.size());
 		for (Recommendation recommendation : ranked) {
-			items.add(new Item(recommendation.id(), reason(recommendation, positives, because)));
+			items.add(new Item(recommendation.id(), reason(recommendation, positives, papers)));
 		}
 		for (String id : unread) {
 			if (items.size() >= window.limit()) {
@@ -199,34 +204,47 @@ public class ForYou {
 		}
 	}
 
-	private InterestModel model(long memberId, Map<String, Positive> positives, Set<String> hidden, Map<String, float[]> vectors) {
+	/**
+	 * The member's model: the positive and negative examples with their vectors and texts (a paper not
+	 * embedded yet still counts by its words), the background drawn from the whole index.
+	 */
+	private static InterestModel model(Map<String, Positive> positives, Set<String> hidden, Map<String, float[]> vectors,
+			Map<String, float[]> background, Map<String, Paper> papers) {
 		List<Example> liked = new ArrayList<>();
 		positives.forEach((id, positive) -> {
 			float[] vector = vectors.get(id);
-			if (vector != null) {
-				liked.add(new Example(id, vector, positive.weight()));
+			PaperText text = text(papers.get(id));
+			if (vector != null || text != null) {
+				liked.add(new Example(id, vector, positive.weight(), text));
 			}
 		});
 		List<Example> disliked = new ArrayList<>();
-		for (String id : hidden) {
+		for (String id : hidden.stream().sorted().toList()) {
 			float[] vector = vectors.get(id);
-			if (vector != null) {
-				disliked.add(Example.of(id, vector));
+			PaperText text = text(papers.get(id));
+			if (vector != null || text != null) {
+				disliked.add(new Example(id, vector, 1, text));
 			}
 		}
-		disliked.sort(java.util.Comparator.comparing(Example::id));
-		List<float[]> background = liked.isEmpty() ? List.of() : background(memberId);
-		return InterestModel.train(liked, disliked, background);
+		List<Example> seen = new ArrayList<>();
+		background.forEach((id, vector) -> seen.add(new Example(id, vector, 1, text(papers.get(id)))));
+		return InterestModel.train(new InterestModel.Examples(liked, disliked, seen));
+	}
+
+	private static PaperText text(Paper paper) {
+		return (paper != null)
+				? new PaperText(paper.title(), paper.summary(), paper.authors().stream().map(Author::name).toList())
+				: null;
 	}
 
 	/** A sample drawn with the member's id as seed: the same member sees the same feed for the same signals. */
-	private List<float[]> background(long seed) {
+	private Map<String, float[]> background(long seed) {
 		try {
 			return this.vectors.sample(BACKGROUND, seed);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("No background papers for the For you feed", ex);
-			return List.of();
+			return Map.of();
 		}
 	}
 
@@ -238,6 +256,9 @@ public class ForYou {
 		Positive positive = positives.get(recommendation.because());
 		Paper paper = papers.get(recommendation.because());
 		String title = (paper != null) ? paper.displayTitle() : recommendation.because();
+		if (recommendation.author() != null) {
+			return "By " + recommendation.author() + ", like “" + title + "” you " + positive.how();
+		}
 		return "Because you " + positive.how() + " “" + title + "”";
 	}
 
