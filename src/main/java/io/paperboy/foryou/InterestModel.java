@@ -316,11 +316,7 @@ public final class InterestModel {
 				.toArray();
 			meanAndDeviation(scores, standard, 0);
 		}
-		double[] scores = contrast.stream()
-			.filter((example) -> example.text() != null)
-			.mapToDouble((example) -> this.words.score(PaperWords.of(example.text())))
-			.toArray();
-		meanAndDeviation(scores, standard, 2);
+		meanAndDeviation(this.words.contrastScores(), standard, 2);
 		return new InterestModel(this.settings, this.kind, this.embeddingKind, this.dimensions, this.positives,
 				this.positiveIds, this.positiveLogShares, this.negatives, this.negativeLogShares, this.regression,
 				this.words, standard);

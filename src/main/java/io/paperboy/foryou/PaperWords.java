@@ -38,7 +38,7 @@ record PaperWords(long[] terms, int[] counts, long[] authors, List<String> autho
 	private static final long FNV_PRIME = 0x100000001b3L;
 
 	/** Keeps author keys apart from words: an author called "Graph" is not the word "graph". */
-	private static final long AUTHOR_SALT = 0x5bd1e9955bd1e995L;
+	static final long AUTHOR_SALT = 0x5bd1e9955bd1e995L;
 
 	static PaperWords of(PaperText text) {
 		String plain = text.title() + " " + text.summary();
@@ -78,19 +78,59 @@ record PaperWords(long[] terms, int[] counts, long[] authors, List<String> autho
 			afterWord = true;
 		}
 		List<String> names = new ArrayList<>();
-		List<Long> keys = new ArrayList<>();
+		long[] keys = new long[text.authors().size()];
+		int authors = 0;
 		for (String name : text.authors()) {
-			String key = Author.nameKey(name);
-			if (!key.isEmpty()) {
-				long hash = hash(key) ^ AUTHOR_SALT;
-				if (!keys.contains(hash)) {
-					keys.add(hash);
-					names.add(name.strip());
-				}
+			long key = authorKey(name);
+			if (key != 0 && !contains(keys, authors, key)) {
+				keys[authors++] = key;
+				names.add(name.strip());
 			}
 		}
-		return new PaperWords(counts.terms(), counts.counts(), keys.stream().mapToLong(Long::longValue).toArray(),
-				List.copyOf(names));
+		return new PaperWords(counts.terms(), counts.counts(), java.util.Arrays.copyOf(keys, authors), List.copyOf(names));
+	}
+
+	/**
+	 * The hash of an author's {@link Author#nameKey(String) name key}, 0 for an empty one; computed
+	 * directly for a plain ASCII name (lower case, the separators {@code / \\ ; %} and runs of white
+	 * space as one space, trimmed: what the key amounts to), through the key otherwise.
+	 */
+	static long authorKey(String name) {
+		long hash = FNV_OFFSET;
+		boolean empty = true;
+		boolean space = false;
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (c >= 128 || (c < ' ' && !separator(c))) {
+				String key = Author.nameKey(name);
+				return key.isEmpty() ? 0 : hash(key) ^ AUTHOR_SALT;
+			}
+			if (separator(c)) {
+				space = !empty;
+				continue;
+			}
+			if (space) {
+				hash = (hash ^ ' ') * FNV_PRIME;
+				space = false;
+			}
+			hash = (hash ^ lower(c)) * FNV_PRIME;
+			empty = false;
+		}
+		return empty ? 0 : hash ^ AUTHOR_SALT;
+	}
+
+	private static boolean separator(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '/' || c == '\\'
+				|| c == ';' || c == '%';
+	}
+
+	private static boolean contains(long[] keys, int count, long key) {
+		for (int i = 0; i < count; i++) {
+			if (keys[i] == key) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static long hash(String text) {
@@ -101,7 +141,7 @@ record PaperWords(long[] terms, int[] counts, long[] authors, List<String> autho
 		return hash;
 	}
 
-	private static long pair(long first, long second) {
+	static long pair(long first, long second) {
 		long mixed = first * 0x9e3779b97f4a7c15L + second;
 		return mixed ^ (mixed >>> 29);
 	}
@@ -123,45 +163,67 @@ record PaperWords(long[] terms, int[] counts, long[] authors, List<String> autho
 		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
 	}
 
-	/** Term counts in an open-addressing table sized for the text: no boxing, one allocation. */
+	/** Term counts in an open-addressing table (0 marks a free slot), grown when half full: no boxing. */
 	private static final class Counts {
 
-		private final long[] keys;
+		private long[] keys;
 
-		private final int[] values;
-
-		private final boolean[] used;
+		private int[] values;
 
 		private int size;
 
 		Counts(int characters) {
-			// at most one word per three characters, each with a pair: a table at most half full
-			int capacity = Integer.highestOneBit(Math.max(16, characters * 2 / 3 + 2) * 2);
+			// about one word in seven characters, each with a pair
+			int capacity = Integer.highestOneBit(Math.max(32, characters / 2)) * 2;
 			this.keys = new long[capacity];
 			this.values = new int[capacity];
-			this.used = new boolean[capacity];
 		}
 
-		void add(long key) {
+		void add(long term) {
+			long key = (term == 0) ? 1 : term;
+			if (2 * (this.size + 1) > this.keys.length) {
+				grow();
+			}
 			int mask = this.keys.length - 1;
-			int slot = (int) (key ^ (key >>> 32)) & mask;
-			while (this.used[slot] && this.keys[slot] != key) {
+			int slot = slot(key, mask);
+			while (this.keys[slot] != 0 && this.keys[slot] != key) {
 				slot = (slot + 1) & mask;
 			}
-			if (!this.used[slot]) {
-				this.used[slot] = true;
+			if (this.keys[slot] == 0) {
 				this.keys[slot] = key;
 				this.size++;
 			}
 			this.values[slot]++;
 		}
 
+		private void grow() {
+			long[] oldKeys = this.keys;
+			int[] oldValues = this.values;
+			this.keys = new long[oldKeys.length * 2];
+			this.values = new int[oldKeys.length * 2];
+			int mask = this.keys.length - 1;
+			for (int i = 0; i < oldKeys.length; i++) {
+				if (oldKeys[i] != 0) {
+					int slot = slot(oldKeys[i], mask);
+					while (this.keys[slot] != 0) {
+						slot = (slot + 1) & mask;
+					}
+					this.keys[slot] = oldKeys[i];
+					this.values[slot] = oldValues[i];
+				}
+			}
+		}
+
+		private static int slot(long key, int mask) {
+			return (int) ((key * 0x9e3779b97f4a7c15L) >>> 40) & mask;
+		}
+
 		long[] terms() {
 			long[] terms = new long[this.size];
 			int at = 0;
-			for (int slot = 0; slot < this.keys.length; slot++) {
-				if (this.used[slot]) {
-					terms[at++] = this.keys[slot];
+			for (long key : this.keys) {
+				if (key != 0) {
+					terms[at++] = key;
 				}
 			}
 			return terms;
@@ -171,7 +233,7 @@ record PaperWords(long[] terms, int[] counts, long[] authors, List<String> autho
 			int[] counts = new int[this.size];
 			int at = 0;
 			for (int slot = 0; slot < this.keys.length; slot++) {
-				if (this.used[slot]) {
+				if (this.keys[slot] != 0) {
 					counts[at++] = this.values[slot];
 				}
 			}

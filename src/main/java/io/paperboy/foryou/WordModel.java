@@ -34,6 +34,9 @@ final class WordModel {
 
 	private final double[] idf;
 
+	/** For each term of the vocabulary, its feature in the regression, or -1 when no positive example has it. */
+	private final int[] features;
+
 	private final double unseenIdf;
 
 	private final double authorShare;
@@ -55,12 +58,25 @@ final class WordModel {
 	/** For each author of a positive example: how many positive examples they wrote. */
 	private final Map<Long, Integer> authorCounts;
 
-	private WordModel(TermIndex vocabulary, double[] idf, double unseenIdf, double authorShare,
+	/** The regression's log-odds of each contrast paper, in the order given. */
+	private final double[] contrastScores;
+
+	/** 1 + ln(tf) for the term frequencies met most. */
+	private static final double[] SUBLINEAR = new double[64];
+
+	static {
+		for (int count = 1; count < SUBLINEAR.length; count++) {
+			SUBLINEAR[count] = 1 + Math.log(count);
+		}
+	}
+
+	private WordModel(TermIndex vocabulary, double[] idf, int[] features, double unseenIdf, double authorShare,
 			LogisticRegression.Weights weights, List<SparseRows.Row> positiveRows, String[] positiveIds,
 			double[] positiveLogShares, Map<Long, Double> authorWeights, Map<Long, String> authorExamples,
-			Map<Long, Integer> authorCounts) {
+			Map<Long, Integer> authorCounts, double[] contrastScores) {
 		this.vocabulary = vocabulary;
 		this.idf = idf;
+		this.features = features;
 		this.unseenIdf = unseenIdf;
 		this.authorShare = authorShare;
 		this.weights = weights;
@@ -70,6 +86,7 @@ final class WordModel {
 		this.authorWeights = authorWeights;
 		this.authorExamples = authorExamples;
 		this.authorCounts = authorCounts;
+		this.contrastScores = contrastScores;
 	}
 
 	/**
@@ -96,8 +113,28 @@ final class WordModel {
 			idf[i] = Math.log((1.0 + contrast.size()) / (1.0 + documents[i])) + 1;
 		}
 		double unseenIdf = Math.log(1.0 + contrast.size()) + 1;
-		WordModel unfitted = new WordModel(vocabulary, idf, unseenIdf, authorShare, null, List.of(), new String[0],
-				new double[0], Map.of(), Map.of(), Map.of());
+		// the regression's features are the terms and authors of the positive examples: a term only
+		// background papers have can only lower a paper's score, which its share of the paper's length
+		// (counted all the same) already does; leaving such terms out halves the training's work
+		int[] features = new int[vocabulary.size()];
+		java.util.Arrays.fill(features, -1);
+		int featureCount = 0;
+		for (PaperWords paper : positives) {
+			for (long term : paper.terms()) {
+				int index = vocabulary.get(term);
+				if (features[index] < 0) {
+					features[index] = featureCount++;
+				}
+			}
+			for (long author : paper.authors()) {
+				int index = vocabulary.get(author);
+				if (features[index] < 0) {
+					features[index] = featureCount++;
+				}
+			}
+		}
+		WordModel unfitted = new WordModel(vocabulary, idf, features, unseenIdf, authorShare, null, List.of(), new String[0],
+				new double[0], Map.of(), Map.of(), Map.of(), new double[0]);
 		List<SparseRows.Row> rows = new ArrayList<>(positives.size() + contrast.size());
 		boolean[] positive = new boolean[positives.size() + contrast.size()];
 		double[] sampleWeights = new double[positive.length];
@@ -124,20 +161,65 @@ final class WordModel {
 			rows.add(unfitted.row(contrast.get(i)));
 			sampleWeights[positives.size() + i] = contrastWeights[i];
 		}
-		LogisticRegression.Weights weights = LogisticRegression.train(new SparseRows(rows, vocabulary.size()), positive,
-				sampleWeights, penalty, iterations);
+		SparseRows trainingRows = new SparseRows(rows, featureCount);
+		LogisticRegression.Weights weights = LogisticRegression.train(trainingRows, positive, sampleWeights, penalty,
+				iterations);
+		double[] contrastScores = new double[contrast.size()];
+		for (int i = 0; i < contrastScores.length; i++) {
+			contrastScores[i] = trainingRows.dot(positives.size() + i, weights.direction()) + weights.bias();
+		}
 		double[] logShares = new double[positives.size()];
 		for (int i = 0; i < logShares.length; i++) {
 			logShares[i] = Math.log(positiveWeights[i] / total);
 		}
-		return new WordModel(vocabulary, idf, unseenIdf, authorShare, weights,
+		return new WordModel(vocabulary, idf, features, unseenIdf, authorShare, weights,
 				List.copyOf(rows.subList(0, positives.size())), positiveIds, logShares, authorWeights, authorExamples,
-				authorCounts);
+				authorCounts, contrastScores);
 	}
 
-	/** The regression's log-odds for a paper. */
+	/** The regression's log-odds for a paper (its {@link #row(PaperWords) row} times the weights, without building it). */
 	double score(PaperWords paper) {
-		return row(paper).dot(this.weights.direction()) + this.weights.bias();
+		float[] direction = this.weights.direction();
+		double squares = 0;
+		double words = 0;
+		long[] terms = paper.terms();
+		int[] counts = paper.counts();
+		for (int i = 0; i < terms.length; i++) {
+			int index = this.vocabulary.get(terms[i]);
+			double value = sublinear(counts[i]) * ((index >= 0) ? this.idf[index] : this.unseenIdf);
+			squares += value * value;
+			int feature = (index >= 0) ? this.features[index] : -1;
+			if (feature >= 0) {
+				words += value * direction[feature];
+			}
+		}
+		double authors = 0;
+		for (long author : paper.authors()) {
+			int index = this.vocabulary.get(author);
+			int feature = (index >= 0) ? this.features[index] : -1;
+			if (feature >= 0) {
+				authors += direction[feature];
+			}
+		}
+		double authorShare = (paper.authors().length > 0) ? this.authorShare : 0;
+		double scale = 1 / Math.sqrt(((squares > 0) ? 1 : 0) + authorShare * authorShare);
+		if (scale == Double.POSITIVE_INFINITY) {
+			return this.weights.bias();
+		}
+		double score = (squares > 0) ? words / Math.sqrt(squares) : 0;
+		if (authorShare > 0) {
+			score += authorShare / Math.sqrt(paper.authors().length) * authors;
+		}
+		return score * scale + this.weights.bias();
+	}
+
+	/** The log-odds of each contrast paper the model was trained with, in the order given. */
+	double[] contrastScores() {
+		return this.contrastScores.clone();
+	}
+
+	private static double sublinear(int count) {
+		return (count < SUBLINEAR.length) ? SUBLINEAR[count] : 1 + Math.log(count);
 	}
 
 	/**
@@ -171,7 +253,7 @@ final class WordModel {
 	 */
 	Nearest nearest(PaperWords paper, double temperature) {
 		SparseRows.Row row = row(paper);
-		float[] dense = new float[this.vocabulary.size()];
+		float[] dense = new float[this.weights.direction().length];
 		for (int i = 0; i < row.indices().length; i++) {
 			dense[row.indices()[i]] = row.values()[i];
 		}
@@ -192,12 +274,17 @@ final class WordModel {
 
 	/** A paper's row: its unit TF-IDF vector plus {@code authorShare} times its authors', scaled to unit length. */
 	SparseRows.Row row(PaperWords paper) {
+		long[] terms = paper.terms();
+		long[] authorKeys = paper.authors();
+		int[] found = new int[terms.length + authorKeys.length];
 		int known = 0;
-		for (long term : paper.terms()) {
-			known += (this.vocabulary.get(term) >= 0) ? 1 : 0;
+		for (int i = 0; i < terms.length; i++) {
+			found[i] = this.vocabulary.get(terms[i]);
+			known += (found[i] >= 0 && this.features[found[i]] >= 0) ? 1 : 0;
 		}
-		for (long author : paper.authors()) {
-			known += (this.vocabulary.get(author) >= 0) ? 1 : 0;
+		for (int i = 0; i < authorKeys.length; i++) {
+			found[terms.length + i] = this.vocabulary.get(authorKeys[i]);
+			known += (found[terms.length + i] >= 0 && this.features[found[terms.length + i]] >= 0) ? 1 : 0;
 		}
 		if (known == 0) {
 			return SparseRows.Row.EMPTY;
@@ -206,27 +293,27 @@ final class WordModel {
 		float[] values = new float[known];
 		double wordNorm = 0;
 		int at = 0;
-		for (int i = 0; i < paper.terms().length; i++) {
-			int index = this.vocabulary.get(paper.terms()[i]);
-			double value = (1 + Math.log(paper.counts()[i])) * ((index >= 0) ? this.idf[index] : this.unseenIdf);
+		for (int i = 0; i < terms.length; i++) {
+			int index = found[i];
+			double value = sublinear(paper.counts()[i]) * ((index >= 0) ? this.idf[index] : this.unseenIdf);
 			wordNorm += value * value;
-			if (index >= 0) {
-				indices[at] = index;
+			if (index >= 0 && this.features[index] >= 0) {
+				indices[at] = this.features[index];
 				values[at++] = (float) value;
 			}
 		}
 		int words = at;
 		wordNorm = Math.sqrt(wordNorm);
-		int authors = paper.authors().length;
+		int authors = authorKeys.length;
 		double authorShare = (authors > 0) ? this.authorShare : 0;
 		double scale = 1 / Math.sqrt(((wordNorm > 0) ? 1 : 0) + authorShare * authorShare);
 		for (int i = 0; i < words; i++) {
 			values[i] = (float) (values[i] / wordNorm * scale);
 		}
-		for (long author : paper.authors()) {
-			int index = this.vocabulary.get(author);
-			if (index >= 0) {
-				indices[at] = index;
+		for (int i = 0; i < authors; i++) {
+			int index = found[terms.length + i];
+			if (index >= 0 && this.features[index] >= 0) {
+				indices[at] = this.features[index];
 				values[at++] = (float) (authorShare / Math.sqrt(authors) * scale);
 			}
 		}

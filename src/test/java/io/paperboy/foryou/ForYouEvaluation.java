@@ -149,6 +149,10 @@ public final class ForYouEvaluation {
 		methods.put(String.format(Locale.ROOT,
 				"the product's model (InterestModel.Settings.DEFAULTS: embeddings + %s × words, word penalty %s, authors %s, author boost %s)",
 				defaults.words(), defaults.wordPenalty(), defaults.authorShare(), defaults.authorBoost()), evaluation.model(defaults, background));
+		for (int iterations : new int[] { 50, 100 }) {
+			methods.put(String.format(Locale.ROOT, "the product's model with %d gradient steps instead of %d", iterations,
+					defaults.iterations()), evaluation.model(defaults.withIterations(iterations), background));
+		}
 		String only = System.getProperty("only", "");
 		if (!only.isBlank()) {
 			methods.keySet().removeIf((name) -> java.util.Arrays.stream(only.split(",")).noneMatch(name::contains));
@@ -461,13 +465,17 @@ public final class ForYouEvaluation {
 		long[] train = new long[7];
 		long[] score = new long[7];
 		long[] words = new long[7];
+		long[] cpu = new long[7];
+		java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
 		for (int run = 0; run < 7; run++) {
+			long cpuStarted = threads.getCurrentThreadCpuTime();
 			long started = System.nanoTime();
 			InterestModel model = InterestModel.train(examples);
 			train[run] = System.nanoTime() - started;
 			started = System.nanoTime();
 			model.rank(candidates, 30);
 			score[run] = System.nanoTime() - started;
+			cpu[run] = threads.getCurrentThreadCpuTime() - cpuStarted;
 			started = System.nanoTime();
 			candidates.forEach((candidate) -> PaperWords.of(candidate.text()));
 			words[run] = System.nanoTime() - started;
@@ -485,9 +493,9 @@ public final class ForYouEvaluation {
 			svmScore[run] = System.nanoTime() - started;
 		}
 		System.out.printf(Locale.ROOT,
-				"Speed, a member with 500 signals, %d papers: the product's model trains in %.1f ms (%d background papers) and ranks all in %.1f ms (of which reading their words %.1f ms); the baseline's SVM trains in %.0f ms (%d negatives) and scores all in %.1f ms%n",
+				"Speed, a member with 500 signals, %d papers: the product's model trains in %.1f ms (%d background papers) and ranks all in %.1f ms (of which reading their words %.1f ms), %.1f ms of CPU time for both; the baseline's SVM trains in %.0f ms (%d negatives) and scores all in %.1f ms%n",
 				all.size(), median(train, 2) / 1e6, sample.size(), median(score, 2) / 1e6, median(words, 2) / 1e6,
-				median(svmTrain, 1) / 1e6, rest.size(), median(svmScore, 1) / 1e6);
+				median(cpu, 2) / 1e6, median(svmTrain, 1) / 1e6, rest.size(), median(svmScore, 1) / 1e6);
 	}
 
 	private static double median(long[] runs, int warmUps) {

@@ -248,7 +248,7 @@ class InterestModelTests {
 		List<Example> saved = List.of(
 				new Example("s1", same, 1, text("Gaussian splatting for dynamic scenes", "We render dynamic scenes with gaussian splatting in real time.", "Ada Lovelace")),
 				new Example("s2", same, 1, text("Faster gaussian splatting", "Gaussian splatting trains faster with a sparse rasterizer.", "Grace Hopper")));
-		InterestModel model = InterestModel.train(new InterestModel.Examples(saved, List.of(), textBackground(same)));
+		InterestModel model = InterestModel.train(new InterestModel.Examples(saved, List.of(), textBackground()));
 		assertThat(model.readsWords()).isTrue();
 		List<Recommendation> ranked = model.rank(List.of(
 				new Candidate("proteins", same, text("Protein folding with transformers", "A transformer predicts protein structure.", "Alan Turing")),
@@ -264,7 +264,7 @@ class InterestModelTests {
 				new Example("s1", same, 1, text("Knitting compilers", "Compiling knitting patterns.", "Zoë Ångström", "Ada Lovelace")),
 				new Example("s2", same, 1, text("Weaving machines", "Programs for looms.", "Zoë Ångström")),
 				new Example("s3", same, 1, text("Embroidery by numbers", "Stitch plans from images.", "Grace Hopper")));
-		InterestModel model = InterestModel.train(new InterestModel.Examples(saved, List.of(), textBackground(same)));
+		InterestModel model = InterestModel.train(new InterestModel.Examples(saved, List.of(), textBackground()));
 		List<Recommendation> ranked = model.rank(List.of(
 				new Candidate("other", same, text("Quilting algorithms", "Patterns for quilts.", "Alan Turing")),
 				new Candidate("by her", same, text("Protein folding", "A transformer predicts protein structure.", "zoe  angstrom")),
@@ -284,7 +284,7 @@ class InterestModelTests {
 		List<Example> saved = List.of(
 				new Example("graphs", axis(0), 1, text("Graph neural networks", "Message passing on molecular graphs.", "Ada Lovelace")),
 				new Example("speech", axis(1), 1, text("Speech recognition", "Acoustic models for speech recognition.", "Grace Hopper")));
-		InterestModel model = InterestModel.train(new InterestModel.Examples(saved, List.of(), textBackground(axis(2))));
+		InterestModel model = InterestModel.train(new InterestModel.Examples(saved, List.of(), textBackground()));
 		List<Recommendation> ranked = model.rank(List.of(
 				new Candidate("unrelated", axis(3), text("Tax law", "Tax codes of small countries.", "Alan Turing")),
 				new Candidate("new", null, text("Molecular graphs", "Message passing neural networks on molecular graphs.", "Alan Turing"))), 2);
@@ -306,7 +306,7 @@ class InterestModelTests {
 	void theSameSignalsAndTextsGiveTheSameScores() {
 		List<Example> saved = List.of(new Example("s1", near(0, 0.3), 1, text("Gaussian splatting", "Dynamic scenes.", "Ada Lovelace")),
 				new Example("s2", near(0, 0.3), 0.5, text("Neural radiance fields", "Novel views.", "Ada Lovelace")));
-		List<Example> background = textBackground(axis(2));
+		List<Example> background = textBackground();
 		Candidate candidate = new Candidate("c", near(0, 0.3), text("Splatting radiance", "Views of scenes.", "Ada Lovelace"));
 		double first = InterestModel.train(new InterestModel.Examples(saved, List.of(), background)).score(candidate);
 		assertThat(InterestModel.train(new InterestModel.Examples(saved, List.of(), background)).score(candidate)).isEqualTo(first);
@@ -322,7 +322,7 @@ class InterestModelTests {
 		List<Example> saved = List.of(new Example("empty", near(0, 0.3), 1, text("", "")),
 				new Example("unicode", near(0, 0.3), 1, text("Ünïcödé 量子 Ω-λ 🚀 émigré", "Σ\u0000\u202e ﬁne ﬀ", "Ζωή Ångström")),
 				new Example("long", near(0, 0.3), 1, text("Long", long10k.toString(), "Ada Lovelace")));
-		InterestModel model = InterestModel.train(new InterestModel.Examples(saved, List.of(), textBackground(axis(2))));
+		InterestModel model = InterestModel.train(new InterestModel.Examples(saved, List.of(), textBackground()));
 		List<Recommendation> ranked = model.rank(List.of(new Candidate("blank", near(0, 0.3), text("", "")),
 				new Candidate("emoji", null, text("🚀🚀", "🚀", "🚀")), new Candidate("long", null, text("Long", long10k.toString())),
 				new Candidate("accents", near(1, 0.3), text("Emigre", "fine"))), 4);
@@ -332,7 +332,7 @@ class InterestModelTests {
 
 	@Test
 	void noPositiveExampleWithTextsKeepsTheCandidatesInTheirOrder() {
-		InterestModel model = InterestModel.train(new InterestModel.Examples(List.of(), List.of(), textBackground(axis(2))));
+		InterestModel model = InterestModel.train(new InterestModel.Examples(List.of(), List.of(), textBackground()));
 		assertThat(model.kind()).isEqualTo(InterestModel.Kind.EMPTY);
 		assertThat(model.rank(List.of(new Candidate("b", null, text("B", "b")), new Candidate("a", axis(1), text("A", "a"))), 2))
 			.extracting(Recommendation::id, Recommendation::because)
@@ -349,15 +349,15 @@ class InterestModelTests {
 		return new PaperText(title, summary, List.of(authors));
 	}
 
-	/** Background papers on other subjects, by other authors, each with this vector. */
-	private static List<Example> textBackground(float[] vector) {
+	/** Background papers on other subjects, by other authors, in random directions. */
+	private List<Example> textBackground() {
 		String[] subjects = { "Tax law of islands", "Crop yields under drought", "Bridge vibration sensing",
 				"Medieval trade routes", "Battery chemistry", "Ocean currents", "Bird migration", "Chess openings",
 				"Volcanic ash", "Traffic lights", "Coral reefs", "Paper folding" };
 		List<Example> background = new ArrayList<>();
 		for (int i = 0; i < 40; i++) {
 			String subject = subjects[i % subjects.length];
-			background.add(new Example("b" + i, vector, 1,
+			background.add(new Example("b" + i, background(1).get(0), 1,
 					text(subject + " " + i, "A study of " + subject.toLowerCase(java.util.Locale.ROOT) + " in region " + i + ".", "Author " + i)));
 		}
 		return background;
