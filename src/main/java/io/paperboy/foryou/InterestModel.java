@@ -97,7 +97,7 @@ public final class InterestModel {
 			double blend, double words, double wordPenalty, double authorShare, double authorBoost) {
 
 		/** The settings docs/for-you.md measured as best on the real archive. */
-		public static final Settings DEFAULTS = new Settings(1, 0.05, 0.001, 200, 1.0, 0.0, 1.0, 0.001, 1.0, 0.0);
+		public static final Settings DEFAULTS = new Settings(1, 0.05, 0.001, 100, 1.0, 0.0, 4.0, 0.001, 1.0, 0.5);
 
 		public Settings {
 			if (linearFrom < 1) {

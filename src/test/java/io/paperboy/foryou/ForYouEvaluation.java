@@ -143,13 +143,17 @@ public final class ForYouEvaluation {
 		Function<double[], Method> parts = evaluation.parts(defaults, background);
 		methods.put(String.format(Locale.ROOT, "word part alone: TF-IDF title+abstract + %.1f × authors, logistic regression penalty %s",
 				defaults.authorShare(), defaults.wordPenalty()), parts.apply(new double[] { 0, 1, 0 }));
-		methods.put("word part alone + author affinity", parts.apply(new double[] { 0, 1, Math.max(1, defaults.authorBoost()) }));
-		methods.put("embeddings + author affinity (inside the model)", parts.apply(new double[] { 1, 0, Math.max(1, defaults.authorBoost()) }));
-		methods.put("embeddings + words, no authors", evaluation.model(defaults.withWords(defaults.words(), defaults.wordPenalty(), 0, 0), background));
+		double boost = (defaults.authorBoost() > 0) ? defaults.authorBoost() : 1;
+		methods.put(String.format(Locale.ROOT, "word part alone + %s × author affinity", boost), parts.apply(new double[] { 0, 1, boost }));
+		methods.put(String.format(Locale.ROOT, "embeddings + %s × author affinity (inside the model, no words)", boost),
+				parts.apply(new double[] { 1, 0, boost }));
+		methods.put("embeddings + 1 × words (no authors)", evaluation.model(defaults.withWords(1, defaults.wordPenalty(), 0, 0), background));
+		methods.put(String.format(Locale.ROOT, "embeddings + %s × words (no authors)", defaults.words()),
+				evaluation.model(defaults.withWords(defaults.words(), defaults.wordPenalty(), 0, 0), background));
 		methods.put(String.format(Locale.ROOT,
 				"the product's model (InterestModel.Settings.DEFAULTS: embeddings + %s × words, word penalty %s, authors %s, author boost %s)",
 				defaults.words(), defaults.wordPenalty(), defaults.authorShare(), defaults.authorBoost()), evaluation.model(defaults, background));
-		for (int iterations : new int[] { 50, 100 }) {
+		for (int iterations : new int[] { 50, 200 }) {
 			methods.put(String.format(Locale.ROOT, "the product's model with %d gradient steps instead of %d", iterations,
 					defaults.iterations()), evaluation.model(defaults.withIterations(iterations), background));
 		}
@@ -159,7 +163,7 @@ public final class ForYouEvaluation {
 		}
 
 		if (Boolean.parseBoolean(System.getProperty("tune", "true"))) {
-			evaluation.tune(archive, members, share, background);
+			evaluation.tune(archive, members, share, background, evaluation.svm(wordsAndAuthors, 0.01));
 		}
 
 		System.out.println();
@@ -399,7 +403,7 @@ public final class ForYouEvaluation {
 	 * to rank), the test period left out; for each word penalty and author share a model per member,
 	 * then each weighting of its parts; the best by NDCG@10 per day. Prints the best ten.
 	 */
-	void tune(DailyListings archive, List<SimulatedMember> members, double share, int background) {
+	void tune(DailyListings archive, List<SimulatedMember> members, double share, int background, Method baseline) {
 		Map<String, LocalDate> cutoffs = new HashMap<>();
 		members.forEach((member) -> cutoffs.put(member.name(), member.cutoff()));
 		List<DailyListings.Listing> earlier = archive.listings()
@@ -417,7 +421,7 @@ public final class ForYouEvaluation {
 		}
 		List<Tried> tried = new ArrayList<>();
 		InterestModel.Settings defaults = InterestModel.Settings.DEFAULTS;
-		for (double penalty : new double[] { 0.0003, 0.001, 0.003 }) {
+		for (double penalty : new double[] { 0.001, 0.003 }) {
 			for (double authorShare : new double[] { 0.5, 1, 2 }) {
 				Function<double[], Method> parts = parts(defaults.withWords(1, penalty, authorShare, 0), background);
 				for (double words : new double[] { 0, 0.25, 0.5, 1, 2, 4 }) {
@@ -445,6 +449,9 @@ public final class ForYouEvaluation {
 			.ifPresent((entry) -> System.out.printf(Locale.ROOT, "| (embeddings alone) | %.3f | %.3f | %.3f | %.3f |%n",
 					entry.result().dayNdcg(), entry.result().dayRecall(), entry.result().memberNdcg(),
 					entry.result().periodNdcg()));
+		Result reference = evaluate(validation, baseline);
+		System.out.printf(Locale.ROOT, "| (baseline: TF-IDF title+abstract+authors, SVM C=0.01) | %.3f | %.3f | %.3f | %.3f |%n",
+				reference.dayNdcg(), reference.dayRecall(), reference.memberNdcg(), reference.periodNdcg());
 		System.out.println("Best on validation: " + tried.get(0).name());
 	}
 
