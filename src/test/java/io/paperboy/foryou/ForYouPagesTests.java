@@ -27,8 +27,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -168,6 +170,18 @@ class ForYouPagesTests {
 			.andExpect(jsonPath("$[0].paper.id").value(BY_FOLLOWED))
 			.andExpect(jsonPath("$[0].reason").value("By Grace Hopper, whom you follow"))
 			.andExpect(jsonPath("$[1].paper.id").value(NEAR));
+	}
+
+	@Test
+	void aPaperByAnAuthorOfTwoSavedPapersIsExplainedByThatAuthor() throws Exception {
+		Member member = TestMembers.create(this.accounts);
+		this.library.save(member.id(), SAVED, true);
+		this.library.save(member.id(), IMAGES, true);
+
+		as(member, get("/api/papers/for-you")).andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.paper.id == '" + NEAR + "')].reason",
+					hasItem(matchesPattern("By Ada Lovelace, like “(Reward Tampering in Reinforcement Learning Agents|Image Classification with Convolutional Networks)” you saved"))))
+			.andExpect(jsonPath("$[*].reason", everyItem(matchesPattern("By (Ada Lovelace|Alan Turing), like “.+” you saved"))));
 	}
 
 	@Test
