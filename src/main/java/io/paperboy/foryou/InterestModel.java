@@ -24,9 +24,10 @@ import java.util.Objects;
  * words alone (its embedding part counts as an unremarkable paper's).
  * <p>
  * Every ranked paper comes with the positive example that explains it most: one written by an author
- * of the paper when that author wrote at least {@value #AUTHOR_REASON_FROM} of the positive examples, else the one with the highest weighted closeness of embeddings (of words
- * for a paper without a vector), as the nearest-examples score counts it. A model is immutable and may
- * be shared between threads; training is deterministic (same examples, same order: same model).
+ * of the paper when that author wrote at least {@value #AUTHOR_REASON_FROM} of the positive examples,
+ * else the one with the highest weighted closeness of embeddings (of words for a paper without a
+ * vector), as the nearest-examples score counts it. A model is immutable and may be shared between
+ * threads; training is deterministic (same examples, same order: same model).
  */
 public final class InterestModel {
 
@@ -96,7 +97,10 @@ public final class InterestModel {
 	public record Settings(int linearFrom, double temperature, double penalty, int iterations, double backgroundWeight,
 			double blend, double words, double wordPenalty, double authorShare, double authorBoost) {
 
-		/** The settings docs/for-you.md measured as best on the real archive. */
+		/**
+		 * The settings docs/for-you.md measured as best on the real archive (the word part's weights
+		 * chosen on a validation period before the test days).
+		 */
 		public static final Settings DEFAULTS = new Settings(1, 0.05, 0.001, 100, 1.0, 0.0, 4.0, 0.001, 1.0, 0.5);
 
 		public Settings {

@@ -10,12 +10,12 @@ import java.util.Map;
  * pairs of words of its title and abstract) and its authors, trained on the same examples as the
  * embedding part (docs/for-you.md, "The model").
  * <p>
- * The vocabulary is every term and author of the training papers; the inverse document frequencies
- * come from the contrast papers (the background sample and the negative examples, a sample of the
- * archive) as {@code ln((1 + n) / (1 + df)) + 1}, so a term no contrast paper has gets the highest. A
- * paper's row is its sublinear TF-IDF vector (1 + ln tf), scaled to unit length over all its terms
- * (those the vocabulary lacks count in the length, not in the score), plus {@code authorShare} times
- * the unit vector of its authors, the whole scaled to unit length again.
+ * The document frequencies come from the contrast papers (the background sample and the negative
+ * examples, a sample of the archive) as {@code ln((1 + n) / (1 + df)) + 1}, so a term no contrast paper
+ * has gets the highest. A paper's row is its sublinear TF-IDF vector (1 + ln tf), scaled to unit length
+ * over all its terms, plus {@code authorShare} times the unit vector of its authors, the whole scaled to
+ * unit length again; the regression's features are the terms and authors of the positive examples
+ * (the other terms count in a paper's length, not in its score).
  */
 final class WordModel {
 

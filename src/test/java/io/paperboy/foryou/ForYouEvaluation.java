@@ -170,12 +170,23 @@ public final class ForYouEvaluation {
 		System.out.println(
 				"| method | NDCG@10 per day | recall@20 per day | NDCG@10 per member | recall@20 per member | NDCG@10 whole period | recall@20 whole period | ms per member |");
 		System.out.println("|---|---|---|---|---|---|---|---|");
+		Map<String, Result> results = new LinkedHashMap<>();
 		for (Map.Entry<String, Method> method : methods.entrySet()) {
 			Result result = evaluation.evaluate(members, method.getValue());
+			results.put(method.getKey(), result);
 			System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f |%n", method.getKey(),
 					result.dayNdcg(), result.dayRecall(), result.memberNdcg(), result.memberRecall(), result.periodNdcg(),
 					result.periodRecall(), result.millisPerMember());
 		}
+
+		Result reference = results.get("baseline variant: TF-IDF title+abstract+authors, SVM C=0.01");
+		results.forEach((name, result) -> {
+			if (name.startsWith("the product's model (") && reference != null) {
+				System.out.println();
+				System.out.println("The product's model against the baseline with authors, paired on the same member-days: "
+						+ evaluation.difference(result, reference, members.size()));
+			}
+		});
 
 		if (Boolean.parseBoolean(System.getProperty("curve", "true"))) {
 			System.out.println();
@@ -212,7 +223,7 @@ public final class ForYouEvaluation {
 
 	/** Means over (member, day), over members (each member's days averaged first), and over whole periods. */
 	record Result(double dayNdcg, double dayRecall, double memberNdcg, double memberRecall, double periodNdcg,
-			double periodRecall, double millisPerMember) {
+			double periodRecall, double millisPerMember, List<double[]> days, List<double[]> periods) {
 	}
 
 	Result evaluate(List<SimulatedMember> members, Method method) {
@@ -236,7 +247,7 @@ public final class ForYouEvaluation {
 				List<String> ranking = ranked(candidates, scorer, member.name() + day.getKey());
 				double ndcg = RankingMetrics.ndcg(ranking, day.getValue(), 10);
 				double recall = RankingMetrics.recall(ranking, day.getValue(), 20);
-				perDay.add(new double[] { ndcg, recall });
+				perDay.add(new double[] { ndcg, recall, perMember.size() });
 				ndcgSum += ndcg;
 				recallSum += recall;
 			}
@@ -252,7 +263,7 @@ public final class ForYouEvaluation {
 			nanos += System.nanoTime() - started;
 		}
 		return new Result(mean(perDay, 0), mean(perDay, 1), mean(perMember, 0), mean(perMember, 1), mean(perPeriod, 0),
-				mean(perPeriod, 1), nanos / 1e6 / members.size());
+				mean(perPeriod, 1), nanos / 1e6 / members.size(), perDay, perPeriod);
 	}
 
 	/** The candidates by score, highest first; ties in an order drawn from the seed and the key (repeatable). */
@@ -395,6 +406,49 @@ public final class ForYouEvaluation {
 		List<String> copy = new ArrayList<>(papers);
 		Collections.shuffle(copy, new Random(this.seed ^ key.hashCode()));
 		return copy.subList(0, count);
+	}
+
+	/**
+	 * The difference of two methods measured on the same members, with 95% intervals from a bootstrap
+	 * over members (2,000 draws of the 68 members with replacement, seeded; a member's days stay
+	 * together, as they are not independent).
+	 */
+	String difference(Result a, Result b, int memberCount) {
+		double[][] dayByMember = new double[memberCount][2];
+		for (int i = 0; i < a.days().size(); i++) {
+			int member = (int) a.days().get(i)[2];
+			dayByMember[member][0] += a.days().get(i)[0] - b.days().get(i)[0];
+			dayByMember[member][1]++;
+		}
+		Random random = new Random(this.seed);
+		double[] dayDraws = new double[2000];
+		double[] periodDraws = new double[2000];
+		for (int draw = 0; draw < dayDraws.length; draw++) {
+			double daySum = 0;
+			double dayCount = 0;
+			double periodSum = 0;
+			for (int i = 0; i < memberCount; i++) {
+				int member = random.nextInt(memberCount);
+				daySum += dayByMember[member][0];
+				dayCount += dayByMember[member][1];
+				periodSum += a.periods().get(member)[0] - b.periods().get(member)[0];
+			}
+			dayDraws[draw] = daySum / dayCount;
+			periodDraws[draw] = periodSum / memberCount;
+		}
+		java.util.Arrays.sort(dayDraws);
+		java.util.Arrays.sort(periodDraws);
+		long better = 0;
+		long worse = 0;
+		for (int i = 0; i < a.days().size(); i++) {
+			double change = a.days().get(i)[0] - b.days().get(i)[0];
+			better += (change > 1e-9) ? 1 : 0;
+			worse += (change < -1e-9) ? 1 : 0;
+		}
+		return String.format(Locale.ROOT,
+				"NDCG@10 per day %+.3f (95%% interval %+.3f to %+.3f; better on %d member-days, worse on %d, the same on %d), whole period %+.3f (%+.3f to %+.3f)",
+				a.dayNdcg() - b.dayNdcg(), dayDraws[50], dayDraws[1949], better, worse, a.days().size() - better - worse,
+				a.periodNdcg() - b.periodNdcg(), periodDraws[50], periodDraws[1949]);
 	}
 
 	/**
