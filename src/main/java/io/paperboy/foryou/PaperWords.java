@@ -41,42 +41,12 @@ record PaperWords(long[] terms, int[] counts, long[] authors, List<String> autho
 	static final long AUTHOR_SALT = 0x5bd1e9955bd1e995L;
 
 	static PaperWords of(PaperText text) {
-		String plain = text.title() + " " + text.summary();
-		if (!ascii(plain)) {
-			plain = MARKS.matcher(Normalizer.normalize(plain, Normalizer.Form.NFKD)).replaceAll("");
-		}
-		Counts counts = new Counts(plain.length());
-		long previous = 0;
-		boolean afterWord = false;
-		int length = plain.length();
-		int i = 0;
-		while (i < length) {
-			char first = lower(plain.charAt(i));
-			if (!wordCharacter(first)) {
-				i++;
-				continue;
-			}
-			long hash = FNV_OFFSET;
-			int start = i;
-			while (i < length) {
-				char c = lower(plain.charAt(i));
-				if (!wordCharacter(c)) {
-					break;
-				}
-				hash = (hash ^ c) * FNV_PRIME;
-				i++;
-			}
-			boolean startsWithLetter = (first >= 'a' && first <= 'z') || first == '_';
-			if (!startsWithLetter || i - start < 2 || java.util.Arrays.binarySearch(STOP_WORDS, hash) >= 0) {
-				continue;
-			}
-			counts.add(hash);
-			if (afterWord) {
-				counts.add(pair(previous, hash));
-			}
-			previous = hash;
-			afterWord = true;
-		}
+		Words words = new Words(text.title().length() + text.summary().length());
+		words.read(text.title());
+		words.end();
+		words.read(text.summary());
+		words.end();
+		Counts counts = words.counts;
 		List<String> names = new ArrayList<>();
 		long[] keys = new long[text.authors().size()];
 		int authors = 0;
@@ -146,21 +116,95 @@ record PaperWords(long[] terms, int[] counts, long[] authors, List<String> autho
 		return mixed ^ (mixed >>> 29);
 	}
 
-	private static boolean ascii(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			if (text.charAt(i) >= 128) {
-				return false;
-			}
-		}
-		return true;
-	}
-
 	private static char lower(char c) {
 		return (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
 	}
 
 	private static boolean wordCharacter(char c) {
 		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+	}
+
+	/** Each character above ASCII as NFKD with its marks removed makes it, filled as met. */
+	private static final String[] DECOMPOSED = new String[Character.MAX_VALUE + 1];
+
+	/**
+	 * What a character stands for once accents are stripped: {@code é} is {@code e}, {@code ﬁ} is
+	 * {@code fi}, a combining mark nothing; the text is decomposed one character at a time (as a whole,
+	 * NFKD would give the same letters), so that a plain ASCII text costs nothing.
+	 */
+	private static String decomposed(char c) {
+		String known = DECOMPOSED[c];
+		if (known == null) {
+			// a benign race: two threads may compute the same immutable string
+			known = MARKS.matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKD)).replaceAll("");
+			DECOMPOSED[c] = known;
+		}
+		return known;
+	}
+
+	/** The tokenizer: words as they come, each word and each pair of neighbouring words counted. */
+	private static final class Words {
+
+		final Counts counts;
+
+		private long hash = FNV_OFFSET;
+
+		private int length;
+
+		private char first;
+
+		private long previous;
+
+		private boolean afterWord;
+
+		Words(int characters) {
+			this.counts = new Counts(characters);
+		}
+
+		void read(String text) {
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (c < 128) {
+					next(c);
+				}
+				else {
+					String plain = decomposed(c);
+					for (int j = 0; j < plain.length(); j++) {
+						next(plain.charAt(j));
+					}
+				}
+			}
+		}
+
+		private void next(char raw) {
+			char c = lower(raw);
+			if (wordCharacter(c)) {
+				if (this.length == 0) {
+					this.first = c;
+				}
+				this.hash = (this.hash ^ c) * FNV_PRIME;
+				this.length++;
+			}
+			else {
+				end();
+			}
+		}
+
+		/** Ends the word being read, if any: a word of two or more characters starting with a letter counts. */
+		void end() {
+			if (this.length >= 2 && ((this.first >= 'a' && this.first <= 'z') || this.first == '_')
+					&& java.util.Arrays.binarySearch(STOP_WORDS, this.hash) < 0) {
+				this.counts.add(this.hash);
+				if (this.afterWord) {
+					this.counts.add(pair(this.previous, this.hash));
+				}
+				this.previous = this.hash;
+				this.afterWord = true;
+			}
+			this.hash = FNV_OFFSET;
+			this.length = 0;
+		}
+
 	}
 
 	/** Term counts in an open-addressing table (0 marks a free slot), grown when half full: no boxing. */
