@@ -27,7 +27,8 @@ import org.springframework.stereotype.Service;
  * A member's "For you" feed: the papers listed or published in a window, ranked by an
  * {@link InterestModel} of that member's signals, each with the reason it is there
  * (docs/for-you.md, "The feed"). Papers by authors the member follows come first, papers not embedded
- * yet after the ranked ones, papers the member is not interested in never. Nothing is kept between
+ * yet are ranked by their words (after the ranked ones when the model has no word part), papers the
+ * member is not interested in never. Nothing is kept between
  * requests: the model is trained afresh for each.
  */
 @Service
