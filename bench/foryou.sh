@@ -13,6 +13,7 @@
 #   SHARE=0.7        the share of a member's submissions before the test period (whole days)
 #   BACKGROUND=1000  earlier papers sampled as the model's background
 #   CURVE=true       also the few-signals table (false: skip it)
+#   TUNE=true        first choose the word part's settings on a validation period (false: skip it)
 #   ONLY=            comma-separated parts of method names: only those rows (all by default)
 #   THREADS=2        embedding threads
 #   CACHE=/tmp/paperboy-foryou-vectors   vectors kept between runs (embedding is the slow part)
@@ -43,7 +44,7 @@ echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # shellcheck disable=SC2086 # JVM_OPTS is a list of flags
 DJL_CACHE_DIR="$WORK/djl" nice -n 10 java $JVM_OPTS -Djava.io.tmpdir="$WORK" \
 	-Dseed="${SEED:-20261206}" -Dminimum="${MINIMUM:-8}" -Dshare="${SHARE:-0.7}" -Dbackground="${BACKGROUND:-1000}" \
-	-Dcurve="${CURVE:-true}" -Dthreads="${THREADS:-2}" -Donly="${ONLY:-}" \
+	-Dcurve="${CURVE:-true}" -Dtune="${TUNE:-true}" -Dthreads="${THREADS:-2}" -Donly="${ONLY:-}" \
 	-cp "$CLASSPATH" io.paperboy.foryou.ForYouEvaluation "$DATA" "$WORK" "$CACHE" \
 	2>"$WORK/bench.err" | grep --line-buffered -vE "^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3} \[" | tee "$WORK/bench.out"
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

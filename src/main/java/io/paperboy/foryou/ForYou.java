@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.paperboy.account.MemberDeletedEvent;
+import io.paperboy.catalog.Author;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.Paper;
 import io.paperboy.library.MemberSignals;
@@ -21,13 +23,15 @@ import io.paperboy.search.PaperVectors;
 import io.paperboy.web.BadRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
  * A member's "For you" feed: the papers listed or published in a window, ranked by an
  * {@link InterestModel} of that member's signals, each with the reason it is there
  * (docs/for-you.md, "The feed"). Papers by authors the member follows come first, papers not embedded
- * yet after the ranked ones, papers the member is not interested in never. Nothing is kept between
+ * yet are ranked by their words (after the ranked ones when the model has no word part), papers the
+ * member is not interested in never. Nothing is kept between
  * requests: the model is trained afresh for each.
  */
 @Service
@@ -69,11 +73,14 @@ public class ForYou {
 
 	private final Clock clock;
 
+	private final TrainedModels models;
+
 	ForYou(Signals signals, Catalog catalog, PaperVectors vectors, Clock clock) {
 		this.signals = signals;
 		this.catalog = catalog;
 		this.vectors = vectors;
 		this.clock = clock;
+		this.models = new TrainedModels(clock);
 	}
 
 	/** One paper of the feed and why it is there. */
@@ -161,10 +168,7 @@ public class ForYou {
 			.toList();
 		Map<String, String> followed = this.catalog.papersByAuthorKeys(inWindow, given.followedAuthors());
 
-		Set<String> wanted = new LinkedHashSet<>(inWindow);
-		wanted.addAll(positives.keySet());
-		wanted.addAll(hidden);
-		Map<String, float[]> vectors = vectorsOf(wanted);
+		Map<String, float[]> vectors = vectorsOf(new LinkedHashSet<>(inWindow));
 
 		List<Item> items = new ArrayList<>();
 		for (String id : inWindow) {
@@ -181,15 +185,17 @@ public class ForYou {
 			return pickedFeed(window, coldStart, items, inWindow, followed.keySet(), picked);
 		}
 
+		List<String> rest = inWindow.stream().filter((id) -> !followed.containsKey(id)).toList();
+		TrainedModels.Trained trained = trained(memberId, positives, hidden);
+		InterestModel model = trained.model();
+		Map<String, Paper> papers = this.catalog.findPapers(rest);
 		List<Candidate> candidates = new ArrayList<>();
 		List<String> unread = new ArrayList<>();
-		for (String id : inWindow) {
-			if (followed.containsKey(id)) {
-				continue;
-			}
+		for (String id : rest) {
 			float[] vector = vectors.get(id);
-			if (vector != null) {
-				candidates.add(new Candidate(id, vector));
+			Paper paper = papers.get(id);
+			if (vector != null || (paper != null && model.readsWords())) {
+				candidates.add(new Candidate(id, vector, text(paper)));
 			}
 			else {
 				unread.add(id);
@@ -197,12 +203,9 @@ public class ForYou {
 		}
 		int room = window.limit() - items.size();
 		List<Recommendation> ranked = favourPicked(
-				model(memberId, positives, hidden, vectors).rank(candidates, room + (picked.isEmpty() ? 0 : PICKED_LIFT)),
-				picked, room);
-		Map<String, Paper> because = this.catalog.findPapers(
-				ranked.stream().map(Recommendation::because).filter(java.util.Objects::nonNull).distinct().toList());
+				model.rank(candidates, room + (picked.isEmpty() ? 0 : PICKED_LIFT)), picked, room);
 		for (Recommendation recommendation : ranked) {
-			items.add(new Item(recommendation.id(), reason(recommendation, positives, because)));
+			items.add(new Item(recommendation.id(), reason(recommendation, positives, trained.examples())));
 		}
 		for (String id : unread) {
 			if (items.size() >= window.limit()) {
@@ -282,25 +285,23 @@ public class ForYou {
 		}
 		Set<String> placed = new HashSet<>(followed.keySet());
 		if (!positives.isEmpty()) {
-			Set<String> wanted = new LinkedHashSet<>(shown);
-			wanted.addAll(positives.keySet());
-			wanted.addAll(hidden);
-			Map<String, float[]> vectors = vectorsOf(wanted);
+			// a paper the member gave a signal on would be explained by itself
+			List<String> open = shown.stream().filter((id) -> !placed.contains(id) && !positives.containsKey(id)).toList();
+			Map<String, float[]> vectors = vectorsOf(new LinkedHashSet<>(open));
+			TrainedModels.Trained trained = trained(memberId, positives, hidden);
+			InterestModel model = trained.model();
+			Map<String, Paper> papers = model.readsWords() ? this.catalog.findPapers(open) : Map.of();
 			List<Candidate> candidates = new ArrayList<>();
-			for (String id : shown) {
+			for (String id : open) {
 				float[] vector = vectors.get(id);
-				// a paper the member gave a signal on would be explained by itself
-				if (vector != null && !placed.contains(id) && !positives.containsKey(id)) {
-					candidates.add(new Candidate(id, vector));
+				Paper paper = papers.get(id);
+				if (vector != null || paper != null) {
+					candidates.add(new Candidate(id, vector, text(paper)));
 				}
 			}
-			InterestModel model = model(memberId, positives, hidden, vectors);
 			if (!candidates.isEmpty() && model.kind() != InterestModel.Kind.EMPTY) {
-				List<Recommendation> ranked = model.rank(candidates, candidates.size());
-				Map<String, Paper> because = this.catalog.findPapers(
-						ranked.stream().map(Recommendation::because).filter(java.util.Objects::nonNull).distinct().toList());
-				for (Recommendation recommendation : ranked) {
-					items.add(new Item(recommendation.id(), reason(recommendation, positives, because)));
+				for (Recommendation recommendation : model.rank(candidates, candidates.size())) {
+					items.add(new Item(recommendation.id(), reason(recommendation, positives, trained.examples())));
 					placed.add(recommendation.id());
 				}
 			}
@@ -334,34 +335,78 @@ public class ForYou {
 		}
 	}
 
-	private InterestModel model(long memberId, Map<String, Positive> positives, Set<String> hidden, Map<String, float[]> vectors) {
+	/**
+	 * The member's model for these signals: the one trained for the same signals a moment ago
+	 * ({@link TrainedModels}), or a new one.
+	 */
+	private TrainedModels.Trained trained(long memberId, Map<String, Positive> positives, Set<String> hidden) {
+		return this.models.get(memberId, new TrainedModels.Signals(positives, hidden), () -> {
+			Map<String, float[]> background = positives.isEmpty() ? Map.of() : background(memberId);
+			Set<String> given = new LinkedHashSet<>(positives.keySet());
+			given.addAll(hidden);
+			Map<String, float[]> vectors = vectorsOf(given);
+			boolean complete = positives.isEmpty() || !(background.isEmpty() || vectors.isEmpty());
+			Set<String> described = new LinkedHashSet<>(given);
+			described.addAll(background.keySet());
+			Map<String, Paper> papers = this.catalog.findPapers(described);
+			Map<String, Paper> examples = new LinkedHashMap<>();
+			positives.keySet().forEach((id) -> {
+				Paper paper = papers.get(id);
+				if (paper != null) {
+					examples.put(id, paper);
+				}
+			});
+			return new TrainedModels.Trained(model(positives, hidden, vectors, background, papers), examples, complete);
+		});
+	}
+
+	/** A deleted member's model goes with their account. */
+	@EventListener
+	void memberDeleted(MemberDeletedEvent deleted) {
+		this.models.forget(deleted.memberId());
+	}
+
+	/**
+	 * The member's model: the positive and negative examples with their vectors and texts (a paper not
+	 * embedded yet still counts by its words), the background drawn from the whole index.
+	 */
+	private static InterestModel model(Map<String, Positive> positives, Set<String> hidden, Map<String, float[]> vectors,
+			Map<String, float[]> background, Map<String, Paper> papers) {
 		List<Example> liked = new ArrayList<>();
 		positives.forEach((id, positive) -> {
 			float[] vector = vectors.get(id);
-			if (vector != null) {
-				liked.add(new Example(id, vector, positive.weight()));
+			PaperText text = text(papers.get(id));
+			if (vector != null || text != null) {
+				liked.add(new Example(id, vector, positive.weight(), text));
 			}
 		});
 		List<Example> disliked = new ArrayList<>();
-		for (String id : hidden) {
+		for (String id : hidden.stream().sorted().toList()) {
 			float[] vector = vectors.get(id);
-			if (vector != null) {
-				disliked.add(Example.of(id, vector));
+			PaperText text = text(papers.get(id));
+			if (vector != null || text != null) {
+				disliked.add(new Example(id, vector, 1, text));
 			}
 		}
-		disliked.sort(java.util.Comparator.comparing(Example::id));
-		List<float[]> background = liked.isEmpty() ? List.of() : background(memberId);
-		return InterestModel.train(liked, disliked, background);
+		List<Example> seen = new ArrayList<>();
+		background.forEach((id, vector) -> seen.add(new Example(id, vector, 1, text(papers.get(id)))));
+		return InterestModel.train(new InterestModel.Examples(liked, disliked, seen));
+	}
+
+	private static PaperText text(Paper paper) {
+		return (paper != null)
+				? new PaperText(paper.title(), paper.summary(), paper.authors().stream().map(Author::name).toList())
+				: null;
 	}
 
 	/** A sample drawn with the member's id as seed: the same member sees the same feed for the same signals. */
-	private List<float[]> background(long seed) {
+	private Map<String, float[]> background(long seed) {
 		try {
 			return this.vectors.sample(BACKGROUND, seed);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("No background papers for the For you feed", ex);
-			return List.of();
+			return Map.of();
 		}
 	}
 
@@ -373,6 +418,9 @@ public class ForYou {
 		Positive positive = positives.get(recommendation.because());
 		Paper paper = papers.get(recommendation.because());
 		String title = (paper != null) ? paper.displayTitle() : recommendation.because();
+		if (recommendation.author() != null) {
+			return "By " + recommendation.author() + ", like “" + title + "” you " + positive.how();
+		}
 		return "Because you " + positive.how() + " “" + title + "”";
 	}
 

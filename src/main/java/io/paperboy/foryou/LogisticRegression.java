@@ -4,7 +4,7 @@ package io.paperboy.foryou;
  * A logistic regression with an L2 penalty, trained by full-batch gradient descent with Nesterov's
  * momentum from zero: no random order, so the same examples always give the same weights.
  * <p>
- * The rows are unit vectors and the bias counts as one more feature of value 1, so the loss's
+ * The rows are at most of unit length and the bias counts as one more feature of value 1, so the loss's
  * curvature is at most 0.25 × 2 plus the penalty: the step below is safe for any data, and a few
  * hundred steps come close to the optimum (the penalty keeps the problem well conditioned).
  */
@@ -21,7 +21,7 @@ final class LogisticRegression {
 	 * Weights for rows {@code rows} with labels (true: positive) and sample weights; the loss is the
 	 * weighted mean, so {@code penalty} means the same whatever the number of rows.
 	 */
-	static Weights train(UnitRows rows, boolean[] positive, double[] sampleWeights, double penalty, int iterations) {
+	static Weights train(TrainingRows rows, boolean[] positive, double[] sampleWeights, double penalty, int iterations) {
 		int dimensions = rows.dimensions();
 		double total = 0;
 		for (double weight : sampleWeights) {

@@ -6,7 +6,7 @@ import java.util.List;
  * Vectors scaled to unit length, one after another in a single array: scoring walks memory in order
  * and allocates nothing per candidate.
  */
-final class UnitRows {
+final class UnitRows implements TrainingRows {
 
 	private final float[] values;
 
@@ -56,16 +56,19 @@ final class UnitRows {
 		return Math.sqrt(sum);
 	}
 
-	int count() {
+	@Override
+	public int count() {
 		return this.count;
 	}
 
-	int dimensions() {
+	@Override
+	public int dimensions() {
 		return this.dimensions;
 	}
 
 	/** The dot product of row {@code row} with {@code vector}; four sums let the CPU overlap the adds. */
-	float dot(int row, float[] vector) {
+	@Override
+	public float dot(int row, float[] vector) {
 		int offset = row * this.dimensions;
 		float s0 = 0;
 		float s1 = 0;
@@ -85,7 +88,8 @@ final class UnitRows {
 	}
 
 	/** Adds {@code factor} times row {@code row} to {@code sum}. */
-	void addTo(double[] sum, int row, double factor) {
+	@Override
+	public void addTo(double[] sum, int row, double factor) {
 		int offset = row * this.dimensions;
 		for (int i = 0; i < this.dimensions; i++) {
 			sum[i] += factor * this.values[offset + i];

@@ -1,7 +1,6 @@
 package io.paperboy.search;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
@@ -26,10 +25,10 @@ public class PaperVectors {
 	}
 
 	/**
-	 * Up to {@code count} vectors of papers drawn at random from the whole index; the same seed on the
-	 * same index draws the same papers.
+	 * Up to {@code count} papers drawn at random from the whole index, with their vectors, by id; the
+	 * same seed on the same index draws the same papers in the same order.
 	 */
-	public List<float[]> sample(int count, long seed) {
+	public Map<String, float[]> sample(int count, long seed) {
 		return this.sync.index().sampleVectors(count, seed);
 	}
 

@@ -403,16 +403,17 @@ final class SearchIndex implements AutoCloseable {
 	}
 
 	/**
-	 * Up to {@code count} vectors of papers drawn at random (reservoir sampling with this seed, so the
-	 * same index and seed give the same sample).
+	 * Up to {@code count} papers drawn at random with their vectors, by id (reservoir sampling with this
+	 * seed, so the same index and seed give the same sample, in the same order).
 	 */
-	List<float[]> sampleVectors(int count, long seed) {
+	Map<String, float[]> sampleVectors(int count, long seed) {
 		if (count <= 0) {
-			return List.of();
+			return Map.of();
 		}
 		return search((searcher) -> {
 			java.util.Random random = new java.util.Random(seed);
 			List<float[]> sample = new ArrayList<>();
+			List<Integer> docs = new ArrayList<>();
 			long seen = 0;
 			for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
 				FloatVectorValues values = leaf.reader().getFloatVectorValues(PaperFields.VECTOR);
@@ -427,16 +428,27 @@ final class SearchIndex implements AutoCloseable {
 					seen++;
 					if (sample.size() < count) {
 						sample.add(values.vectorValue().clone());
+						docs.add(leaf.docBase + doc);
 					}
 					else {
 						long slot = (long) (random.nextDouble() * seen);
 						if (slot < count) {
 							sample.set((int) slot, values.vectorValue().clone());
+							docs.set((int) slot, leaf.docBase + doc);
 						}
 					}
 				}
 			}
-			return sample;
+			ScoreDoc[] hits = new ScoreDoc[docs.size()];
+			for (int i = 0; i < hits.length; i++) {
+				hits[i] = new ScoreDoc(docs.get(i), 0);
+			}
+			List<String> ids = ids(searcher, hits);
+			Map<String, float[]> sampled = new java.util.LinkedHashMap<>();
+			for (int i = 0; i < ids.size(); i++) {
+				sampled.put(ids.get(i), sample.get(i));
+			}
+			return sampled;
 		});
 	}
 

@@ -36,6 +36,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -186,6 +187,18 @@ class ForYouPagesTests {
 			.andExpect(jsonPath("$[0].paper.id").value(BY_FOLLOWED))
 			.andExpect(jsonPath("$[0].reason").value("By Grace Hopper, whom you follow"))
 			.andExpect(jsonPath("$[1].paper.id").value(NEAR));
+	}
+
+	@Test
+	void aPaperByAnAuthorOfTwoSavedPapersIsExplainedByThatAuthor() throws Exception {
+		Member member = TestMembers.create(this.accounts);
+		this.library.save(member.id(), SAVED, true);
+		this.library.save(member.id(), IMAGES, true);
+
+		as(member, get("/api/papers/for-you")).andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.paper.id == '" + NEAR + "')].reason",
+					hasItem(matchesPattern("By Ada Lovelace, like “(Reward Tampering in Reinforcement Learning Agents|Image Classification with Convolutional Networks)” you saved"))))
+			.andExpect(jsonPath("$[*].reason", everyItem(matchesPattern("By (Ada Lovelace|Alan Turing), like “.+” you saved"))));
 	}
 
 	@Test
@@ -372,7 +385,7 @@ class ForYouPagesTests {
 	}
 
 	@Test
-	void aPaperNotEmbeddedYetComesAfterTheRankedOnesAsNewToTheModel() throws Exception {
+	void aPaperNotEmbeddedYetIsRankedByItsWords() throws Exception {
 		Member member = readerOfRewardTampering();
 		String fresh = "2506.00006";
 
@@ -381,28 +394,29 @@ class ForYouPagesTests {
 				.withTitle("Reward Models That Cannot Be Tampered With")
 				.withSummary("A reward model that reinforcement learning agents cannot modify."), DAY);
 
+			// its words are those of the saved paper's: it comes first, for the same reason
 			as(member, get("/api/papers/for-you")).andExpect(status().isOk())
 				.andExpect(jsonPath("$", hasSize(5)))
-				.andExpect(jsonPath("$[0].paper.id").value(NEAR))
-				.andExpect(jsonPath("$[0:4].reason", everyItem(startsWith("Because you saved "))))
-				.andExpect(jsonPath("$[4].paper.id").value(fresh))
-				.andExpect(jsonPath("$[4].reason").value("New, not yet read by the model"));
+				.andExpect(jsonPath("$[0].paper.id").value(fresh))
+				.andExpect(jsonPath("$[0].reason", startsWith("Because you saved ")))
+				.andExpect(jsonPath("$[1].paper.id").value(NEAR));
 			String html = page(member, "/papers/for-you");
-			assertThat(html).contains("<p class=\"reason\">New, not yet read by the model</p>");
-			assertThat(html.indexOf("/papers/" + fresh + "\"")).isGreaterThan(html.indexOf("/papers/" + IMAGES + "\""));
+			assertThat(html).doesNotContain("New, not yet read by the model");
+			assertThat(html.indexOf("/papers/" + fresh + "\"")).isLessThan(html.indexOf("/papers/" + IMAGES + "\""));
 		}
 	}
 
 	@Test
-	void whenTheIndexCannotAnswerTheWholeWindowIsShownUnrankedAndThePageStillOpens() throws Exception {
+	void whenTheIndexCannotAnswerTheWindowIsRankedByItsWordsAndThePageStillOpens() throws Exception {
 		Member member = readerOfRewardTampering();
 
 		try (IndexOutages.Outage outage = IndexOutages.heldElsewhere(this.context)) {
 			as(member, get("/api/papers/for-you")).andExpect(status().isOk())
-				.andExpect(jsonPath("$[*].paper.id", contains(NEAR, IMAGES, TRANSLATION, BY_FOLLOWED)))
-				.andExpect(jsonPath("$[*].reason", everyItem(org.hamcrest.Matchers.is("New, not yet read by the model"))));
+				.andExpect(jsonPath("$[*].paper.id", org.hamcrest.Matchers.containsInAnyOrder(NEAR, IMAGES, TRANSLATION, BY_FOLLOWED)))
+				.andExpect(jsonPath("$[*].reason", not(hasItem("New, not yet read by the model"))))
+				.andExpect(jsonPath("$[*].reason", hasItem(startsWith("Because you saved "))));
 			String html = page(member, "/papers/for-you");
-			assertThat(HtmlText.of(html)).contains("New, not yet read by the model").doesNotContain("Because you saved");
+			assertThat(HtmlText.of(html)).contains("Because you saved").doesNotContain("New, not yet read by the model");
 			assertThat(html).doesNotContain("/papers/" + DISMISSED + "\"");
 		}
 		as(member, get("/api/papers/for-you")).andExpect(jsonPath("$[0].reason", startsWith("Because you saved ")));

@@ -242,6 +242,127 @@ class InterestModelTests {
 			.isThrownBy(() -> InterestModel.Settings.DEFAULTS.withTemperature(0));
 	}
 
+	@Test
+	void aPaperSharingTheRareWordsOfTheSavedPapersRanksFirstWhenTheVectorsCannotTell() {
+		float[] same = axis(0);
+		List<Example> saved = List.of(
+				new Example("s1", same, 1, text("Gaussian splatting for dynamic scenes", "We render dynamic scenes with gaussian splatting in real time.", "Ada Lovelace")),
+				new Example("s2", same, 1, text("Faster gaussian splatting", "Gaussian splatting trains faster with a sparse rasterizer.", "Grace Hopper")));
+		InterestModel model = InterestModel.train(new InterestModel.Examples(saved, List.of(), textBackground()));
+		assertThat(model.readsWords()).isTrue();
+		List<Recommendation> ranked = model.rank(List.of(
+				new Candidate("proteins", same, text("Protein folding with transformers", "A transformer predicts protein structure.", "Alan Turing")),
+				new Candidate("splatting", same, text("Gaussian splatting of city blocks", "City scale scenes rendered by gaussian splatting.", "Alan Turing")),
+				new Candidate("robots", same, text("Robot grasping", "A robot learns to grasp cups from few demonstrations.", "Alan Turing"))), 3);
+		assertThat(ranked).extracting(Recommendation::id).first().isEqualTo("splatting");
+	}
+
+	@Test
+	void aPaperByAnAuthorOfSeveralSavedPapersRanksFirstAndIsExplainedByThatAuthor() {
+		float[] same = axis(0);
+		List<Example> saved = List.of(
+				new Example("s1", same, 1, text("Knitting compilers", "Compiling knitting patterns.", "Zoë Ångström", "Ada Lovelace")),
+				new Example("s2", same, 1, text("Weaving machines", "Programs for looms.", "Zoë Ångström")),
+				new Example("s3", same, 1, text("Embroidery by numbers", "Stitch plans from images.", "Grace Hopper")));
+		InterestModel model = InterestModel.train(new InterestModel.Examples(saved, List.of(), textBackground()));
+		List<Recommendation> ranked = model.rank(List.of(
+				new Candidate("other", same, text("Quilting algorithms", "Patterns for quilts.", "Alan Turing")),
+				new Candidate("by her", same, text("Protein folding", "A transformer predicts protein structure.", "zoe  angstrom")),
+				new Candidate("once", same, text("Knot theory", "Knots and links.", "Grace Hopper"))), 3);
+		assertThat(ranked.get(0).id()).isEqualTo("by her");
+		assertThat(ranked.get(0).author()).isEqualTo("zoe  angstrom");
+		assertThat(ranked.get(0).because()).isEqualTo("s1");
+		// one paper in common can be chance: the nearest example explains it, not the author
+		assertThat(ranked).filteredOn((recommendation) -> recommendation.id().equals("once"))
+			.singleElement()
+			.extracting(Recommendation::author)
+			.isNull();
+	}
+
+	@Test
+	void aPaperWithoutAVectorIsRankedByItsWordsAndExplainedByTheClosestWords() {
+		List<Example> saved = List.of(
+				new Example("graphs", axis(0), 1, text("Graph neural networks", "Message passing on molecular graphs.", "Ada Lovelace")),
+				new Example("speech", axis(1), 1, text("Speech recognition", "Acoustic models for speech recognition.", "Grace Hopper")));
+		InterestModel model = InterestModel.train(new InterestModel.Examples(saved, List.of(), textBackground()));
+		List<Recommendation> ranked = model.rank(List.of(
+				new Candidate("unrelated", axis(3), text("Tax law", "Tax codes of small countries.", "Alan Turing")),
+				new Candidate("new", null, text("Molecular graphs", "Message passing neural networks on molecular graphs.", "Alan Turing"))), 2);
+		assertThat(ranked.get(0).id()).isEqualTo("new");
+		assertThat(ranked.get(0).because()).isEqualTo("graphs");
+		assertThat(ranked.get(0).closeness()).isGreaterThan(0);
+	}
+
+	@Test
+	void withoutWordsAPaperWithoutAVectorComesAfterEveryPaperWithOne() {
+		InterestModel model = InterestModel.train(positives(3), List.of(), background(20));
+		assertThat(model.readsWords()).isFalse();
+		List<Recommendation> ranked = model.rank(List.of(new Candidate("no vector", null, text("A title", "An abstract.")),
+				new Candidate("far", near(5, 0.1))), 2);
+		assertThat(ranked).extracting(Recommendation::id).containsExactly("far", "no vector");
+	}
+
+	@Test
+	void theSameSignalsAndTextsGiveTheSameScores() {
+		List<Example> saved = List.of(new Example("s1", near(0, 0.3), 1, text("Gaussian splatting", "Dynamic scenes.", "Ada Lovelace")),
+				new Example("s2", near(0, 0.3), 0.5, text("Neural radiance fields", "Novel views.", "Ada Lovelace")));
+		List<Example> background = textBackground();
+		Candidate candidate = new Candidate("c", near(0, 0.3), text("Splatting radiance", "Views of scenes.", "Ada Lovelace"));
+		double first = InterestModel.train(new InterestModel.Examples(saved, List.of(), background)).score(candidate);
+		assertThat(InterestModel.train(new InterestModel.Examples(saved, List.of(), background)).score(candidate)).isEqualTo(first);
+		assertThat(first).isFinite();
+	}
+
+	@Test
+	void hostileTextsAreReadWithoutFailing() {
+		StringBuilder long10k = new StringBuilder();
+		for (int i = 0; i < 10_000; i++) {
+			long10k.append("word").append(i % 997).append(' ');
+		}
+		List<Example> saved = List.of(new Example("empty", near(0, 0.3), 1, text("", "")),
+				new Example("unicode", near(0, 0.3), 1, text("Ünïcödé 量子 Ω-λ 🚀 émigré", "Σ\u0000\u202e ﬁne ﬀ", "Ζωή Ångström")),
+				new Example("long", near(0, 0.3), 1, text("Long", long10k.toString(), "Ada Lovelace")));
+		InterestModel model = InterestModel.train(new InterestModel.Examples(saved, List.of(), textBackground()));
+		List<Recommendation> ranked = model.rank(List.of(new Candidate("blank", near(0, 0.3), text("", "")),
+				new Candidate("emoji", null, text("🚀🚀", "🚀", "🚀")), new Candidate("long", null, text("Long", long10k.toString())),
+				new Candidate("accents", near(1, 0.3), text("Emigre", "fine"))), 4);
+		assertThat(ranked).hasSize(4).allSatisfy((recommendation) -> assertThat(recommendation.score()).isFinite());
+		assertThat(ranked).extracting(Recommendation::id).containsSubsequence("long", "emoji");
+	}
+
+	@Test
+	void noPositiveExampleWithTextsKeepsTheCandidatesInTheirOrder() {
+		InterestModel model = InterestModel.train(new InterestModel.Examples(List.of(), List.of(), textBackground()));
+		assertThat(model.kind()).isEqualTo(InterestModel.Kind.EMPTY);
+		assertThat(model.rank(List.of(new Candidate("b", null, text("B", "b")), new Candidate("a", axis(1), text("A", "a"))), 2))
+			.extracting(Recommendation::id, Recommendation::because)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("b", null), org.assertj.core.groups.Tuple.tuple("a", null));
+	}
+
+	@Test
+	void aPaperWithNeitherVectorNorTextIsRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new Example("p", null, 1, null)).withMessageContaining("p");
+		assertThatIllegalArgumentException().isThrownBy(() -> new Candidate("c", null, null)).withMessageContaining("c");
+	}
+
+	private static PaperText text(String title, String summary, String... authors) {
+		return new PaperText(title, summary, List.of(authors));
+	}
+
+	/** Background papers on other subjects, by other authors, in random directions. */
+	private List<Example> textBackground() {
+		String[] subjects = { "Tax law of islands", "Crop yields under drought", "Bridge vibration sensing",
+				"Medieval trade routes", "Battery chemistry", "Ocean currents", "Bird migration", "Chess openings",
+				"Volcanic ash", "Traffic lights", "Coral reefs", "Paper folding" };
+		List<Example> background = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			String subject = subjects[i % subjects.length];
+			background.add(new Example("b" + i, background(1).get(0), 1,
+					text(subject + " " + i, "A study of " + subject.toLowerCase(java.util.Locale.ROOT) + " in region " + i + ".", "Author " + i)));
+		}
+		return background;
+	}
+
 	private List<Example> positives(int count) {
 		List<Example> positives = new ArrayList<>();
 		for (int i = 0; i < count; i++) {

@@ -189,9 +189,10 @@ class SearchIndexTests {
 	@Test
 	void aSampleOfVectorsIsBoundedAndTheSameForTheSameSeed() {
 		assertThat(this.index.sampleVectors(10, 1)).hasSize(CORPUS.size());
-		List<float[]> two = this.index.sampleVectors(2, 7);
+		Map<String, float[]> two = this.index.sampleVectors(2, 7);
 		assertThat(two).hasSize(2);
-		assertThat(this.index.sampleVectors(2, 7)).zipSatisfy(two, (a, b) -> assertThat(a).containsExactly(b));
+		assertThat(this.index.sampleVectors(2, 7).keySet()).containsExactlyElementsOf(two.keySet());
+		two.forEach((id, vector) -> assertThat(vector).containsExactly(this.index.vectorOf(id).orElseThrow()));
 		assertThat(this.index.sampleVectors(0, 7)).isEmpty();
 	}
 
