@@ -92,8 +92,8 @@ coverage() {
 	fi
 }
 
-# the member casts 150 upvotes in a few seconds: more than a person may in a minute
-JVM_OPTS="$JVM_OPTS -Dpaperboy.community.votes-per-minute=100000"
+# the member casts 150 upvotes and 365 library changes in a few seconds: more than a person may in a minute
+JVM_OPTS="$JVM_OPTS -Dpaperboy.community.votes-per-minute=100000 -Dpaperboy.library.changes-per-minute=100000"
 start_server "$WORK/data" 180
 echo "Waiting for every paper to have its vector (at most ${EMBEDDING_WAIT}s) ..."
 waited=0
