@@ -11,19 +11,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import io.paperboy.account.MemberDeletedEvent;
 import io.paperboy.catalog.Author;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.Paper;
+import io.paperboy.community.VoteChangedEvent;
 import io.paperboy.library.MemberSignals;
+import io.paperboy.library.SignalsChangedEvent;
 import io.paperboy.library.Signals;
 import io.paperboy.library.TimedPaper;
 import io.paperboy.search.PaperVectors;
 import io.paperboy.web.BadRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.annotation.PreDestroy;
 import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -75,12 +83,25 @@ public class ForYou {
 
 	private final TrainedModels models;
 
+	/** Trains members' models in the background when their signals change. */
+	private final ExecutorService trainer;
+
+	/** The background trainings that may wait; beyond, the oldest are dropped. */
+	static final int TRAINING_QUEUE = 64;
+
 	ForYou(Signals signals, Catalog catalog, PaperVectors vectors, Clock clock) {
 		this.signals = signals;
 		this.catalog = catalog;
 		this.vectors = vectors;
 		this.clock = clock;
 		this.models = new TrainedModels(clock);
+		this.trainer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(TRAINING_QUEUE),
+				(task) -> {
+					Thread thread = new Thread(task, "for-you-training");
+					thread.setDaemon(true);
+					thread.setPriority(Thread.MIN_PRIORITY);
+					return thread;
+				}, new ThreadPoolExecutor.DiscardOldestPolicy());
 	}
 
 	/** One paper of the feed and why it is there. */
@@ -358,6 +379,57 @@ public class ForYou {
 			});
 			return new TrainedModels.Trained(model(positives, hidden, vectors, background, papers), examples, complete);
 		});
+	}
+
+	/**
+	 * A member who read their feed lately saved, unsaved, dismissed or voted on a paper: their model is
+	 * trained again in the background now, so that their next view of the feed finds it ready rather
+	 * than training it (docs/for-you.md, "A member's model is kept for a while"). One training at a time,
+	 * on one thread; when many wait, the oldest are dropped (the next view trains).
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void signalsChanged(SignalsChangedEvent changed) {
+		retrainSoon(changed.memberId());
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void voteChanged(VoteChangedEvent changed) {
+		retrainSoon(changed.userId());
+	}
+
+	private void retrainSoon(long memberId) {
+		if (this.models.keeps(memberId)) {
+			this.trainer.execute(() -> {
+				try {
+					current(memberId);
+				}
+				catch (RuntimeException ex) {
+					logger.warn("The For you model of member {} could not be trained in the background", memberId, ex);
+				}
+			});
+		}
+	}
+
+	/** The member's model for their signals as they are now, trained if it is not kept. */
+	TrainedModels.Trained current(long memberId) {
+		MemberSignals given = this.signals.of(memberId);
+		Map<String, Positive> positives = positives(given);
+		Set<String> hidden = new HashSet<>();
+		given.notInterested().forEach((paper) -> hidden.add(paper.paperId()));
+		return trained(memberId, positives, hidden);
+	}
+
+	/** Whether the member's kept model learned from their signals as they are now. */
+	boolean ready(long memberId) {
+		MemberSignals given = this.signals.of(memberId);
+		Set<String> hidden = new HashSet<>();
+		given.notInterested().forEach((paper) -> hidden.add(paper.paperId()));
+		return this.models.keeps(memberId, new TrainedModels.Signals(positives(given), hidden));
+	}
+
+	@PreDestroy
+	void stopTraining() {
+		this.trainer.shutdownNow();
 	}
 
 	/** A deleted member's model goes with their account. */

@@ -3,9 +3,12 @@ package io.paperboy.foryou;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -16,7 +19,8 @@ import java.util.function.Supplier;
  * afresh. A kept model is also dropped after {@link #MAX_AGE}, since its background sample and the
  * vectors of its examples change as the index grows and embeds, and the least recently used goes when
  * more than {@link #MAX_MODELS} members are kept. A model trained while the index could not answer is
- * not kept at all.
+ * not kept at all. While a member's model is being trained, a request for the same signals waits for
+ * it rather than training a second one.
  */
 final class TrainedModels {
 
@@ -27,6 +31,9 @@ final class TrainedModels {
 	static final Duration MAX_AGE = Duration.ofMinutes(10);
 
 	private final Clock clock;
+
+	/** The trainings under way, by member: a request for the same signals waits for one rather than training too. */
+	private final Map<Long, Training> training = new HashMap<>();
 
 	private final Map<Long, Kept> kept = new LinkedHashMap<>(16, 0.75f, true) {
 		@Override
@@ -60,35 +67,91 @@ final class TrainedModels {
 	private record Kept(Signals signals, Trained trained, Instant at) {
 	}
 
+	private record Training(Signals signals, CompletableFuture<Trained> result) {
+	}
+
 	/**
 	 * The member's model for these signals: the one kept if it learned from the same signals less than
-	 * {@link #MAX_AGE} ago, else a new one from {@code training}, then kept. Two requests of one member
-	 * at once may both train; the later one is kept.
+	 * {@link #MAX_AGE} ago, the one being trained for the same signals (by a background training or
+	 * another request) once it is done, else a new one from {@code training}, then kept.
 	 */
 	Trained get(long memberId, Signals signals, Supplier<Trained> training) {
 		Instant now = this.clock.instant();
+		CompletableFuture<Trained> running;
+		CompletableFuture<Trained> mine = null;
 		synchronized (this.kept) {
 			Kept found = this.kept.get(memberId);
 			if (found != null && found.signals().equals(signals) && now.isBefore(found.at().plus(MAX_AGE))) {
 				return found.trained();
 			}
-		}
-		Trained trained = training.get();
-		synchronized (this.kept) {
-			if (trained.complete()) {
-				this.kept.put(memberId, new Kept(signals, trained, now));
+			Training underWay = this.training.get(memberId);
+			if (underWay != null && underWay.signals().equals(signals)) {
+				running = underWay.result();
 			}
 			else {
-				this.kept.remove(memberId);
+				mine = new CompletableFuture<>();
+				running = mine;
+				this.training.put(memberId, new Training(signals, mine));
 			}
 		}
-		return trained;
+		if (mine == null) {
+			return await(running);
+		}
+		try {
+			Trained trained = training.get();
+			synchronized (this.kept) {
+				if (trained.complete()) {
+					this.kept.put(memberId, new Kept(signals, trained, now));
+				}
+				else {
+					this.kept.remove(memberId);
+				}
+				this.training.remove(memberId, new Training(signals, mine));
+			}
+			mine.complete(trained);
+			return trained;
+		}
+		catch (RuntimeException | Error ex) {
+			synchronized (this.kept) {
+				this.training.remove(memberId, new Training(signals, mine));
+			}
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+	}
+
+	/** Whether a model of this member is kept (they read their feed lately), whatever its signals. */
+	boolean keeps(long memberId) {
+		synchronized (this.kept) {
+			return this.kept.containsKey(memberId);
+		}
+	}
+
+	/** Whether the kept model of this member learned from exactly these signals. */
+	boolean keeps(long memberId, Signals signals) {
+		synchronized (this.kept) {
+			Kept found = this.kept.get(memberId);
+			return found != null && found.signals().equals(signals);
+		}
+	}
+
+	private static Trained await(CompletableFuture<Trained> running) {
+		try {
+			return running.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
 	}
 
 	/** Forgets a member's model (their account is gone). */
 	void forget(long memberId) {
 		synchronized (this.kept) {
 			this.kept.remove(memberId);
+			this.training.remove(memberId);
 		}
 	}
 

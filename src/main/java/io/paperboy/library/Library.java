@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import io.paperboy.catalog.Author;
 import io.paperboy.catalog.PaperNotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,9 +46,12 @@ public class Library {
 
 	private final Clock clock;
 
-	Library(LibraryRepository repository, LibraryProperties limits, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Library(LibraryRepository repository, LibraryProperties limits, ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
 		this.limits = limits;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -66,6 +70,7 @@ public class Library {
 		else {
 			this.repository.unsave(memberId, paperId);
 		}
+		this.events.publishEvent(new SignalsChangedEvent(memberId));
 		return new SaveState(paperId, saved);
 	}
 
@@ -115,6 +120,7 @@ public class Library {
 		else {
 			this.repository.unmarkNotInterested(memberId, paperId);
 		}
+		this.events.publishEvent(new SignalsChangedEvent(memberId));
 		return new NotInterestedState(paperId, notInterested);
 	}
 

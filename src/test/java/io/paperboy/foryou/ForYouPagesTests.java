@@ -86,6 +86,9 @@ class ForYouPagesTests {
 	private Library library;
 
 	@Autowired
+	private ForYou forYou;
+
+	@Autowired
 	private PaperVectors vectors;
 
 	@Autowired
@@ -150,6 +153,27 @@ class ForYouPagesTests {
 		this.library.save(member.id(), SAVED, true);
 		this.library.notInterested(member.id(), DISMISSED, true);
 		return member;
+	}
+
+	@Test
+	void aReaderWhoSavesAPaperFindsTheirModelTrainedAgainInTheBackgroundBeforeTheirNextView() throws Exception {
+		Member member = readerOfRewardTampering();
+		as(member, get("/api/papers/for-you")).andExpect(status().isOk());
+		assertThat(this.forYou.ready(member.id())).isTrue();
+
+		this.library.save(member.id(), IMAGES, true);
+		await().until(() -> this.forYou.ready(member.id()));
+
+		as(member, get("/api/papers/for-you")).andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].paper.id", not(hasItem(IMAGES))));
+	}
+
+	@Test
+	void aMemberWhoHasNotReadTheirFeedLatelyIsNotTrainedInTheBackground() {
+		Member member = readerOfRewardTampering();
+		this.library.save(member.id(), IMAGES, true);
+
+		assertThat(this.forYou.ready(member.id())).isFalse();
 	}
 
 	@Test

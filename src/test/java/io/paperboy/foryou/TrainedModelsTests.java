@@ -86,6 +86,48 @@ class TrainedModelsTests {
 	}
 
 	@Test
+	void aRequestForTheSignalsBeingTrainedWaitsForThatTrainingRatherThanTrainingAgain() throws Exception {
+		java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CompletableFuture<TrainedModels.Trained> background = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> this.models.get(7, signals("2605.00001"), () -> {
+				started.countDown();
+				try {
+					release.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return this.training.get();
+			}));
+		started.await();
+		java.util.concurrent.atomic.AtomicReference<TrainedModels.Trained> answered = new java.util.concurrent.atomic.AtomicReference<>();
+		Thread request = new Thread(() -> answered.set(this.models.get(7, signals("2605.00001"), this.training)));
+		request.start();
+		// it parks, waiting for the background training, rather than training a model of its own
+		org.awaitility.Awaitility.await().until(() -> request.getState() == Thread.State.WAITING);
+		assertThat(answered.get()).isNull();
+
+		release.countDown();
+		request.join();
+
+		assertThat(answered.get()).isSameAs(background.get());
+		assertThat(this.trainings).hasValue(1);
+	}
+
+	@Test
+	void aFailedTrainingFailsTheRequestsWaitingForItAndTheNextOneTrainsAgain() {
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> this.models.get(7, signals("2605.00001"), () -> {
+				throw new IllegalStateException("no index");
+			}))
+			.hasMessage("no index");
+
+		assertThat(this.models.get(7, signals("2605.00001"), this.training)).isNotNull();
+		assertThat(this.trainings).hasValue(1);
+	}
+
+	@Test
 	void aForgottenMemberIsTrainedAgain() {
 		TrainedModels.Trained first = this.models.get(7, signals("2605.00001"), this.training);
 		this.models.forget(7);
