@@ -101,15 +101,17 @@ class DigestMessages {
 			items.add(shared.item(item.listing(), base).withRank(items.size() + 1, item.reason()));
 		}
 		String day = SUBJECT_DAY.format(digest.day());
-		String subject = items.isEmpty() ? "Trending papers — " + day + ": nothing new"
-				: "Trending papers — " + day + ": " + shortened(items.get(0).title(), SUBJECT_TITLE);
+		// the subscriber's own order names the digest: "For you", or the trending papers everyone sees
+		String name = (subscription.preferences().ordering() == Ordering.FOR_YOU) ? "For you" : "Trending papers";
+		String subject = items.isEmpty() ? name + " — " + day + ": nothing new"
+				: name + " — " + day + ": " + shortened(items.get(0).title(), SUBJECT_TITLE);
 		String empty = emptyText(digest);
 		String preheader = switch (items.size()) {
 			case 0 -> empty;
 			case 1 -> "1 paper picked for you.";
 			default -> items.size() + " papers picked for you, starting with “" + shortened(items.get(0).title(), 60) + "”.";
 		};
-		return new DigestMail(subject, preheader, "Trending papers — " + day, items, empty, base,
+		return new DigestMail(subject, preheader, name + " — " + day, items, empty, base,
 				this.links.url(subscription, LinkPurpose.PREFERENCES), this.links.url(subscription, LinkPurpose.UNSUBSCRIBE),
 				why(subscription), digest.note());
 	}

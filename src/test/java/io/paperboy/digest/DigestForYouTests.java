@@ -163,13 +163,14 @@ class DigestForYouTests {
 			.doesNotContain("learns what you like");
 		assertThat(text.indexOf("Image Classification")).isPositive();
 		assertThat(decoded(HtmlText.of(mail.html()))).contains("1. Agents That Hack Their Reward Function").contains(BECAUSE);
-		assertThat(mail.subject()).isEqualTo("Trending papers — Jun 2: Agents That Hack Their Reward Function");
+		assertThat(mail.subject()).isEqualTo("For you — Jun 2: Agents That Hack Their Reward Function");
 
 		// the same papers in trending order for a subscriber who chose it, the dismissed one among them
 		MailParts trending = onlyMessageTo(other.email());
 		assertThat(trending.text().replaceAll("\\s+", " ")).contains("1. Image Classification with Convolutional Networks")
 			.contains("Reward Hacking by Reinforcement Learning Agents")
 			.doesNotContain("Because you");
+		assertThat(trending.subject()).startsWith("Trending papers — Jun 2: ");
 	}
 
 	@Test
