@@ -64,8 +64,17 @@ class ReindexVerbTests {
 		this.catalog.savePaper(TestPapers.paper("2506.00002").withTitle("A changed title").build(), LocalDate.of(2025, 6, 3));
 		this.out.reset();
 		assertThat(run("reindex")).isZero();
-		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("Papers embedded:  1 in")
-			.contains("2 kept their vectors");
+		// the running application's own index may embed the changed paper before the verb does: either
+		// way the two unchanged papers keep their vectors and the changed one is embedded once
+		java.util.regex.Matcher counts = java.util.regex.Pattern
+			.compile("Papers embedded:  (\\d) in .*; (\\d) kept their vectors")
+			.matcher(this.out.toString(StandardCharsets.UTF_8));
+		assertThat(counts.find()).as(this.out.toString(StandardCharsets.UTF_8)).isTrue();
+		int embedded = Integer.parseInt(counts.group(1));
+		int kept = Integer.parseInt(counts.group(2));
+		assertThat(embedded).isLessThanOrEqualTo(1);
+		assertThat(embedded + kept).isEqualTo(3);
+		assertThat(this.sync.index().countEmbedded()).isEqualTo(3);
 	}
 
 	@Test
