@@ -140,10 +140,11 @@ cat >"$WORK/load.sql" <<EOF
 set @shift = datediff(second, (select max(submitted_at) from daily_entries), current_timestamp) - 3600;
 update daily_entries set submitted_at = dateadd(second, @shift, submitted_at);
 insert into digest_subscriptions (email, status, cadence, weekday, delivery_hour, time_zone, paper_count,
-    categories, keywords, min_upvotes, personal, created_at, requested_at, confirmed_at, last_sent_at)
+    categories, keywords, min_upvotes, ordering, created_at, requested_at, confirmed_at, last_sent_at)
 select "EMAIL", 'confirmed', "CADENCE", cast("WEEKDAY" as smallint), cast("DELIVERY_HOUR" as smallint), "TIME_ZONE",
     cast("PAPER_COUNT" as integer), coalesce("CATEGORIES", ''), replace(coalesce("KEYWORDS", ''), '|', char(10)),
-    cast("MIN_UPVOTES" as integer), cast("PERSONAL" as boolean), dateadd(day, -30, current_timestamp),
+    cast("MIN_UPVOTES" as integer), case when cast("PERSONAL" as boolean) then 'upvoted' else 'trending' end,
+    dateadd(day, -30, current_timestamp),
     dateadd(day, -30, current_timestamp), dateadd(day, -30, current_timestamp),
     case when "HOURS_SINCE_LAST" is null then null
         else dateadd(hour, -cast("HOURS_SINCE_LAST" as integer), current_timestamp) end

@@ -9,7 +9,7 @@ Fixed seed: every run writes the same file. Keywords are joined with "|" (the lo
 into the line breaks the table keeps them with).
 
 Columns: email, cadence, weekday, delivery_hour, time_zone, paper_count, categories, keywords,
-min_upvotes, personal, hours_since_last (empty: never sent).
+min_upvotes, personal (the "upvoted" order when true, else "trending"), hours_since_last (empty: never sent).
 """
 
 import collections
