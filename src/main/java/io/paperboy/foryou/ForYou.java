@@ -179,8 +179,7 @@ public class ForYou {
 	public Feed feed(long memberId, Window window) {
 		MemberSignals given = this.signals.of(memberId);
 		Map<String, Positive> positives = positives(given);
-		Set<String> hidden = new HashSet<>();
-		given.notInterested().forEach((paper) -> hidden.add(paper.paperId()));
+		Set<String> hidden = notInterested(given);
 		boolean coldStart = positives.isEmpty() && given.followedAuthors().isEmpty();
 
 		List<String> inWindow = this.catalog.paperIdsInWindow(window.from(), window.to(), CANDIDATES)
@@ -290,8 +289,7 @@ public class ForYou {
 	public Ranking rank(long memberId, List<String> paperIds) {
 		MemberSignals given = this.signals.of(memberId);
 		Map<String, Positive> positives = positives(given);
-		Set<String> hidden = new HashSet<>();
-		given.notInterested().forEach((paper) -> hidden.add(paper.paperId()));
+		Set<String> hidden = notInterested(given);
 		boolean coldStart = positives.isEmpty() && given.followedAuthors().isEmpty();
 		List<String> shown = paperIds.stream().distinct().filter((id) -> !hidden.contains(id)).toList();
 		Map<String, String> followed = given.followedAuthors().isEmpty() ? Map.of()
@@ -414,16 +412,14 @@ public class ForYou {
 	TrainedModels.Trained current(long memberId) {
 		MemberSignals given = this.signals.of(memberId);
 		Map<String, Positive> positives = positives(given);
-		Set<String> hidden = new HashSet<>();
-		given.notInterested().forEach((paper) -> hidden.add(paper.paperId()));
+		Set<String> hidden = notInterested(given);
 		return trained(memberId, positives, hidden);
 	}
 
 	/** Whether the member's kept model learned from their signals as they are now. */
 	boolean ready(long memberId) {
 		MemberSignals given = this.signals.of(memberId);
-		Set<String> hidden = new HashSet<>();
-		given.notInterested().forEach((paper) -> hidden.add(paper.paperId()));
+		Set<String> hidden = notInterested(given);
 		return this.models.keeps(memberId, new TrainedModels.Signals(positives(given), hidden));
 	}
 
@@ -509,10 +505,15 @@ public class ForYou {
 		signals.upvoted().forEach((id) -> positives.putIfAbsent(id, new Positive("upvoted", 1)));
 		signals.submitted().forEach((id) -> positives.putIfAbsent(id, new Positive("submitted", 1)));
 		signals.commented().forEach((id) -> positives.putIfAbsent(id, new Positive("commented on", COMMENT_WEIGHT)));
+		positives.keySet().removeAll(notInterested(signals));
+		return positives;
+	}
+
+	/** The papers the member said they are not interested in. */
+	private static Set<String> notInterested(MemberSignals signals) {
 		Set<String> hidden = new HashSet<>();
 		signals.notInterested().forEach((paper) -> hidden.add(paper.paperId()));
-		positives.keySet().removeAll(hidden);
-		return positives;
+		return hidden;
 	}
 
 }
