@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
-	private volatile ServerSocket socket;
+	private final ServerSocket socket;
 
 	private final ExecutorService workers = Executors.newCachedThreadPool((task) -> {
 		Thread thread = new Thread(task, "scripted-smtp");
@@ -55,6 +54,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger connections = new AtomicInteger();
+
+	private volatile boolean refusing;
+
+	private final AtomicInteger refused = new AtomicInteger();
 
 	private final java.util.Set<Socket> open = ConcurrentHashMap.newKeySet();
 
@@ -116,9 +119,6 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	 * again, for a server shared by many tests.
 	 */
 	public void reset() {
-		if (this.socket.isClosed() && !this.workers.isShutdown()) {
-			listenAgain();
-		}
 		this.greeting = "220 scripted.example ESMTP";
 		this.replies.clear();
 		this.refusedAfterData.clear();
@@ -126,16 +126,19 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		this.commands.clear();
 		this.received.clear();
 		this.connections.set(0);
+		this.refusing = false;
+		this.refused.set(0);
 	}
 
 	/**
-	 * Stops listening, so that a client's connection is refused as by a relay that is down, until
-	 * {@link #reset} listens again on the same port.
+	 * Closes every connection, and from now on each new one as soon as it is made, before the
+	 * greeting, as a relay that is down behind its address does, until {@link #reset}. The server
+	 * keeps its port meanwhile: a port let go could be taken by another server of the test run,
+	 * which would then answer in its place.
 	 */
 	public void refuseConnections() {
+		this.refusing = true;
 		try {
-			this.socket.close();
-			// a relay that is down keeps no connection either: a client's pooled one breaks too
 			for (Socket connection : this.open) {
 				connection.close();
 			}
@@ -145,17 +148,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		}
 	}
 
-	private void listenAgain() {
-		try {
-			ServerSocket again = new ServerSocket();
-			again.setReuseAddress(true);
-			again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.socket.getLocalPort()), 50);
-			this.socket = again;
-			this.workers.execute(this::accept);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot listen on port " + this.socket.getLocalPort() + " again", ex);
-		}
+	/** How many connections were closed unanswered since {@link #refuseConnections}. */
+	public int refused() {
+		return this.refused.get();
 	}
 
 	/** How many connections clients opened. */
@@ -168,6 +163,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		while (!listening.isClosed()) {
 			try {
 				Socket connection = listening.accept();
+				if (this.refusing) {
+					this.refused.incrementAndGet();
+					connection.close();
+					continue;
+				}
 				this.connections.incrementAndGet();
 				this.workers.execute(() -> converse(connection));
 			}
