@@ -55,6 +55,14 @@ class MailHealthIndicator implements HealthIndicator {
 		return checked.health();
 	}
 
+	/**
+	 * Forgets the last check, so that the next {@link #health()} asks the relay again, however recent
+	 * the last check was by the clock.
+	 */
+	void forget() {
+		this.last = null;
+	}
+
 	private static Health check(JavaMailSenderImpl relay) {
 		String address = relay.getHost() + ":" + ((relay.getPort() > 0) ? relay.getPort() : 25);
 		try {

@@ -37,6 +37,24 @@ class MailHealthIndicatorTests {
 	}
 
 	@Test
+	void aForgottenCheckIsMadeAgainAtOnce() {
+		GreenMail relay = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());
+		relay.start();
+		MailHealthIndicator indicator = new MailHealthIndicator(TestRelays.sender(relay.getSmtp().getPort()), this.clock);
+		try {
+			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+		}
+		finally {
+			relay.stop();
+		}
+
+		indicator.forget();
+
+		assertThat(indicator.health().getStatus()).as("asked again, with the clock unchanged")
+			.isEqualTo(MailHealthIndicator.DEGRADED);
+	}
+
+	@Test
 	void withoutARelayMailIsKeptAndHealthIsUp() {
 		Health health = new MailHealthIndicator(null, this.clock).health();
 

@@ -1,10 +1,9 @@
 package io.paperboy.support;
 
+import io.paperboy.mail.MailHealthChecks;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
-import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * Before each test of a {@link WebTest}: the shared relay ({@link TestSmtp}) and arXiv
@@ -18,8 +17,7 @@ public class ResetServers implements BeforeEachCallback {
 	public void beforeEach(ExtensionContext context) {
 		TestSmtp.relay().reset();
 		TestHttpServers.arxiv().reset();
-		ApplicationContext application = SpringExtension.getApplicationContext(context);
-		ReflectionTestUtils.setField(application.getBean("mailHealthIndicator"), "last", null);
+		MailHealthChecks.forget(SpringExtension.getApplicationContext(context));
 	}
 
 }
