@@ -3,6 +3,7 @@ package io.paperboy.community;
 import java.util.Set;
 
 import io.paperboy.account.Viewer;
+import io.paperboy.account.ViewerButtons;
 
 /**
  * What the upvote buttons of one page show its visitor: for an anonymous visitor a link to sign in
@@ -12,7 +13,7 @@ import io.paperboy.account.Viewer;
  * @param viewer who looks at the page, and from which address (where a button sends them back to)
  * @param upvoted the papers of the page this member voted for; empty for anonymous visitors
  */
-public record Ballot(Viewer viewer, Set<String> upvoted) {
+public record Ballot(Viewer viewer, Set<String> upvoted) implements ViewerButtons {
 
 	public Ballot {
 		upvoted = Set.copyOf(upvoted);
@@ -35,31 +36,9 @@ public record Ballot(Viewer viewer, Set<String> upvoted) {
 		return new Ballot(new Viewer(null, null, path), Set.of());
 	}
 
-	public boolean isAnonymous() {
-		return this.viewer.isAnonymous();
-	}
-
 	/** Whether the member voted for this paper. */
 	public boolean hasUpvoted(String paperId) {
 		return this.upvoted.contains(paperId);
-	}
-
-	/** Where an anonymous visitor's button leads: sign in, then back to this page. */
-	public String signInLink() {
-		return this.viewer.signInLink();
-	}
-
-	/** The page a member's vote form sends them back to. */
-	public String back() {
-		return this.viewer.path();
-	}
-
-	public String csrfParameter() {
-		return this.viewer.csrfParameter();
-	}
-
-	public String csrfToken() {
-		return this.viewer.csrfToken();
 	}
 
 }

@@ -4,9 +4,6 @@ import java.util.Set;
 
 import io.paperboy.account.Viewer;
 import io.paperboy.catalog.Author;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Whether the follow buttons of an author page or a paper page show as pressed: for a member, whether
@@ -38,11 +35,10 @@ public final class FollowButtons {
 	}
 
 	private static Library library(Viewer viewer) {
-		if (viewer.isAnonymous()
-				|| !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+		if (viewer.isAnonymous()) {
 			return null;
 		}
-		return RequestContextUtils.findWebApplicationContext(attributes.getRequest()).getBean(Library.class);
+		return RenderingRequest.current().map(RenderingRequest::library).orElse(null);
 	}
 
 }

@@ -3,10 +3,8 @@ package io.paperboy.library;
 import java.util.Set;
 
 import io.paperboy.account.Viewer;
+import io.paperboy.account.ViewerButtons;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * What the save buttons of one page show its visitor: for an anonymous visitor a link to sign in
@@ -17,7 +15,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * @param viewer who looks at the page
  * @param saved the papers the member saved; empty for anonymous visitors
  */
-public record SaveButtons(Viewer viewer, Set<String> saved) {
+public record SaveButtons(Viewer viewer, Set<String> saved) implements ViewerButtons {
 
 	private static final String ATTRIBUTE = SaveButtons.class.getName();
 
@@ -33,43 +31,21 @@ public record SaveButtons(Viewer viewer, Set<String> saved) {
 		if (viewer.isAnonymous()) {
 			return new SaveButtons(viewer, Set.of());
 		}
-		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+		HttpServletRequest request = RenderingRequest.current().orElse(null);
+		if (request == null) {
 			return new SaveButtons(viewer, Set.of());
 		}
-		HttpServletRequest request = attributes.getRequest();
 		String attribute = ATTRIBUTE + "." + viewer.member().id();
 		if (request.getAttribute(attribute) instanceof SaveButtons known) {
 			return known;
 		}
-		Library library = RequestContextUtils.findWebApplicationContext(request).getBean(Library.class);
-		SaveButtons buttons = new SaveButtons(viewer, library.savedIds(viewer.member().id()));
+		SaveButtons buttons = new SaveButtons(viewer, RenderingRequest.library(request).savedIds(viewer.member().id()));
 		request.setAttribute(attribute, buttons);
 		return buttons;
 	}
 
-	public boolean isAnonymous() {
-		return this.viewer.isAnonymous();
-	}
-
 	public boolean hasSaved(String paperId) {
 		return this.saved.contains(paperId);
-	}
-
-	public String signInLink() {
-		return this.viewer.signInLink();
-	}
-
-	/** The page a member's form sends them back to. */
-	public String back() {
-		return this.viewer.path();
-	}
-
-	public String csrfParameter() {
-		return this.viewer.csrfParameter();
-	}
-
-	public String csrfToken() {
-		return this.viewer.csrfToken();
 	}
 
 }
