@@ -36,18 +36,15 @@ class LibraryRepository {
 	// saves
 
 	boolean save(long userId, String paperId, Instant at) {
-		return this.jdbc.sql("""
+		return added("""
 				insert into library_saves (user_id, paper_id, saved_at)
 				select :userId, :paperId, :at
 				where not exists (select 1 from library_saves where user_id = :userId and paper_id = :paperId)
-				""").param("userId", userId).param("paperId", paperId).param("at", utc(at)).update() == 1;
+				""", userId, paperId, at);
 	}
 
 	boolean unsave(long userId, String paperId) {
-		return this.jdbc.sql("delete from library_saves where user_id = :userId and paper_id = :paperId")
-			.param("userId", userId)
-			.param("paperId", paperId)
-			.update() == 1;
+		return removed("delete from library_saves where user_id = :userId and paper_id = :paperId", userId, paperId);
 	}
 
 	/** The member's saves, newest first, leaving out the papers they said they are not interested in. */
@@ -97,18 +94,37 @@ class LibraryRepository {
 	// not interested
 
 	boolean markNotInterested(long userId, String paperId, Instant at) {
-		return this.jdbc.sql("""
+		return added("""
 				insert into library_not_interested (user_id, paper_id, marked_at)
 				select :userId, :paperId, :at
 				where not exists (select 1 from library_not_interested where user_id = :userId and paper_id = :paperId)
-				""").param("userId", userId).param("paperId", paperId).param("at", utc(at)).update() == 1;
+				""", userId, paperId, at);
 	}
 
 	boolean unmarkNotInterested(long userId, String paperId) {
-		return this.jdbc.sql("delete from library_not_interested where user_id = :userId and paper_id = :paperId")
+		return removed("delete from library_not_interested where user_id = :userId and paper_id = :paperId", userId,
+				paperId);
+	}
+
+	/**
+	 * Runs an insert of a member's mark on a paper (a save, a "not interested") that adds nothing when
+	 * the mark is there already; the statement names {@code :userId}, {@code :paperId} and {@code :at}.
+	 * @return whether the mark is new
+	 */
+	private boolean added(String insertIfAbsent, long userId, String paperId, Instant at) {
+		return this.jdbc.sql(insertIfAbsent)
 			.param("userId", userId)
 			.param("paperId", paperId)
+			.param("at", utc(at))
 			.update() == 1;
+	}
+
+	/**
+	 * Runs a delete of a member's mark on a paper; the statement names {@code :userId} and {@code :paperId}.
+	 * @return whether there was a mark
+	 */
+	private boolean removed(String delete, long userId, String paperId) {
+		return this.jdbc.sql(delete).param("userId", userId).param("paperId", paperId).update() == 1;
 	}
 
 	List<TimedPaper> notInterested(long userId) {
