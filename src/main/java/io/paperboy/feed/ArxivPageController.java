@@ -6,7 +6,6 @@ import io.paperboy.account.Viewer;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.community.Votes;
 import io.paperboy.web.BadRequestException;
-import io.paperboy.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -23,8 +22,6 @@ class ArxivPageController {
 
 	/** arXiv's category names: an archive, optionally a dot and a subject class (cs.CL, hep-th, math.AG). */
 	private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z-]{0,19}(\\.[A-Za-z][A-Za-z-]{0,19})?");
-
-	private static final Pattern PAGE_NUMBER = Pattern.compile("[1-9]\\d{0,5}");
 
 	/** Categories offered as filters: enough for a lab's fields without a wall of links. */
 	private static final int CATEGORY_CHOICES = 12;
@@ -45,18 +42,12 @@ class ArxivPageController {
 			throw new BadRequestException("category must be an arXiv category such as cs.CL, not \""
 					+ ((category.length() > 40) ? category.substring(0, 40) + "…" : category) + "\"");
 		}
-		if (p != null && !PAGE_NUMBER.matcher(p).matches()) {
-			throw new BadRequestException("p must be a page number from 1");
-		}
-		int number = (p != null) ? Integer.parseInt(p) : 1;
+		int number = PageNumbers.parse(p);
 		long total = this.catalog.countPublished(category);
 		ArxivPage page = new ArxivPage(category, this.catalog.busiestPrimaryCategories(CATEGORY_CHOICES),
 				this.catalog.newestOnArxiv(category, (number - 1) * ArxivPage.CARDS_PER_PAGE, ArxivPage.CARDS_PER_PAGE),
 				number, total);
-		if (number > page.pageCount()) {
-			throw new NotFoundException("There is no page " + number + " of these papers; there are "
-					+ page.pageCount() + ".");
-		}
+		PageNumbers.requireWithin(number, page.pageCount());
 		model.addAttribute("page", page);
 		Viewer viewer = Viewer.current();
 		model.addAttribute("ballot", this.votes.ballot(viewer, MemberPages.paperIds(page.cards())));

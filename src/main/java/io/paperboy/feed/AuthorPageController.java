@@ -1,12 +1,9 @@
 package io.paperboy.feed;
 
-import java.util.regex.Pattern;
-
 import io.paperboy.account.Viewer;
 import io.paperboy.catalog.AuthorSummary;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.community.Votes;
-import io.paperboy.web.BadRequestException;
 import io.paperboy.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -28,8 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AuthorPageController {
 
-	private static final Pattern PAGE_NUMBER = Pattern.compile("[1-9]\\d{0,5}");
-
 	/** Longer than any name a paper gives (the column holds 500 characters). */
 	private static final int LONGEST_NAME = 500;
 
@@ -45,20 +40,14 @@ class AuthorPageController {
 	@GetMapping("/authors/{name}")
 	String author(@PathVariable String name, @RequestParam(name = "p", required = false) String p, Model model,
 			HttpServletResponse response) {
-		if (p != null && !PAGE_NUMBER.matcher(p).matches()) {
-			throw new BadRequestException("p must be a page number from 1");
-		}
+		int number = PageNumbers.parse(p);
 		if (name.length() > LONGEST_NAME) {
 			throw unknown(name);
 		}
 		AuthorSummary author = this.catalog.findAuthor(name).orElseThrow(() -> unknown(name));
-		int number = (p != null) ? Integer.parseInt(p) : 1;
 		AuthorPage page = new AuthorPage(author, this.catalog.papersBy(name,
 				(number - 1) * AuthorPage.CARDS_PER_PAGE, AuthorPage.CARDS_PER_PAGE), number);
-		if (number > page.pageCount()) {
-			throw new NotFoundException("There is no page " + number + " of these papers; there are "
-					+ page.pageCount() + ".");
-		}
+		PageNumbers.requireWithin(number, page.pageCount());
 		model.addAttribute("page", page);
 		Viewer viewer = Viewer.current();
 		model.addAttribute("ballot", this.votes.ballot(viewer, MemberPages.paperIds(page.cards())));

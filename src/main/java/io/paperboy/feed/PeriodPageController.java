@@ -7,14 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import io.paperboy.account.Viewer;
 import io.paperboy.community.Ballot;
 import io.paperboy.community.Votes;
-import io.paperboy.web.BadRequestException;
 import io.paperboy.web.NotFoundException;
 import io.paperboy.web.SharedAnswers;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,8 +37,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PeriodPageController implements SharedAnswers {
 
 	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
-
-	private static final Pattern PAGE_NUMBER = Pattern.compile("[1-9]\\d{0,5}");
 
 	/** Room for a few hundred pages of 50 cards, which are about 60 kB each. */
 	private static final long RENDERED_BYTES = 16 * 1024 * 1024;
@@ -126,13 +122,7 @@ class PeriodPageController implements SharedAnswers {
 	}
 
 	private static int pageNumber(String text, PeriodPage page) {
-		if (text == null) {
-			return 1;
-		}
-		if (!PAGE_NUMBER.matcher(text).matches()) {
-			throw new BadRequestException("p must be a page number from 1, not \"" + abbreviate(text) + "\"");
-		}
-		int number = Integer.parseInt(text);
+		int number = PageNumbers.parse(text);
 		if (number > page.pageCount()) {
 			throw new NotFoundException(page.period().header() + " has " + page.pageCount() + " page"
 					+ ((page.pageCount() != 1) ? "s" : "") + " of papers; there is no page " + number + ".");
@@ -145,10 +135,6 @@ class PeriodPageController implements SharedAnswers {
 		this.templates.render("feed/period.jte", Map.of("page", page, "number", number, "now", now, "ballot", ballot),
 				output);
 		return EncodedBody.of(output.toByteArray());
-	}
-
-	private static String abbreviate(String text) {
-		return (text.length() > 40) ? text.substring(0, 40) + "…" : text;
 	}
 
 	/** What a rendered page depends on besides its list: which page of it, and how many cards are new. */
