@@ -11,8 +11,8 @@ import io.paperboy.search.PaperVectors;
 import io.paperboy.support.HtmlText;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.Operators;
+import io.paperboy.support.PapersByMeaning;
 import io.paperboy.support.TestMembers;
-import io.paperboy.support.TestPapers;
 import io.paperboy.support.TestSmtp;
 import io.paperboy.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,33 +107,21 @@ class DigestForYouTests {
 			return;
 		}
 		this.data.empty(this.events);
-		this.data.list(TestPapers.paper(SAVED)
-			.withTitle("Reward Tampering in Reinforcement Learning Agents")
-			.withSummary("We study agents that modify their own reward signal instead of solving the task.")
+		this.data.list(PapersByMeaning.rewardTampering(SAVED)
 			.withCategories("cs.LG"), "2025-05-01T09:00:00Z");
-		this.data.list(TestPapers.paper(NEAR)
-			.withTitle("Agents That Hack Their Reward Function")
-			.withSummary("Reinforcement learning agents learn to manipulate the reward they are given rather than do the task.")
+		this.data.list(PapersByMeaning.agentsHackingTheirReward(NEAR)
 			.withCategories("cs.LG")
 			.withUpvotes(3), "2025-06-02T09:00:00Z");
-		this.data.list(TestPapers.paper(IMAGES)
-			.withTitle("Image Classification with Convolutional Networks")
-			.withSummary("A convolutional network classifies images of animals with high accuracy.")
+		this.data.list(PapersByMeaning.imageClassification(IMAGES)
 			.withCategories("cs.LG")
 			.withUpvotes(90), "2025-06-02T09:00:00Z");
-		this.data.list(TestPapers.paper(TRANSLATION)
-			.withTitle("Large Language Models for Translation")
-			.withSummary("Language models translate between English and French without parallel data.")
+		this.data.list(PapersByMeaning.translation(TRANSLATION)
 			.withCategories("cs.LG")
 			.withUpvotes(50), "2025-06-02T09:00:00Z");
-		this.data.list(TestPapers.paper(DISMISSED)
-			.withTitle("Reward Hacking by Reinforcement Learning Agents")
-			.withSummary("Agents trained with reinforcement learning exploit and tamper with their reward signal.")
+		this.data.list(PapersByMeaning.rewardHacking(DISMISSED)
 			.withCategories("cs.LG")
 			.withUpvotes(70), "2025-06-02T09:00:00Z");
-		this.data.list(TestPapers.paper(ELSEWHERE)
-			.withTitle("Reward Models for Robot Arms")
-			.withSummary("Robot arms learn a reward model from demonstrations of the task.")
+		this.data.list(PapersByMeaning.robotRewardModels(ELSEWHERE)
 			.withCategories("cs.RO")
 			.withUpvotes(40), "2025-06-02T09:00:00Z");
 		await("every paper embedded").atMost(Duration.ofSeconds(60))

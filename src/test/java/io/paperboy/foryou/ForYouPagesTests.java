@@ -14,6 +14,7 @@ import io.paperboy.search.PaperVectors;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.HtmlText;
 import io.paperboy.support.MutableClock;
+import io.paperboy.support.PapersByMeaning;
 import io.paperboy.support.TestMembers;
 import io.paperboy.support.TestPapers;
 import io.paperboy.support.WebTest;
@@ -112,30 +113,18 @@ class ForYouPagesTests {
 			return;
 		}
 		CatalogTables.empty(this.jdbc, this.events);
-		save(TestPapers.paper(SAVED)
-			.withTitle("Reward Tampering in Reinforcement Learning Agents")
-			.withSummary("We study agents that modify their own reward signal instead of solving the task."), EARLIER);
-		save(TestPapers.paper(NEAR)
-			.withTitle("Agents That Hack Their Reward Function")
-			.withSummary("Reinforcement learning agents learn to manipulate the reward they are given rather than do the task."),
+		save(PapersByMeaning.rewardTampering(SAVED), EARLIER);
+		save(PapersByMeaning.agentsHackingTheirReward(NEAR),
 				DAY);
-		save(TestPapers.paper(IMAGES)
+		save(PapersByMeaning.imageClassification(IMAGES)
 			.withCategories("cs.CV")
-			.withUpvotes(2)
-			.withTitle("Image Classification with Convolutional Networks")
-			.withSummary("A convolutional network classifies images of animals with high accuracy."), DAY);
-		save(TestPapers.paper(TRANSLATION)
+			.withUpvotes(2), DAY);
+		save(PapersByMeaning.translation(TRANSLATION)
 			.withCategories("cs.CL", "cs.CV")
-			.withUpvotes(5)
-			.withTitle("Large Language Models for Translation")
-			.withSummary("Language models translate between English and French without parallel data."), DAY);
-		save(TestPapers.paper(BY_FOLLOWED)
-			.withTitle("Compilers for Knitting Patterns")
-			.withSummary("A compiler turns knitting instructions into machine code for knitting machines.")
+			.withUpvotes(5), DAY);
+		save(PapersByMeaning.knittingCompilers(BY_FOLLOWED)
 			.withAuthors("Grace Hopper", "Alan Turing"), DAY);
-		save(TestPapers.paper(DISMISSED)
-			.withTitle("Reward Hacking by Reinforcement Learning Agents")
-			.withSummary("Agents trained with reinforcement learning exploit and tamper with their reward signal."), DAY);
+		save(PapersByMeaning.rewardHacking(DISMISSED), DAY);
 		await("every paper embedded").atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(50))
 			.until(() -> this.vectors.vectorsOf(ALL).size() == ALL.size());
