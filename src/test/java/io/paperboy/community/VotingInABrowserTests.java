@@ -1,7 +1,6 @@
 package io.paperboy.community;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
@@ -9,11 +8,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.paperboy.catalog.Catalog;
-import io.paperboy.mail.DevMailbox;
-import io.paperboy.support.Chromium;
-import io.paperboy.support.MailedSignIn;
 import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.ServerTest;
+import io.paperboy.support.SiteInABrowser;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,16 +34,10 @@ class VotingInABrowserTests {
 	private static final LocalDate JUNE_2 = LocalDate.of(2025, 6, 2);
 
 	@RegisterExtension
-	static final Chromium browser = new Chromium();
-
-	@LocalServerPort
-	int port;
+	static final SiteInABrowser site = new SiteInABrowser();
 
 	@Autowired
 	Catalog catalog;
-
-	@Autowired
-	DevMailbox mailbox;
 
 	@BeforeEach
 	void onePaperWithSevenUpvotes() {
@@ -58,19 +48,15 @@ class VotingInABrowserTests {
 
 	@Test
 	void aMemberUpvotesWithoutAReloadAndTheVoteSurvivesOne() {
-		List<String> problems = new ArrayList<>();
-		try (BrowserContext context = browser.newContext(new NewContextOptions())) {
+		List<String> problems;
+		try (BrowserContext context = site.newContext()) {
 			Page page = context.newPage();
-			page.onConsoleMessage((message) -> {
-				if ("error".equals(message.type())) {
-					problems.add(message.text());
-				}
-			});
-			page.navigate(url("/papers/date/2025-06-02"));
+			problems = SiteInABrowser.consoleErrors(page);
+			page.navigate(site.url("/papers/date/2025-06-02"));
 			assertThat(count(page)).isEqualTo("7");
 
 			signIn(page);
-			assertThat(page.url()).isEqualTo(url("/papers/date/2025-06-02"));
+			assertThat(page.url()).isEqualTo(site.url("/papers/date/2025-06-02"));
 			Locator button = page.locator(".card form.upvote button");
 			assertThat(button.getAttribute("aria-pressed")).isEqualTo("false");
 
@@ -99,15 +85,15 @@ class VotingInABrowserTests {
 
 	@Test
 	void withoutJavaScriptTheButtonPostsAndComesBackToTheSamePage() {
-		try (BrowserContext context = browser.newContext(new NewContextOptions().setJavaScriptEnabled(false))) {
+		try (BrowserContext context = site.newContext(new NewContextOptions().setJavaScriptEnabled(false))) {
 			Page page = context.newPage();
-			page.navigate(url("/papers/2506.00001"));
+			page.navigate(site.url("/papers/2506.00001"));
 			signIn(page);
-			assertThat(page.url()).isEqualTo(url("/papers/2506.00001"));
+			assertThat(page.url()).isEqualTo(site.url("/papers/2506.00001"));
 
 			page.locator("form.upvote button").click();
 
-			assertThat(page.url()).isEqualTo(url("/papers/2506.00001"));
+			assertThat(page.url()).isEqualTo(site.url("/papers/2506.00001"));
 			assertThat(count(page)).isEqualTo("8");
 			assertThat(page.locator("form.upvote button").getAttribute("aria-pressed")).isEqualTo("true");
 		}
@@ -115,15 +101,11 @@ class VotingInABrowserTests {
 
 	/** From a page, follows the upvote link to sign in, as a new visitor, and comes back. */
 	private void signIn(Page page) {
-		MailedSignIn.asNewMember(page, "a.upvote", this.mailbox, "voter");
+		site.signInAsNewMember(page, "a.upvote", "voter");
 	}
 
 	private static String count(Page page) {
 		return page.locator(".upvote-count").first().textContent();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

@@ -2,7 +2,6 @@ package io.paperboy.foryou;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
@@ -10,12 +9,11 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.paperboy.catalog.Catalog;
-import io.paperboy.mail.DevMailbox;
 import io.paperboy.search.PaperVectors;
-import io.paperboy.support.Chromium;
 import io.paperboy.support.EmptyCatalog;
-import io.paperboy.support.MailedSignIn;
+import io.paperboy.support.PapersByMeaning;
 import io.paperboy.support.ServerTest;
+import io.paperboy.support.SiteInABrowser;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,40 +52,26 @@ class ForYouInABrowserTests {
 	private static final List<String> ALL = List.of(REWARD, HACKING, IMAGES, KNITTING);
 
 	@RegisterExtension
-	static final Chromium browser = new Chromium();
-
-	@LocalServerPort
-	int port;
+	static final SiteInABrowser site = new SiteInABrowser();
 
 	@Autowired
 	Catalog catalog;
-
-	@Autowired
-	DevMailbox mailbox;
 
 	@Autowired
 	PaperVectors vectors;
 
 	@BeforeEach
 	void fourEmbeddedPapers() {
-		listed(TestPapers.paper(REWARD)
-			.withTitle("Reward Tampering in Reinforcement Learning Agents")
-			.withSummary("We study agents that modify their own reward signal instead of solving the task.")
+		listed(PapersByMeaning.rewardTampering(REWARD)
 			.withCategories("cs.LG")
 			.withUpvotes(3));
-		listed(TestPapers.paper(HACKING)
-			.withTitle("Agents That Hack Their Reward Function")
-			.withSummary("Reinforcement learning agents learn to manipulate the reward they are given rather than do the task.")
+		listed(PapersByMeaning.agentsHackingTheirReward(HACKING)
 			.withCategories("cs.LG")
 			.withUpvotes(1));
-		listed(TestPapers.paper(IMAGES)
-			.withTitle("Image Classification with Convolutional Networks")
-			.withSummary("A convolutional network classifies images of animals with high accuracy.")
+		listed(PapersByMeaning.imageClassification(IMAGES)
 			.withCategories("cs.CV")
 			.withUpvotes(2));
-		listed(TestPapers.paper(KNITTING)
-			.withTitle("Compilers for Knitting Patterns")
-			.withSummary("A compiler turns knitting instructions into machine code for knitting machines.")
+		listed(PapersByMeaning.knittingCompilers(KNITTING)
 			.withAuthors("Grace Hopper", "Alan Turing")
 			.withCategories("cs.PL"));
 		await("every paper embedded").atMost(Duration.ofSeconds(60))
@@ -103,17 +86,13 @@ class ForYouInABrowserTests {
 
 	@Test
 	void aMemberFollowsAnAuthorFromAPaperPageSeesTheirPaperFirstAndUnfollowsFromTheAuthorPage() {
-		List<String> problems = new ArrayList<>();
-		try (BrowserContext context = browser.newContext(new NewContextOptions())) {
+		List<String> problems;
+		try (BrowserContext context = site.newContext()) {
 			Page page = context.newPage();
-			page.onConsoleMessage((message) -> {
-				if ("error".equals(message.type())) {
-					problems.add(message.text());
-				}
-			});
-			page.navigate(url("/papers/" + KNITTING));
-			MailedSignIn.asNewMember(page, "a.save", this.mailbox, "follower");
-			assertThat(page.url()).isEqualTo(url("/papers/" + KNITTING));
+			problems = SiteInABrowser.consoleErrors(page);
+			page.navigate(site.url("/papers/" + KNITTING));
+			site.signInAsNewMember(page, "a.save", "follower");
+			assertThat(page.url()).isEqualTo(site.url("/papers/" + KNITTING));
 
 			page.locator("details.follow-authors summary").click();
 			Locator follow = authorsButton(page, "Grace Hopper");
@@ -124,18 +103,18 @@ class ForYouInABrowserTests {
 			assertThat(follow.textContent()).isEqualTo("Following");
 			assertThat(page.evaluate("window.stillThisPage === true")).isEqualTo(true);
 
-			page.navigate(url("/papers/for-you"));
+			page.navigate(site.url("/papers/for-you"));
 			assertThat(page.locator(".card h3").first().textContent()).contains("Compilers for Knitting Patterns");
 			assertThat(page.locator(".card .reason").first().textContent()).isEqualTo("By Grace Hopper, whom you follow");
 
-			page.navigate(url("/authors/Grace%20Hopper"));
+			page.navigate(site.url("/authors/Grace%20Hopper"));
 			Locator unfollow = page.locator(".hero form.follow button");
 			assertThat(unfollow.textContent()).isEqualTo("Following");
 			unfollow.click();
 			page.waitForCondition(() -> "false".equals(unfollow.getAttribute("aria-pressed")));
 			assertThat(unfollow.textContent()).isEqualTo("Follow");
 
-			page.navigate(url("/papers/for-you"));
+			page.navigate(site.url("/papers/for-you"));
 			assertThat(page.locator(".card .reason").allTextContents()).doesNotContain("By Grace Hopper, whom you follow");
 		}
 		assertThat(problems).isEmpty();
@@ -143,35 +122,35 @@ class ForYouInABrowserTests {
 
 	@Test
 	void withoutJavaScriptFollowPostsAndComesBackToThePaperPageAndUnfollowToTheAuthorPage() {
-		try (BrowserContext context = browser.newContext(new NewContextOptions().setJavaScriptEnabled(false))) {
+		try (BrowserContext context = site.newContext(new NewContextOptions().setJavaScriptEnabled(false))) {
 			Page page = context.newPage();
-			page.navigate(url("/papers/" + KNITTING));
-			MailedSignIn.asNewMember(page, "a.save", this.mailbox, "follower");
+			page.navigate(site.url("/papers/" + KNITTING));
+			site.signInAsNewMember(page, "a.save", "follower");
 
 			page.locator("details.follow-authors summary").click();
 			authorsButton(page, "Alan Turing").click();
 
-			assertThat(page.url()).isEqualTo(url("/papers/" + KNITTING));
+			assertThat(page.url()).isEqualTo(site.url("/papers/" + KNITTING));
 			assertThat(authorsButton(page, "Alan Turing").getAttribute("aria-pressed")).isEqualTo("true");
 			assertThat(authorsButton(page, "Grace Hopper").getAttribute("aria-pressed")).isEqualTo("false");
-			page.navigate(url("/papers/for-you"));
+			page.navigate(site.url("/papers/for-you"));
 			assertThat(page.locator(".card .reason").first().textContent()).isEqualTo("By Alan Turing, whom you follow");
 
-			page.navigate(url("/authors/Alan%20Turing"));
+			page.navigate(site.url("/authors/Alan%20Turing"));
 			page.locator(".hero form.follow button").click();
-			assertThat(page.url()).isEqualTo(url("/authors/Alan%20Turing"));
+			assertThat(page.url()).isEqualTo(site.url("/authors/Alan%20Turing"));
 			assertThat(page.locator(".hero form.follow button").textContent()).isEqualTo("Follow");
 		}
 	}
 
 	@Test
 	void aPaperMarkedNotInterestedLeavesForYouAndASaveGivesTheFeedItsReasons() {
-		try (BrowserContext context = browser.newContext(new NewContextOptions())) {
+		try (BrowserContext context = site.newContext()) {
 			Page page = context.newPage();
-			page.navigate(url("/papers/date/2025-06-02"));
-			MailedSignIn.asNewMember(page, "a.save", this.mailbox, "reader");
+			page.navigate(site.url("/papers/date/2025-06-02"));
+			site.signInAsNewMember(page, "a.save", "reader");
 
-			page.navigate(url("/papers/for-you"));
+			page.navigate(site.url("/papers/for-you"));
 			Locator images = card(page, "Image Classification");
 			assertThat(images.count()).isEqualTo(1);
 			page.evaluate("window.stillThisPage = true");
@@ -179,11 +158,11 @@ class ForYouInABrowserTests {
 			page.waitForCondition(() -> !images.isVisible());
 			assertThat(page.evaluate("window.stillThisPage === true")).isEqualTo(true);
 
-			page.navigate(url("/papers/" + REWARD));
+			page.navigate(site.url("/papers/" + REWARD));
 			page.locator("form.save button").click();
 			page.waitForCondition(() -> "true".equals(page.locator("form.save button").getAttribute("aria-pressed")));
 
-			page.navigate(url("/papers/for-you"));
+			page.navigate(site.url("/papers/for-you"));
 			assertThat(card(page, "Image Classification").count()).isZero();
 			assertThat(page.locator(".card h3").first().textContent()).contains("Agents That Hack Their Reward Function");
 			assertThat(page.locator(".card .reason").first().textContent())
@@ -194,17 +173,17 @@ class ForYouInABrowserTests {
 
 	@Test
 	void aNewMemberStartsTheFeedByPickingACategoryThenByPastingATitleAndAnId() {
-		try (BrowserContext context = browser.newContext(new NewContextOptions())) {
+		try (BrowserContext context = site.newContext()) {
 			Page page = context.newPage();
-			page.navigate(url("/papers/date/2025-06-02"));
-			MailedSignIn.asNewMember(page, "a.save", this.mailbox, "starter");
+			page.navigate(site.url("/papers/date/2025-06-02"));
+			site.signInAsNewMember(page, "a.save", "starter");
 
-			page.navigate(url("/papers/for-you"));
+			page.navigate(site.url("/papers/for-you"));
 			assertThat(page.locator(".cold-start h2").textContent()).isEqualTo("Start your feed");
 			page.locator(".cold-start input[name=category][value='cs.CV']").check();
 			page.locator(".cold-start button[type=submit]").click();
 
-			assertThat(page.url()).isEqualTo(url("/papers/for-you"));
+			assertThat(page.url()).isEqualTo(site.url("/papers/for-you"));
 			assertThat(page.locator(".card h3").first().textContent()).contains("Image Classification");
 			assertThat(page.locator(".card .reason").first().textContent()).isEqualTo("In cs.CV, which you picked");
 			assertThat(page.locator(".cold-start input[name=category][value='cs.CV']").isChecked()).isTrue();
@@ -217,14 +196,14 @@ class ForYouInABrowserTests {
 			page.locator("#for-you-ids").fill("reward tampering in reinforcement learning agents\n" + KNITTING);
 			page.locator(".cold-start button[type=submit]").click();
 
-			assertThat(page.url()).isEqualTo(url("/papers/for-you"));
+			assertThat(page.url()).isEqualTo(site.url("/papers/for-you"));
 			// the nearest saved paper, or an author of the papers saved: both name what the member saved
 			assertThat(page.locator(".card .reason").first().textContent()).matches("(Because you saved|By .+, like) .*");
-			page.navigate(url("/library"));
+			page.navigate(site.url("/library"));
 			assertThat(page.locator(".card h3").allTextContents()).hasSize(2)
 				.anySatisfy((title) -> assertThat(title).contains("Reward Tampering"))
 				.anySatisfy((title) -> assertThat(title).contains("Compilers for Knitting Patterns"));
-			page.navigate(url("/settings/signals"));
+			page.navigate(site.url("/settings/signals"));
 			assertThat(page.locator("#signals-categories + p, #signals-categories ~ ul li").allTextContents())
 				.anySatisfy((item) -> assertThat(item).contains("cs.CV"));
 		}
@@ -237,10 +216,6 @@ class ForYouInABrowserTests {
 
 	private static Locator card(Page page, String title) {
 		return page.locator(".card").filter(new Locator.FilterOptions().setHasText(title));
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

@@ -2,16 +2,13 @@ package io.paperboy.library;
 
 import java.time.LocalDate;
 
-import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import io.paperboy.catalog.Catalog;
-import io.paperboy.mail.DevMailbox;
-import io.paperboy.support.Chromium;
 import io.paperboy.support.EmptyCatalog;
-import io.paperboy.support.MailedSignIn;
 import io.paperboy.support.ServerTest;
+import io.paperboy.support.SiteInABrowser;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,16 +32,10 @@ class CollectionsInABrowserTests {
 	private static final LocalDate JUNE_2 = LocalDate.of(2025, 6, 2);
 
 	@RegisterExtension
-	static final Chromium browser = new Chromium();
-
-	@LocalServerPort
-	int port;
+	static final SiteInABrowser site = new SiteInABrowser();
 
 	@Autowired
 	Catalog catalog;
-
-	@Autowired
-	DevMailbox mailbox;
 
 	@BeforeEach
 	void onePaperOnTheList() {
@@ -56,30 +46,30 @@ class CollectionsInABrowserTests {
 	@Test
 	void aCollectionWithANoteMadePublicIsReadBySomeoneSignedOut() {
 		String username;
-		try (BrowserContext context = browser.newContext(new NewContextOptions())) {
+		try (BrowserContext context = site.newContext()) {
 			Page page = context.newPage();
-			page.navigate(url("/papers/2506.00001"));
-			username = MailedSignIn.asNewMember(page, "a.save", this.mailbox, "collector");
+			page.navigate(site.url("/papers/2506.00001"));
+			username = site.signInAsNewMember(page, "a.save", "collector");
 			page.locator("form.save button").click();
 			page.waitForCondition(() -> "true".equals(page.locator("form.save button").getAttribute("aria-pressed")));
 
-			page.navigate(url("/library/collections"));
+			page.navigate(site.url("/library/collections"));
 			page.locator(".collection-form input[name=name]").fill("Reading group");
 			page.locator(".collection-form button[type=submit]").click();
 			assertThat(page.locator("h1").textContent()).isEqualTo("Reading group");
 
-			page.navigate(url("/library"));
+			page.navigate(site.url("/library"));
 			page.locator("form.add-to-collection button").click();
-			assertThat(page.url()).isEqualTo(url("/library"));
+			assertThat(page.url()).isEqualTo(site.url("/library"));
 
-			page.navigate(url("/library/collections"));
+			page.navigate(site.url("/library/collections"));
 			page.locator("ul.collections a").first().click();
 			page.locator(".note-form textarea[name=note]").fill("Read section 3 first.");
 			page.locator(".note-form button", new Page.LocatorOptions().setHasText("Save note")).click();
 			assertThat(page.locator(".note-form textarea[name=note]").inputValue()).isEqualTo("Read section 3 first.");
 
-			try (BrowserContext signedOut = browser.newContext(new NewContextOptions())) {
-				assertThat(signedOut.newPage().navigate(url(publicPath(username))).status()).isEqualTo(404);
+			try (BrowserContext signedOut = site.newContext()) {
+				assertThat(signedOut.newPage().navigate(site.url(publicPath(username))).status()).isEqualTo(404);
 			}
 
 			page.locator("details.collection-settings summary").click();
@@ -87,9 +77,9 @@ class CollectionsInABrowserTests {
 			page.locator(".collection-form button[type=submit]").click();
 			assertThat(page.locator(".hero .muted").textContent()).contains("public");
 		}
-		try (BrowserContext context = browser.newContext(new NewContextOptions())) {
+		try (BrowserContext context = site.newContext()) {
 			Page page = context.newPage();
-			Response response = page.navigate(url(publicPath(username)));
+			Response response = page.navigate(site.url(publicPath(username)));
 
 			assertThat(response.status()).isEqualTo(200);
 			assertThat(page.locator("h1").textContent()).isEqualTo("Reading group");
@@ -101,10 +91,6 @@ class CollectionsInABrowserTests {
 
 	private static String publicPath(String username) {
 		return "/u/" + username + "/collections/reading-group";
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

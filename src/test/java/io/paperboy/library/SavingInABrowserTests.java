@@ -1,7 +1,6 @@
 package io.paperboy.library;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
@@ -9,11 +8,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.paperboy.catalog.Catalog;
-import io.paperboy.mail.DevMailbox;
-import io.paperboy.support.Chromium;
-import io.paperboy.support.MailedSignIn;
 import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.ServerTest;
+import io.paperboy.support.SiteInABrowser;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,16 +33,10 @@ class SavingInABrowserTests {
 	private static final LocalDate JUNE_2 = LocalDate.of(2025, 6, 2);
 
 	@RegisterExtension
-	static final Chromium browser = new Chromium();
-
-	@LocalServerPort
-	int port;
+	static final SiteInABrowser site = new SiteInABrowser();
 
 	@Autowired
 	Catalog catalog;
-
-	@Autowired
-	DevMailbox mailbox;
 
 	@BeforeEach
 	void onePaperOnTheList() {
@@ -56,17 +46,13 @@ class SavingInABrowserTests {
 
 	@Test
 	void aMemberSavesFromACardWithoutAReloadAndFindsThePaperInTheirLibrary() {
-		List<String> problems = new ArrayList<>();
-		try (BrowserContext context = browser.newContext(new NewContextOptions())) {
+		List<String> problems;
+		try (BrowserContext context = site.newContext()) {
 			Page page = context.newPage();
-			page.onConsoleMessage((message) -> {
-				if ("error".equals(message.type())) {
-					problems.add(message.text());
-				}
-			});
-			page.navigate(url("/papers/date/2025-06-02"));
+			problems = SiteInABrowser.consoleErrors(page);
+			page.navigate(site.url("/papers/date/2025-06-02"));
 			signIn(page);
-			assertThat(page.url()).isEqualTo(url("/papers/date/2025-06-02"));
+			assertThat(page.url()).isEqualTo(site.url("/papers/date/2025-06-02"));
 			Locator button = page.locator(".card form.save button");
 			assertThat(button.getAttribute("aria-pressed")).isEqualTo("false");
 
@@ -77,7 +63,7 @@ class SavingInABrowserTests {
 
 			assertThat(button.textContent()).isEqualTo("Saved");
 			assertThat(page.evaluate("window.stillThisPage === true")).isEqualTo(true);
-			page.navigate(url("/library"));
+			page.navigate(site.url("/library"));
 			assertThat(page.locator(".card h3").first().textContent()).contains("A paper worth keeping");
 		}
 		assertThat(problems).isEmpty();
@@ -85,9 +71,9 @@ class SavingInABrowserTests {
 
 	@Test
 	void aMemberUnsavesFromACardAndSavesAndUnsavesFromThePaperPageWithoutAReload() {
-		try (BrowserContext context = browser.newContext(new NewContextOptions())) {
+		try (BrowserContext context = site.newContext()) {
 			Page page = context.newPage();
-			page.navigate(url("/papers/date/2025-06-02"));
+			page.navigate(site.url("/papers/date/2025-06-02"));
 			signIn(page);
 			Locator card = page.locator(".card form.save button");
 			card.click();
@@ -97,10 +83,10 @@ class SavingInABrowserTests {
 			page.waitForCondition(() -> "false".equals(card.getAttribute("aria-pressed")));
 			assertThat(card.textContent()).isEqualTo("Save");
 			assertThat(page.evaluate("window.stillThisPage === true")).isEqualTo(true);
-			page.navigate(url("/library"));
+			page.navigate(site.url("/library"));
 			assertThat(page.locator(".card").count()).isZero();
 
-			page.navigate(url("/papers/2506.00001"));
+			page.navigate(site.url("/papers/2506.00001"));
 			Locator button = page.locator("form.save button");
 			page.evaluate("window.stillThisPage = true");
 			button.click();
@@ -109,40 +95,36 @@ class SavingInABrowserTests {
 			button.click();
 			page.waitForCondition(() -> "false".equals(button.getAttribute("aria-pressed")));
 			assertThat(page.evaluate("window.stillThisPage === true")).isEqualTo(true);
-			page.navigate(url("/library"));
+			page.navigate(site.url("/library"));
 			assertThat(page.locator(".card").count()).isZero();
 		}
 	}
 
 	@Test
 	void withoutJavaScriptTheSaveButtonPostsAndComesBackToTheSamePage() {
-		try (BrowserContext context = browser.newContext(new NewContextOptions().setJavaScriptEnabled(false))) {
+		try (BrowserContext context = site.newContext(new NewContextOptions().setJavaScriptEnabled(false))) {
 			Page page = context.newPage();
-			page.navigate(url("/papers/2506.00001"));
+			page.navigate(site.url("/papers/2506.00001"));
 			signIn(page);
-			assertThat(page.url()).isEqualTo(url("/papers/2506.00001"));
+			assertThat(page.url()).isEqualTo(site.url("/papers/2506.00001"));
 
 			page.locator("form.save button").click();
 
-			assertThat(page.url()).isEqualTo(url("/papers/2506.00001"));
+			assertThat(page.url()).isEqualTo(site.url("/papers/2506.00001"));
 			assertThat(page.locator("form.save button").getAttribute("aria-pressed")).isEqualTo("true");
-			page.navigate(url("/library"));
+			page.navigate(site.url("/library"));
 			assertThat(page.locator(".card h3").first().textContent()).contains("A paper worth keeping");
 
-			page.navigate(url("/papers/date/2025-06-02"));
+			page.navigate(site.url("/papers/date/2025-06-02"));
 			page.locator(".card form.save button").click();
-			assertThat(page.url()).isEqualTo(url("/papers/date/2025-06-02"));
+			assertThat(page.url()).isEqualTo(site.url("/papers/date/2025-06-02"));
 			assertThat(page.locator(".card form.save button").textContent()).isEqualTo("Save");
 		}
 	}
 
 	/** From a page, follows the save link to sign in, as a new visitor, and comes back. */
 	private void signIn(Page page) {
-		MailedSignIn.asNewMember(page, "a.save", this.mailbox, "saver");
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
+		site.signInAsNewMember(page, "a.save", "saver");
 	}
 
 }

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A new member signs in in a browser as a person does: from a page, they follow a link to sign in
  * (a "Save", "Upvote" or "Follow" link, say), give an address, open the link mailed to it (read from
  * the development outbox), choose a username and a name, and are back on the page they came from.
+ * Tests reach it through {@link SiteInABrowser#signInAsNewMember}.
  */
-public final class MailedSignIn {
+final class MailedSignIn {
 
 	private static final Pattern SIGN_IN_LINK = Pattern.compile("https?://[^/\\s]+(/signin/token\\?\\S+)");
 
@@ -31,7 +32,7 @@ public final class MailedSignIn {
 	 * @param prefix the start of the member's address and username, such as {@code saver}
 	 * @return the member's username
 	 */
-	public static String asNewMember(Page page, String linkSelector, DevMailbox mailbox, String prefix) {
+	static String asNewMember(Page page, String linkSelector, DevMailbox mailbox, String prefix) {
 		int visitor = visitors.incrementAndGet();
 		String address = prefix + visitor + "-" + System.nanoTime() + "@example.org";
 		page.locator(linkSelector).first().click();
