@@ -18,15 +18,7 @@ class MailHealthIndicatorTests {
 
 	@Test
 	void aRelayThatAnswersIsUpAndOneThatWentDownIsDegradedOnceTheLastCheckIsOld() {
-		GreenMail relay = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());
-		relay.start();
-		MailHealthIndicator indicator = new MailHealthIndicator(TestRelays.sender(relay.getSmtp().getPort()), this.clock);
-		try {
-			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
-		}
-		finally {
-			relay.stop();
-		}
+		MailHealthIndicator indicator = checkedUpBeforeTheRelayWentDown();
 
 		assertThat(indicator.health().getStatus()).as("checked moments ago").isEqualTo(Status.UP);
 		this.clock.advance(Duration.ofSeconds(31));
@@ -38,15 +30,7 @@ class MailHealthIndicatorTests {
 
 	@Test
 	void aForgottenCheckIsMadeAgainAtOnce() {
-		GreenMail relay = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());
-		relay.start();
-		MailHealthIndicator indicator = new MailHealthIndicator(TestRelays.sender(relay.getSmtp().getPort()), this.clock);
-		try {
-			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
-		}
-		finally {
-			relay.stop();
-		}
+		MailHealthIndicator indicator = checkedUpBeforeTheRelayWentDown();
 
 		indicator.forget();
 
@@ -60,6 +44,20 @@ class MailHealthIndicatorTests {
 
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails().get("delivery").toString()).contains("development outbox");
+	}
+
+	/** An indicator that found its relay up, and the relay gone since. */
+	private MailHealthIndicator checkedUpBeforeTheRelayWentDown() {
+		GreenMail relay = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());
+		relay.start();
+		MailHealthIndicator indicator = new MailHealthIndicator(TestRelays.sender(relay.getSmtp().getPort()), this.clock);
+		try {
+			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+		}
+		finally {
+			relay.stop();
+		}
+		return indicator;
 	}
 
 }
