@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The drill for digests on several nodes: three application nodes, each its own JVM, on one
  * PostgreSQL database and one relay, run the {@code digest-run} job from db-scheduler; the node
- * that is sending is killed with SIGKILL in the middle of the run. Once db-scheduler sees the dead
+ * that is sending is killed with SIGKILL in the middle of the run (paused first, so that the messages
+ * it holds are read while it can no longer change them). Once db-scheduler sees the dead
  * node's run go quiet and the dead senders' leases run out, the survivors send the rest: every
  * subscriber has their digest at the relay. The only messages that came twice are messages the
  * dead node held claimed when it died (the relay may have accepted them before the node could mark
@@ -66,17 +67,14 @@ class DigestNodeKilledDrillTests {
 			JdbcClient database = JdbcClient.create(new DriverManagerDataSource(url, EmbeddedPostgresSupport.username(), ""));
 			subscribe(database);
 
-			// the next run (every two seconds) composes every digest; kill the node whose senders hold some
+			// the next run (every two seconds) composes every digest; kill the node whose senders hold some,
+			// paused while the claims are read: a sender may finish its batch between a look and a kill
 			NodeProcess sending = await().atMost(Duration.ofSeconds(60))
-				.until(() -> (relay.received().size() >= KILLED_AFTER) ? holdingClaims(database)
+				.until(() -> (relay.received().size() >= KILLED_AFTER) ? pausedHoldingClaims(database)
 						: Optional.<NodeProcess>empty(), Optional::isPresent)
 				.orElseThrow();
+			Set<String> held = claimedBy(database, sending);
 			sending.kill();
-			Set<String> held = Set.copyOf(database
-				.sql("select recipient from digest_outbox where state = 'sending' and claimed_by like :node")
-				.param("node", sending.pid() + "@%")
-				.query(String.class)
-				.list());
 			assertThat(held).as("what the killed node was sending when it died").isNotEmpty();
 			assertThat(relay.received()).as("the run was under way, far from done").hasSizeLessThan(SUBSCRIBERS);
 
@@ -130,15 +128,36 @@ class DigestNodeKilledDrillTests {
 				""").param("now", now.atOffset(ZoneOffset.UTC)).param("count", SUBSCRIBERS).update();
 	}
 
-	/** The live node whose senders hold claimed messages, if one does. */
-	private Optional<NodeProcess> holdingClaims(JdbcClient database) {
+	/**
+	 * The live node whose senders hold claimed messages, if one does, paused: what it holds then stays
+	 * held until it is killed. A node that, paused, holds nothing any more goes on.
+	 */
+	private Optional<NodeProcess> pausedHoldingClaims(JdbcClient database) {
 		List<String> claimants = database.sql("select claimed_by from digest_outbox where state = 'sending'")
 			.query(String.class)
 			.list();
-		return this.nodes.stream()
+		Optional<NodeProcess> holding = this.nodes.stream()
 			.filter(NodeProcess::isAlive)
 			.filter((node) -> claimants.stream().anyMatch((claimant) -> claimant.startsWith(node.pid() + "@")))
 			.findFirst();
+		holding.ifPresent(NodeProcess::pause);
+		if (holding.isPresent() && claimedBy(database, holding.get()).isEmpty()) {
+			holding.get().resume();
+			return Optional.empty();
+		}
+		return holding;
+	}
+
+	/**
+	 * The recipients of the messages this node's senders hold. Read while the node is paused, it is
+	 * what the node holds when killed, and perhaps a few that a statement it had already sent marks
+	 * sent meanwhile: a message the survivors send again is one of these.
+	 */
+	private static Set<String> claimedBy(JdbcClient database, NodeProcess node) {
+		return Set.copyOf(database.sql("select recipient from digest_outbox where state = 'sending' and claimed_by like :node")
+			.param("node", node.pid() + "@%")
+			.query(String.class)
+			.list());
 	}
 
 	private static String messageId(ScriptedSmtpServer.Received message) {

@@ -10,12 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
@@ -23,7 +25,8 @@ import static org.awaitility.Awaitility.await;
  * One application node as its own JVM process, started from the tests' class path (so the tests'
  * {@code config/application.properties} applies, overridden by the arguments given), on a port of
  * its own, its output in a log file. {@link #kill()} is {@code kill -9}: the node gets no chance to
- * finish anything. Close it after the test, whatever happened.
+ * finish anything; {@link #pause()} stops it where it is, so that a test can look at what it holds
+ * before it decides. Close it after the test, whatever happened.
  * <pre>
  * try (NodeProcess node = NodeProcess.start("a", directory, List.of("--spring.datasource.url=" + url))) {
  *     node.awaitReady(Duration.ofSeconds(60));
@@ -138,6 +141,59 @@ public final class NodeProcess implements AutoCloseable {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * {@code kill -STOP}: every thread of the node stops where it is, until {@link #resume()}; returns
+	 * once the kernel shows each of them stopped, so nothing the node does changes what a test reads
+	 * meanwhile (a statement it had already sent to a database may still complete).
+	 */
+	public void pause() {
+		signal("STOP");
+		await("node " + this.name + " to stop").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(10))
+			.until(this::everyThreadStopped);
+	}
+
+	/** {@code kill -CONT}: a paused node goes on. */
+	public void resume() {
+		signal("CONT");
+	}
+
+	private void signal(String name) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(pid())).redirectErrorStream(true).start();
+			String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (kill.waitFor() != 0) {
+				throw new IllegalStateException("kill -" + name + " " + pid() + " failed: " + output);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while signalling " + this, ex);
+		}
+	}
+
+	/** Whether every thread of the node is in state {@code T} (stopped by a signal), as {@code /proc} says. */
+	private boolean everyThreadStopped() throws IOException {
+		try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid()), "task"))) {
+			return threads.allMatch((thread) -> {
+				try {
+					String stat = Files.readString(thread.resolve("stat"), StandardCharsets.US_ASCII);
+					// "tid (name) S ...": the name may hold spaces and parentheses, the state follows the last ')'
+					return stat.charAt(stat.lastIndexOf(')') + 2) == 'T';
+				}
+				catch (NoSuchFileException ex) {
+					return true; // the thread has ended
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
 		}
 	}
 
