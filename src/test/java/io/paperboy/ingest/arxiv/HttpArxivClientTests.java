@@ -32,10 +32,19 @@ class HttpArxivClientTests {
 		this.server.close();
 	}
 
-	/** Test pace: 10 ms between requests, short backoffs, a short timeout. */
+	/**
+	 * Test pace: 10 ms between requests, short backoffs, and requests that do not time out in a test
+	 * (a minute): on a busy machine a short timeout could give up on an answer the script meant to be
+	 * read, and spend the script's next answer on the retry.
+	 */
 	static PoliteHttpClient.Settings tinySettings() {
+		return tinySettings(Duration.ofMinutes(1));
+	}
+
+	/** Test pace, with a request timeout for a test of timeouts. */
+	static PoliteHttpClient.Settings tinySettings(Duration requestTimeout) {
 		return new PoliteHttpClient.Settings("Paperboy-test (mailto:ops@example.org)", Duration.ofMillis(10),
-				Duration.ofSeconds(1), Duration.ofMillis(500), 3, Duration.ofMillis(10), Duration.ofMillis(50));
+				Duration.ofSeconds(1), requestTimeout, 3, Duration.ofMillis(10), Duration.ofMillis(50));
 	}
 
 	@Test
@@ -126,11 +135,13 @@ class HttpArxivClientTests {
 	void aTimeoutAndAConnectionResetMidBodyAreRetried() {
 		String body = RecordedResponses.named("id_1707.08567_").body();
 		this.server.always()
-			.thenStall(Duration.ofSeconds(1))
+			.thenStall(Duration.ofMinutes(5))
 			.thenDropMidBody(200, ATOM, body)
 			.thenRespond(200, ATOM, body);
+		ArxivClient timingOut = new HttpArxivClient(
+				new PoliteHttpClient(tinySettings(Duration.ofSeconds(2)), Clock.systemUTC()), this.server.uri("/api/query"));
 
-		assertThat(this.arxiv.lookUp(List.of("1707.08567")).entries()).hasSize(1);
+		assertThat(timingOut.lookUp(List.of("1707.08567")).entries()).hasSize(1);
 		assertThat(this.server.requests()).hasSize(3);
 	}
 
