@@ -50,6 +50,11 @@ public final class Browser implements AutoCloseable {
 		return this.chromium.newContext(options);
 	}
 
+	/** Whether Chromium still runs and answers Playwright. */
+	public boolean isConnected() {
+		return this.chromium.isConnected();
+	}
+
 	@Override
 	public void close() {
 		this.chromium.close();

@@ -1,6 +1,7 @@
 package io.paperboy.web;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -12,8 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
+import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
@@ -30,23 +34,28 @@ import io.paperboy.account.User;
 import io.paperboy.account.UserDirectory;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.mail.DevMailbox;
+import io.paperboy.support.CatalogTables;
 import io.paperboy.support.Chromium;
-import io.paperboy.support.EmptyCatalog;
+import io.paperboy.support.ChromiumThread;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.ServerTest;
 import io.paperboy.support.TestMembers;
 import io.paperboy.support.TestPapers;
 import io.paperboy.support.WebSession;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,7 +69,7 @@ import static org.awaitility.Awaitility.await;
  */
 @Tag("browser")
 @ServerTest
-@ExtendWith(EmptyCatalog.class)
+@TestInstance(Lifecycle.PER_CLASS)
 class EveryPageInABrowserTests {
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -90,8 +99,11 @@ class EveryPageInABrowserTests {
 	@RegisterExtension
 	static final Chromium browser = new Chromium();
 
-	/** The path of a digest's preferences page, made once (subscriptions outlive the catalog). */
-	private static String preferencesPath;
+	@RegisterExtension
+	static final ChromiumThread second = new ChromiumThread();
+
+	/** The path of a digest's preferences page. */
+	private String preferencesPath;
 
 	@LocalServerPort
 	int port;
@@ -111,6 +123,12 @@ class EveryPageInABrowserTests {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
 	/**
 	 * Every page type a person meets, by name (the screenshot's file name), path, and whether only a
 	 * member sees it. A new page type gets a line here.
@@ -126,7 +144,7 @@ class EveryPageInABrowserTests {
 				new PageType("search", "/papers/search?q=reward", 200, false),
 				new PageType("stats", "/stats", 200, false), new PageType("submit", "/submit", 200, false),
 				new PageType("signin", "/signin", 200, false), new PageType("api", "/docs/api", 200, false), new PageType("profile", "/u/" + USERNAME, 200, false),
-				new PageType("settings", preferencesPath, 200, false),
+				new PageType("settings", this.preferencesPath, 200, false),
 				new PageType("welcome", "/welcome", 200, true),
 				new PageType("for-you", "/papers/for-you", 200, true), new PageType("library", "/library", 200, true),
 				new PageType("signals", "/settings/signals", 200, true), new PageType("account", "/settings/account", 200, true),
@@ -160,11 +178,13 @@ class EveryPageInABrowserTests {
 
 	/**
 	 * A week of lists a week ago, with three- and four-digit vote counts, long titles and many
-	 * authors; an administrator with a long name; a confirmed digest subscription.
+	 * authors; an administrator with a long name; a confirmed digest subscription. Made once for the
+	 * class: its tests only read.
 	 */
-	@BeforeEach
+	@BeforeAll
 	void aWeekOfPapers() throws Exception {
-		this.clock.set(MONDAY.plusDays(7).atTime(12, 0).toInstant(ZoneOffset.UTC));
+		CatalogTables.empty(this.jdbc, this.events);
+		aWeekLater();
 		User ak = this.users.ensureImported("akhaliq", "AK", null, null);
 		this.catalog.savePaper(TestPapers.paper("2506.00001")
 			.withTitle("Reward Tampering in Reinforcement Learning Agents, and What to Do About It at Scale")
@@ -186,70 +206,105 @@ class EveryPageInABrowserTests {
 				MONDAY.plusDays(2));
 		this.catalog.placeOnDailyList(TestPapers.entry("2506.00003", MONDAY.plusDays(2)));
 		TestMembers.member(this.accounts, USERNAME, DISPLAY_NAME, Role.ADMIN);
-		if (preferencesPath == null) {
-			preferencesPath = confirmedSubscription("reader-" + System.nanoTime() + "@example.org");
-		}
+		this.preferencesPath = confirmedSubscription("reader-" + System.nanoTime() + "@example.org");
 		WebSession visitor = new WebSession(this.port);
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> visitor.get("/papers/search?q=reward").body().contains("href=\"/papers/2506.00001\""));
 	}
 
+	/** Every test sees the site a week after the lists ({@code @ServerTest} sets the clock back before each). */
+	@BeforeEach
+	void aWeekLater() {
+		this.clock.set(MONDAY.plusDays(7).atTime(12, 0).toInstant(ZoneOffset.UTC));
+	}
+
 	@ParameterizedTest(name = "{0} px, {1}, signed in: {2}")
 	@MethodSource("views")
 	void everyPageTypeIsAccessibleAndFitsTheScreen(int width, ColorScheme scheme, boolean signedIn) throws Exception {
-		List<String> problems = new ArrayList<>();
-		try (BrowserContext context = browser
-			.newContext(new NewContextOptions().setViewportSize(width, 844).setColorScheme(scheme))) {
-			if (signedIn) {
-				signIn(context);
-			}
-			Page page = context.newPage();
-			for (PageType type : pageTypes()) {
-				if (type.membersOnly() && !signedIn) {
-					continue;
-				}
-				String name = type.name() + "-" + view(width, scheme, signedIn);
-				Response response = page.navigate(url(type.path()));
-				if (response.status() != type.status()) {
-					problems.add(name + ": status " + response.status() + " at " + page.url());
-				}
-				if (signedIn && width >= 1024 && !page.locator(".site-header a.me").isVisible()) {
-					problems.add(name + ": the header does not show who is signed in");
-				}
-				if (checksAccessibility(width, scheme)) {
-					problems.addAll(violations(page).stream().map((violation) -> name + ": " + violation).toList());
-				}
-				double header = ((Number) page.evaluate(
-						"document.querySelector('.site-header').getBoundingClientRect().height")).doubleValue();
-				double limit = (width < 1024) ? 100 : 72;
-				if (header > limit) {
-					problems.add(name + ": the header is " + header + " px tall, more than " + limit);
-				}
-				if (page.locator(".site-header").evaluate("(e) => e.scrollWidth > e.clientWidth").equals(true)) {
-					problems.add(name + ": the header is wider than the screen");
-				}
-				if (signedIn && width >= 1024 && page.locator(".site-header a.me").boundingBox().width < 50) {
-					problems.add(name + ": the member's name is cut to less than 50 px");
-				}
-				Number label = (Number) page.evaluate(SMALLEST_CHART_LABEL);
-				if (label != null && label.doubleValue() < 11) {
-					problems.add(name + ": a chart label is " + label + " px tall, less than 11");
-				}
-				if (width < 1024) {
-					Number overflow = (Number) page
-						.evaluate("document.documentElement.scrollWidth - window.innerWidth");
-					if (overflow.intValue() > 0) {
-						problems.add(name + ": scrolls sideways by " + overflow + " px");
-					}
-				}
-				if (scheme == ColorScheme.LIGHT || width == 1440) {
-					screenshot(page, name);
-				}
-			}
-		}
+		// a session for each browser: two first requests of one session at once would race to store its CSRF token
+		Cookie session = signedIn ? signIn() : null;
+		Cookie secondSession = signedIn ? signIn() : null;
+		List<PageType> shown = pageTypes().stream().filter((type) -> signedIn || !type.membersOnly()).toList();
+		// every other page in the second browser, at the same time: one lays out or runs axe while the other waits
+		CompletableFuture<List<String>> inTheSecond = second.start(
+				(chromium) -> checkPages(chromium::newContext, everyOther(shown, 1), width, scheme, secondSession));
+		List<String> problems = new ArrayList<>(
+				checkPages(browser::newContext, everyOther(shown, 0), width, scheme, session));
+		problems.addAll(inTheSecond.join());
 		// one line per problem, every page's at once: a run shows all there is to fix
 		problems.forEach(System.out::println);
 		assertThat(problems).isEmpty();
+	}
+
+	/** The problems of these pages in one view, each page opened in turn in one browser context. */
+	private List<String> checkPages(Function<NewContextOptions, BrowserContext> newContext, List<PageType> types,
+			int width, ColorScheme scheme, Cookie session) {
+		List<String> problems = new ArrayList<>();
+		String view = view(width, scheme, session != null);
+		try (BrowserContext context = newContext
+			.apply(new NewContextOptions().setViewportSize(width, 844).setColorScheme(scheme))) {
+			if (session != null) {
+				context.addCookies(List.of(session));
+			}
+			Page page = context.newPage();
+			for (PageType type : types) {
+				String name = type.name() + "-" + view;
+				problems.addAll(checkPage(page, type, name, width, scheme, session != null));
+			}
+		}
+		return problems;
+	}
+
+	private List<String> checkPage(Page page, PageType type, String name, int width, ColorScheme scheme,
+			boolean signedIn) {
+		List<String> problems = new ArrayList<>();
+		Response response = page.navigate(url(type.path()));
+		if (response.status() != type.status()) {
+			problems.add(name + ": status " + response.status() + " at " + page.url());
+		}
+		if (signedIn && width >= 1024 && !page.locator(".site-header a.me").isVisible()) {
+			problems.add(name + ": the header does not show who is signed in");
+		}
+		if (checksAccessibility(width, scheme)) {
+			problems.addAll(violations(page).stream()
+				.map((violation) -> name + ": " + violation)
+				.toList());
+		}
+		double header = ((Number) page
+			.evaluate("document.querySelector('.site-header').getBoundingClientRect().height")).doubleValue();
+		double limit = (width < 1024) ? 100 : 72;
+		if (header > limit) {
+			problems.add(name + ": the header is " + header + " px tall, more than " + limit);
+		}
+		if (page.locator(".site-header").evaluate("(e) => e.scrollWidth > e.clientWidth").equals(true)) {
+			problems.add(name + ": the header is wider than the screen");
+		}
+		if (signedIn && width >= 1024 && page.locator(".site-header a.me").boundingBox().width < 50) {
+			problems.add(name + ": the member's name is cut to less than 50 px");
+		}
+		Number label = (Number) page.evaluate(SMALLEST_CHART_LABEL);
+		if (label != null && label.doubleValue() < 11) {
+			problems.add(name + ": a chart label is " + label + " px tall, less than 11");
+		}
+		if (width < 1024) {
+			Number overflow = (Number) page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+			if (overflow.intValue() > 0) {
+				problems.add(name + ": scrolls sideways by " + overflow + " px");
+			}
+		}
+		if (scheme == ColorScheme.LIGHT || width == 1440) {
+			screenshot(page, name);
+		}
+		return problems;
+	}
+
+	/** The pages at {@code first}, {@code first + 2}, ...: one browser's share of a view. */
+	private static List<PageType> everyOther(List<PageType> types, int first) {
+		List<PageType> share = new ArrayList<>();
+		for (int i = first; i < types.size(); i += 2) {
+			share.add(types.get(i));
+		}
+		return share;
 	}
 
 	/**
@@ -287,7 +342,7 @@ class EveryPageInABrowserTests {
 	@Test
 	void fromALaptopsWidthTheHeaderIsOneRowAndALongNameIsCutWithTheWholeNameInItsTitle() throws Exception {
 		try (BrowserContext laptop = browser.newContext(new NewContextOptions().setViewportSize(1024, 768))) {
-			signIn(laptop);
+			laptop.addCookies(List.of(signIn()));
 			Page page = laptop.newPage();
 			page.navigate(url("/papers/date/2025-06-02"));
 			Locator name = page.locator(".site-header a.me");
@@ -320,9 +375,16 @@ class EveryPageInABrowserTests {
 		}
 	}
 
-	/** axe-core's WCAG A and AA violations on the page, one line per element. */
+	/**
+	 * axe-core's WCAG A and AA violations on the page, one line per element. axe runs in the page
+	 * itself ({@code legacyMode}: the page has no frames of other origins to reach), so a check costs
+	 * one injection of its script and no page of its own to combine frames' results; and it reports
+	 * the elements of violations only, not of each rule that passed.
+	 */
 	private static List<String> violations(Page page) {
-		AxeResults results = new AxeBuilder(page).withTags(WCAG_A_AA).analyze();
+		AxeRunOptions options = new AxeRunOptions();
+		options.setResultTypes(List.of("violations"));
+		AxeResults results = new AxeBuilder(page).options(options).withTags(WCAG_A_AA).setLegacyMode(true).analyze();
 		if (results.isErrored() || results.getPasses().isEmpty()) {
 			return List.of("axe-core did not run: " + results.getErrorMessage());
 		}
@@ -336,11 +398,11 @@ class EveryPageInABrowserTests {
 		return lines;
 	}
 
-	/** Signs the administrator in over HTTP and hands the session to the browser. */
-	private void signIn(BrowserContext context) throws IOException, InterruptedException {
+	/** Signs the administrator in over HTTP: the session's cookie, for a browser context. */
+	private Cookie signIn() throws IOException, InterruptedException {
 		WebSession session = new WebSession(this.port);
 		session.signIn(this.mailbox, USERNAME + "@example.org", USERNAME);
-		context.addCookies(List.of(new Cookie("PAPERBOY_SESSION", session.sessionId()).setUrl(url("/"))));
+		return new Cookie("PAPERBOY_SESSION", session.sessionId()).setUrl(url("/"));
 	}
 
 	/** Subscribes to the digest, confirms from the mailed link, and answers the preferences page's path. */
@@ -355,8 +417,13 @@ class EveryPageInABrowserTests {
 		return WebSession.location(confirmed).orElseThrow();
 	}
 
-	private static void screenshot(Page page, String name) throws IOException {
-		Files.createDirectories(SCREENSHOTS);
+	private static void screenshot(Page page, String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
 	}
 
