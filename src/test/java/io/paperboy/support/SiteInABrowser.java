@@ -7,7 +7,6 @@ import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.paperboy.mail.DevMailbox;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,7 +14,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * The running site of a {@link ServerTest} in one headless Chromium for a test class, with what a test
+ * The running site of a {@link ServerTest} in the test run's headless Chromium ({@link Chromium}), with what a test
  * of a member's clicks needs: the site's addresses, fresh browser contexts, signing in as a new member
  * by the link mailed to the development outbox, and the errors a page logs to its console.
  * <pre>
@@ -29,7 +28,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * }
  * </pre>
  */
-public final class SiteInABrowser implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+public final class SiteInABrowser implements BeforeAllCallback, BeforeEachCallback {
 
 	private final Chromium chromium = new Chromium();
 
@@ -40,11 +39,6 @@ public final class SiteInABrowser implements BeforeAllCallback, AfterAllCallback
 	@Override
 	public void beforeAll(ExtensionContext context) throws Exception {
 		this.chromium.beforeAll(context);
-	}
-
-	@Override
-	public void afterAll(ExtensionContext context) {
-		this.chromium.afterAll(context);
 	}
 
 	@Override
