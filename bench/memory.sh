@@ -9,7 +9,8 @@
 #
 # Usage: bench/memory.sh   (see bench/README.md)
 # Environment:
-#   CONFIGS="name=flags;name=flags"   the runs (default: "default=;small=$SMALL")
+#   CONFIGS="name=flags;name=flags"   the runs (default: "default=;small=$SMALL"); flags may begin
+#                     with environment variables of the run's processes: "arenas=MALLOC_ARENA_MAX=2 -Xmx256m"
 #   SMALL="-Xmx256m ..."   the recommended small-machine flags (the second run by default)
 #   EMBED_WAIT=1200   seconds to wait for every paper to have its vector (8,506 papers take about
 #                     15 minutes on 2 quiet cores); a smaller value samples a part of the embedding
@@ -27,7 +28,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$ROOT/bench/lib.sh"
 DATA=${DATA:-$ROOT/../shared/data/hf-daily-papers}
 ARXIV=${ARXIV:-$ROOT/../shared/data/arxiv-kaggle/arxiv-cs-2026-05-06.derived.jsonl}
-SMALL=${SMALL:--Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m}
+SMALL=${SMALL:-MALLOC_ARENA_MAX=2 -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
 CONFIGS=${CONFIGS:-default=;small=$SMALL}
 EMBED_WAIT=${EMBED_WAIT:-1200}
 DURATION=${DURATION:-60s}
@@ -114,7 +115,15 @@ printf '| run | stage | RSS MB | peak RSS MB | heap used after GC MB | threads |
 IFS=';' read -r -a RUNS <<<"$CONFIGS"
 for run in "${RUNS[@]}"; do
 	CONFIG_NAME=${run%%=*}
-	JVM_OPTS="${run#*=} -XX:NativeMemoryTracking=summary"
+	# leading NAME=value words are the environment of the run's processes (MALLOC_ARENA_MAX=2), the rest JVM flags
+	FLAGS=
+	ENVIRONMENT=()
+	for word in ${run#*=}; do
+		if [[ -z $FLAGS && $word =~ ^[A-Z_]+= ]]; then ENVIRONMENT+=("$word"); else FLAGS="$FLAGS $word"; fi
+	done
+	FLAGS=${FLAGS# }
+	for word in "${ENVIRONMENT[@]}"; do export "${word?}"; done
+	JVM_OPTS="$FLAGS -XX:NativeMemoryTracking=summary"
 	RUN_DIR=$WORK/$CONFIG_NAME
 	mkdir -p "$RUN_DIR"
 	echo "== $CONFIG_NAME: ${run#*=}"
@@ -128,7 +137,7 @@ for run in "${RUNS[@]}"; do
 
 	echo "  importing $DATA beside the server (same flags, without NMT) ..."
 	# shellcheck disable=SC2086 # a list of flags
-	/usr/bin/time -v -o "$RUN_DIR/import.time" java ${run#*=} -jar "$JAR" import hf-daily "$DATA" \
+	/usr/bin/time -v -o "$RUN_DIR/import.time" java $FLAGS -jar "$JAR" import hf-daily "$DATA" \
 		--paperboy.data-dir="$RUN_DIR/data" >"$RUN_DIR/import.log" 2>&1 \
 		|| { cat "$RUN_DIR/import.log" >&2; exit 1; }
 	IMPORT_RSS=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$RUN_DIR/import.time")
@@ -163,7 +172,7 @@ for run in "${RUNS[@]}"; do
 		sleep 5
 		waited=$((waited + 5))
 	done
-	echo "  $(sql_value "select due || ' due, ' || sent || ' sent' from digest_runs where due > 0"); at the sink: $(sink_messages "$CONFIG_NAME") messages"
+	echo "  digests: $(sql_value "select due from digest_runs where due > 0") due, $(sql_value "select sent from digest_runs where due > 0") sent; at the sink: $(sink_messages "$CONFIG_NAME") messages"
 	sample "after the digest run"
 
 	jcmd "$SERVER_PID" VM.native_memory summary >"$RUN_DIR/nmt.txt"
@@ -178,6 +187,7 @@ for run in "${RUNS[@]}"; do
 	echo "| $CONFIG_NAME | import verb beside the server: peak RSS $IMPORT_RSS MB | | | | | |" >>"$WORK/results.md"
 	stop_server
 	stop_sink
+	for word in "${ENVIRONMENT[@]}"; do unset "${word%%=*}"; done
 	echo
 done
 
