@@ -54,7 +54,7 @@ class SmallMachineProcessTests {
 			node.awaitReady(Duration.ofMinutes(5));
 
 			List<String> arguments = new ArrayList<>(List.of("import", "hf-daily"));
-			days.forEach((path) -> arguments.add(path.toString()));
+			days.forEach((path) -> arguments.add(path.toAbsolutePath().toString()));
 			arguments.addAll(List.of("--spring.datasource.url=" + database, "--paperboy.data-dir=" + data));
 			Run run = run(arguments);
 			assertThat(run.exitCode()).as(run.output()).isZero();
