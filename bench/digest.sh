@@ -27,17 +27,8 @@ SESSIONS=${SESSIONS:-2}
 PYTHON=${PYTHON:-/usr/bin/python3}
 JAR=${JAR:-$ROOT/target/paperboy.jar}
 
-SINK=$(command -v smtp-sink || echo /usr/sbin/smtp-sink)
-SOURCE=$(command -v smtp-source || echo /usr/sbin/smtp-source)
-if [ ! -x "$SINK" ] || [ ! -x "$SOURCE" ]; then
-	cat >&2 <<-'EOF'
-		smtp-sink and smtp-source come with Debian's postfix package; no Postfix needs to run.
-		Install them with:
-		  echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
-		  DEBIAN_FRONTEND=noninteractive apt-get install -y postfix
-	EOF
-	exit 2
-fi
+. "$ROOT/bench/lib.sh"
+require_postfix_tools
 [ -d "$HF" ] || { echo "No daily-papers folder at $HF" >&2; exit 2; }
 [ -f "$ARXIV" ] || { echo "No arXiv file at $ARXIV" >&2; exit 2; }
 if [ ! -f "$JAR" ]; then
@@ -49,13 +40,6 @@ fi
 WORK=$(mktemp -d /tmp/paperboy-digest-bench.XXXXXX)
 chmod 755 "$WORK"
 SINK_PID=
-stop_sink() {
-	if [ -n "$SINK_PID" ]; then
-		kill "$SINK_PID" 2>/dev/null || true
-		wait "$SINK_PID" 2>/dev/null || true
-		SINK_PID=
-	fi
-}
 cleanup() {
 	stop_sink
 	[ "${KEEP:-}" = 1 ] && echo "Kept $WORK" || rm -rf "$WORK"
@@ -66,58 +50,6 @@ now() { date +%s.%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 field() { awk -F': ' -v name="$1" '$1 ~ name { print $2 }'; }
-free_port() { "$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-
-# start_sink NAME: a fresh smtp-sink on loopback that appends every message to WORK/sink/NAME;
-# sets SINK_PORT and SINK_PID. As root it must drop privileges (-u nobody).
-start_sink() {
-	mkdir -p "$WORK/sink"
-	chmod 777 "$WORK/sink"
-	SINK_PORT=$(free_port)
-	local user=()
-	[ "$(id -u)" = 0 ] && user=(-u nobody)
-	"$SINK" "${user[@]}" -D "$WORK/sink/$1" "127.0.0.1:$SINK_PORT" 1024 >"$WORK/sink-$1.log" 2>&1 &
-	SINK_PID=$!
-	local _
-	for _ in $(seq 50); do
-		if (exec 3<>"/dev/tcp/127.0.0.1/$SINK_PORT") 2>/dev/null; then return 0; fi
-		sleep 0.1
-	done
-	echo "smtp-sink did not start:" >&2
-	cat "$WORK/sink-$1.log" >&2
-	exit 1
-}
-
-# count_sink NAME: reads the dump WORK/sink/NAME and prints "messages recipients distinct
-# duplicates bytes first last": messages, RCPT TO addresses, distinct ones, addresses received more
-# than once, the average size of a message as sent (headers and body, CRLF line ends, without
-# smtp-sink's own lines) and the sink's time stamps of the first and last message (epoch seconds)
-count_sink() {
-	local dump=$WORK/sink/$1
-	[ -f "$dump" ] || { echo "0 0 0 0 0 0 0"; return; }
-	grep '^X-Rcpt-Args: ' "$dump" | sed 's/^X-Rcpt-Args: //; s/[<>]//g; s/ .*//' | sort >"$dump.rcpt"
-	local messages recipients distinct duplicates
-	messages=$(grep -c '^X-Client-Addr: ' "$dump" || true)
-	recipients=$(wc -l <"$dump.rcpt")
-	distinct=$(uniq "$dump.rcpt" | wc -l)
-	duplicates=$(uniq -d "$dump.rcpt" | wc -l)
-	# a message: smtp-sink's X- lines, its three-line Received header, the message, an empty line
-	LC_ALL=C awk '
-		/^X-Client-Addr: / { if (n) bytes -= 2; n++; state = 0; next }
-		state == 0 && /^Received: from / { state = 1; skip = 2; next }
-		state == 1 && skip > 0 { skip--; if (skip == 0) { stamp = $0; sub(/^[ \t]+/, "", stamp); print stamp > "/dev/stderr"; state = 2 }; next }
-		state == 2 { bytes += length($0) + 2 }
-		END { if (n) bytes -= 2; printf "%.0f\n", (n ? bytes / n : 0) }
-	' "$dump" 2>"$dump.stamps" >"$dump.size"
-	local first last
-	first=$(head -1 "$dump.stamps" | xargs -I{} date -d {} +%s 2>/dev/null || echo 0)
-	last=$(tail -1 "$dump.stamps" | xargs -I{} date -d {} +%s 2>/dev/null || echo 0)
-	echo "$messages $recipients $distinct $duplicates $(cat "$dump.size") $first $last"
-}
-
-H2_URL="jdbc:h2:file:$WORK/data/paperboy;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-sql() { java -cp "$WORK/h2.jar" org.h2.tools.RunScript -url "$H2_URL" -user sa -password '' -script "$1" -showResults; }
-sql_value() { java -cp "$WORK/h2.jar" org.h2.tools.Shell -url "$H2_URL" -user sa -password '' -sql "$1" | sed -n 2p | tr -d ' '; }
 
 echo "Digest delivery benchmark: $SUBSCRIBERS subscribers"
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -131,29 +63,10 @@ java $JAVA_OPTS -jar "$JAR" import hf-daily "$HF" --paperboy.data-dir="$WORK/dat
 	|| { cat "$WORK/import-hf.log" >&2; exit 1; }
 java $JAVA_OPTS -jar "$JAR" import arxiv-snapshot "$ARXIV" --paperboy.data-dir="$WORK/data" >"$WORK/import-arxiv.log" 2>&1 \
 	|| { cat "$WORK/import-arxiv.log" >&2; exit 1; }
-(cd "$WORK" && unzip -q -j -o "$JAR" 'BOOT-INF/lib/h2-*.jar' && mv h2-*.jar h2.jar)
+h2_tools "$WORK/data"
 
 echo "Generating $SUBSCRIBERS subscriptions ..."
-start=$(now)
-"$PYTHON" "$ROOT/bench/digest_subscribers.py" "$SUBSCRIBERS" "$HF" "$ARXIV" "$WORK/subscribers.csv"
-cat >"$WORK/load.sql" <<EOF
-set @shift = datediff(second, (select max(submitted_at) from daily_entries), current_timestamp) - 3600;
-update daily_entries set submitted_at = dateadd(second, @shift, submitted_at);
-insert into digest_subscriptions (email, status, cadence, weekday, delivery_hour, time_zone, paper_count,
-    categories, keywords, min_upvotes, ordering, created_at, requested_at, confirmed_at, last_sent_at)
-select "EMAIL", 'confirmed', "CADENCE", cast("WEEKDAY" as smallint), cast("DELIVERY_HOUR" as smallint), "TIME_ZONE",
-    cast("PAPER_COUNT" as integer), coalesce("CATEGORIES", ''), replace(coalesce("KEYWORDS", ''), '|', char(10)),
-    cast("MIN_UPVOTES" as integer), case when cast("PERSONAL" as boolean) then 'upvoted' else 'trending' end,
-    dateadd(day, -30, current_timestamp),
-    dateadd(day, -30, current_timestamp), dateadd(day, -30, current_timestamp),
-    case when "HOURS_SINCE_LAST" is null then null
-        else dateadd(hour, -cast("HOURS_SINCE_LAST" as integer), current_timestamp) end
-from csvread('$WORK/subscribers.csv', null, 'charset=UTF-8');
-EOF
-sql "$WORK/load.sql" >"$WORK/load.log"
-LOADED=$(sql_value "select count(*) from digest_subscriptions where status = 'confirmed'")
-echo "  $LOADED confirmed subscriptions loaded in $(seconds "$start" "$(now)") s"
-[ "$LOADED" = "$SUBSCRIBERS" ] || { echo "Expected $SUBSCRIBERS subscriptions" >&2; exit 1; }
+load_subscriptions "$SUBSCRIBERS" "$HF" "$ARXIV"
 
 # 2. the fixed cost of a command: JVM, Spring, opening the database (a preview of no address)
 start=$(now)

@@ -1,7 +1,8 @@
-# Shared pieces of the HTTP benchmarks (bench/http.sh, bench/trending.sh): static reference files,
-# nginx as a reference, the wrk runs with the server's CPU time, and the machine's description.
-# Sourced, not run. Expects WORK, BASE, PYTHON, SERVER_PID, THREADS, CONNECTIONS, WARMUP and
-# DURATION to be set.
+# Shared pieces of the benchmarks: static reference files, nginx as a reference, the wrk runs with
+# the server's CPU time and the machine's description (bench/http.sh, bench/trending.sh, ...);
+# Postfix's smtp-sink, the database from the shell and generated subscriptions (bench/digest.sh,
+# bench/memory.sh). Sourced, not run. Expects WORK, BASE, PYTHON, SERVER_PID, THREADS, CONNECTIONS,
+# WARMUP and DURATION to be set where they are used.
 
 # size PATH FILE: fetches BASE+PATH into WORK/FILE and prints the bytes received
 size() { curl -sf -o "$WORK/$2" -w '%{size_download}' "$BASE$1"; }
@@ -75,9 +76,9 @@ machine() {
 	echo "$(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//;s/ *$//'), $(java -version 2>&1 | head -1 | sed 's/ version//;s/"//g')"
 }
 
-# start_server DATA_DIR SECONDS: starts target/paperboy.jar ($JAR, with $JVM_OPTS) on a free port
-# (or $PORT) over DATA_DIR, also serving WORK/static, and waits up to SECONDS for it to be healthy;
-# sets PORT, BASE and SERVER_PID
+# start_server DATA_DIR SECONDS [ARGUMENTS...]: starts target/paperboy.jar ($JAR, with $JVM_OPTS and
+# the extra application ARGUMENTS) on a free port (or $PORT) over DATA_DIR, also serving
+# WORK/static, and waits up to SECONDS for it to be healthy; sets PORT, BASE and SERVER_PID
 start_server() {
 	PORT=${PORT:-$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 	BASE=http://127.0.0.1:$PORT
@@ -85,7 +86,7 @@ start_server() {
 	echo "Starting the server on port $PORT (JVM flags: $JVM_OPTS) ..."
 	# shellcheck disable=SC2086 # JVM_OPTS is a list of flags
 	java $JVM_OPTS -jar "$JAR" --paperboy.data-dir="$1" --server.port="$PORT" \
-		--spring.web.resources.static-locations="classpath:/static/,file:$WORK/static/" >"$WORK/server.log" 2>&1 &
+		--spring.web.resources.static-locations="classpath:/static/,file:$WORK/static/" "${@:3}" >"$WORK/server.log" 2>&1 &
 	SERVER_PID=$!
 	local _
 	for _ in $(seq $(($2 * 2))); do
@@ -176,4 +177,127 @@ require_jar() {
 		echo "Building $JAR ..."
 		(cd "$ROOT" && ./mvnw -q -B -DskipTests package)
 	fi
+}
+
+# --- digests into Postfix's smtp-sink (bench/digest.sh, bench/memory.sh) ---------------------------
+# Expects WORK and PYTHON; SINK and SOURCE are set by require_postfix_tools.
+
+# smtp-sink and smtp-source, from Debian's postfix package (no Postfix needs to run); explains how to
+# install them and exits when missing.
+require_postfix_tools() {
+	SINK=$(command -v smtp-sink || echo /usr/sbin/smtp-sink)
+	SOURCE=$(command -v smtp-source || echo /usr/sbin/smtp-source)
+	if [ ! -x "$SINK" ] || [ ! -x "$SOURCE" ]; then
+		cat >&2 <<-'INSTALL'
+			smtp-sink and smtp-source come with Debian's postfix package; no Postfix needs to run.
+			Install them with:
+			  echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+			  DEBIAN_FRONTEND=noninteractive apt-get install -y postfix
+		INSTALL
+		exit 2
+	fi
+}
+
+free_port() { "$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# start_sink NAME: a fresh smtp-sink on loopback that appends every message to WORK/sink/NAME;
+# sets SINK_PORT and SINK_PID. As root it must drop privileges (-u nobody).
+start_sink() {
+	mkdir -p "$WORK/sink"
+	chmod 777 "$WORK/sink"
+	SINK_PORT=$(free_port)
+	local user=()
+	[ "$(id -u)" = 0 ] && user=(-u nobody)
+	"$SINK" "${user[@]}" -D "$WORK/sink/$1" "127.0.0.1:$SINK_PORT" 1024 >"$WORK/sink-$1.log" 2>&1 &
+	SINK_PID=$!
+	local _
+	for _ in $(seq 50); do
+		if (exec 3<>"/dev/tcp/127.0.0.1/$SINK_PORT") 2>/dev/null; then return 0; fi
+		sleep 0.1
+	done
+	echo "smtp-sink did not start:" >&2
+	cat "$WORK/sink-$1.log" >&2
+	exit 1
+}
+
+stop_sink() {
+	if [ -n "${SINK_PID:-}" ]; then
+		kill "$SINK_PID" 2>/dev/null || true
+		wait "$SINK_PID" 2>/dev/null || true
+		SINK_PID=
+	fi
+}
+
+# sink_messages NAME: how many messages the dump WORK/sink/NAME holds so far
+sink_messages() {
+	if [ -f "$WORK/sink/$1" ]; then grep -c '^X-Client-Addr: ' "$WORK/sink/$1" || true; else echo 0; fi
+}
+
+# count_sink NAME: reads the dump WORK/sink/NAME and prints "messages recipients distinct
+# duplicates bytes first last": messages, RCPT TO addresses, distinct ones, addresses received more
+# than once, the average size of a message as sent (headers and body, CRLF line ends, without
+# smtp-sink's own lines) and the sink's time stamps of the first and last message (epoch seconds)
+count_sink() {
+	local dump=$WORK/sink/$1
+	[ -f "$dump" ] || { echo "0 0 0 0 0 0 0"; return; }
+	grep '^X-Rcpt-Args: ' "$dump" | sed 's/^X-Rcpt-Args: //; s/[<>]//g; s/ .*//' | sort >"$dump.rcpt"
+	local messages recipients distinct duplicates
+	messages=$(grep -c '^X-Client-Addr: ' "$dump" || true)
+	recipients=$(wc -l <"$dump.rcpt")
+	distinct=$(uniq "$dump.rcpt" | wc -l)
+	duplicates=$(uniq -d "$dump.rcpt" | wc -l)
+	# a message: smtp-sink's X- lines, its three-line Received header, the message, an empty line
+	LC_ALL=C awk '
+		/^X-Client-Addr: / { if (n) bytes -= 2; n++; state = 0; next }
+		state == 0 && /^Received: from / { state = 1; skip = 2; next }
+		state == 1 && skip > 0 { skip--; if (skip == 0) { stamp = $0; sub(/^[ \t]+/, "", stamp); print stamp > "/dev/stderr"; state = 2 }; next }
+		state == 2 { bytes += length($0) + 2 }
+		END { if (n) bytes -= 2; printf "%.0f\n", (n ? bytes / n : 0) }
+	' "$dump" 2>"$dump.stamps" >"$dump.size"
+	local first last
+	first=$(head -1 "$dump.stamps" | xargs -I{} date -d {} +%s 2>/dev/null || echo 0)
+	last=$(tail -1 "$dump.stamps" | xargs -I{} date -d {} +%s 2>/dev/null || echo 0)
+	echo "$messages $recipients $distinct $duplicates $(cat "$dump.size") $first $last"
+}
+
+# --- the H2 database of a data dir, from the shell -------------------------------------------------
+# h2_tools DATA_DIR: H2's jar, taken from JAR, in WORK/h2.jar, and H2_URL for the database of
+# DATA_DIR (with AUTO_SERVER, so it also reaches a database a running server holds)
+h2_tools() {
+	H2_URL="jdbc:h2:file:$1/paperboy;AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+	[ -f "$WORK/h2.jar" ] || (cd "$WORK" && unzip -q -j -o "$JAR" 'BOOT-INF/lib/h2-*.jar' && mv h2-*.jar h2.jar)
+}
+sql() { java -cp "$WORK/h2.jar" org.h2.tools.RunScript -url "$H2_URL" -user sa -password '' -script "$1" -showResults; }
+sql_value() { java -cp "$WORK/h2.jar" org.h2.tools.Shell -url "$H2_URL" -user sa -password '' -sql "$1" | sed -n 2p | tr -d ' '; }
+
+# load_subscriptions COUNT HF ARXIV [EVERYONE_DUE]: COUNT confirmed subscriptions with mixed
+# preferences (bench/digest_subscribers.py) into the database of H2_URL, after moving the daily
+# entries forward so that the archive's last entry is an hour old (the digests then cover its last
+# days). With EVERYONE_DUE=1 every subscription is daily from midnight, so a scheduled run finds
+# them all due. Prints how long it took; exits unless exactly COUNT are confirmed.
+load_subscriptions() {
+	local count=$1 hf=$2 arxiv=$3 everyone=${4:-0} start loaded
+	start=$(date +%s.%N)
+	"$PYTHON" "$ROOT/bench/digest_subscribers.py" "$count" "$hf" "$arxiv" "$WORK/subscribers.csv"
+	cat >"$WORK/load.sql" <<-SQL
+		set @shift = datediff(second, (select max(submitted_at) from daily_entries), current_timestamp) - 3600;
+		update daily_entries set submitted_at = dateadd(second, @shift, submitted_at);
+		insert into digest_subscriptions (email, status, cadence, weekday, delivery_hour, time_zone, paper_count,
+		    categories, keywords, min_upvotes, ordering, created_at, requested_at, confirmed_at, last_sent_at)
+		select "EMAIL", 'confirmed', "CADENCE", cast("WEEKDAY" as smallint), cast("DELIVERY_HOUR" as smallint), "TIME_ZONE",
+		    cast("PAPER_COUNT" as integer), coalesce("CATEGORIES", ''), replace(coalesce("KEYWORDS", ''), '|', char(10)),
+		    cast("MIN_UPVOTES" as integer), case when cast("PERSONAL" as boolean) then 'upvoted' else 'trending' end,
+		    dateadd(day, -30, current_timestamp),
+		    dateadd(day, -30, current_timestamp), dateadd(day, -30, current_timestamp),
+		    case when "HOURS_SINCE_LAST" is null then null
+		        else dateadd(hour, -cast("HOURS_SINCE_LAST" as integer), current_timestamp) end
+		from csvread('$WORK/subscribers.csv', null, 'charset=UTF-8');
+	SQL
+	if [ "$everyone" = 1 ]; then
+		echo "update digest_subscriptions set cadence = 'daily', delivery_hour = 0;" >>"$WORK/load.sql"
+	fi
+	sql "$WORK/load.sql" >"$WORK/load.log"
+	loaded=$(sql_value "select count(*) from digest_subscriptions where status = 'confirmed'")
+	echo "  $loaded confirmed subscriptions loaded in $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }') s"
+	[ "$loaded" = "$count" ] || { echo "Expected $count subscriptions" >&2; exit 1; }
 }

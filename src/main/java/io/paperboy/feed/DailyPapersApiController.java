@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import io.paperboy.HeapShare;
 import io.paperboy.catalog.PaperListing;
 import io.paperboy.web.SharedAnswers;
 import io.paperboy.web.SiteProperties;
@@ -56,7 +57,7 @@ class DailyPapersApiController implements SharedAnswers {
 
 	private final JsonMapper json;
 
-	private final Renditions<DailyPapersQuery.Key, Answer> answers = new Renditions<>(SERIALISED_BYTES,
+	private final Renditions<DailyPapersQuery.Key, Answer> answers = new Renditions<>(HeapShare.of(SERIALISED_BYTES),
 			(answer) -> answer.body().size());
 
 	DailyPapersApiController(FeedService feed, Trending trending, SiteProperties site, JsonMapper json) {

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
+import io.paperboy.HeapShare;
 import io.paperboy.account.Viewer;
 import io.paperboy.community.Ballot;
 import io.paperboy.community.Votes;
@@ -49,7 +50,7 @@ class PeriodPageController implements SharedAnswers {
 
 	private final Clock clock;
 
-	private final Renditions<RenditionKey, EncodedBody> pages = new Renditions<>(RENDERED_BYTES, EncodedBody::size);
+	private final Renditions<RenditionKey, EncodedBody> pages = new Renditions<>(HeapShare.of(RENDERED_BYTES), EncodedBody::size);
 
 	PeriodPageController(FeedService feed, TemplateEngine templates, Votes votes, Clock clock) {
 		this.feed = feed;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.paperboy.HeapShare;
 import io.paperboy.catalog.PaperListing;
 import io.paperboy.feed.syndication.FeedChannel;
 import io.paperboy.feed.syndication.FeedFormat;
@@ -42,7 +43,7 @@ class SyndicationController implements SharedAnswers {
 
 	private final TrendingProperties trendingProperties;
 
-	private final Renditions<Key, EncodedBody> documents = new Renditions<>(WRITTEN_BYTES, EncodedBody::size);
+	private final Renditions<Key, EncodedBody> documents = new Renditions<>(HeapShare.of(WRITTEN_BYTES), EncodedBody::size);
 
 	SyndicationController(FeedService feed, FeedWriter writer, Trending trending,
 			TrendingProperties trendingProperties) {

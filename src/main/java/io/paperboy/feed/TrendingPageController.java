@@ -8,6 +8,7 @@ import java.util.Map;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
+import io.paperboy.HeapShare;
 import io.paperboy.account.Viewer;
 import io.paperboy.community.Ballot;
 import io.paperboy.community.Votes;
@@ -47,7 +48,7 @@ class TrendingPageController implements SharedAnswers {
 
 	private final Clock clock;
 
-	private final Renditions<Integer, EncodedBody> pages = new Renditions<>(RENDERED_BYTES, EncodedBody::size);
+	private final Renditions<Integer, EncodedBody> pages = new Renditions<>(HeapShare.of(RENDERED_BYTES), EncodedBody::size);
 
 	TrendingPageController(Trending trending, TrendingProperties properties, TemplateEngine templates,
 			VoteHistory history, Votes votes, Clock clock) {

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.paperboy.HeapShare;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -52,7 +53,7 @@ final class Highlighting {
 	private final Cache<Key, Analysis> analyses;
 
 	Highlighting(Analyzer analyzer) {
-		this(analyzer, REMEMBERED_CHARACTERS);
+		this(analyzer, HeapShare.of(REMEMBERED_CHARACTERS));
 	}
 
 	Highlighting(Analyzer analyzer, long rememberedCharacters) {

@@ -64,12 +64,21 @@ public final class NodeProcess implements AutoCloseable {
 	 * @param arguments properties, as {@code --name=value}, after the tests' own
 	 */
 	public static NodeProcess start(String name, Path directory, List<String> arguments) {
+		// small: a few nodes share two cores with the database and the tests
+		return start(name, directory, List.of("-Xmx256m"), arguments);
+	}
+
+	/**
+	 * Starts a node with JVM options of its own (after the quick-start ones of {@link PaperboyCommand}).
+	 * @param jvmOptions such as {@code -Xmx256m}
+	 * @param arguments properties, as {@code --name=value}, after the tests' own
+	 */
+	public static NodeProcess start(String name, Path directory, List<String> jvmOptions, List<String> arguments) {
 		try {
 			Path data = Files.createDirectories(directory.resolve(name));
 			Path log = directory.resolve(name + ".log");
 			int port = freePort();
-			// small: a few nodes share two cores with the database and the tests
-			List<String> command = PaperboyCommand.of(List.of("-Xmx256m"), List.of("--server.port=" + port,
+			List<String> command = PaperboyCommand.of(jvmOptions, List.of("--server.port=" + port,
 					"--spring.main.banner-mode=off",
 					"--paperboy.data-dir=" + data, "--paperboy.search.index-dir=" + data.resolve("index"),
 					// the suite shares one PostgreSQL server among many contexts: a node needs few connections
