@@ -112,7 +112,10 @@ class DailyPapersApiController implements SharedAnswers {
 		else {
 			List<PaperListing> listings = (query.submitter() != null) ? this.feed.submittedBy(query.submitter())
 					: this.feed.period(query.first(), query.last());
-			answer = this.answers.get(query.key(), listings, () -> answer(query, listings));
+			// sorted by trending score, the answer also reads the scores: made again with each reload
+			answer = (query.sort() == DailyPapersQuery.Sort.TRENDING)
+					? this.answers.get(query.key(), listings, () -> answer(query, listings))
+					: this.answers.getByContent(query.key(), listings, () -> answer(query, listings));
 		}
 		HttpHeaders headers = new HttpHeaders();
 		if (answer.next() != null) {
