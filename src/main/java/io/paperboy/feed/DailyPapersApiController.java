@@ -117,11 +117,7 @@ class DailyPapersApiController implements SharedAnswers {
 					? this.answers.get(query.key(), listings, () -> answer(query, listings))
 					: this.answers.getByContent(query.key(), listings, () -> answer(query, listings));
 		}
-		HttpHeaders headers = new HttpHeaders();
-		if (answer.next() != null) {
-			headers.add(HttpHeaders.LINK, answer.next());
-		}
-		return answer.body().respond(MediaType.APPLICATION_JSON, acceptEncoding, headers);
+		return answer.body().respond(MediaType.APPLICATION_JSON, acceptEncoding, answer.headers());
 	}
 
 	private Answer answer(DailyPapersQuery query, List<PaperListing> listings) {
@@ -172,7 +168,22 @@ class DailyPapersApiController implements SharedAnswers {
 	}
 
 	/** An answer as sent: the items as JSON, and the Link header's value when there is a next page. */
-	private record Answer(EncodedBody body, String next) {
+	private record Answer(EncodedBody body, String next, HttpHeaders headers) {
+
+		Answer(EncodedBody body, String next) {
+			this(body, next, headers(next));
+		}
+
+		/** Made once per answer: the same object each time lets the body reuse its response. */
+		private static HttpHeaders headers(String next) {
+			if (next == null) {
+				return HttpHeaders.EMPTY;
+			}
+			HttpHeaders headers = new HttpHeaders();
+			headers.add(HttpHeaders.LINK, next);
+			return HttpHeaders.readOnlyHttpHeaders(headers);
+		}
+
 	}
 
 }
