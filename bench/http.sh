@@ -13,6 +13,9 @@
 #   PORT=n             the server's port (default: a free one)
 #   KEEP=1             keep the temporary folder (data dir, server log, responses) for a look
 #   JAR=path           the jar to measure (default target/paperboy.jar, built when missing)
+#   EMBEDDINGS=false   the server's paperboy.search.embeddings: off by default, so that embedding the
+#                      imported papers (about 15 minutes on 2 cores) does not run beside the measurements;
+#                      true measures the doors while a new instance embeds its catalog
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -26,6 +29,8 @@ CONNECTIONS=${CONNECTIONS:-32}
 JVM_OPTS=${JVM_OPTS:--Xms1g -Xmx1g}
 PYTHON=${PYTHON:-/usr/bin/python3}
 JAR=${JAR:-$ROOT/target/paperboy.jar}
+EMBEDDINGS=${EMBEDDINGS:-false}
+SERVER_ARGS="--paperboy.search.embeddings=$EMBEDDINGS"
 
 require_data
 require_wrk
@@ -65,6 +70,12 @@ java -jar "$JAR" import hf-daily "$DATA" --paperboy.data-dir="$WORK/data" >"$WOR
 grep -E '^(Files read|Papers created)' "$WORK/import.out"
 
 start_server "$WORK/data" 120
+# A new data dir's word index is built when the server starts: measure after it, at rest.
+for _ in $(seq 360); do
+	grep -q 'Search index rebuilt' "$WORK/server.log" && break
+	sleep 0.5
+done
+grep -q 'Search index rebuilt' "$WORK/server.log" || echo "The word index was not reported rebuilt within 3 minutes; measuring anyway" >&2
 
 # The doors, and the files nginx serves them from: the bytes Paperboy sends an anonymous visitor.
 DOORS=(page week trending api)
@@ -118,7 +129,7 @@ goal() {
 
 MACHINE=$(machine)
 echo
-echo "Results ($(date -u '+%F %H:%M UTC'); machine: $MACHINE; server JVM flags: $JVM_OPTS)"
+echo "Results ($(date -u '+%F %H:%M UTC'); machine: $MACHINE; server JVM flags: $JVM_OPTS; embeddings: $EMBEDDINGS)"
 echo "Goal: each door of Paperboy at least 50% of nginx's requests/s for the same bytes, with p99 under 10 ms."
 echo "CPU is the server's (Paperboy's JVM, or nginx's master and workers) user+system time per request."
 echo "Load average: the machine's, when each run started (2 cores; wrk itself takes about one)."

@@ -76,17 +76,19 @@ machine() {
 	echo "$(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//;s/ *$//'), $(java -version 2>&1 | head -1 | sed 's/ version//;s/"//g')"
 }
 
-# start_server DATA_DIR SECONDS [ARGUMENTS...]: starts target/paperboy.jar ($JAR, with $JVM_OPTS and
-# the extra application ARGUMENTS) on a free port (or $PORT) over DATA_DIR, also serving
-# WORK/static, and waits up to SECONDS for it to be healthy; sets PORT, BASE and SERVER_PID
+# start_server DATA_DIR SECONDS [ARGUMENTS...]: starts target/paperboy.jar ($JAR, with $JVM_OPTS, the
+# arguments in $SERVER_ARGS and the extra application ARGUMENTS) on a free port (or $PORT) over
+# DATA_DIR, also serving WORK/static, and waits up to SECONDS for it to be healthy; sets PORT, BASE
+# and SERVER_PID
 start_server() {
 	PORT=${PORT:-$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 	BASE=http://127.0.0.1:$PORT
 	mkdir -p "$WORK/static"
 	echo "Starting the server on port $PORT (JVM flags: $JVM_OPTS) ..."
 	# shellcheck disable=SC2086 # JVM_OPTS is a list of flags
+	# shellcheck disable=SC2086 # SERVER_ARGS is a list of arguments
 	java $JVM_OPTS -jar "$JAR" --paperboy.data-dir="$1" --server.port="$PORT" \
-		--spring.web.resources.static-locations="classpath:/static/,file:$WORK/static/" "${@:3}" >"$WORK/server.log" 2>&1 &
+		--spring.web.resources.static-locations="classpath:/static/,file:$WORK/static/" ${SERVER_ARGS:-} "${@:3}" >"$WORK/server.log" 2>&1 &
 	SERVER_PID=$!
 	local _
 	for _ in $(seq $(($2 * 2))); do

@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
- * The daily list pages. A day's page is rendered once per version of its list and then sent as it
- * is to every anonymous visitor (see {@link Renditions}); a member's page shows their own votes, so
+ * The daily list pages. A day's page is rendered once per version of its list (a list reloaded
+ * unchanged keeps its rendition and its entity tag) and then sent as it is to every anonymous
+ * visitor (see {@link Renditions}); a member's page shows their own votes, so
  * it is rendered for them alone and never kept (see {@link MemberPages}). Anonymous visitors are
  * answered ahead of the sign-in machinery (see {@link SharedAnswers}).
  */
@@ -98,7 +99,7 @@ class DailyPageController implements SharedAnswers {
 		// number of them names exactly which ones carry it: a badge disappears with the first
 		// request after it expires, at the cost of one more rendering per paper.
 		EncodedBody body = (page.day() != null)
-				? this.pages.get(new RenditionKey(path, page.newCards(now)), page, () -> render(page, now, anonymous))
+				? this.pages.getByContent(new RenditionKey(path, page.newCards(now)), page, () -> render(page, now, anonymous))
 				: render(page, now, anonymous);
 		return body.respond(HTML, acceptEncoding, MemberPages.ANONYMOUS_HEADERS);
 	}

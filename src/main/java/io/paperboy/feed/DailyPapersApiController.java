@@ -113,13 +113,12 @@ class DailyPapersApiController implements SharedAnswers {
 		else {
 			List<PaperListing> listings = (query.submitter() != null) ? this.feed.submittedBy(query.submitter())
 					: this.feed.period(query.first(), query.last());
-			answer = this.answers.get(query.key(), listings, () -> answer(query, listings));
+			// sorted by trending score, the answer also reads the scores: made again with each reload
+			answer = (query.sort() == DailyPapersQuery.Sort.TRENDING)
+					? this.answers.get(query.key(), listings, () -> answer(query, listings))
+					: this.answers.getByContent(query.key(), listings, () -> answer(query, listings));
 		}
-		HttpHeaders headers = new HttpHeaders();
-		if (answer.next() != null) {
-			headers.add(HttpHeaders.LINK, answer.next());
-		}
-		return answer.body().respond(MediaType.APPLICATION_JSON, acceptEncoding, headers);
+		return answer.body().respond(MediaType.APPLICATION_JSON, acceptEncoding, answer.headers());
 	}
 
 	private Answer answer(DailyPapersQuery query, List<PaperListing> listings) {
@@ -170,7 +169,22 @@ class DailyPapersApiController implements SharedAnswers {
 	}
 
 	/** An answer as sent: the items as JSON, and the Link header's value when there is a next page. */
-	private record Answer(EncodedBody body, String next) {
+	private record Answer(EncodedBody body, String next, HttpHeaders headers) {
+
+		Answer(EncodedBody body, String next) {
+			this(body, next, headers(next));
+		}
+
+		/** Made once per answer: the same object each time lets the body reuse its response. */
+		private static HttpHeaders headers(String next) {
+			if (next == null) {
+				return HttpHeaders.EMPTY;
+			}
+			HttpHeaders headers = new HttpHeaders();
+			headers.add(HttpHeaders.LINK, next);
+			return HttpHeaders.readOnlyHttpHeaders(headers);
+		}
+
 	}
 
 }

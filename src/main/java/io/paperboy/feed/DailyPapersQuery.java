@@ -1,6 +1,7 @@
 package io.paperboy.feed;
 
 import java.time.DayOfWeek;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -158,9 +159,11 @@ record DailyPapersQuery(LocalDate first, LocalDate last, String submitter, Sort 
 	static LocalDate parseDate(String text) {
 		if (text != null && DATE.matcher(text).matches()) {
 			try {
-				return LocalDate.parse(text);
+				// digits in place: read as LocalDate.parse would, without its general parser
+				return LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+						Integer.parseInt(text, 8, 10, 10));
 			}
-			catch (DateTimeParseException ex) {
+			catch (DateTimeException ex) {
 				// falls through to the error below
 			}
 		}

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.zip.GZIPOutputStream;
 
 import org.springframework.http.CacheControl;
@@ -24,12 +25,42 @@ import org.springframework.http.ResponseEntity;
  * so their tags differ. Every answer says {@code Cache-Control: no-cache}: a browser or a proxy may
  * keep it, but asks again (with the tag) before using it, so nobody is shown a list that has changed;
  * {@code extra} headers replace it where a page needs more (see {@link MemberPages}).
- *
- * @param identity the body as it is
- * @param gzip the same body, gzipped
- * @param tag the body's digest, from which both entity tags are made
  */
-record EncodedBody(byte[] identity, byte[] gzip, String tag) {
+final class EncodedBody {
+
+	private final byte[] identity;
+
+	private final byte[] gzip;
+
+	private final String tag;
+
+	/**
+	 * The last response made for each encoding (identity, gzip), kept for the next request with the
+	 * same type and extra headers: a response is read-only, and making one costs more than sending
+	 * the bytes of a small answer.
+	 */
+	private final AtomicReferenceArray<Prepared> prepared = new AtomicReferenceArray<>(2);
+
+	private EncodedBody(byte[] identity, byte[] gzip, String tag) {
+		this.identity = identity;
+		this.gzip = gzip;
+		this.tag = tag;
+	}
+
+	/** The body as it is. */
+	byte[] identity() {
+		return this.identity;
+	}
+
+	/** The same body, gzipped. */
+	byte[] gzip() {
+		return this.gzip;
+	}
+
+	/** The body's digest, from which both entity tags are made. */
+	String tag() {
+		return this.tag;
+	}
 
 	static EncodedBody of(byte[] identity) {
 		ByteArrayOutputStream compressed = new ByteArrayOutputStream(identity.length / 4 + 64);
@@ -63,6 +94,17 @@ record EncodedBody(byte[] identity, byte[] gzip, String tag) {
 	 */
 	ResponseEntity<byte[]> respond(MediaType type, String acceptEncoding, HttpHeaders extra) {
 		boolean gzipped = acceptsGzip(acceptEncoding);
+		int slot = gzipped ? 1 : 0;
+		Prepared last = this.prepared.get(slot);
+		if (last != null && last.type() == type && last.extra() == extra) {
+			return last.response();
+		}
+		ResponseEntity<byte[]> response = response(type, gzipped, extra);
+		this.prepared.set(slot, new Prepared(type, extra, response));
+		return response;
+	}
+
+	private ResponseEntity<byte[]> response(MediaType type, boolean gzipped, HttpHeaders extra) {
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
 			.contentType(type)
 			.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
@@ -94,6 +136,10 @@ record EncodedBody(byte[] identity, byte[] gzip, String tag) {
 			}
 		}
 		return false;
+	}
+
+	/** A response, and the type and extra headers (compared by identity) it was made with. */
+	private record Prepared(MediaType type, HttpHeaders extra, ResponseEntity<byte[]> response) {
 	}
 
 }

@@ -118,7 +118,7 @@ class PeriodPageController implements SharedAnswers {
 		// number of them names exactly which ones carry it: a badge disappears with the first
 		// request after it expires, at the cost of one more rendering per paper.
 		RenditionKey key = new RenditionKey(period, number, periodPage.newCards(number, now));
-		EncodedBody body = this.pages.get(key, periodPage, () -> render(periodPage, number, now, anonymous));
+		EncodedBody body = this.pages.getByContent(key, periodPage, () -> render(periodPage, number, now, anonymous));
 		return body.respond(HTML, acceptEncoding, MemberPages.ANONYMOUS_HEADERS);
 	}
 

@@ -14,9 +14,15 @@ import io.paperboy.account.Viewer;
  * and 260 kB of JSON), so each is kept and sent again for as long as FeedService serves the same
  * data.
  * <p>
- * A body is reused only while the object it was made from is the very object FeedService returns
- * now (compared by identity). When FeedService's entry expires or the catalog changes, it loads a
- * new object and the body is made again from that: bodies are never staler than the lists.
+ * {@link #get} reuses a body only while the object it was made from is the very object FeedService
+ * returns now (compared by identity). When FeedService's entry expires or the catalog changes, it
+ * loads a new object and the body is made again from that: bodies are never staler than the lists.
+ * <p>
+ * {@link #getByContent} also reuses it for a new object equal to the one it was made from: a list
+ * FeedService reloads unchanged (every few seconds) is then neither rendered again nor given a new
+ * entity tag, so clients keep their {@code 304}s. It is for bodies made from their source alone
+ * (and their key); a body that also reads something else (trending scores, sparklines) must use
+ * {@link #get}, which picks up such a change with the next reload.
  * <p>
  * Only what anonymous visitors are sent is kept: a signed-in member's body is made for each request.
  *
@@ -44,6 +50,20 @@ final class Renditions<K, V> {
 	 * {@code render} must not use this object.
 	 */
 	V get(K key, Object source, Supplier<V> render) {
+		return get(key, source, false, render);
+	}
+
+	/**
+	 * As {@link #get}, but the body kept under {@code key} is also reused when it was made from an
+	 * object {@linkplain Object#equals equal} to {@code source}: {@code render} must depend on
+	 * {@code source} (and {@code key}) alone. The source is then held, not weakly referenced, so
+	 * that the next reload has something to compare with.
+	 */
+	V getByContent(K key, Object source, Supplier<V> render) {
+		return get(key, source, true, render);
+	}
+
+	private V get(K key, Object source, boolean byContent, Supplier<V> render) {
 		if (!Viewer.current().isAnonymous()) {
 			// a signed-in member's page carries their name and form token: made for them alone, never kept
 			return render.get();
@@ -52,17 +72,44 @@ final class Renditions<K, V> {
 		if (kept != null && kept.isOf(source)) {
 			return kept.body();
 		}
-		return this.cache.asMap()
-			.compute(key, (k, current) -> (current != null && current.isOf(source)) ? current
-					: new Rendition<>(new WeakReference<>(source), render.get()))
-			.body();
+		return this.cache.asMap().compute(key, (k, current) -> {
+			if (current != null && current.isOf(source)) {
+				return current;
+			}
+			if (byContent && current != null && current.isEqualTo(source)) {
+				// the same content reloaded: the same body (and tag), now known by the new object
+				return Rendition.held(source, current.body());
+			}
+			return byContent ? Rendition.held(source, render.get()) : Rendition.weak(source, render.get());
+		}).body();
 	}
 
-	/** A body and, weakly, the object it was made from: a collected source cannot be served again anyway. */
-	private record Rendition<V>(WeakReference<Object> source, V body) {
+	/**
+	 * A body and the object it was made from: weakly referenced when only that very object may be
+	 * served the body (a collected source cannot be asked for again anyway), held when an equal one
+	 * may be.
+	 */
+	private record Rendition<V>(WeakReference<Object> weakSource, Object heldSource, V body) {
+
+		static <V> Rendition<V> weak(Object source, V body) {
+			return new Rendition<>(new WeakReference<>(source), null, body);
+		}
+
+		static <V> Rendition<V> held(Object source, V body) {
+			return new Rendition<>(null, source, body);
+		}
+
+		private Object source() {
+			return (this.weakSource != null) ? this.weakSource.get() : this.heldSource;
+		}
 
 		boolean isOf(Object candidate) {
-			return this.source.get() == candidate;
+			return source() == candidate;
+		}
+
+		boolean isEqualTo(Object candidate) {
+			Object source = source();
+			return source != null && source.equals(candidate);
 		}
 
 	}

@@ -1,6 +1,8 @@
 package io.paperboy.feed;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,8 +19,19 @@ final class SharedRequests {
 
 	/** The header's values joined by commas, or {@code null} without one (as {@code @RequestHeader}). */
 	static String header(HttpServletRequest request, String name) {
-		List<String> values = Collections.list(request.getHeaders(name));
-		return values.isEmpty() ? null : String.join(",", values);
+		Enumeration<String> headers = request.getHeaders(name);
+		if (!headers.hasMoreElements()) {
+			return null;
+		}
+		String first = headers.nextElement();
+		if (!headers.hasMoreElements()) {
+			// the usual case: one value, as it is
+			return first;
+		}
+		List<String> values = new ArrayList<>();
+		values.add(first);
+		values.addAll(Collections.list(headers));
+		return String.join(",", values);
 	}
 
 	/** The parameter's values joined by commas, or {@code null} without one (as {@code @RequestParam}). */

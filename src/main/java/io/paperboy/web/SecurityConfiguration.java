@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
@@ -119,11 +120,12 @@ class SecurityConfiguration {
 	static final String SESSION_COOKIE = "PAPERBOY_SESSION";
 
 	/**
-	 * Where {@link SharedAnswersFilter} stands: after the request metrics (Spring Boot's observation
-	 * filter, at {@code HIGHEST_PRECEDENCE + 1}), before Spring Session ({@code HIGHEST_PRECEDENCE + 50})
-	 * and Spring Security ({@code -100}).
+	 * Where {@link SharedAnswersFilter} stands: first, before the request metrics (Spring Boot's
+	 * observation filter, at {@code HIGHEST_PRECEDENCE + 1}, which costs as much as the rest of an
+	 * anonymous read), Spring Session ({@code HIGHEST_PRECEDENCE + 50}) and Spring Security
+	 * ({@code -100}). The filter counts what it answers itself.
 	 */
-	static final int SHARED_ANSWERS_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+	static final int SHARED_ANSWERS_ORDER = Ordered.HIGHEST_PRECEDENCE;
 
 	private static final Set<HttpMethod> CHANGES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
 			HttpMethod.DELETE);
@@ -299,9 +301,10 @@ class SecurityConfiguration {
 
 	/** Anonymous reads of pages kept ready, without sessions, security context or Spring MVC. */
 	@Bean
-	FilterRegistrationBean<SharedAnswersFilter> sharedAnswersFilter(ObjectProvider<SharedAnswers> answers) {
+	FilterRegistrationBean<SharedAnswersFilter> sharedAnswersFilter(ObjectProvider<SharedAnswers> answers,
+			MeterRegistry meters) {
 		FilterRegistrationBean<SharedAnswersFilter> registration = new FilterRegistrationBean<>(
-				new SharedAnswersFilter(answers.orderedStream().toList(), SESSION_COOKIE));
+				new SharedAnswersFilter(answers.orderedStream().toList(), SESSION_COOKIE, meters));
 		registration.setOrder(SHARED_ANSWERS_ORDER);
 		return registration;
 	}

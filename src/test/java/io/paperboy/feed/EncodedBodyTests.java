@@ -42,6 +42,34 @@ class EncodedBodyTests {
 	}
 
 	@Test
+	void aResponseIsMadeOncePerEncodingAndReusedForTheSameTypeAndHeaders() {
+		EncodedBody body = EncodedBody.of("kept".getBytes(StandardCharsets.UTF_8));
+		ResponseEntity<byte[]> plain = body.respond(MediaType.TEXT_PLAIN, null, HttpHeaders.EMPTY);
+		ResponseEntity<byte[]> gzipped = body.respond(MediaType.TEXT_PLAIN, "gzip", HttpHeaders.EMPTY);
+
+		assertThat(body.respond(MediaType.TEXT_PLAIN, "identity", HttpHeaders.EMPTY)).isSameAs(plain);
+		assertThat(body.respond(MediaType.TEXT_PLAIN, "gzip", HttpHeaders.EMPTY)).isSameAs(gzipped);
+		assertThat(gzipped.getHeaders().getFirst(HttpHeaders.CONTENT_ENCODING)).isEqualTo("gzip");
+		assertThat(plain.getHeaders().getFirst(HttpHeaders.CONTENT_ENCODING)).isNull();
+	}
+
+	@Test
+	void otherHeadersOrAnotherTypeGetTheirOwnResponse() {
+		EncodedBody body = EncodedBody.of("kept".getBytes(StandardCharsets.UTF_8));
+		ResponseEntity<byte[]> plain = body.respond(MediaType.TEXT_PLAIN, null, HttpHeaders.EMPTY);
+		HttpHeaders link = new HttpHeaders();
+		link.add(HttpHeaders.LINK, "</next>; rel=\"next\"");
+
+		ResponseEntity<byte[]> linked = body.respond(MediaType.TEXT_PLAIN, null, link);
+		ResponseEntity<byte[]> json = body.respond(MediaType.APPLICATION_JSON, null, HttpHeaders.EMPTY);
+
+		assertThat(linked.getHeaders().getFirst(HttpHeaders.LINK)).isEqualTo("</next>; rel=\"next\"");
+		assertThat(json.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+		assertThat(body.respond(MediaType.TEXT_PLAIN, null, HttpHeaders.EMPTY)).isNotSameAs(plain)
+			.satisfies((again) -> assertThat(again.getHeaders().getFirst(HttpHeaders.LINK)).isNull());
+	}
+
+	@Test
 	void everyResponseSaysItVariesByAcceptEncodingAndKeepsExtraHeaders() {
 		HttpHeaders extra = new HttpHeaders();
 		extra.add(HttpHeaders.LINK, "<https://example.org/next>; rel=\"next\"");

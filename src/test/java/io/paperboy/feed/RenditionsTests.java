@@ -31,6 +31,28 @@ class RenditionsTests {
 	}
 
 	@Test
+	void byContentABodyIsKeptForAnEqualReloadedSource() {
+		List<String> first = List.of("a", "b");
+		List<String> reloaded = List.of("a", "b");
+		this.renditions.getByContent("key", first, () -> render(first));
+
+		assertThat(this.renditions.getByContent("key", reloaded, () -> render(reloaded))).isEqualTo("[a, b]#1");
+		assertThat(this.renditions.getByContent("key", reloaded, () -> render(reloaded))).isEqualTo("[a, b]#1");
+		assertThat(this.renders).hasValue(1);
+	}
+
+	@Test
+	void byContentABodyIsMadeAgainFromASourceThatDiffers() {
+		List<String> first = List.of("a", "b");
+		List<String> changed = List.of("a", "c");
+		this.renditions.getByContent("key", first, () -> render(first));
+
+		assertThat(this.renditions.getByContent("key", changed, () -> render(changed))).isEqualTo("[a, c]#2");
+		// and the old content, come back, is a change again
+		assertThat(this.renditions.getByContent("key", first, () -> render(first))).isEqualTo("[a, b]#3");
+	}
+
+	@Test
 	void keysAreKeptApart() {
 		List<String> source = List.of("a");
 		assertThat(this.renditions.get("one", source, () -> render(source))).isEqualTo("[a]#1");

@@ -3,11 +3,13 @@ package io.paperboy.feed;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.paperboy.account.Accounts;
 import io.paperboy.account.Member;
 import io.paperboy.account.User;
 import io.paperboy.account.UserDirectory;
 import io.paperboy.catalog.Catalog;
+import io.paperboy.catalog.CatalogChangedEvent;
 import io.paperboy.community.Votes;
 import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.TestMembers;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -67,6 +70,12 @@ class SharedAnswersTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	MeterRegistry meters;
 
 	private User ak;
 
@@ -160,6 +169,34 @@ class SharedAnswersTests {
 				assertThat(response.getContentAsString()).as(DOORS.get(i)).contains("2506.00003");
 			}
 		}
+	}
+
+	@Test
+	void aListReloadedUnchangedKeepsItsTagAndStillAnswers304() throws Exception {
+		List<String> before = DOORS.stream().map(this::tag).toList();
+
+		// the lists are read again from the database, and found the same
+		this.events.publishEvent(new CatalogChangedEvent("2506.00001"));
+
+		for (int i = 0; i < DOORS.size(); i++) {
+			MockHttpServletResponse response = perform(get(DOORS.get(i)).header(HttpHeaders.IF_NONE_MATCH, before.get(i)));
+
+			assertThat(response.getStatus()).as(DOORS.get(i)).isEqualTo(304);
+		}
+	}
+
+	@Test
+	void theAnswersSentAheadOfTheChainAreCountedByPatternAndStatus() throws Exception {
+		double sent = count("/papers/date/{date}", "200");
+		double notModified = count("/papers/date/{date}", "304");
+
+		String tag = tag("/papers/date/2025-06-02");
+		perform(get("/papers/date/2025-06-02").header(HttpHeaders.IF_NONE_MATCH, tag));
+		// through the whole chain: counted by Spring Boot's request metrics, not here
+		perform(get("/papers/date/2025-06-02").cookie(unknownSession()));
+
+		assertThat(count("/papers/date/{date}", "200")).isEqualTo(sent + 1);
+		assertThat(count("/papers/date/{date}", "304")).isEqualTo(notModified + 1);
 	}
 
 	@Test
@@ -300,6 +337,10 @@ class SharedAnswersTests {
 
 	private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
 		return this.mvc.perform(request).andReturn().getResponse();
+	}
+
+	private double count(String pattern, String status) {
+		return this.meters.get("paperboy.shared.answers").tag("pattern", pattern).tag("status", status).counter().count();
 	}
 
 	private long sessions() {
