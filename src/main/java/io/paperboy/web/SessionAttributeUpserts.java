@@ -39,7 +39,7 @@ class SessionAttributeUpserts {
 			""";
 
 	@Bean
-	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributeUpserts(DataSource dataSource) {
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> upsertSessionAttributes(DataSource dataSource) {
 		String upsert = upsertFor(dataSource);
 		return (repository) -> repository.setCreateSessionAttributeQuery(upsert);
 	}
