@@ -43,6 +43,7 @@ class RecentListingsTests {
 		CatalogTables.empty(this.jdbc, this.events);
 		this.catalog.savePaper(TestPapers.paper("2506.00001").withTitle("First\n  of two").build(), DAY);
 		this.catalog.savePaper(TestPapers.paper("2506.00002").withTitle("Second").build(), DAY);
+		this.catalog.placeOnDailyList(TestPapers.entry("2506.00001", DAY));
 		this.listings = new RecentListings(this.catalog, this.nanos::get);
 	}
 
