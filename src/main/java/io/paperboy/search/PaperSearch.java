@@ -5,10 +5,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.paperboy.catalog.Catalog;
-import io.paperboy.catalog.Paper;
 import io.paperboy.catalog.PaperListing;
 import io.paperboy.web.BadRequestException;
 import org.apache.lucene.analysis.Analyzer;
@@ -45,10 +43,14 @@ class PaperSearch {
 
 	private final Highlighting highlighting = new Highlighting(this.analyzer);
 
-	PaperSearch(IndexSync sync, Embedder embedder, Catalog catalog, SearchProperties properties) {
+	private final RecentListings listings;
+
+	PaperSearch(IndexSync sync, Embedder embedder, Catalog catalog, RecentListings listings,
+			SearchProperties properties) {
 		this.sync = sync;
 		this.queryVectors = new QueryVectors(embedder);
 		this.catalog = catalog;
+		this.listings = listings;
 		this.properties = properties;
 	}
 
@@ -129,13 +131,11 @@ class PaperSearch {
 		float[] vector = byMeaning ? embed(request.query().positiveText()) : null;
 		PaperSearcher searcher = new PaperSearcher(this.sync.index(), this.analyzer);
 		SearchResult result = searcher.search(request, vector, withFacets);
-		Map<String, PaperListing> listings = this.catalog.listingsOf(result.ids())
-			.stream()
-			.collect(Collectors.toMap((listing) -> listing.paper().id(), (listing) -> listing));
+		Map<String, RecentListings.Listed> listings = this.listings.of(result.ids());
 		List<SearchHit> hits = new ArrayList<>();
 		Highlighting.Marks marks = this.highlighting.marks(result.textQuery());
 		for (String id : result.ids()) {
-			PaperListing listing = listings.get(id);
+			RecentListings.Listed listing = listings.get(id);
 			if (listing != null) {
 				hits.add(hit(listing, marks, forPage));
 			}
@@ -160,17 +160,16 @@ class PaperSearch {
 		return (searcher.closeInMeaning(vector, byMeaning) > 0) ? words : null;
 	}
 
-	private SearchHit hit(PaperListing listing, Highlighting.Marks marks, boolean forPage) {
-		Paper paper = listing.paper();
-		// unwrapped once: displaySummary() rewrites arXiv's line breaks each time
-		String summary = paper.displaySummary();
-		List<HighlightSegment> title = marks.whole(PaperFields.TITLE, paper.displayTitle());
+	private SearchHit hit(RecentListings.Listed listed, Highlighting.Marks marks, boolean forPage) {
+		// unwrapped when read: displaySummary() rewrites arXiv's line breaks each time
+		String summary = listed.summary();
+		List<HighlightSegment> title = marks.whole(PaperFields.TITLE, listed.title());
 		if (forPage) {
-			return new SearchHit(listing, title, HighlightSegment.plain(summary),
+			return new SearchHit(listed.listing(), title, HighlightSegment.plain(summary),
 					marks.excerpt(PaperFields.ABSTRACT, summary, EXCERPT));
 		}
 		// the API shows the whole abstract, never an excerpt
-		return new SearchHit(listing, title, marks.whole(PaperFields.ABSTRACT, summary), List.of());
+		return new SearchHit(listed.listing(), title, marks.whole(PaperFields.ABSTRACT, summary), List.of());
 	}
 
 	/**

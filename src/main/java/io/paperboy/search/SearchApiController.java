@@ -2,7 +2,6 @@ package io.paperboy.search;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
 
 import io.paperboy.catalog.ApiPaper;
 import io.paperboy.catalog.ArxivId;
@@ -11,12 +10,15 @@ import io.paperboy.catalog.PaperNotFoundException;
 import io.paperboy.web.SiteProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,32 +29,28 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Search", description = "Papers by words and by meaning, and the papers most like a paper")
 class SearchApiController {
 
-	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-	};
-
 	private static final int DEFAULT_LIMIT = 50;
 
 	private final PaperSearch search;
 
 	private final Catalog catalog;
 
-	private final JsonMapper json;
-
-	private final SiteProperties site;
+	private final ApiSearchItems items;
 
 	SearchApiController(PaperSearch search, Catalog catalog, JsonMapper json, SiteProperties site) {
 		this.search = search;
 		this.catalog = catalog;
-		this.json = json;
-		this.site = site;
+		this.items = new ApiSearchItems(json, site.baseUrl());
 	}
 
 	@Operation(summary = "Papers matching a query, best first",
 			description = "Hugging Face-compatible: items shaped like /api/daily_papers items, with highlightedTitle and "
 					+ "highlightedSummary as pieces of type text or highlight. The query language: plain words, "
 					+ "\"phrases\", author:, title:, abstract:, category:, and -word to exclude.")
+	@ApiResponse(responseCode = "200", description = "OK",
+			content = @Content(array = @ArraySchema(schema = @Schema(implementation = ApiSearchItem.class))))
 	@GetMapping("/api/papers/search")
-	List<ApiSearchItem> search(@Parameter(description = "the query, up to 250 characters") @RequestParam String q,
+	List<ApiSearchItems.Item> search(@Parameter(description = "the query, up to 250 characters") @RequestParam String q,
 			@Parameter(description = "results, 1 to 120, default 50") @RequestParam(required = false) String limit,
 			@Parameter(description = "text, semantic or hybrid (default)") @RequestParam(required = false) String mode,
 			@Parameter(description = "relevance (default), date or upvotes") @RequestParam(required = false) String sort,
@@ -61,11 +59,7 @@ class SearchApiController {
 			@Parameter(description = "an arXiv category, such as cs.CL") @RequestParam(required = false) String category,
 			@Parameter(description = "a year of publication") @RequestParam(required = false) String year) {
 		SearchRequest request = PaperSearch.request(q, mode, sort, from, to, category, year, 0, limit, DEFAULT_LIMIT);
-		return this.search.search(request, false)
-			.hits()
-			.stream()
-			.map((hit) -> ApiSearchItem.of(hit, organization(hit), this.site.baseUrl()))
-			.toList();
+		return this.items.of(this.search.search(request, false).hits());
 	}
 
 	@Operation(summary = "The papers most like a paper",
@@ -90,11 +84,6 @@ class SearchApiController {
 			throw new PaperNotFoundException(id.id());
 		}
 		return this.search.similar(id.id(), count).stream().map(ApiPaper::flat).toList();
-	}
-
-	private Map<String, Object> organization(SearchHit hit) {
-		String stored = (hit.listing().entry() != null) ? hit.listing().entry().organization() : null;
-		return (stored != null) ? this.json.readValue(stored, OBJECT) : null;
 	}
 
 }

@@ -1,0 +1,187 @@
+package io.paperboy.search;
+
+import java.util.List;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.paperboy.catalog.PaperListing;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.JsonStringEncoder;
+import tools.jackson.core.io.SerializedString;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JacksonSerializable;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.TypeSerializer;
+
+/**
+ * The items of {@code GET /api/papers/search}, written as {@link ApiSearchItem} would be, without
+ * building them again for each search. An item is about 6 kB of JSON, most of it the paper (its
+ * authors, its abstract twice), which does not depend on the query: that part is encoded once, to
+ * UTF-8, and remembered with the listing it was made from; only the marked title and abstract are
+ * written for each search. A remembered part is used only while the paper, its daily entry and its
+ * submitter are equal to those it was made from, so a changed paper is written anew, never stale.
+ * <p>
+ * The layout (which fields, in which order, how a piece of highlighted text is written) is the
+ * mapper's: it is read once from the mapper's own output, so the bytes are those the mapper writes.
+ * The pieces' texts are escaped as a mapper escapes by default (quotes, backslashes and control
+ * characters; other characters as they are), and the answer is written without indentation.
+ */
+final class ApiSearchItems {
+
+	/**
+	 * Characters of encoded papers remembered: about 4,000 papers of 5,000 characters, 20 to 40 MB at
+	 * most.
+	 */
+	static final long REMEMBERED_CHARACTERS = 20_000_000;
+
+	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+	};
+
+	/** Stands for a piece's text while the layout is read; escaped by any JSON writer. */
+	private static final String MARK = "\u0001";
+
+	private final JsonMapper json;
+
+	private final String baseUrl;
+
+	private final Cache<String, Encoded> encoded;
+
+	/** The pieces around a piece's text, for pieces of type text and highlight. */
+	private final Piece text;
+
+	private final Piece highlight;
+
+	/** Whether the item's highlighted title comes before its highlighted abstract. */
+	private final boolean titleFirst;
+
+	ApiSearchItems(JsonMapper json, String baseUrl) {
+		this(json, baseUrl, REMEMBERED_CHARACTERS);
+	}
+
+	ApiSearchItems(JsonMapper json, String baseUrl, long rememberedCharacters) {
+		this.json = json;
+		this.baseUrl = baseUrl;
+		this.encoded = Caffeine.newBuilder()
+			.maximumWeight(rememberedCharacters)
+			.<String, Encoded>weigher((id, item) -> item.length())
+			.executor(Runnable::run)
+			.build();
+		this.text = Piece.of(json, "text");
+		this.highlight = Piece.of(json, "highlight");
+		String sample = json.writeValueAsString(
+				new ApiSearchItem(null, null, null, null, null, 0, null, null, null, null, List.of(), List.of()));
+		this.titleFirst = sample.indexOf("\"highlightedTitle\"") < sample.indexOf("\"highlightedSummary\"");
+	}
+
+	/** The items for these hits, in order, each writing itself as {@link ApiSearchItem} would. */
+	List<Item> of(List<SearchHit> hits) {
+		return hits.stream().map((hit) -> new Item(encoded(hit.listing()), hit.title(), hit.summary())).toList();
+	}
+
+	private Encoded encoded(PaperListing listing) {
+		String id = listing.paper().id();
+		Encoded remembered = this.encoded.getIfPresent(id);
+		if (remembered != null && remembered.listing().equals(listing)) {
+			return remembered;
+		}
+		Encoded made = encode(listing);
+		this.encoded.put(id, made);
+		return made;
+	}
+
+	/**
+	 * The item's JSON with the highlighted title and abstract left out: the mapper's output for the item
+	 * with one marker piece in each, cut at the markers.
+	 */
+	private Encoded encode(PaperListing listing) {
+		List<HighlightSegment> titleMark = List.of(HighlightSegment.text(MARK + "t"));
+		List<HighlightSegment> summaryMark = List.of(HighlightSegment.text(MARK + "s"));
+		String item = this.json.writeValueAsString(ApiSearchItem.of(listing, organization(listing), this.baseUrl,
+				titleMark, summaryMark));
+		String first = this.json.writeValueAsString(this.titleFirst ? titleMark : summaryMark);
+		String second = this.json.writeValueAsString(this.titleFirst ? summaryMark : titleMark);
+		int firstAt = item.indexOf(first);
+		int secondAt = item.indexOf(second, firstAt + first.length());
+		if (firstAt < 0 || secondAt < 0) {
+			throw new IllegalStateException("The search item's highlighted title and abstract were not found in " + item);
+		}
+		return new Encoded(listing, new SerializedString(item.substring(0, firstAt)),
+				new SerializedString(item.substring(firstAt + first.length(), secondAt)),
+				new SerializedString(item.substring(secondAt + second.length())), item.length());
+	}
+
+	private Map<String, Object> organization(PaperListing listing) {
+		String stored = (listing.entry() != null) ? listing.entry().organization() : null;
+		return (stored != null) ? this.json.readValue(stored, OBJECT) : null;
+	}
+
+	/** A paper's part of an item, encoded: before, between and after the highlighted title and abstract. */
+	private record Encoded(PaperListing listing, SerializableString before, SerializableString between,
+			SerializableString after, int length) {
+	}
+
+	/** How a piece of highlighted text of one type is written: what comes before and after its text. */
+	private record Piece(String before, String after) {
+
+		static Piece of(JsonMapper json, String type) {
+			String written = json.writeValueAsString(new HighlightSegment(type, MARK));
+			String escapedMark = new String(JsonStringEncoder.getInstance().quoteAsCharArray(MARK));
+			int at = written.indexOf(escapedMark);
+			return new Piece(written.substring(0, at), written.substring(at + escapedMark.length()));
+		}
+
+	}
+
+	/** One item of the answer; Jackson writes it through {@link #serialize}. */
+	final class Item extends JacksonSerializable.Base {
+
+		private final Encoded paper;
+
+		private final List<HighlightSegment> title;
+
+		private final List<HighlightSegment> summary;
+
+		private Item(Encoded paper, List<HighlightSegment> title, List<HighlightSegment> summary) {
+			this.paper = paper;
+			this.title = title;
+			this.summary = summary;
+		}
+
+		@Override
+		public void serialize(JsonGenerator generator, SerializationContext context) {
+			generator.writeRawValue(this.paper.before());
+			pieces(generator, ApiSearchItems.this.titleFirst ? this.title : this.summary);
+			generator.writeRaw(this.paper.between());
+			pieces(generator, ApiSearchItems.this.titleFirst ? this.summary : this.title);
+			generator.writeRaw(this.paper.after());
+		}
+
+		@Override
+		public void serializeWithType(JsonGenerator generator, SerializationContext context,
+				TypeSerializer typeSerializer) {
+			serialize(generator, context);
+		}
+
+		private void pieces(JsonGenerator generator, List<HighlightSegment> pieces) {
+			StringBuilder out = new StringBuilder(64);
+			out.append('[');
+			for (int i = 0; i < pieces.size(); i++) {
+				HighlightSegment piece = pieces.get(i);
+				Piece layout = piece.isHighlight() ? ApiSearchItems.this.highlight : ApiSearchItems.this.text;
+				if (i > 0) {
+					out.append(',');
+				}
+				out.append(layout.before());
+				JsonStringEncoder.getInstance().quoteAsString(piece.text(), out);
+				out.append(layout.after());
+			}
+			out.append(']');
+			generator.writeRaw(out.toString());
+		}
+
+	}
+
+}
