@@ -102,6 +102,15 @@ start_server() {
 	exit 1
 }
 
+# stop_server: stops the server start_server started, if it still runs, and waits for it to end
+stop_server() {
+	if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+		kill "$SERVER_PID" 2>/dev/null || true
+		wait "$SERVER_PID" 2>/dev/null || true
+	fi
+	SERVER_PID=
+}
+
 # DATA must name a folder; it is made absolute.
 require_data() {
 	[ -d "$DATA" ] || { echo "No data folder at $DATA (set DATA=...)" >&2; exit 2; }

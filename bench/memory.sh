@@ -48,13 +48,6 @@ WORK=$(mktemp -d /tmp/paperboy-memory-bench.XXXXXX)
 chmod 755 "$WORK"
 SERVER_PID=
 SINK_PID=
-stop_server() {
-	if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-		kill "$SERVER_PID" 2>/dev/null || true
-		wait "$SERVER_PID" 2>/dev/null || true
-	fi
-	SERVER_PID=
-}
 cleanup() {
 	stop_server
 	stop_sink

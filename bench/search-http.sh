@@ -46,13 +46,6 @@ require_jar
 
 WORK=$(mktemp -d /tmp/paperboy-search-http.XXXXXX)
 SERVER_PID=
-stop_server() {
-	if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-		kill "$SERVER_PID" 2>/dev/null || true
-		wait "$SERVER_PID" 2>/dev/null || true
-	fi
-	SERVER_PID=
-}
 cleanup() {
 	stop_server
 	if [ "${KEEP:-0}" = 1 ]; then echo "Kept $WORK"; else rm -rf "$WORK"; fi
