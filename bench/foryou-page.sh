@@ -72,19 +72,6 @@ else
 	grep -E '^(Files read|Papers created)' "$WORK/import.out"
 fi
 
-# coverage: "EMBEDDED INDEXED" as the search page tells it, or "all" once every paper has its vector
-coverage() {
-	local page
-	page=$(curl -sf "$BASE/papers/search?q=language+model") || { echo "none"; return; }
-	if grep -q 'Search by meaning covers' <<<"$page"; then
-		grep -o 'covers [0-9,]* of [0-9,]*' <<<"$page" | head -1 | tr -d ',' | awk '{ print $2, $4 }'
-	elif grep -q 'No papers found' <<<"$page"; then
-		echo "none"
-	else
-		echo "all"
-	fi
-}
-
 # the member casts 150 upvotes and 365 library changes in a few seconds: more than a person may in a minute
 JVM_OPTS="$JVM_OPTS -Dpaperboy.community.votes-per-minute=100000 -Dpaperboy.library.changes-per-minute=100000"
 start_server "$WORK/data" 180

@@ -111,6 +111,21 @@ stop_server() {
 	SERVER_PID=
 }
 
+# coverage: "EMBEDDED INDEXED" as the server at $BASE's search page tells it ("covers 7,912 of 8,506
+# papers so far"), "all" once it no longer says so (every paper has its vector), or "none" while the
+# search finds nothing yet
+coverage() {
+	local page
+	page=$(curl -sf "$BASE/papers/search?q=language+model") || { echo "none"; return; }
+	if grep -q 'Search by meaning covers' <<<"$page"; then
+		grep -o 'covers [0-9,]* of [0-9,]*' <<<"$page" | head -1 | tr -d ',' | awk '{ print $2, $4 }'
+	elif grep -q 'No papers found' <<<"$page"; then
+		echo "none"
+	else
+		echo "all"
+	fi
+}
+
 # DATA must name a folder; it is made absolute.
 require_data() {
 	[ -d "$DATA" ] || { echo "No data folder at $DATA (set DATA=...)" >&2; exit 2; }

@@ -78,19 +78,6 @@ sample() {
 		| tee -a "$WORK/results.md"
 }
 
-# coverage: "EMBEDDED INDEXED" as the search page tells it, "all" once every paper has its vector
-coverage() {
-	local page
-	page=$(curl -sf "$BASE/papers/search?q=language+model") || { echo "none"; return; }
-	if grep -q 'Search by meaning covers' <<<"$page"; then
-		grep -o 'covers [0-9,]* of [0-9,]*' <<<"$page" | head -1 | tr -d ',' | awk '{ print $2 "/" $4 }'
-	elif grep -q 'No papers found' <<<"$page"; then
-		echo "none"
-	else
-		echo "all"
-	fi
-}
-
 # the day page and the API of the busiest day (most entries; ties go to the most recent day)
 DAY=$("$PYTHON" -c 'import glob, json, os, sys
 days = [(len(json.load(open(f, "rb"))), os.path.basename(f)[:-5]) for f in glob.glob(os.path.join(sys.argv[1], "*.json"))]
@@ -141,11 +128,11 @@ for run in "${RUNS[@]}"; do
 	echo "  waiting for the papers' vectors (at most ${EMBED_WAIT}s) ..."
 	waited=0
 	while state=$(coverage) && [ "$state" != all ] && [ "$waited" -lt "$EMBED_WAIT" ]; do
-		[ $((waited % 120)) = 0 ] && echo "  $(date -u +%H:%M:%S) embedded: $state"
+		[ $((waited % 120)) = 0 ] && echo "  $(date -u +%H:%M:%S) embedded: ${state/ / of }"
 		sleep 10
 		waited=$((waited + 10))
 	done
-	sample "embedding: $state after ${waited}s"
+	sample "embedding: ${state/ / of } after ${waited}s"
 
 	echo "  wrk on the day page, the API and search, $DURATION each ..."
 	for target in "/papers/date/$DAY" "/api/daily_papers?date=$DAY"; do

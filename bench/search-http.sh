@@ -70,20 +70,6 @@ else
 	grep -E '^(Files read|Papers created)' "$WORK/import.out"
 fi
 
-# coverage: "EMBEDDED INDEXED" as the search page tells it ("covers 7,912 of 8,506 papers so far"),
-# or "all" once it no longer says so (every paper has its vector)
-coverage() {
-	local page
-	page=$(curl -sf "$BASE/papers/search?q=language+model") || { echo "none"; return; }
-	if grep -q 'Search by meaning covers' <<<"$page"; then
-		grep -o 'covers [0-9,]* of [0-9,]*' <<<"$page" | head -1 | tr -d ',' | awk '{ print $2, $4 }'
-	elif grep -q 'No papers found' <<<"$page"; then
-		echo "none"
-	else
-		echo "all"
-	fi
-}
-
 start_server "$WORK/data" 180
 echo "Waiting for every paper to have its vector (at most ${EMBEDDING_WAIT}s) ..."
 waited=0
