@@ -25,7 +25,7 @@ public final class HeapShare {
 	 * {@code bound} scaled to a maximum heap of {@code maxHeap} bytes: the whole of it from
 	 * {@link #FULL_HEAP} up (or when the heap has no limit), in proportion below, and never less than 1.
 	 */
-	static long of(long bound, long maxHeap) {
+	public static long of(long bound, long maxHeap) {
 		if (maxHeap >= FULL_HEAP) {
 			return bound;
 		}

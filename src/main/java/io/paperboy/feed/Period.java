@@ -84,10 +84,17 @@ public record Period(Kind kind, LocalDate first, LocalDate last) {
 	/** As written in addresses and in the API: {@code 2025-W23}, {@code 2025-06}. */
 	public String code() {
 		return switch (this.kind) {
-			case WEEK -> String.format(Locale.ROOT, "%04d-W%02d", this.first.get(IsoFields.WEEK_BASED_YEAR),
-					this.first.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-			case MONTH -> String.format(Locale.ROOT, "%04d-%02d", this.first.getYear(), this.first.getMonthValue());
+			// written out rather than formatted: an anonymous read of a period page names it every time
+			case WEEK -> digits(this.first.get(IsoFields.WEEK_BASED_YEAR), 4) + "-W"
+					+ digits(this.first.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), 2);
+			case MONTH -> digits(this.first.getYear(), 4) + "-" + digits(this.first.getMonthValue(), 2);
 		};
+	}
+
+	/** A non-negative number with zeros in front up to {@code width} digits, as {@code %0Nd} writes it. */
+	private static String digits(int number, int width) {
+		String text = Integer.toString(number);
+		return (text.length() >= width) ? text : "0".repeat(width - text.length()) + text;
 	}
 
 	/** The page's address: {@code /papers/week/2025-W23}. */

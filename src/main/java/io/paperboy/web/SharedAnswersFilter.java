@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.Counter;
@@ -138,8 +139,8 @@ final class SharedAnswersFilter extends HttpFilter {
 			// a bad date, an unknown page, a failing database: the controller answers it again, as always
 			return false;
 		}
-		String tag = (answer != null) ? answer.getHeaders().getETag() : null;
-		if (tag == null || answer.getStatusCode().value() != HttpServletResponse.SC_OK || answer.getBody() == null) {
+		Prepared prepared = (answer != null) ? route.prepared(answer) : null;
+		if (prepared == null) {
 			// only kept answers, which carry their tag and Cache-Control, are sent here
 			return false;
 		}
@@ -150,14 +151,17 @@ final class SharedAnswersFilter extends HttpFilter {
 		if (request.isSecure()) {
 			response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
 		}
-		answer.getHeaders().forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
-		if (new ServletWebRequest(request, response).checkNotModified(tag)) {
+		String[] headers = prepared.headers();
+		for (int i = 0; i < headers.length; i += 2) {
+			response.addHeader(headers[i], headers[i + 1]);
+		}
+		if (isConditional(request) && new ServletWebRequest(request, response).checkNotModified(prepared.tag())) {
 			// 304, with the headers above and no body
 			route.notModified().increment();
 			return true;
 		}
 		route.sent().increment();
-		byte[] body = answer.getBody();
+		byte[] body = prepared.body();
 		response.setContentLength(body.length);
 		if ("GET".equals(request.getMethod())) {
 			response.getOutputStream().write(body);
@@ -165,8 +169,61 @@ final class SharedAnswersFilter extends HttpFilter {
 		return true;
 	}
 
+	/** Whether the request asks anything of the answer's tag or date, which Spring MVC's check then answers. */
+	private static boolean isConditional(HttpServletRequest request) {
+		return request.getHeader(HttpHeaders.IF_NONE_MATCH) != null || request.getHeader(HttpHeaders.IF_MATCH) != null
+				|| request.getHeader(HttpHeaders.IF_MODIFIED_SINCE) != null
+				|| request.getHeader(HttpHeaders.IF_UNMODIFIED_SINCE) != null;
+	}
+
+	/**
+	 * A kept answer as this filter sends it: its tag, its headers as name and value in turn, its body.
+	 * The features keep each answer as one {@code ResponseEntity} for as long as it holds, so this is
+	 * made once per answer rather than once per request.
+	 */
+	private record Prepared(ResponseEntity<byte[]> answer, String tag, String[] headers, byte[] body) {
+
+		/** The answer prepared, or {@code null} when it is not a plain 200 with a tag and a body. */
+		static Prepared of(ResponseEntity<byte[]> answer) {
+			String tag = answer.getHeaders().getETag();
+			if (tag == null || answer.getStatusCode().value() != HttpServletResponse.SC_OK || answer.getBody() == null) {
+				return null;
+			}
+			List<String> headers = new ArrayList<>();
+			answer.getHeaders().forEach((name, values) -> values.forEach((value) -> {
+				headers.add(name);
+				headers.add(value);
+			}));
+			return new Prepared(answer, tag, headers.toArray(String[]::new), answer.getBody());
+		}
+
+	}
+
 	/** A pattern, as parsed and as written, who answers it, and the counts of its 200s and 304s. */
-	private record Route(PathPattern pattern, String text, SharedAnswers answers, Counter sent, Counter notModified) {
+	private record Route(PathPattern pattern, String text, SharedAnswers answers, Counter sent, Counter notModified,
+			AtomicReferenceArray<Prepared> kept) {
+
+		/** Slots for the answers last sent: an address's encodings and pages, found by their identity. */
+		private static final int SLOTS = 4;
+
+		Route(PathPattern pattern, String text, SharedAnswers answers, Counter sent, Counter notModified) {
+			this(pattern, text, answers, sent, notModified, new AtomicReferenceArray<>(SLOTS));
+		}
+
+		/** The answer as this filter sends it, prepared once for as long as the feature keeps the answer. */
+		Prepared prepared(ResponseEntity<byte[]> answer) {
+			int slot = System.identityHashCode(answer) & (SLOTS - 1);
+			Prepared last = this.kept.get(slot);
+			if (last != null && last.answer() == answer) {
+				return last;
+			}
+			Prepared prepared = Prepared.of(answer);
+			if (prepared != null) {
+				this.kept.set(slot, prepared);
+			}
+			return prepared;
+		}
+
 	}
 
 }
