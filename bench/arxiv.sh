@@ -219,7 +219,7 @@ CATCHUP_LOAD=$(load)
 if [ -n "$CATCHUP_DONE" ]; then
 	echo "  every paper indexed $CATCHUP_WALL s after start: $CATCHUP_RATE papers/s; server $CATCHUP_CORES cores, machine $CATCHUP_MACHINE busy (load $CATCHUP_LOAD); meanwhile $CATCHUP_EMBEDDED embedded"
 else
-	echo "  NOT complete after ${CATCHUP_WAIT}s: $CATCHUP_INDEXED of $PAPERS indexed ($CATCHUP_RATE papers/s)"
+	echo "  NOT complete after ${CATCHUP_WAIT}s: $CATCHUP_INDEXED of $PAPERS indexed ($CATCHUP_RATE papers/s; all at that rate: $(per_second "$PAPERS" "$CATCHUP_RATE") s); measuring embedding while it goes on"
 fi
 
 # Embedding, measured alone over the window: rate, the server's cores, its busiest threads.
@@ -332,7 +332,7 @@ echo "| import arxiv-snapshot into PostgreSQL 15 ($JAVA_OPTS) | $CREATED papers 
 if [ -n "$CATCHUP_DONE" ]; then
 	echo "| word index complete (server start to every paper indexed) | $CATCHUP_WALL s, **$CATCHUP_RATE papers/s** | server $CATCHUP_CORES cores busy, machine $CATCHUP_MACHINE; $CATCHUP_EMBEDDED embedded meanwhile | $CATCHUP_LOAD |"
 else
-	echo "| word index (NOT complete after ${CATCHUP_WAIT}s) | $CATCHUP_INDEXED of $PAPERS in $CATCHUP_WALL s, $CATCHUP_RATE papers/s | server $CATCHUP_CORES cores busy | $CATCHUP_LOAD |"
+	echo "| word index (NOT complete after ${CATCHUP_WAIT}s: embedding and visitors below were measured while it went on) | $CATCHUP_INDEXED of $PAPERS in $CATCHUP_WALL s, **$CATCHUP_RATE papers/s**; all of them at that rate: $(per_second "$PAPERS" "$CATCHUP_RATE") s | server $CATCHUP_CORES cores busy, machine $CATCHUP_MACHINE; $CATCHUP_EMBEDDED embedded meanwhile | $CATCHUP_LOAD |"
 fi
 echo "| embedding, newest first ($EMBEDDING_THREADS embedding thread(s), ${EMBED_SECONDS}s window) | $EMBEDDED papers, **$EMBED_RATE papers/s**, $EMBED_CPU_PER_PAPER ms of server CPU a paper | server $EMBED_CORES cores busy, machine $EMBED_MACHINE; $BUSY_THREADS threads busy over a quarter of the time | $EMBED_LOAD_BEFORE → $EMBED_LOAD_AFTER |"
 echo "| all of arXiv ($ALL_OF_ARXIV papers) embedded at that rate | **$PROJECTION_HOURS hours** | the $EMBEDDED_NOW embedded were the newest (published on or after $NEWEST_EDGE); $ORDER_CHECK | |"

@@ -349,7 +349,7 @@ start_postgres() {
 	PG_PORT=$(free_port)
 	mkdir -p "$WORK/pg" && chown postgres "$WORK/pg" 2>/dev/null || true
 	as_postgres "$PG_BIN/initdb" -D "$WORK/pg" -U paperboy -A trust >/dev/null
-	as_postgres "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w \
+	as_postgres "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -w \
 		-o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1" start >/dev/null
 	PG_PID=$(head -1 "$WORK/pg/postmaster.pid")
 }
