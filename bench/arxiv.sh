@@ -215,7 +215,7 @@ CATCHUP_WALL=$(since "$SERVER_START")
 CATCHUP_INDEXED=$indexed
 CATCHUP_EMBEDDED=$embedded
 CATCHUP_INDEX_BYTES=$(du_bytes "$WORK/data/index")
-CATCHUP_CORES=$(awk -v t=$(($(cpu_ticks) - catchup_ticks)) -v hz="$(getconf CLK_TCK)" -v s="$((CATCHUP_WALL - HEALTHY_AFTER))" 'BEGIN { printf "%.2f", t / hz / s }')
+CATCHUP_CORES=$(awk -v t=$(($(cpu_ticks) - catchup_ticks)) -v hz="$(getconf CLK_TCK)" -v s="$((CATCHUP_WALL - HEALTHY_AFTER))" 'BEGIN { printf "%.2f", (s > 0) ? t / hz / s : 0 }')
 CATCHUP_MACHINE=$(busy_cores)
 # the rate from the moment the server answers (its start, Flyway's checks included, is apart)
 CATCHUP_RATE=$(per_second "$CATCHUP_INDEXED" "$((CATCHUP_WALL - HEALTHY_AFTER))")
