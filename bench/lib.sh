@@ -327,3 +327,92 @@ load_subscriptions() {
 	echo "  $loaded confirmed subscriptions loaded in $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }') s"
 	[ "$loaded" = "$count" ] || { echo "Expected $count subscriptions" >&2; exit 1; }
 }
+
+# --- a throwaway PostgreSQL, the server's state and threads (bench/arxiv.sh) ----------------------
+# Expect WORK, PYTHON and PG_BIN (PostgreSQL's programs, such as /usr/lib/postgresql/15/bin).
+
+# PostgreSQL refuses to run as root: as root, its programs run as the postgres user
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# require_postgres: PostgreSQL's programs in PG_BIN, from Debian's package when missing
+require_postgres() {
+	if [ ! -x "$PG_BIN/pg_ctl" ]; then
+		echo "Installing PostgreSQL (apt-get install -y postgresql) ..."
+		apt-get install -y postgresql >/dev/null || { apt-get update >/dev/null && apt-get install -y postgresql >/dev/null; }
+	fi
+}
+
+# start_postgres: a fresh cluster in WORK/pg with the server's default settings (fsync and
+# synchronous commit on, 128 MB of shared buffers) on a free port of 127.0.0.1, user paperboy
+# without a password; sets PG_PORT and PG_PID. psql_run runs psql against it.
+start_postgres() {
+	PG_PORT=$(free_port)
+	mkdir -p "$WORK/pg" && chown postgres "$WORK/pg" 2>/dev/null || true
+	as_postgres "$PG_BIN/initdb" -D "$WORK/pg" -U paperboy -A trust >/dev/null
+	as_postgres "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -w \
+		-o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1" start >/dev/null
+	PG_PID=$(head -1 "$WORK/pg/postmaster.pid")
+}
+psql_run() { psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U paperboy -v ON_ERROR_STOP=1 "$@"; }
+
+# stop_postgres: stops the cluster start_postgres started, if any
+stop_postgres() {
+	if [ -n "${PG_PID:-}" ]; then
+		as_postgres "$PG_BIN/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null 2>&1 || true
+		PG_PID=
+	fi
+}
+
+# pg_cpu: CPU seconds PostgreSQL has used so far: the postmaster's own and that of its exited
+# children (each connection's backend), which the kernel adds to it when they exit
+pg_cpu() {
+	if [ -n "${PG_PID:-}" ]; then
+		awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15 + $16 + $17) / hz }' "/proc/$PG_PID/stat"
+	else
+		echo 0
+	fi
+}
+
+# search_status: "DATABASE INDEXED EMBEDDED REBUILDING RATE BYTES" from /admin/search of the server at
+# $BASE (opened with the token in $ADMIN_TOKEN: start the server with PAPERBOY_ADMIN_TOKEN set and
+# paperboy.base-url on $BASE); "? ? ? ? ? ?" when the page does not answer
+search_status() {
+	curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE/admin/search" | "$PYTHON" -c '
+import re, sys
+page = sys.stdin.read()
+def cell(label):
+    m = re.search(re.escape(label) + r"</th><td>([^<]*)", page)
+    return m.group(1) if m else ""
+def number(text):
+    m = re.match(r"\s*([0-9]+)", text)
+    return m.group(1) if m else "?"
+indexed = cell("Papers indexed (found by words)")
+size = re.match(r"\s*([0-9.]+) MB", cell("Index size"))
+rate = re.search(r"([0-9.]+) papers/s", cell("Embedding queue"))
+print(number(cell("Papers in the database")), number(indexed), number(cell("Papers embedded (found by meaning)")),
+      "yes" if "rebuilding" in indexed else "no", rate.group(1) if rate else "?",
+      "%.0f" % (float(size.group(1)) * 1e6) if size else "?")' 2>/dev/null || echo "? ? ? ? ? ?"
+}
+
+# thread_ticks PID: "TID NAME TICKS" of each thread of the process (user+system CPU ticks so far)
+thread_ticks() {
+	local task
+	for task in /proc/"$1"/task/*; do
+		[ -r "$task/stat" ] || continue
+		awk -v tid="${task##*/}" -v name="$(tr ' ' '_' <"$task/comm" 2>/dev/null)" '{
+			# the name in parentheses may hold spaces: count fields from the end
+			print tid, name, $(NF - 38) + $(NF - 37) }' "$task/stat" 2>/dev/null || true
+	done
+}
+
+# busy_cores: the machine's busy share of its cores since the last call, as "cores busy of N"
+# (from /proc/stat; the first call starts the count)
+busy_cores() {
+	local now
+	now=$(awk '/^cpu / { idle = $5 + $6; total = 0; for (i = 2; i <= NF; i++) total += $i; print total, idle }' /proc/stat)
+	if [ -n "${BUSY_LAST:-}" ]; then
+		awk -v a="$BUSY_LAST" -v b="$now" -v n="$(nproc)" 'BEGIN { split(a, x, " "); split(b, y, " ");
+			t = y[1] - x[1]; i = y[2] - x[2]; printf "%.2f of %d", (t > 0 ? n * (t - i) / t : 0), n }'
+	fi
+	BUSY_LAST=$now
+}
