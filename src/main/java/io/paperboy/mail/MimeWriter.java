@@ -16,7 +16,8 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
  * Writes a {@link MailMessage} as the MIME message that goes on the wire: a text/plain part alone,
  * or multipart/alternative with the text part first and the HTML part last (mail programs show the
  * last part they can), both UTF-8, the HTML written in ASCII ({@link AsciiHtml}) so that it goes as
- * 7bit; signed when a DKIM key is configured, and sent with the bounce address as envelope sender.
+ * 7bit; the body written once as the bytes that go on the wire ({@link WrittenMessage}); signed when
+ * a DKIM key is configured, and sent with the bounce address as envelope sender.
  */
 class MimeWriter {
 
