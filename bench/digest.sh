@@ -20,6 +20,8 @@
 #   NEW_CONNECTIONS=1  also smtp-source without -d (a connection per message), as context
 #   PYTHON=path      the interpreter of the generator (default /usr/bin/python3)
 #   JAR=path         the jar to measure (default target/paperboy.jar, built when missing)
+#   PREPARED=dir     start from a copy of a data dir an earlier run prepared (KEEP=1 keeps it as
+#                    WORK/prepared) for the same SUBSCRIBERS, instead of importing and generating
 #   KEEP=1           keep the work folder (database, logs, the sinks' address lists) under /tmp;
 #                    each sink dump (3.5 GB at 100,000 subscribers) is counted and removed before
 #                    the next program sends, so no run writes onto a disk the one before filled
@@ -65,16 +67,26 @@ echo "Java: $(java -version 2>&1 | head -1), flags: $JAVA_OPTS; smtp-sink and sm
 echo
 
 # 1. the data: the real archive (and the arXiv cs file, which gives 438 of its papers their
-# categories), then the daily entries moved forward so that the archive's last entry is an hour old
-echo "Importing the archive ..."
-java $JAVA_OPTS -jar "$JAR" import hf-daily "$HF" --paperboy.data-dir="$WORK/data" >"$WORK/import-hf.log" 2>&1 \
-	|| { cat "$WORK/import-hf.log" >&2; exit 1; }
-java $JAVA_OPTS -jar "$JAR" import arxiv-snapshot "$ARXIV" --paperboy.data-dir="$WORK/data" >"$WORK/import-arxiv.log" 2>&1 \
-	|| { cat "$WORK/import-arxiv.log" >&2; exit 1; }
-h2_tools "$WORK/data"
+# categories), then the daily entries moved forward so that the archive's last entry is an hour old;
+# or a copy of a data dir prepared so by an earlier run (PREPARED)
+if [ -n "${PREPARED:-}" ]; then
+	[ -f "$PREPARED/paperboy.mv.db" ] || { echo "No prepared database in $PREPARED" >&2; exit 2; }
+	echo "Copying the prepared data dir $PREPARED ..."
+	cp -a "$PREPARED" "$WORK/data"
+	h2_tools "$WORK/data"
+	LOADED=$(sql_value "select count(*) from digest_subscriptions where status = 'confirmed'")
+	[ "$LOADED" = "$SUBSCRIBERS" ] || { echo "$PREPARED holds $LOADED subscriptions, not $SUBSCRIBERS" >&2; exit 2; }
+else
+	echo "Importing the archive ..."
+	java $JAVA_OPTS -jar "$JAR" import hf-daily "$HF" --paperboy.data-dir="$WORK/data" >"$WORK/import-hf.log" 2>&1 \
+		|| { cat "$WORK/import-hf.log" >&2; exit 1; }
+	java $JAVA_OPTS -jar "$JAR" import arxiv-snapshot "$ARXIV" --paperboy.data-dir="$WORK/data" >"$WORK/import-arxiv.log" 2>&1 \
+		|| { cat "$WORK/import-arxiv.log" >&2; exit 1; }
+	h2_tools "$WORK/data"
 
-echo "Generating $SUBSCRIBERS subscriptions ..."
-load_subscriptions "$SUBSCRIBERS" "$HF" "$ARXIV"
+	echo "Generating $SUBSCRIBERS subscriptions ..."
+	load_subscriptions "$SUBSCRIBERS" "$HF" "$ARXIV"
+fi
 
 [ "${DKIM:-}" = 1 ] && echo "DKIM: every message signed (rsa-sha256, 2048-bit test key, relaxed/relaxed)"
 [ -n "${PROFILE:-}" ] && mkdir -p "$PROFILE" && echo "Profiling every run into $PROFILE"
