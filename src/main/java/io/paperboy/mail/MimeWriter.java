@@ -10,14 +10,14 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /**
  * Writes a {@link MailMessage} as the MIME message that goes on the wire: a text/plain part alone,
  * or multipart/alternative with the text part first and the HTML part last (mail programs show the
  * last part they can), both UTF-8, the HTML written in ASCII ({@link AsciiHtml}) so that it goes as
- * 7bit; signed when a DKIM key is configured, and sent with the bounce address as envelope sender.
+ * 7bit; the body written once as the bytes that go on the wire ({@link WrittenMessage}); signed when
+ * a DKIM key is configured, and sent with the bounce address as envelope sender.
  */
 class MimeWriter {
 
@@ -63,23 +63,16 @@ class MimeWriter {
 	 * needs SMTPUTF8): trying again cannot help
 	 */
 	MimeMessage write(MailMessage message) throws MessagingException {
-		SMTPMessage mime = new KeepingMessageId(this.session);
+		WrittenMessage mime = WrittenMessage.create(this.session);
 		mime.setFrom(this.from);
 		mime.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient(message.to()), true));
 		mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
 		mime.setSentDate(Date.from(this.clock.instant()));
-		if (message.html() == null) {
-			TextBody.set(mime, message.text(), "plain");
-		}
-		else {
-			mime.setContent(new MimeMultipart("alternative", TextBody.part(message.text(), "plain"),
-					TextBody.html(message.html())));
-		}
 		for (var header : message.headers().entrySet()) {
 			mime.setHeader(header.getKey(), header.getValue());
 		}
-		// the body is encoded now, so that what is signed is what goes on the wire
-		mime.saveChanges();
+		// the body is encoded now, once, so that what is signed is what goes on the wire
+		mime.body(message.text(), message.html());
 		SMTPMessage outgoing = (this.dkim != null) ? this.dkim.sign(mime) : mime;
 		if (this.bounceAddress != null) {
 			outgoing.setEnvelopeFrom(this.bounceAddress);
@@ -99,25 +92,6 @@ class MimeWriter {
 		catch (InvalidMailAddressException ex) {
 			throw new AddressException(ex.getMessage(), to);
 		}
-	}
-
-	/**
-	 * Jakarta Mail gives a message a fresh {@code Message-ID} of its own each time it is saved; this
-	 * one keeps the ID Paperboy gave it, on our domain.
-	 */
-	private static final class KeepingMessageId extends SMTPMessage {
-
-		KeepingMessageId(Session session) {
-			super(session);
-		}
-
-		@Override
-		protected void updateMessageID() throws MessagingException {
-			if (getHeader(OutgoingHeaders.MESSAGE_ID) == null) {
-				super.updateMessageID();
-			}
-		}
-
 	}
 
 }
