@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
@@ -100,7 +102,9 @@ class RowWriter {
 		}
 		catch (SQLException ex) {
 			SQLExceptionTranslator translator = this.batch.getExceptionTranslator();
-			throw translator.translate("COPY into " + table, sql, ex);
+			DataAccessException translated = translator.translate("COPY into " + table, sql, ex);
+			// a state the translator does not know (a trigger's own exception, say) is still a failure
+			throw (translated != null) ? translated : new UncategorizedSQLException("COPY into " + table, sql, ex);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
