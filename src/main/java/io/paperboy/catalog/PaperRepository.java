@@ -29,6 +29,12 @@ class PaperRepository {
 	private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
 	};
 
+	/** The columns of {@link #insertFromArxiv}'s rows: {@link #parameters}' then arXiv's own. */
+	private static final List<String> ARXIV_INSERT_COLUMNS = List.of("id", "version", "title", "summary",
+			"published_at", "arxiv_updated_at", "comment", "journal_ref", "doi", "github_repo", "project_page",
+			"ai_summary", "ai_keywords", "discussion_id", "imported_upvotes", "imported_comments", "github_stars",
+			"snapshot_day", "updated_at", "arxiv_synced_at", "license", "created_at");
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate batch;
@@ -113,7 +119,8 @@ class PaperRepository {
 
 	/**
 	 * Inserts papers arXiv describes, with their authors and categories, in a few batched
-	 * statements whatever their number (the bulk snapshot saves thousands at a time).
+	 * statements whatever their number (the bulk snapshot saves thousands at a time): on PostgreSQL
+	 * each table's rows in one {@code COPY} (see {@link RowWriter}).
 	 */
 	void insertFromArxiv(List<ArxivWrite> papers, Instant now) {
 		if (papers.isEmpty()) {
@@ -124,12 +131,7 @@ class PaperRepository {
 			Object[] row = columns(write.paper(), null, now);
 			rows.add(append(row, timestamp(now), write.license(), timestamp(now)));
 		}
-		this.batch.batchUpdate("""
-				insert into papers (id, version, title, summary, published_at, arxiv_updated_at, comment, journal_ref, doi,
-				    github_repo, project_page, ai_summary, ai_keywords, discussion_id, imported_upvotes, imported_comments,
-				    github_stars, snapshot_day, updated_at, arxiv_synced_at, license, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				""", rows);
+		this.rows.insert("papers", ARXIV_INSERT_COLUMNS, rows);
 		writeAuthorsAndCategories(papers.stream().map(ArxivWrite::paper).toList());
 	}
 

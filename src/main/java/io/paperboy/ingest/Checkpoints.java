@@ -1,9 +1,11 @@
 package io.paperboy.ingest;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,10 +19,15 @@ public class Checkpoints {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate template;
+
 	private final Clock clock;
 
-	Checkpoints(JdbcClient jdbc, Clock clock) {
+	private volatile Boolean postgres;
+
+	Checkpoints(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.clock = clock;
 	}
 
@@ -49,6 +56,31 @@ public class Checkpoints {
 	/** Forgets a checkpoint: the next run starts afresh. */
 	public void clear(String name) {
 		this.jdbc.sql("delete from ingest_checkpoints where name = :name").param("name", name).update();
+	}
+
+	/**
+	 * Lets the current transaction commit without waiting for the disk (PostgreSQL's
+	 * {@code synchronous_commit = off} for this transaction only; nothing elsewhere). Only for a
+	 * transaction that writes its checkpoint with the work it follows: a crash of the database
+	 * (not of the importing process) may then lose the last few such commits, the checkpoint with
+	 * them, and the next run does that work again. The database itself stays consistent.
+	 */
+	public void commitWithoutWaitingForTheDisk() {
+		if (isPostgres()) {
+			this.jdbc.sql("set local synchronous_commit = off").update();
+		}
+	}
+
+	private boolean isPostgres() {
+		Boolean known = this.postgres;
+		if (known == null) {
+			known = this.template.execute((Connection connection) -> connection.getMetaData()
+				.getDatabaseProductName()
+				.toLowerCase()
+				.contains("postgres"));
+			this.postgres = known;
+		}
+		return known;
 	}
 
 }

@@ -213,6 +213,37 @@ abstract class CatalogStorageContract {
 		assertThat(this.catalog.recentPaperIds(Instant.parse("2024-02-05T12:00:01Z"))).isEmpty();
 	}
 
+	/**
+	 * The bulk path (on PostgreSQL a binary {@code COPY} per table) keeps text byte for byte: tabs,
+	 * backslashes and what {@code COPY}'s text and CSV formats would read as escapes or nulls, quotes,
+	 * commas, line breaks, empty text beside null; and times to the microsecond, before 2000 too.
+	 */
+	@Test
+	void arxivRecordsSavedTogetherReadBackCharacterForCharacter() {
+		String hostile = "tab\there, back\\slash \\N \\. \"quoted\", comma\r\nnext line $\\alpha$ \u202Eevil\u202C \uD83D\uDE00";
+		List<PaperVersion> versions = List.of(new PaperVersion(1, Instant.parse("1991-08-14T20:58:01.123456Z"), "\\N"),
+				new PaperVersion(2, Instant.parse("2024-01-01T17:59:01Z"), ""), new PaperVersion(3, null, null));
+		ArxivRecord record = new ArxivRecord("hep-th/9108001", 3, hostile, "\\N", List.of(
+				Author.fromArxiv(hostile, List.of(hostile, "")), Author.fromArxiv("\\N", List.of()),
+				Author.fromArxiv("\t", List.of())), List.of("hep-th", "math\\N"),
+				Instant.parse("1991-08-14T20:58:01.123456Z"), Instant.parse("2024-01-02T00:00:00.999999Z"), "", hostile,
+				null, "", versions);
+		ArxivRecord plain = arxivRecord("2401.00030", 1, "Plain");
+
+		assertThat(this.catalog.saveArxivRecords(List.of(record, plain))).containsOnly(
+				Map.entry("hep-th/9108001", SaveOutcome.CREATED), Map.entry("2401.00030", SaveOutcome.CREATED));
+
+		Paper stored = this.catalog.findPaper("hep-th/9108001").orElseThrow();
+		assertThat(stored).isEqualTo(Paper.of(record));
+		assertThat(stored.authors().get(0).affiliations()).containsExactly(hostile, "");
+		assertThat(stored.comment()).isEmpty();
+		assertThat(stored.doi()).isNull();
+		assertThat(this.catalog.versionsOf("hep-th/9108001")).containsExactlyElementsOf(versions);
+		assertThat(this.catalog.findPaper("2401.00030").orElseThrow().title()).isEqualTo("Plain");
+		assertThat(this.catalog.saveArxivRecords(List.of(record, plain))).containsOnly(
+				Map.entry("hep-th/9108001", SaveOutcome.UNCHANGED), Map.entry("2401.00030", SaveOutcome.UNCHANGED));
+	}
+
 	private static ArxivRecord arxivRecord(String id, int version, String title) {
 		List<PaperVersion> versions = new ArrayList<>();
 		for (int number = 1; number <= version; number++) {

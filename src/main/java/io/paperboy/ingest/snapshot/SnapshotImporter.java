@@ -129,6 +129,11 @@ class SnapshotImporter {
 	private SnapshotCheckpoint commit(String name, SnapshotCheckpoint before, Batch batch, long offset, boolean last,
 			SnapshotReport report, IngestTally tally) {
 		Map<String, SaveOutcome> saved = this.transactions.execute((status) -> {
+			if (!last) {
+				// the checkpoint commits with the batch: a database crash loses both, and the next run
+				// saves the batch again; the last batch, after which the import reports success, waits
+				this.checkpoints.commitWithoutWaitingForTheDisk();
+			}
 			Map<String, SaveOutcome> result = batch.records.isEmpty() ? Map.of()
 					: this.catalog.saveArxivRecords(batch.records);
 			long[] counts = new long[3];

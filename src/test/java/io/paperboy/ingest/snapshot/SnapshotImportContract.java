@@ -367,7 +367,7 @@ abstract class SnapshotImportContract {
 		return listed;
 	}
 
-	private static void assertSameCounts(SnapshotReport actual, SnapshotReport expected) {
+	static void assertSameCounts(SnapshotReport actual, SnapshotReport expected) {
 		assertThat(actual.linesRead()).isEqualTo(expected.linesRead());
 		assertThat(actual.created()).isEqualTo(expected.created());
 		assertThat(actual.updated()).isEqualTo(expected.updated());
@@ -376,7 +376,7 @@ abstract class SnapshotImportContract {
 	}
 
 	/** Everything the import writes, except the times it wrote it. */
-	private List<String> catalogState() {
+	List<String> catalogState() {
 		List<String> rows = new ArrayList<>();
 		rows.addAll(this.jdbc.sql("""
 				select id, version, title, summary, published_at, arxiv_updated_at, comment, journal_ref, doi, license
@@ -422,7 +422,7 @@ abstract class SnapshotImportContract {
 		};
 	}
 
-	private SnapshotReport importFile(Path file, int batchSize) throws IOException {
+	SnapshotReport importFile(Path file, int batchSize) throws IOException {
 		return importFile(file, batchSize, (soFar, read, size) -> {
 		});
 	}
@@ -436,7 +436,7 @@ abstract class SnapshotImportContract {
 		return Files.write(this.dir.resolve(name), lines);
 	}
 
-	private long committedLine(Path file) throws IOException {
+	long committedLine(Path file) throws IOException {
 		String state = this.checkpoints.read(checkpointName(file)).orElseThrow();
 		return this.json.readTree(state).get("line").longValue();
 	}
@@ -445,7 +445,7 @@ abstract class SnapshotImportContract {
 		return SnapshotImporter.checkpointName(file.toRealPath().toString());
 	}
 
-	private static Path sample() {
+	static Path sample() {
 		return SharedData.require("arxiv-kaggle/arxiv-metadata-oai-snapshot.sample.jsonl");
 	}
 
