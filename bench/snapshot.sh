@@ -27,12 +27,12 @@ PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 PYTHON=${PYTHON:-/usr/bin/python3}
 JAR=${JAR:-$ROOT/target/paperboy.jar}
 
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
+
 REAL=$DATA/arxiv-cs-2026-05-06.derived.jsonl
 [ -f "$REAL" ] || { echo "No snapshot file at $REAL" >&2; exit 2; }
-if [ ! -x "$PG_BIN/pg_ctl" ]; then
-	echo "Installing PostgreSQL (apt-get install -y postgresql) ..."
-	apt-get install -y postgresql >/dev/null
-fi
+require_postgres
 if [ ! -f "$JAR" ]; then
 	[ "$JAR" = "$ROOT/target/paperboy.jar" ] || { echo "No jar at $JAR" >&2; exit 2; }
 	echo "Building $JAR ..."
@@ -43,13 +43,11 @@ WORK=$(mktemp -d /tmp/paperboy-snapshot-bench.XXXXXX)
 chmod 755 "$WORK"
 PG_PID=
 cleanup() {
-	if [ -n "$PG_PID" ]; then as_postgres "$PG_BIN/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null 2>&1 || true; fi
+	stop_postgres
 	[ "${KEEP:-}" = 1 ] && echo "Kept $WORK" || rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-# PostgreSQL refuses to run as root: as root, its programs run as the postgres user
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 field() { awk -F: -v name="$1" '$1 == name { gsub(/ /, "", $2); print $2 }'; }
 now() { date +%s.%N; }
 
@@ -72,26 +70,10 @@ chmod 644 "$WORK"/generated-small.jsonl
 echo "  $(du -hL "$WORK/generated.jsonl" | cut -f1) of JSON Lines, $(du -hL "$WORK/generated.csv" | cut -f1) of CSV"
 
 if [[ " $DATABASES " == *" postgres "* ]]; then
-	PG_PORT=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-	mkdir -p "$WORK/pg" && chown postgres "$WORK/pg" 2>/dev/null || true
-	as_postgres "$PG_BIN/initdb" -D "$WORK/pg" -U paperboy -A trust >/dev/null
 	# a throwaway cluster with the server's default durability (fsync and synchronous commit on)
-	as_postgres "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -w \
-		-o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1" start >/dev/null
-	PG_PID=$(head -1 "$WORK/pg/postmaster.pid")
-	psql_run() { psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U paperboy -v ON_ERROR_STOP=1 "$@"; }
+	start_postgres
 	echo "PostgreSQL started on port $PG_PORT"
 fi
-
-# CPU seconds PostgreSQL has used so far: the postmaster's own and that of its exited children
-# (each connection's backend), which the kernel adds to it when they exit
-pg_cpu() {
-	if [ -n "$PG_PID" ]; then
-		awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15 + $16 + $17) / hz }' "/proc/$PG_PID/stat"
-	else
-		echo 0
-	fi
-}
 
 # import FILE DATABASE NAME: a fresh database, the import timed by /usr/bin/time -v; prints a table row
 RESULTS=()
