@@ -12,6 +12,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.paperboy.Databases;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DataAccessException;
@@ -51,11 +52,12 @@ class RowWriter {
 
 	private final DataSource dataSource;
 
-	private volatile Boolean postgres;
+	private final boolean postgres;
 
 	RowWriter(JdbcTemplate batch, DataSource dataSource) {
 		this.batch = batch;
 		this.dataSource = dataSource;
+		this.postgres = Databases.isPostgres(dataSource);
 	}
 
 	/**
@@ -69,7 +71,7 @@ class RowWriter {
 		if (rows.isEmpty()) {
 			return;
 		}
-		if (isPostgres()) {
+		if (this.postgres) {
 			copy(table, columns, rows);
 		}
 		else {
@@ -120,18 +122,6 @@ class RowWriter {
 				failure.addSuppressed(ex);
 			}
 		}
-	}
-
-	private boolean isPostgres() {
-		Boolean known = this.postgres;
-		if (known == null) {
-			known = this.batch.execute((Connection connection) -> connection.getMetaData()
-				.getDatabaseProductName()
-				.toLowerCase()
-				.contains("postgres"));
-			this.postgres = known;
-		}
-		return known;
 	}
 
 	/**

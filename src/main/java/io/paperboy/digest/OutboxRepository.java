@@ -1,17 +1,16 @@
 package io.paperboy.digest;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.paperboy.Databases;
 import io.paperboy.mail.MailMessage;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,16 +68,7 @@ class OutboxRepository {
 		this.jdbc = jdbc;
 		this.batches = batches;
 		this.transactions = transactions;
-		this.postgres = isPostgres(dataSource);
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try (Connection connection = dataSource.getConnection()) {
-			return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not tell which database this is", ex);
-		}
+		this.postgres = Databases.isPostgres(dataSource);
 	}
 
 	/**

@@ -1,11 +1,12 @@
 package io.paperboy.ingest;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import javax.sql.DataSource;
+
+import io.paperboy.Databases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,16 +20,14 @@ public class Checkpoints {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate template;
-
 	private final Clock clock;
 
-	private volatile Boolean postgres;
+	private final boolean postgres;
 
-	Checkpoints(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+	Checkpoints(JdbcClient jdbc, DataSource dataSource, Clock clock) {
 		this.jdbc = jdbc;
-		this.template = template;
 		this.clock = clock;
+		this.postgres = Databases.isPostgres(dataSource);
 	}
 
 	public Optional<String> read(String name) {
@@ -66,21 +65,9 @@ public class Checkpoints {
 	 * them, and the next run does that work again. The database itself stays consistent.
 	 */
 	public void commitWithoutWaitingForTheDisk() {
-		if (isPostgres()) {
+		if (this.postgres) {
 			this.jdbc.sql("set local synchronous_commit = off").update();
 		}
-	}
-
-	private boolean isPostgres() {
-		Boolean known = this.postgres;
-		if (known == null) {
-			known = this.template.execute((Connection connection) -> connection.getMetaData()
-				.getDatabaseProductName()
-				.toLowerCase()
-				.contains("postgres"));
-			this.postgres = known;
-		}
-		return known;
 	}
 
 }

@@ -1,11 +1,8 @@
 package io.paperboy.web;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Locale;
-
 import javax.sql.DataSource;
 
+import io.paperboy.Databases;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,13 +43,7 @@ class SessionAttributeUpserts {
 
 	/** The statement for this database, which is PostgreSQL or H2. */
 	static String upsertFor(DataSource dataSource) {
-		try (Connection connection = dataSource.getConnection()) {
-			String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-			return product.contains("postgres") ? POSTGRES : H2;
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not tell which database this is", ex);
-		}
+		return Databases.isPostgres(dataSource) ? POSTGRES : H2;
 	}
 
 }
