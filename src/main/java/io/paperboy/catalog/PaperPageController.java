@@ -90,7 +90,7 @@ class PaperPageController {
 			// the sections show a member their own vote and forms
 			response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().cachePrivate().getHeaderValue());
 		}
-		return "catalog/paper";
+		return "paper";
 	}
 
 	private ResponseEntity<String> markdown(ArxivId id) {

@@ -55,7 +55,7 @@ class AuthorPageController {
 			// the cards show the member's own votes
 			response.setHeader(HttpHeaders.CACHE_CONTROL, MemberPages.HEADERS.getCacheControl());
 		}
-		return "feed/author";
+		return "author";
 	}
 
 	private static NotFoundException unknown(String name) {

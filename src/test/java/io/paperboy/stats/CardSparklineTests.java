@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The card partial's optional sparkline, which lists such as trending pass as
- * {@code @template.catalog.card(listing = listing, sparkline = ...)}; rendered with the
+ * {@code @template.card(listing = listing, sparkline = ...)}; rendered with the
  * precompiled templates, as the application renders them.
  */
 class CardSparklineTests {
@@ -45,7 +45,7 @@ class CardSparklineTests {
 		Map<String, Object> parameters = new HashMap<>(extra);
 		parameters.put("listing", this.listing);
 		StringOutput output = new StringOutput();
-		TEMPLATES.render("catalog/card.jte", parameters, output);
+		TEMPLATES.render("card.jte", parameters, output);
 		return output.toString();
 	}
 
