@@ -125,24 +125,9 @@ DB_ARGS=(--spring.datasource.url="$DB_URL" --spring.datasource.username=paperboy
 
 echo "Importing the snapshot: java $JAVA_OPTS -jar paperboy.jar import arxiv-snapshot ... (load $(load)) ..."
 IMPORT_LOAD_BEFORE=$(load)
-cpu_before=$(pg_cpu)
-t=$(now)
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-if ! /usr/bin/time -v java $JAVA_OPTS -jar "$JAR" import arxiv-snapshot "$WORK/generated.jsonl" \
-	--paperboy.data-dir="$WORK/data" "${DB_ARGS[@]}" >"$WORK/import.out" 2>"$WORK/import.err"; then
-	echo "The import failed:" >&2
-	cat "$WORK/import.out" >&2
-	tail -40 "$WORK/import.err" >&2
-	exit 1
-fi
-IMPORT_WALL=$(awk -v a="$t" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
+timed_import "$WORK/generated.jsonl" "$WORK/import" --paperboy.data-dir="$WORK/data" "${DB_ARGS[@]}"
 IMPORT_LOAD_AFTER=$(load)
-IMPORT_PG_CPU=$(awk -v a="$cpu_before" -v b="$(pg_cpu)" 'BEGIN { printf "%.0f", b - a }')
-IMPORT_CPU=$(awk '/User time|System time/ { s += $NF } END { printf "%.0f", s }' "$WORK/import.err")
-IMPORT_RSS=$(awk '/Maximum resident set size/ { printf "%.0f", $6 / 1024 }' "$WORK/import.err")
-CREATED=$(awk -F: '$1 == "Papers created" { gsub(/ /, "", $2); print $2 }' "$WORK/import.out")
-[ "$CREATED" = "$LINES" ] || { echo "Expected $LINES papers created, got $CREATED" >&2; cat "$WORK/import.out" >&2; exit 1; }
-IMPORT_RATE=$(per_second "$CREATED" "$IMPORT_WALL")
+CREATED=$IMPORT_CREATED
 echo "  $CREATED papers in $IMPORT_WALL s: $IMPORT_RATE papers/s, peak RSS $IMPORT_RSS MB, JVM CPU $IMPORT_CPU s, PostgreSQL CPU $IMPORT_PG_CPU s (load $IMPORT_LOAD_BEFORE → $IMPORT_LOAD_AFTER)"
 psql_run -d paperboy -c "vacuum analyze" >/dev/null
 PG_AFTER_IMPORT=$(psql_run -d paperboy -At -c "select pg_database_size('paperboy')")

@@ -328,7 +328,7 @@ load_subscriptions() {
 	[ "$loaded" = "$count" ] || { echo "Expected $count subscriptions" >&2; exit 1; }
 }
 
-# --- a throwaway PostgreSQL, the server's state and threads (bench/arxiv.sh) ----------------------
+# --- a throwaway PostgreSQL, a timed snapshot import, the server's state and threads (bench/arxiv.sh, bench/snapshot.sh)
 # Expect WORK, PYTHON and PG_BIN (PostgreSQL's programs, such as /usr/lib/postgresql/15/bin).
 
 # PostgreSQL refuses to run as root: as root, its programs run as the postgres user
@@ -371,6 +371,39 @@ pg_cpu() {
 	else
 		echo 0
 	fi
+}
+
+# timed_import FILE LOG [ARGUMENTS...]: `java $JAVA_OPTS -jar $JAR import arxiv-snapshot FILE ARGUMENTS`
+# timed by /usr/bin/time -v, its output in LOG.out and LOG.err; shows them and exits when the import
+# fails or does not create a paper for each line it reads. Sets IMPORT_WALL (s, the JVM's start
+# included), IMPORT_CPU (the JVM's user + system CPU s), IMPORT_PG_CPU (PostgreSQL's CPU s meanwhile,
+# 0 when none runs), IMPORT_RSS (peak MB), IMPORT_CREATED, IMPORT_RATE (papers/s by wall time) and
+# IMPORT_OWN_RATE (what the import prints as its rate, its start left out)
+timed_import() {
+	local file=$1 log=$2 start cpu_before lines
+	shift 2
+	cpu_before=$(pg_cpu)
+	start=$(date +%s.%N)
+	# shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+	if ! /usr/bin/time -v java $JAVA_OPTS -jar "$JAR" import arxiv-snapshot "$file" "$@" >"$log.out" 2>"$log.err"; then
+		echo "Import of $file failed:" >&2
+		cat "$log.out" >&2
+		tail -40 "$log.err" >&2
+		exit 1
+	fi
+	IMPORT_WALL=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+	IMPORT_PG_CPU=$(awk -v a="$cpu_before" -v b="$(pg_cpu)" 'BEGIN { printf "%.1f", b - a }')
+	IMPORT_CPU=$(awk '/User time|System time/ { s += $NF } END { printf "%.1f", s }' "$log.err")
+	IMPORT_RSS=$(awk '/Maximum resident set size/ { printf "%.0f", $6 / 1024 }' "$log.err")
+	lines=$(awk -F: '$1 == "Lines read" { gsub(/ /, "", $2); print $2 }' "$log.out")
+	IMPORT_CREATED=$(awk -F: '$1 == "Papers created" { gsub(/ /, "", $2); print $2 }' "$log.out")
+	if [ -z "$lines" ] || [ "$IMPORT_CREATED" != "$lines" ]; then
+		echo "Expected $lines papers created, got $IMPORT_CREATED" >&2
+		cat "$log.out" >&2
+		exit 1
+	fi
+	IMPORT_RATE=$(awk -v n="$IMPORT_CREATED" -v s="$IMPORT_WALL" 'BEGIN { printf "%.0f", n / s }')
+	IMPORT_OWN_RATE=$(awk '/^Rate:/ { print $2 }' "$log.out")
 }
 
 # search_status: "DATABASE INDEXED EMBEDDED REBUILDING RATE BYTES" from /admin/search of the server at

@@ -48,7 +48,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-field() { awk -F: -v name="$1" '$1 == name { gsub(/ /, "", $2); print $2 }'; }
 now() { date +%s.%N; }
 
 echo "Snapshot import benchmark"
@@ -75,7 +74,7 @@ if [[ " $DATABASES " == *" postgres "* ]]; then
 	echo "PostgreSQL started on port $PG_PORT"
 fi
 
-# import FILE DATABASE NAME: a fresh database, the import timed by /usr/bin/time -v; prints a table row
+# import FILE DATABASE NAME: a fresh database, the import timed (timed_import in bench/lib.sh); prints a table row
 RESULTS=()
 import() {
 	local file=$1 database=$2 name=$3 url=() log=$WORK/$2-$3
@@ -85,32 +84,11 @@ import() {
 		url=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/run_$name?reWriteBatchedInserts=true"
 			--spring.datasource.username=paperboy)
 	fi
-	local start end cpu_before
-	cpu_before=$(pg_cpu)
-	start=$(now)
-	# shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-	if ! /usr/bin/time -v java $JAVA_OPTS -jar "$JAR" import arxiv-snapshot "$file" \
-		--paperboy.data-dir="$WORK/data-$database-$name" "${url[@]}" >"$log.out" 2>"$log.err"; then
-		echo "Import of $file into $database failed:" >&2
-		cat "$log.out" >&2
-		tail -30 "$log.err" >&2
-		exit 1
-	fi
-	end=$(now)
-	local lines created wall rss rate own cpu db_cpu load
-	load=$(cut -d' ' -f1 /proc/loadavg)
-	cpu=$(awk '/User time|System time/ { s += $NF } END { printf "%.1f", s }' "$log.err")
-	db_cpu=0
-	[ "$database" = postgres ] && db_cpu=$(awk -v a="$cpu_before" -v b="$(pg_cpu)" 'BEGIN { printf "%.1f", b - a }')
-	lines=$(field "Lines read" <"$log.out")
-	created=$(field "Papers created" <"$log.out")
-	[ "$created" = "$lines" ] || { echo "Expected $lines papers created, got $created" >&2; cat "$log.out" >&2; exit 1; }
-	wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
-	rss=$(awk '/Maximum resident set size/ { printf "%.0f", $6 / 1024 }' "$log.err")
-	rate=$(awk -v n="$created" -v s="$wall" 'BEGIN { printf "%.0f", n / s }')
-	own=$(awk '/^Rate:/ { print $2 }' "$log.out")
-	RESULTS+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |' "$database" "$name" "$created" "$wall" \
-		"$rate" "$own" "$cpu" "$db_cpu" "$rss" "$load")")
+	timed_import "$file" "$log" --paperboy.data-dir="$WORK/data-$database-$name" "${url[@]}"
+	local db_cpu=$IMPORT_PG_CPU
+	[ "$database" = postgres ] || db_cpu=0
+	RESULTS+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |' "$database" "$name" "$IMPORT_CREATED" \
+		"$IMPORT_WALL" "$IMPORT_RATE" "$IMPORT_OWN_RATE" "$IMPORT_CPU" "$db_cpu" "$IMPORT_RSS" "$(cut -d' ' -f1 /proc/loadavg)")")
 	echo "${RESULTS[-1]}"
 	rm -rf "$WORK/data-$database-$name"
 }

@@ -279,7 +279,7 @@ public class Catalog {
 			outcomes.put(record.id(),
 					decide(record, stored.get(record.id()), versions.getOrDefault(record.id(), List.of()), writes));
 		}
-		this.papers.insertFromArxiv(writes.inserts, now);
+		this.papers.insertFromArxiv(writes.inserts, writes.versionsOfInserts, now);
 		this.papers.updateFromArxiv(writes.updates, now);
 		this.papers.insertVersions(writes.versions);
 		writes.changed.forEach(this::changed);
@@ -289,13 +289,14 @@ public class Catalog {
 	private SaveOutcome decide(ArxivRecord record, PaperRepository.StoredPaper stored, List<PaperVersion> known,
 			ArxivWrites writes) {
 		List<PaperVersion> newVersions = newVersions(record, known);
-		if (!newVersions.isEmpty()) {
-			writes.versions.put(record.id(), newVersions);
-		}
 		if (stored == null) {
 			writes.inserts.add(new PaperRepository.ArxivWrite(Paper.of(record), record.license(), null));
+			writes.versionsOfInserts.put(record.id(), newVersions);
 			writes.changed.add(record.id());
 			return SaveOutcome.CREATED;
+		}
+		if (!newVersions.isEmpty()) {
+			writes.versions.put(record.id(), newVersions);
 		}
 		Integer storedVersion = stored.paper().version();
 		boolean older = stored.describedByArxiv() && storedVersion != null && record.version() < storedVersion;
@@ -317,7 +318,11 @@ public class Catalog {
 
 		private final List<PaperRepository.ArxivWrite> updates = new ArrayList<>();
 
+		/** New versions of papers already stored. */
 		private final Map<String, List<PaperVersion>> versions = new LinkedHashMap<>();
+
+		/** The versions of the papers inserted, written with them. */
+		private final Map<String, List<PaperVersion>> versionsOfInserts = new LinkedHashMap<>();
 
 		private final List<String> changed = new ArrayList<>();
 

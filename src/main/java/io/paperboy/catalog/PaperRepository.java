@@ -118,11 +118,13 @@ class PaperRepository {
 	}
 
 	/**
-	 * Inserts papers arXiv describes, with their authors and categories, in a few batched
+	 * Inserts papers arXiv describes, with their authors, categories and versions, in a few batched
 	 * statements whatever their number (the bulk snapshot saves thousands at a time): on PostgreSQL
-	 * each table's rows in one {@code COPY} (see {@link RowWriter}).
+	 * each table's rows in one {@code COPY} (see {@link RowWriter}), the rows that point at the new
+	 * papers without a foreign-key check each ({@link RowWriter#trustingOwnRows}).
+	 * @param versions versions of these papers only
 	 */
-	void insertFromArxiv(List<ArxivWrite> papers, Instant now) {
+	void insertFromArxiv(List<ArxivWrite> papers, Map<String, List<PaperVersion>> versions, Instant now) {
 		if (papers.isEmpty()) {
 			return;
 		}
@@ -132,7 +134,11 @@ class PaperRepository {
 			rows.add(append(row, timestamp(now), write.license(), timestamp(now)));
 		}
 		this.rows.insert("papers", ARXIV_INSERT_COLUMNS, rows);
-		writeAuthorsAndCategories(papers.stream().map(ArxivWrite::paper).toList());
+		// every row below points at a paper just inserted
+		this.rows.trustingOwnRows(() -> {
+			writeAuthorsAndCategories(papers.stream().map(ArxivWrite::paper).toList());
+			insertVersions(versions);
+		});
 	}
 
 	/**

@@ -27,6 +27,20 @@ class AuthorTests {
 		assertThat(Author.pagePath("Who? #1")).isEqualTo("/authors/Who%3F%20%231");
 	}
 
+	/** Printable ASCII names take a shorter road to their keys: the keys must be the same. */
+	@Test
+	void aPlainAsciiNameHasTheKeyOfTheSameNameWithAnAccentedLetter() {
+		assertThat(Author.nameKey("  O'Brien-SMITH,   J. R.  ")).isEqualTo("o'brien-smith, j. r.");
+		assertThat(Author.nameKey("  O'Brien-SMITH,   J. R.  é")).isEqualTo("o'brien-smith, j. r. e");
+		assertThat(Author.nameKey(" %A//B; ")).isEqualTo("a b");
+		assertThat(Author.nameKey("Ada\tLovelace")).as("a tab: the other road").isEqualTo("ada lovelace");
+		assertThat(Author.nameKey("Ada\u001fLovelace")).as("a control character is kept").isEqualTo("ada\u001flovelace");
+		assertThat(Author.nameKey("~{}[]@ 0-9")).isEqualTo("~{}[]@ 0-9");
+		assertThat(Author.nameKey(" ; ")).isEmpty();
+		assertThat(Author.nameKey("ab ".repeat(300))).hasSize(Author.NAME_KEY_LENGTH)
+			.isEqualTo(Author.nameKey("ab ".repeat(300) + "\u00e9").substring(0, Author.NAME_KEY_LENGTH));
+	}
+
 	@Test
 	void aKeyIsNoLongerThanItsColumn() {
 		assertThat(Author.nameKey("x".repeat(800))).hasSize(Author.NAME_KEY_LENGTH);

@@ -1,6 +1,9 @@
 package io.paperboy.ingest.snapshot;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -31,6 +34,9 @@ final class SnapshotLineParser {
 
 	/** "Mon, 2 Apr 2007 19:18:42 GMT"; the day name is dropped, a wrong one should not cost a paper. */
 	private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss z", Locale.ROOT);
+
+	private static final List<String> MONTHS = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+			"Oct", "Nov", "Dec");
 
 	private static final Pattern DAY_NAME = Pattern.compile("^\\s*[A-Za-z]{3},\\s*");
 
@@ -118,6 +124,10 @@ final class SnapshotLineParser {
 	}
 
 	private static Instant created(String text, String path) throws MalformedLineException {
+		Instant gmt = gmt(text);
+		if (gmt != null) {
+			return gmt;
+		}
 		try {
 			return ZonedDateTime.parse(DAY_NAME.matcher(text).replaceFirst("").strip(), CREATED).toInstant();
 		}
@@ -125,6 +135,47 @@ final class SnapshotLineParser {
 			throw new MalformedLineException(path, "expected a date like \"Mon, 2 Apr 2007 19:18:42 GMT\" but found "
 					+ quoted(text));
 		}
+	}
+
+	/**
+	 * A time in the one form arXiv writes ("Mon, 2 Apr 2007 19:18:42 GMT") read field by field, or
+	 * null for any other text, which {@link #CREATED} then reads: the general formatter took a fifth
+	 * of the time spent reading a line. The same instant as the formatter gives, for the times this
+	 * accepts (a valid date and time of day, in GMT).
+	 */
+	static Instant gmt(String text) {
+		int day = (text.length() > 5 && Character.isLetter(text.charAt(0)) && Character.isLetter(text.charAt(1))
+				&& Character.isLetter(text.charAt(2)) && text.charAt(3) == ',' && text.charAt(4) == ' ') ? 5 : 0;
+		int space = text.indexOf(' ', day);
+		if (space - day < 1 || space - day > 2 || text.length() != space + 22 || !text.endsWith(" GMT")
+				|| text.charAt(space + 4) != ' ' || text.charAt(space + 9) != ' ' || text.charAt(space + 12) != ':'
+				|| text.charAt(space + 15) != ':') {
+			return null;
+		}
+		int month = MONTHS.indexOf(text.substring(space + 1, space + 4)) + 1;
+		int dayOfMonth = digits(text, day, space);
+		int year = digits(text, space + 5, space + 9);
+		int hour = digits(text, space + 10, space + 12);
+		int minute = digits(text, space + 13, space + 15);
+		int second = digits(text, space + 16, space + 18);
+		if (month == 0 || dayOfMonth < 1 || year < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+				|| second < 0 || second > 59 || dayOfMonth > YearMonth.of(year, month).lengthOfMonth()) {
+			return null;
+		}
+		return LocalDateTime.of(year, month, dayOfMonth, hour, minute, second).toInstant(ZoneOffset.UTC);
+	}
+
+	/** The number the ASCII digits from {@code start} to {@code end} write, or -1. */
+	private static int digits(String text, int start, int end) {
+		int value = 0;
+		for (int i = start; i < end; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			value = value * 10 + (c - '0');
+		}
+		return value;
 	}
 
 	/** From {@code authors_parsed} ([last, first, suffix] each) when present, else from {@code authors}. */

@@ -92,6 +92,26 @@ class SnapshotLineParserTests {
 		assertThat(record.publishedAt()).isEqualTo(Instant.parse("2007-04-02T19:18:42Z"));
 	}
 
+	/** arXiv's form is read field by field; what it does not cover goes to the general formatter. */
+	@Test
+	void versionTimesReadFieldByFieldAgreeWithTheGeneralFormatter() throws Exception {
+		assertThat(SnapshotLineParser.gmt("Mon, 2 Apr 2007 19:18:42 GMT")).isEqualTo(Instant.parse("2007-04-02T19:18:42Z"));
+		assertThat(SnapshotLineParser.gmt("Tue, 29 Feb 2000 23:59:59 GMT")).isEqualTo(Instant.parse("2000-02-29T23:59:59Z"));
+		assertThat(SnapshotLineParser.gmt("2 Apr 2007 00:00:00 GMT")).isEqualTo(Instant.parse("2007-04-02T00:00:00Z"));
+		assertThat(SnapshotLineParser.gmt("Mon, 31 Apr 2007 19:18:42 GMT")).as("no such day").isNull();
+		assertThat(SnapshotLineParser.gmt("Mon, 2 Apr 2007 19:18:42 CET")).isNull();
+		assertThat(SnapshotLineParser.gmt("Mon,  2 Apr 2007 19:18:42 GMT")).isNull();
+		assertThat(SnapshotLineParser.gmt("Mon, 2 apr 2007 19:18:42 GMT")).isNull();
+		assertThat(SnapshotLineParser.gmt("Mon, 2 Apr 2007 24:00:00 GMT")).isNull();
+		assertThat(SnapshotLineParser.gmt("Mon, 2 Apr 2007 19:1x:42 GMT")).isNull();
+		assertThat(SnapshotLineParser.gmt("")).isNull();
+
+		// what the field-by-field reading leaves alone, the formatter still reads as before
+		ObjectNode line = realLine("0704.0001");
+		((ObjectNode) line.get("versions").get(0)).put("created", "Mon,  2 Apr 2007 19:18:42 GMT");
+		assertThat(parse(line).publishedAt()).isEqualTo(Instant.parse("2007-04-02T19:18:42Z"));
+	}
+
 	@Test
 	void faultsNameTheirPlace() throws Exception {
 		assertFault("{\"id\": \"0704.0001\", \"title\": ", "not valid JSON");
