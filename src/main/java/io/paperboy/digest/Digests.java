@@ -84,10 +84,18 @@ class Digests {
 	 * once, and matches each keyword against them once, rather than once per subscriber.
 	 */
 	Digest compose(Subscription subscription, Run run) {
+		return compose(subscription, run, this.subscriptions.sentPapers(subscription.id(), sentAfter(run.now)));
+	}
+
+	/**
+	 * The same, with the papers the subscriber was sent in the digests queued after
+	 * {@link #sentAfter}, read for many subscribers at once
+	 * ({@link SubscriptionRepository#sentPapers(java.util.Collection, Instant)}).
+	 */
+	Digest compose(Subscription subscription, Run run, Set<String> sent) {
 		Instant now = run.now;
 		Preferences preferences = subscription.preferences();
 		Instant since = since(subscription, now);
-		Set<String> sent = this.subscriptions.sentPapers(subscription.id(), now.minus(LONGEST_PERIOD).minus(Duration.ofDays(1)));
 		Window window = run.window(this);
 		Interests interests = (preferences.ordering() == Ordering.UPVOTED) ? interests(subscription) : Interests.NONE;
 		List<Map.Entry<String, Set<String>>> topics = topics(preferences, run);
@@ -177,6 +185,15 @@ class Digests {
 				.forEach((listing) -> listings.put(listing.paper().id(), listing));
 		}
 		return new Window(candidates, listings);
+	}
+
+	/**
+	 * Since when the digests a subscriber was sent count: a digest reaches back
+	 * {@link #LONGEST_PERIOD} at most, so an older one cannot hold a paper it could pick (a day more
+	 * for the digest that ended where the period starts).
+	 */
+	static Instant sentAfter(Instant now) {
+		return now.minus(LONGEST_PERIOD).minus(Duration.ofDays(1));
 	}
 
 	/** Where a digest starts: the end of the previous one, or a day (a week) back for the first. */

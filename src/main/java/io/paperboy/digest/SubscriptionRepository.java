@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -191,11 +192,29 @@ class SubscriptionRepository {
 	}
 
 	boolean hasPeriod(long subscriptionId, String period) {
-		return this.jdbc.sql("select count(*) from digest_deliveries where subscription_id = :id and period = :period")
-			.param("id", subscriptionId)
-			.param("period", period)
-			.query(Long.class)
-			.single() > 0;
+		return !withPeriodTaken(Map.of(subscriptionId, period)).isEmpty();
+	}
+
+	/**
+	 * Of these subscriptions, those whose period (the value) is taken already: one query for a run's
+	 * block of subscribers rather than one each.
+	 */
+	Set<Long> withPeriodTaken(Map<Long, String> periods) {
+		Set<Long> taken = new HashSet<>();
+		if (periods.isEmpty()) {
+			return taken;
+		}
+		this.jdbc.sql("select subscription_id, period from digest_deliveries where subscription_id in (:ids) "
+				+ "and period in (:periods)")
+			.param("ids", periods.keySet())
+			.param("periods", Set.copyOf(periods.values()))
+			.query((rs) -> {
+				long id = rs.getLong(1);
+				if (rs.getString(2).equals(periods.get(id))) {
+					taken.add(id);
+				}
+			});
+		return taken;
 	}
 
 	/**
@@ -204,19 +223,33 @@ class SubscriptionRepository {
 	 * Also the papers recorded one by one before the outbox kept compositions.
 	 */
 	Set<String> sentPapers(long subscriptionId, Instant after) {
-		Set<String> sent = new HashSet<>();
+		return sentPapers(List.of(subscriptionId), after).get(subscriptionId);
+	}
+
+	/**
+	 * The same for many subscribers in one query, as a run reads them for a block of subscribers:
+	 * every one of them is in the map, with an empty set when they were sent nothing.
+	 */
+	Map<Long, Set<String>> sentPapers(Collection<Long> subscriptionIds, Instant after) {
+		Map<Long, Set<String>> sent = new HashMap<>();
+		subscriptionIds.forEach((id) -> sent.put(id, new HashSet<>()));
+		if (subscriptionIds.isEmpty()) {
+			return sent;
+		}
 		this.jdbc.sql("""
-				select paper_id, null as composition from digest_sent_papers where subscription_id = :id
+				select subscription_id, paper_id, null as composition from digest_sent_papers
+				where subscription_id in (:ids)
 				union all
-				select null, composition from digest_outbox
-				where subscription_id = :id and created_at > :after and composition is not null
-				""").param("id", subscriptionId).param("after", timestamp(after)).query((rs) -> {
-				String paperId = rs.getString(1);
+				select subscription_id, null, composition from digest_outbox
+				where subscription_id in (:ids) and created_at > :after and composition is not null
+				""").param("ids", subscriptionIds).param("after", timestamp(after)).query((rs) -> {
+				Set<String> papers = sent.get(rs.getLong(1));
+				String paperId = rs.getString(2);
 				if (paperId != null) {
-					sent.add(paperId);
+					papers.add(paperId);
 				}
 				else {
-					sent.addAll(Composition.parse(rs.getString(2)).paperIds());
+					papers.addAll(Composition.parse(rs.getString(3)).paperIds());
 				}
 			});
 		return sent;

@@ -2,6 +2,7 @@ package io.paperboy.mail;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Date;
 
 import jakarta.mail.Message;
@@ -10,7 +11,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /**
  * Writes a {@link MailMessage} as the MIME message that goes on the wire: a text/plain part alone,
@@ -67,17 +67,20 @@ class MimeWriter {
 		mime.setFrom(this.from);
 		mime.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient(message.to()), true));
 		mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
-		mime.setSentDate(Date.from(this.clock.instant()));
+		Instant now = this.clock.instant();
+		mime.setSentDate(Date.from(now));
 		for (var header : message.headers().entrySet()) {
 			mime.setHeader(header.getKey(), header.getValue());
 		}
 		// the body is encoded now, once, so that what is signed is what goes on the wire
 		mime.body(message.text(), message.html());
-		SMTPMessage outgoing = (this.dkim != null) ? this.dkim.sign(mime) : mime;
-		if (this.bounceAddress != null) {
-			outgoing.setEnvelopeFrom(this.bounceAddress);
+		if (this.dkim != null) {
+			mime.sign(this.dkim, now);
 		}
-		return outgoing;
+		if (this.bounceAddress != null) {
+			mime.setEnvelopeFrom(this.bounceAddress);
+		}
+		return mime;
 	}
 
 	/**

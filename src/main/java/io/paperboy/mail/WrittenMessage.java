@@ -1,7 +1,13 @@
 package io.paperboy.mail;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,7 +22,7 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
  * Mail sends such a message as it sends one it has read from a stream: its header lines, then these
  * bytes as they are, with no MIME objects made, walked and encoded again for every message. It
  * still reads as any MIME message ({@link #getContent()} parses the bytes), so a signature made
- * over it ({@link DkimKey#sign}) covers what goes on the wire.
+ * over it ({@link #sign}) covers what goes on the wire.
  * <p>
  * The headers stay Jakarta Mail's own (addresses, subject and date written as it writes them).
  */
@@ -26,6 +32,9 @@ final class WrittenMessage extends SMTPMessage {
 
 	/** Makes each boundary unique within this process, as Jakarta Mail's own do. */
 	private static final AtomicLong PARTS = new AtomicLong();
+
+	/** The {@code DKIM-Signature} field, written before the others ({@link #sign}). */
+	private String signature;
 
 	private WrittenMessage(Session session) {
 		super(session);
@@ -76,6 +85,36 @@ final class WrittenMessage extends SMTPMessage {
 		if (getHeader(OutgoingHeaders.MESSAGE_ID) == null) {
 			super.updateMessageID();
 		}
+	}
+
+	/**
+	 * Signs the message as it now is (its headers and body final): the {@code DKIM-Signature} field
+	 * is written first when the message is sent ({@link #writeTo(OutputStream, String[])}).
+	 */
+	void sign(DkimKey key, Instant now) throws MessagingException {
+		List<String> lines = new ArrayList<>();
+		for (Enumeration<String> all = getAllHeaderLines(); all.hasMoreElements();) {
+			lines.add(all.nextElement());
+		}
+		this.signature = key.signatureField(lines, this.content, now);
+	}
+
+	/**
+	 * The signature field first, as signers put theirs (a relay adds its own fields above), then the
+	 * message as Jakarta Mail writes it.
+	 */
+	@Override
+	public void writeTo(OutputStream out, String[] ignoreList) throws IOException, MessagingException {
+		if (this.signature != null) {
+			out.write(this.signature.getBytes(StandardCharsets.ISO_8859_1));
+			out.write(CRLF);
+		}
+		super.writeTo(out, ignoreList);
+	}
+
+	/** The {@code DKIM-Signature} field, or {@code null} when the message is not signed. */
+	String signature() {
+		return this.signature;
 	}
 
 	/** The body's bytes, as they go on the wire (before the relay's dot-stuffing). */

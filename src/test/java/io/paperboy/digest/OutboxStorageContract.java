@@ -97,6 +97,33 @@ abstract class OutboxStorageContract {
 	}
 
 	@Test
+	void aBlockOfSubscribersIsReadInOneGoAsEachAlone() {
+		long twice = subscriber();
+		long once = subscriber();
+		long never = subscriber();
+		this.outbox.enqueue(twice, "2025-06-01", email(twice), new Composition(NOW.minus(Duration.ofDays(2)),
+				NOW.minus(Duration.ofDays(1)), LocalDate.of(2025, 6, 1), List.of(new Composition.Item("2506.00001", 1, "trending"))),
+				"<a@papers.example.org>", NOW.minus(Duration.ofDays(1)));
+		this.outbox.enqueue(twice, "2025-06-02", email(twice), new Composition(NOW.minus(Duration.ofDays(1)), NOW,
+				LocalDate.of(2025, 6, 2), List.of(new Composition.Item("2506.00002", 1, "trending"))),
+				"<b@papers.example.org>", NOW);
+		this.outbox.enqueue(once, "2025-06-01", email(once), new Composition(NOW.minus(Duration.ofDays(2)),
+				NOW.minus(Duration.ofDays(1)), LocalDate.of(2025, 6, 1), List.of(new Composition.Item("2506.00003", 1, "trending"))),
+				"<c@papers.example.org>", NOW.minus(Duration.ofDays(1)));
+
+		Map<Long, Set<String>> sent = this.subscriptions.sentPapers(List.of(twice, once, never), Instant.EPOCH);
+		Map<Long, Set<String>> recent = this.subscriptions.sentPapers(List.of(twice, once, never), NOW.minus(Duration.ofHours(1)));
+		Set<Long> taken = this.subscriptions.withPeriodTaken(Map.of(twice, "2025-06-02", once, "2025-06-02", never, "2025-06-01"));
+
+		assertThat(sent).isEqualTo(Map.of(twice, Set.of("2506.00001", "2506.00002"), once, Set.of("2506.00003"), never, Set.of()));
+		assertThat(recent).as("only digests queued after the given time")
+			.isEqualTo(Map.of(twice, Set.of("2506.00002"), once, Set.of(), never, Set.of()));
+		assertThat(taken).as("a period taken by another subscriber does not count").containsExactly(twice);
+		assertThat(this.subscriptions.sentPapers(List.of(), Instant.EPOCH)).isEmpty();
+		assertThat(this.subscriptions.withPeriodTaken(Map.of())).isEmpty();
+	}
+
+	@Test
 	void aRowQueuedWithItsWholeMessageComesBackWhole() {
 		long id = subscriber();
 		String email = this.subscriptions.find(id).orElseThrow().email();

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.paperboy.support.ScriptedSmtpServer;
 import org.apache.james.jdkim.DKIMVerifier;
@@ -17,8 +19,13 @@ import org.apache.james.jdkim.exceptions.FailException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -102,6 +109,95 @@ class DkimSigningTests {
 		assertThat(verifies(respaced.getBytes(StandardCharsets.ISO_8859_1), key)).isTrue();
 	}
 
+	/**
+	 * Bodies whose relaxed form differs from what is sent: each verifies with Apache jDKIM as the relay
+	 * received it, and no longer verifies once a word of its body is changed.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("bodies")
+	void bodiesThatCanonicalizationChangesVerifyAndFailOnceTampered(String name, String text, String html)
+			throws Exception {
+		DkimKey key = DkimKey.load(dkimFromFile(pemFile));
+
+		byte[] sent = send(key, text, html);
+
+		assertThat(verify(sent, key)).hasSize(1);
+		String raw = new String(sent, StandardCharsets.ISO_8859_1);
+		int body = raw.indexOf("\r\n\r\n") + 4;
+		int marker = raw.indexOf("Marker", body);
+		assertThat(marker).as("the marker word in the body").isPositive();
+		String tampered = raw.substring(0, marker) + "Marked" + raw.substring(marker + "Marker".length());
+		assertThat(verifies(tampered.getBytes(StandardCharsets.ISO_8859_1), key)).isFalse();
+	}
+
+	static Stream<Arguments> bodies() {
+		String longWords = "Marker " + "attention is all you need ".repeat(200);
+		return Stream.of(
+				Arguments.of("trailing empty lines, text alone", "Marker papers.\n\n\n\n", null),
+				Arguments.of("trailing empty lines before the HTML part", "Marker papers.\n\n\n", "<p>papers</p>\n\n"),
+				Arguments.of("trailing spaces and tabs", "Marker  papers \t \nnext\t\tline   \n   \nend \n", null),
+				Arguments.of("runs of white space inside lines", "\t Marker \t  papers\n  indented   line", null),
+				Arguments.of("no final line end", "Marker papers, no end", null),
+				Arguments.of("CRLF line ends in the text", "Marker papers \r\nsecond line\r\n\r\n", null),
+				Arguments.of("a lone CR in the text", "Marker papers\rsecond", null),
+				Arguments.of("a long line of words", longWords, "<p>" + longWords + "</p>"),
+				Arguments.of("a long line without spaces", "Marker " + "x".repeat(3000) + "\n", null),
+				Arguments.of("non-ASCII", "Marker École normale — naïve café, 注意力 \n\n",
+						"<p>Marker École normale — naïve café, 注意力</p>"),
+				Arguments.of("only one word", "Marker", null));
+	}
+
+	/** RFC 6376's own example (3.4.5): relaxed header and body canonicalization. */
+	@Test
+	void theRfcExampleCanonicalizesAsTheRfcSays() throws Exception {
+		assertThat(RelaxedCanonicalization.header("A: X")).isEqualTo("a:X\r\n");
+		assertThat(RelaxedCanonicalization.header("B : Y\t\r\n\tZ  ")).isEqualTo("b:Y Z\r\n");
+		assertThat(canonicalBody(" C \r\nD \t E\r\n\r\n\r\n")).isEqualTo(sha256(" C\r\nD E\r\n"));
+	}
+
+	/**
+	 * The one-pass body canonicalization against the RFC's rules applied one after another with
+	 * regular expressions, over line ends as the SMTP transport writes them (a lone LF or CR becomes
+	 * CRLF), for bodies a byte at a time longer than the pass's buffer too.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "", "\r\n", "\r\n\r\n\n\r", "   \r\n\t\r\n", "a", "a ", " a", "a\r\n\r\nb\r\n\r\n",
+			"a \t b\t\r\n c\n\nd\re\r\r\n", "é \u00a0 ü\r\n", "trailing\t", "\n\n\nlate start" })
+	void theBodyIsCanonicalizedAsTheRulesOneAfterAnotherSay(String body) throws Exception {
+		assertThat(canonicalBody(body)).isEqualTo(sha256(relaxedBodyByTheRules(body)));
+		String large = (body + "word  \t word \r\n").repeat(2000) + body;
+		assertThat(canonicalBody(large)).isEqualTo(sha256(relaxedBodyByTheRules(large)));
+	}
+
+	private static byte[] canonicalBody(String body) throws Exception {
+		MessageDigest digest = MessageDigest.getInstance("SHA-256");
+		RelaxedCanonicalization.digestBody(body.getBytes(StandardCharsets.UTF_8), digest);
+		return digest.digest();
+	}
+
+	private static byte[] sha256(String text) throws Exception {
+		return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** RFC 6376 3.4.4, rule after rule. */
+	private static String relaxedBodyByTheRules(String body) {
+		String lines = body.replaceAll("\r\n|\r|\n", "\r\n");
+		lines = lines.replaceAll("[ \t]+\r\n", "\r\n").replaceAll("[ \t]+$", "");
+		lines = lines.replaceAll("[ \t]+", " ");
+		lines = lines.replaceAll("(\r\n)+$", "");
+		return lines.isEmpty() ? "" : lines + "\r\n";
+	}
+
+	@Test
+	void aMessageWithoutFromToOrSubjectIsNotSigned() {
+		DkimKey key = DkimKey.load(dkimFromFile(pemFile));
+
+		assertThatExceptionOfType(jakarta.mail.MessagingException.class)
+			.isThrownBy(() -> key.signatureField(List.of("From: a@example.org", "To: b@example.org"),
+					"body\r\n".getBytes(StandardCharsets.US_ASCII), java.time.Instant.now()))
+			.withMessageContaining("Subject");
+	}
+
 	@Test
 	void aKeyFromDerOrFromBase64TextInTheEnvironmentSignsTheSame() throws Exception {
 		Path der = directory.resolve("dkim.der");
@@ -155,12 +251,16 @@ class DkimSigningTests {
 
 	/** A bulk message with both parts and non-ASCII text, signed, as the relay received it. */
 	private static byte[] sendSigned(DkimKey key) {
+		return send(key, "Seven papers you may like.\nÉcole normale — naïve café.",
+				"<p>Seven papers you <b>may</b> like. École normale — naïve café.</p>");
+	}
+
+	/** A bulk message with these parts, signed, as the relay received it. */
+	private static byte[] send(DkimKey key, String text, String html) {
 		try (ScriptedSmtpServer relay = ScriptedSmtpServer.start()) {
 			Mailer mailer = TestRelays.mailer(relay.port(), new MailProperties(TestRelays.FROM, null, null, null, null),
 					key);
-			mailer.send(new MailMessage("reader@example.org", "Trending — Mar 14: Schrödinger's attention",
-					"Seven papers you may like.\nÉcole normale — naïve café.",
-					"<p>Seven papers you <b>may</b> like. École normale — naïve café.</p>",
+			mailer.send(new MailMessage("reader@example.org", "Trending — Mar 14: Schrödinger's attention", text, html,
 					Map.of("List-Unsubscribe", "<https://papers.example.org/u/token>", "List-Unsubscribe-Post",
 							"List-Unsubscribe=One-Click"),
 					MailMessage.Kind.BULK));
