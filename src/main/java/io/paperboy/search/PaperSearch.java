@@ -142,7 +142,8 @@ class PaperSearch {
 		}
 		String offer = (result.total() == 0 && !result.semantic() && withFacets) ? meaningOffer(searcher, request) : null;
 		return new SearchOutcome(request, hits, result.total(), result.wordMatches(), result.meaningOnly(),
-				result.categories(), result.years(), result.semantic(), result.embedded(), result.indexed(), offer);
+				result.categories(), result.years(), result.semantic(), result.embedded(), result.indexed(), result.capped(),
+				offer);
 	}
 
 	/**

@@ -33,11 +33,13 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.util.VectorUtil;
@@ -68,6 +70,16 @@ final class PaperSearcher {
 	/** Papers holding the query's words as typed that are still few enough to be the one sought. */
 	static final int KNOWN_ITEMS = 5;
 
+	/**
+	 * Papers with the words that the search page counts exactly, and over which it counts its facets:
+	 * the first this many in the order asked for. Past it, the page says "more than 1,000". A reader
+	 * can page through no more than these ({@link SearchPageController#MAX_PAGE} pages of 20), and it
+	 * is where Lucene stops counting a top-N search exactly by default, so the API's count (a lower
+	 * bound past it) and the page's agree. Counting every match instead made the page's cost grow with
+	 * the catalog: 7.8 ms of CPU a word search at 8,506 papers, 321 ms at a million (docs/search.md).
+	 */
+	static final int COUNTED = 1_000;
+
 	private final SearchIndex index;
 
 	/** Words of a paper that its "more like this" query keeps, the most telling first. */
@@ -97,9 +109,10 @@ final class PaperSearcher {
 	}
 
 	/**
-	 * Searches, counting facets or not: the API shows none, and counting them visits every paper
-	 * that matched. Without facets, the number of papers with the words is a lower bound once it
-	 * passes 1,000 (in every mode).
+	 * Searches, counting facets or not: the API shows none. With facets (the page), the papers with
+	 * the words are counted exactly up to {@value #COUNTED}, and the facets count the first that many
+	 * of them (and those found by meaning); past it, the result says it is capped. Without facets, the
+	 * number of papers with the words is a lower bound once it passes 1,000 (in every mode).
 	 * <p>
 	 * The ranking, in {@code hybrid} and {@code semantic} modes (see docs/search.md): first the known
 	 * items, the few papers (at most {@value #KNOWN_ITEMS}) that hold the query's words as typed, in
@@ -125,8 +138,12 @@ final class PaperSearcher {
 		return this.index.search((searcher) -> {
 			int depth = Math.max(CANDIDATES, request.offset() + request.limit());
 			Query words = (text != null) ? filtered(text, filter) : null;
-			TopDocs wordsTop = (words != null) ? searcher.search(words, depth) : null;
-			List<Integer> byWords = (wordsTop != null) ? docs(wordsTop.scoreDocs) : List.of();
+			// the page's facets count the first papers with the words; the fusion takes only its depth of them,
+			// which are the same as a search of that depth would find
+			TopDocs wordsTop = (words == null) ? null
+					: withFacets ? counted(searcher, words, Math.max(depth, COUNTED), null) : searcher.search(words, depth);
+			List<Integer> wordsCounted = (wordsTop != null) ? docs(wordsTop.scoreDocs) : List.of();
+			List<Integer> byWords = wordsCounted.subList(0, Math.min(depth, wordsCounted.size()));
 			List<Integer> known = knownItems(searcher, knownItem, filter);
 			List<Integer> close = closeInMeaning(searcher, queryVector, vectorFilter, depth);
 			List<Integer> ranked;
@@ -146,30 +163,21 @@ final class PaperSearcher {
 			List<Integer> page = ordered.stream().skip(request.offset()).limit(request.limit()).toList();
 			Coverage coverage = coverage(searcher);
 			if (request.mode() == SearchRequest.Mode.SEMANTIC) {
-				Facets facets = new Facets();
-				if (withFacets) {
-					for (int doc : ascending(ordered)) {
-						facets.count(searcher, doc);
-					}
-				}
+				Facets facets = withFacets ? Facets.of(searcher, ordered) : new Facets();
 				return new SearchResult(ids(searcher, page), ordered.size(), known.size(), ordered.size() - known.size(),
-						facets.categories(), facets.years(), text, true, coverage.embedded(), coverage.indexed());
+						facets.categories(), facets.years(), text, true, coverage.embedded(), coverage.indexed(), false);
 			}
-			// hybrid: every paper that has the words, and those close in meaning that do not
+			// hybrid: the papers that have the words, and those close in meaning that do not
 			List<Integer> meaningOnly = (words != null) ? notMatching(searcher, words, close) : close;
-			Facets facets = new Facets();
-			// without facets (the API), the papers with the words are not visited again to be counted: as
-			// in a search by words, the count is then a lower bound once it passes 1,000
-			int wordMatches = (words == null) ? 0
-					: withFacets ? countAndFacet(searcher, words, facets) : (int) wordsTop.totalHits.value;
-			if (withFacets) {
-				for (int doc : ascending(meaningOnly)) {
-					facets.count(searcher, doc);
-				}
-			}
+			// without facets (the API), the count is Lucene's: a lower bound once it passes 1,000
+			boolean capped = withFacets && wordsTop != null && isCapped(wordsTop);
+			int wordMatches = (wordsTop == null) ? 0 : capped ? COUNTED : (int) wordsTop.totalHits.value;
+			List<Integer> found = new ArrayList<>(wordsCounted);
+			found.addAll(meaningOnly);
+			Facets facets = withFacets ? Facets.of(searcher, found) : new Facets();
 			return new SearchResult(ids(searcher, page), wordMatches + meaningOnly.size(), wordMatches,
 					meaningOnly.size(), facets.categories(), facets.years(), text, true, coverage.embedded(),
-					coverage.indexed());
+					coverage.indexed(), capped);
 		});
 	}
 
@@ -270,49 +278,41 @@ final class PaperSearcher {
 	private SearchResult textOnly(IndexSearcher searcher, SearchRequest request, Query query, boolean withFacets)
 			throws IOException {
 		int wanted = Math.max(1, request.offset() + request.limit());
-		TopDocs top = switch (request.sort()) {
-			case RELEVANCE -> searcher.search(query, wanted);
-			case DATE -> searcher.search(query, wanted,
-					new Sort(new SortField(PaperFields.PUBLISHED, SortField.Type.LONG, true), SortField.FIELD_SCORE));
-			case UPVOTES -> searcher.search(query, wanted,
-					new Sort(new SortField(PaperFields.UPVOTES, SortField.Type.LONG, true), SortField.FIELD_SCORE));
+		Sort sort = switch (request.sort()) {
+			case RELEVANCE -> null;
+			case DATE -> new Sort(new SortField(PaperFields.PUBLISHED, SortField.Type.LONG, true), SortField.FIELD_SCORE);
+			case UPVOTES -> new Sort(new SortField(PaperFields.UPVOTES, SortField.Type.LONG, true), SortField.FIELD_SCORE);
 		};
-		List<Integer> page = docs(top.scoreDocs).stream().skip(request.offset()).limit(request.limit()).toList();
 		Coverage coverage = coverage(searcher);
 		if (!withFacets) {
+			TopDocs top = (sort != null) ? searcher.search(query, wanted, sort) : searcher.search(query, wanted);
+			List<Integer> page = docs(top.scoreDocs).stream().skip(request.offset()).limit(request.limit()).toList();
 			return new SearchResult(ids(searcher, page), (int) top.totalHits.value, (int) top.totalHits.value, 0,
-					Map.of(), Map.of(), query, false, coverage.embedded(), coverage.indexed());
+					Map.of(), Map.of(), query, false, coverage.embedded(), coverage.indexed(), false);
 		}
-		Facets facets = new Facets();
-		int total = countAndFacet(searcher, query, facets);
+		TopDocs top = counted(searcher, query, Math.max(wanted, COUNTED), sort);
+		List<Integer> found = docs(top.scoreDocs);
+		List<Integer> page = found.stream().skip(request.offset()).limit(request.limit()).toList();
+		Facets facets = Facets.of(searcher, found);
+		boolean capped = isCapped(top);
+		int total = capped ? COUNTED : (int) top.totalHits.value;
 		return new SearchResult(ids(searcher, page), total, total, 0, facets.categories(), facets.years(), query, false,
-				coverage.embedded(), coverage.indexed());
+				coverage.embedded(), coverage.indexed(), capped);
 	}
 
-	/** Papers the query matches, counted into {@code facets} as well. */
-	private static int countAndFacet(IndexSearcher searcher, Query query, Facets facets) throws IOException {
-		int[] total = { 0 };
-		searcher.search(query, new SimpleCollector() {
+	/**
+	 * The first {@code count} papers the query matches, in the order asked for ({@code null}: by
+	 * relevance), counted exactly up to one more than {@value #COUNTED}: past that, Lucene skips the
+	 * papers that cannot make the list instead of visiting each.
+	 */
+	private static TopDocs counted(IndexSearcher searcher, Query query, int count, Sort sort) throws IOException {
+		return (sort == null) ? searcher.search(query, new TopScoreDocCollectorManager(count, null, COUNTED + 1))
+				: searcher.search(query, new TopFieldCollectorManager(sort, count, null, COUNTED + 1));
+	}
 
-			private LeafReaderContext leaf;
-
-			@Override
-			protected void doSetNextReader(LeafReaderContext context) {
-				this.leaf = context;
-			}
-
-			@Override
-			public void collect(int doc) throws IOException {
-				total[0]++;
-				facets.count(this.leaf, doc);
-			}
-
-			@Override
-			public ScoreMode scoreMode() {
-				return ScoreMode.COMPLETE_NO_SCORES;
-			}
-		});
-		return total[0];
+	/** Whether more papers matched than were counted: more than {@value #COUNTED}, for certain. */
+	private static boolean isCapped(TopDocs top) {
+		return top.totalHits.relation != TotalHits.Relation.EQUAL_TO || top.totalHits.value > COUNTED;
 	}
 
 	/**
@@ -497,8 +497,9 @@ final class PaperSearcher {
 	}
 
 	/**
-	 * Counts of categories and years over the papers found, by ordinal within each segment (cheap),
-	 * turned into names once per segment.
+	 * Counts of categories and years over the papers found (on the page: the first
+	 * {@value #COUNTED} in the order asked for), by ordinal within each segment (cheap), turned into
+	 * names once per segment.
 	 */
 	private static final class Facets {
 
@@ -518,9 +519,14 @@ final class PaperSearcher {
 
 		private int last = -1;
 
-		void count(IndexSearcher searcher, int doc) throws IOException {
-			LeafReaderContext leaf = leaf(searcher, doc);
-			count(leaf, doc - leaf.docBase);
+		/** The facets of these documents. */
+		static Facets of(IndexSearcher searcher, List<Integer> docs) throws IOException {
+			Facets facets = new Facets();
+			for (int doc : ascending(docs)) {
+				LeafReaderContext leaf = leaf(searcher, doc);
+				facets.count(leaf, doc - leaf.docBase);
+			}
+			return facets;
 		}
 
 		void count(LeafReaderContext leaf, int doc) throws IOException {

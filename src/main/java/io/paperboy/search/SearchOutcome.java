@@ -16,15 +16,17 @@ import java.util.Map;
  * @param semantic whether meaning took part in the ranking
  * @param embedded papers that can be found by meaning (have a vector)
  * @param indexed papers that can be found by words
+ * @param capped whether more papers have the words than were counted: {@code wordMatches} is then
+ * the bound, and the facets count the first that many
  * @param meaningOffer when nothing was found but a search by meaning finds papers close to these
  * words, the words to offer it for; otherwise {@code null}
  */
 record SearchOutcome(SearchRequest request, List<SearchHit> hits, int total, int wordMatches, int meaningOnly,
 		Map<String, Integer> categories, Map<String, Integer> years, boolean semantic, int embedded, int indexed,
-		String meaningOffer) {
+		boolean capped, String meaningOffer) {
 
 	static SearchOutcome empty(SearchRequest request) {
-		return new SearchOutcome(request, List.of(), 0, 0, 0, Map.of(), Map.of(), false, 0, 0, null);
+		return new SearchOutcome(request, List.of(), 0, 0, 0, Map.of(), Map.of(), false, 0, 0, false, null);
 	}
 
 }

@@ -28,6 +28,8 @@ import java.util.Map;
  * @param meaningOnly of the papers found, those found by meaning alone
  * @param embedded papers that search by meaning covers so far
  * @param indexed papers in the index
+ * @param capped whether more papers have the words than were counted ({@value PaperSearcher#COUNTED}):
+ * the page then says "more than", and the facets count the first that many
  * @param meaningOffer words a search by meaning would find papers close to, offered when nothing was
  * found; {@code null} otherwise
  * @param page this page's number, from 1
@@ -35,8 +37,8 @@ import java.util.Map;
  */
 public record SearchPage(String q, String mode, String sort, LocalDate from, LocalDate to, String category,
 		Integer year, List<SearchHit> hits, int total, Map<String, Integer> categories, Map<String, Integer> years,
-		boolean semantic, int wordMatches, int meaningOnly, int embedded, int indexed, String meaningOffer, int page,
-		int pageSize) {
+		boolean semantic, int wordMatches, int meaningOnly, int embedded, int indexed, boolean capped,
+		String meaningOffer, int page, int pageSize) {
 
 	static SearchPage of(SearchOutcome outcome, String q, int page, int pageSize) {
 		SearchRequest request = outcome.request();
@@ -44,18 +46,19 @@ public record SearchPage(String q, String mode, String sort, LocalDate from, Loc
 				request.sort().name().toLowerCase(Locale.ROOT), request.from(), request.to(), request.category(),
 				request.year(), outcome.hits(), outcome.total(), outcome.categories(), outcome.years(),
 				outcome.semantic(), outcome.wordMatches(), outcome.meaningOnly(), outcome.embedded(), outcome.indexed(),
-				outcome.meaningOffer(), page, pageSize);
+				outcome.capped(), outcome.meaningOffer(), page, pageSize);
 	}
 
 	/**
 	 * What the count counts: "12 papers found" by words; in hybrid mode, how many have the words and
-	 * how many more are close in meaning; in semantic mode, that they are close in meaning.
+	 * how many more are close in meaning; in semantic mode, that they are close in meaning. Past
+	 * {@value PaperSearcher#COUNTED} papers with the words, "more than" that.
 	 */
 	public String summary() {
 		if (this.total == 0) {
 			return "No papers found";
 		}
-		String found = papers(this.total) + " found";
+		String found = (this.capped ? "More than " : "") + papers(this.total) + " found";
 		if (!this.semantic) {
 			return found;
 		}
@@ -65,8 +68,27 @@ public record SearchPage(String q, String mode, String sort, LocalDate from, Loc
 		if (this.meaningOnly == 0) {
 			return found + ", all with your words";
 		}
-		return found + ": " + number(this.wordMatches) + " with your words, " + number(this.meaningOnly)
-				+ " more close in meaning";
+		return found + ": " + (this.capped ? "more than " : "") + number(this.wordMatches) + " with your words, "
+				+ number(this.meaningOnly) + " more close in meaning";
+	}
+
+	/**
+	 * Which papers the facets count, when they do not count all that were found ("Counted among the
+	 * 1,000 newest papers found."); {@code null} when they count them all.
+	 */
+	public String facetScope() {
+		if (!this.capped) {
+			return null;
+		}
+		String first = number(PaperSearcher.COUNTED);
+		if (!this.semantic && "date".equals(this.sort)) {
+			return "Counted among the " + first + " newest papers found.";
+		}
+		if (!this.semantic && "upvotes".equals(this.sort)) {
+			return "Counted among the " + first + " most upvoted papers found.";
+		}
+		return "Counted among the " + first + " papers that match your words best"
+				+ ((this.meaningOnly > 0) ? " and the " + number(this.meaningOnly) + " close in meaning." : ".");
 	}
 
 	/**
@@ -108,8 +130,9 @@ public record SearchPage(String q, String mode, String sort, LocalDate from, Loc
 		return this.page > 1;
 	}
 
+	/** Whether there is a next page: there are more papers, and the reader may page as far. */
 	public boolean hasNext() {
-		return (long) this.page * this.pageSize < this.total;
+		return (long) this.page * this.pageSize < this.total && this.page < SearchPageController.MAX_PAGE;
 	}
 
 	/** This search on another page. */

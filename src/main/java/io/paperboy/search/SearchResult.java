@@ -19,12 +19,15 @@ import org.apache.lucene.search.Query;
  * or only words can answer it)
  * @param embedded papers in the index that have a vector (can be found by meaning)
  * @param indexed papers in the index
+ * @param capped whether more papers have the words than were counted ({@value PaperSearcher#COUNTED},
+ * on the page): {@code wordMatches} is then that bound, and the facets count the first that many
  */
 record SearchResult(List<String> ids, int total, int wordMatches, int meaningOnly, Map<String, Integer> categories,
-		Map<String, Integer> years, Query textQuery, boolean semantic, int embedded, int indexed) {
+		Map<String, Integer> years, Query textQuery, boolean semantic, int embedded, int indexed,
+		boolean capped) {
 
 	static SearchResult empty() {
-		return new SearchResult(List.of(), 0, 0, 0, Map.of(), Map.of(), null, false, 0, 0);
+		return new SearchResult(List.of(), 0, 0, 0, Map.of(), Map.of(), null, false, 0, 0, false);
 	}
 
 }

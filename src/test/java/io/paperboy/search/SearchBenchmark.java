@@ -102,8 +102,9 @@ public final class SearchBenchmark {
 				queryVectors[q] = randomUnitVector(random);
 			}
 			int[] found = new int[1];
+			// as the API asks: no count past Lucene's, no facets
 			IntFunction<Object> bm25 = (q) -> {
-				List<String> ids = searcher.search(request(titles[q], SearchRequest.Mode.TEXT), null).ids();
+				List<String> ids = searcher.search(request(titles[q], SearchRequest.Mode.TEXT), null, false).ids();
 				if (!ids.isEmpty() && ids.get(0).equals(corpus.get(targets[q]).id())) {
 					synchronized (found) {
 						found[0]++;
@@ -111,13 +112,17 @@ public final class SearchBenchmark {
 				}
 				return ids;
 			};
+			// as the search page asks: 20 cards, the count (exact up to PaperSearcher.COUNTED) and the facets
+			IntFunction<Object> page = (q) -> searcher.search(request(titles[q], SearchRequest.Mode.TEXT).withLimit(20), null,
+					true);
 			IntFunction<Object> knn = (q) -> searcher.nearest(queryVectors[q], 10);
 			IntFunction<Object> hybrid = (q) -> searcher.search(request(titles[q], SearchRequest.Mode.HYBRID),
-					queryVectors[q]);
+					queryVectors[q], false);
 			// warm-up: the JIT, and the index's files into the page cache
 			for (int round = 0; round < 2; round++) {
 				for (int q = 0; q < Math.min(queries, 300); q++) {
 					bm25.apply(q);
+					page.apply(q);
 					knn.apply(q);
 					hybrid.apply(q);
 				}
@@ -125,9 +130,11 @@ public final class SearchBenchmark {
 			found[0] = 0;
 			latency("BM25", queries, bm25, 1);
 			print("BM25 known-item top-1", String.format(Locale.ROOT, "%.1f%%", 100.0 * found[0] / queries));
+			latency("BM25, page (count, facets)", queries, page, 1);
 			latency("kNN", queries, knn, 1);
 			latency("hybrid", queries, hybrid, 1);
 			latency("BM25", queries, bm25, 8);
+			latency("BM25, page (count, facets)", queries, page, 8);
 			latency("kNN", queries, knn, 8);
 			latency("hybrid", queries, hybrid, 8);
 			recall(searcher, corpus, vectors, random);

@@ -2,10 +2,15 @@ package io.paperboy.search;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -119,6 +124,88 @@ class SearchIndexTests {
 		assertThat(result.categories()).containsExactly(Map.entry("cs.LG", 2), Map.entry("cs.AI", 1),
 				Map.entry("cs.CV", 1), Map.entry("q-bio.BM", 1));
 		assertThat(result.years()).containsExactly(Map.entry("2025", 1), Map.entry("2024", 1), Map.entry("2023", 1));
+	}
+
+	@Test
+	void pastTheBoundThePageCountsMoreThanItAndFacetsTheFirstPapersFound() {
+		plannersIndexed(PaperSearcher.COUNTED + 1);
+		SearchResult plan = text("plan");
+		assertThat(plan.capped()).isTrue();
+		assertThat(plan.total()).isEqualTo(PaperSearcher.COUNTED);
+		assertThat(plan.wordMatches()).isEqualTo(PaperSearcher.COUNTED);
+		assertThat(plan.categories().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(PaperSearcher.COUNTED);
+		assertThat(plan.years().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(PaperSearcher.COUNTED);
+		assertThat(plan.categories()).containsOnlyKeys("cs.LG", "cs.RO");
+		SearchRequest byDate = new SearchRequest(SearchQuery.parse("plan"), SearchRequest.Mode.TEXT,
+				SearchRequest.Sort.DATE, null, null, null, null, 0, 20);
+		SearchResult newest = this.searcher.search(byDate, null);
+		assertThat(newest.capped()).isTrue();
+		// equally relevant, the planners come in the order they were indexed: the first thousand hold all 366
+		// days of 2020; the newest thousand leave out the oldest, published on 2020-01-01
+		assertThat(plan.years()).containsEntry("2020", 366);
+		assertThat(newest.years()).containsEntry("2020", 365).containsEntry("2022", 270);
+		// the API counts as Lucene does, and says nothing of a bound
+		SearchResult api = this.searcher.search(SearchRequest.of("plan", SearchRequest.Mode.TEXT), null, false);
+		assertThat(api.capped()).isFalse();
+		assertThat(api.total()).isGreaterThanOrEqualTo(PaperSearcher.COUNTED);
+		assertThat(api.ids()).isEqualTo(plan.ids());
+	}
+
+	@Test
+	void aFacetNarrowsToItsPapersAndUnderTheBoundTheCountIsExact() {
+		Set<String> robotics = plannersIndexed(PaperSearcher.COUNTED + 1);
+		SearchRequest narrowed = new SearchRequest(SearchQuery.parse("plan"), SearchRequest.Mode.TEXT,
+				SearchRequest.Sort.RELEVANCE, null, null, "cs.RO", null, 0, PaperSearcher.COUNTED);
+		SearchResult result = this.searcher.search(narrowed, null);
+		assertThat(result.capped()).isFalse();
+		assertThat(result.total()).isEqualTo(robotics.size()).isLessThan(PaperSearcher.COUNTED);
+		assertThat(result.ids()).containsExactlyInAnyOrderElementsOf(robotics);
+		assertThat(result.categories()).containsExactly(Map.entry("cs.RO", robotics.size()));
+		// "robots" is in every planner's abstract but the last: exactly the bound, counted exactly
+		SearchResult robots = text("robots");
+		assertThat(robots.capped()).isFalse();
+		assertThat(robots.total()).isEqualTo(PaperSearcher.COUNTED);
+		assertThat(robots.categories().values().stream().mapToInt(Integer::intValue).sum())
+			.isEqualTo(PaperSearcher.COUNTED);
+	}
+
+	@Test
+	void hybridSearchPastTheBoundCountsThePapersWithTheWordsUpToIt() {
+		plannersIndexed(PaperSearcher.COUNTED + 1);
+		float[] vector = embedder.embed(List.of("plan")).get(0);
+		SearchRequest request = SearchRequest.of("plan", SearchRequest.Mode.HYBRID);
+		SearchResult page = this.searcher.search(request, vector, true);
+		assertThat(page.capped()).isTrue();
+		assertThat(page.wordMatches()).isEqualTo(PaperSearcher.COUNTED);
+		assertThat(page.total()).isEqualTo(PaperSearcher.COUNTED + page.meaningOnly());
+		assertThat(page.categories().values().stream().mapToInt(Integer::intValue).sum())
+			.isGreaterThanOrEqualTo(PaperSearcher.COUNTED);
+		SearchResult api = this.searcher.search(request, vector, false);
+		assertThat(api.capped()).isFalse();
+		assertThat(api.ids()).isEqualTo(page.ids());
+	}
+
+	/**
+	 * Adds {@code count} papers on planning (without vectors) to the corpus, one a day from
+	 * 2020-01-01, every fourth in cs.RO and the others in cs.LG; all but the last say "robots".
+	 * @return the ids of those in cs.RO
+	 */
+	private Set<String> plannersIndexed(int count) {
+		List<IndexedPaper> planners = new ArrayList<>();
+		Set<String> robotics = new HashSet<>();
+		for (int i = 0; i < count; i++) {
+			String id = String.format(Locale.ROOT, "2402.%05d", i + 1);
+			String category = (i % 4 == 0) ? "cs.RO" : "cs.LG";
+			if (category.equals("cs.RO")) {
+				robotics.add(id);
+			}
+			planners.add(new IndexedPaper(id, "Learning to Plan, Part " + (i + 1),
+					(i < count - 1) ? "Robots plan their moves." : "Agents plan their moves.", List.of("Ada Lovelace"),
+					List.of(category), Instant.parse("2020-01-01T12:00:00Z").plus(Duration.ofDays(i)), 0));
+		}
+		this.index.upsert(planners);
+		this.index.refresh();
+		return robotics;
 	}
 
 	@Test

@@ -33,6 +33,31 @@ class SearchPageTests {
 	}
 
 	@Test
+	void pastTheBoundTheSummarySaysMoreThanAndTheFacetsSayWhatTheyCount() {
+		assertThat(capped("text", "relevance", false, 1000, 0).summary()).isEqualTo("More than 1,000 papers found");
+		assertThat(capped("text", "relevance", false, 1000, 0).facetScope())
+			.isEqualTo("Counted among the 1,000 papers that match your words best.");
+		assertThat(capped("text", "date", false, 1000, 0).facetScope()).isEqualTo("Counted among the 1,000 newest papers found.");
+		assertThat(capped("text", "upvotes", false, 1000, 0).facetScope())
+			.isEqualTo("Counted among the 1,000 most upvoted papers found.");
+		assertThat(capped("hybrid", "relevance", true, 1000, 34).summary())
+			.isEqualTo("More than 1,034 papers found: more than 1,000 with your words, 34 more close in meaning");
+		assertThat(capped("hybrid", "date", true, 1000, 34).facetScope())
+			.isEqualTo("Counted among the 1,000 papers that match your words best and the 34 close in meaning.");
+		assertThat(capped("hybrid", "relevance", true, 1000, 0).summary())
+			.isEqualTo("More than 1,000 papers found, all with your words");
+		assertThat(page("text", "agents", false, 999, 0, 5, 5).facetScope()).isNull();
+		assertThat(page("text", "agents", false, 999, 0, 5, 5).summary()).isEqualTo("999 papers found");
+	}
+
+	@Test
+	void theLastPageAReaderMayOpenHasNoNextLink() {
+		assertThat(onPage(49, 1034).hasNext()).isTrue();
+		assertThat(onPage(SearchPageController.MAX_PAGE, 1034).hasNext()).isFalse();
+		assertThat(onPage(2, 40).hasNext()).isFalse();
+	}
+
+	@Test
 	void aQueryAnsweredByWordsWhenMeaningWasAskedForIsNamedSo() {
 		assertThat(page("hybrid", "author:lee", false, 3, 0, 5, 5).answeredByWords()).isTrue();
 		assertThat(page("text", "author:lee", false, 3, 0, 5, 5).answeredByWords()).isFalse();
@@ -42,7 +67,17 @@ class SearchPageTests {
 	private static SearchPage page(String mode, String q, boolean semantic, int words, int meaning, int embedded,
 			int indexed) {
 		return new SearchPage(q, mode, "relevance", null, null, null, null, List.of(), words + meaning, Map.of(),
-				Map.of(), semantic, words, meaning, embedded, indexed, null, 1, 20);
+				Map.of(), semantic, words, meaning, embedded, indexed, false, null, 1, 20);
+	}
+
+	private static SearchPage capped(String mode, String sort, boolean semantic, int words, int meaning) {
+		return new SearchPage("agents", mode, sort, null, null, null, null, List.of(), words + meaning, Map.of(),
+				Map.of(), semantic, words, meaning, 5, 5, true, null, 1, 20);
+	}
+
+	private static SearchPage onPage(int number, int total) {
+		return new SearchPage("agents", "text", "relevance", null, null, null, null, List.of(), total, Map.of(),
+				Map.of(), false, total, 0, 5, 5, total > PaperSearcher.COUNTED, null, number, 20);
 	}
 
 }

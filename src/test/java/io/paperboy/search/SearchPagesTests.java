@@ -105,6 +105,27 @@ class SearchPagesTests {
 	}
 
 	@Test
+	void pastAThousandPapersThePageSaysMoreThanAndWhatItsFacetsCount() throws Exception {
+		for (int i = 1; i <= PaperSearcher.COUNTED + 1; i++) {
+			this.catalog.savePaper(TestPapers.paper(String.format(java.util.Locale.ROOT, "2507.%05d", i))
+				.withTitle("Planning Robots, Part " + i)
+				.withSummary("Robots plan their moves.")
+				.withCategories((i % 4 == 0) ? "cs.RO" : "cs.LG")
+				.build(), DAY);
+		}
+		this.sync.flush();
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.sync.index().count() >= PaperSearcher.COUNTED + 5);
+		String all = HtmlText.of(page("/papers/search?q=planning&mode=text"));
+		assertThat(all).contains("More than 1,000 papers found")
+			.contains("Counted among the 1,000 papers that match your words best.");
+		assertThat(HtmlText.of(page("/papers/search?q=planning&mode=text&sort=date")))
+			.contains("Counted among the 1,000 newest papers found.");
+		// the facet's link finds every paper of its category, counted exactly
+		String robotics = HtmlText.of(page("/papers/search?q=planning&mode=text&category=cs.RO"));
+		assertThat(robotics).contains("250 papers found in cs.RO").doesNotContain("More than").doesNotContain("Counted among");
+	}
+
+	@Test
 	void markupInAnAbstractIsShownAsText() throws Exception {
 		String html = page("/papers/search?q=convolutional&mode=text");
 		assertThat(html).contains("&lt;b&gt;images&lt;/b&gt;").doesNotContain("<b>images</b>");
