@@ -105,7 +105,10 @@ class PostgresDumpAndRestoreTests {
 	void aDumpTakenDuringABurstOfVotesRestoresToAConsistentState() throws Exception {
 		execute("postgres", "create database paperboy");
 		Flyway.configure().dataSource(url("paperboy"), "postgres", "").locations("classpath:db/migration").load().migrate();
-		JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(url("paperboy"), "postgres", ""));
+		// one data source for the statements and their transactions: with two, each statement would
+		// run on a connection of its own, outside the transaction, and commit alone
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(url("paperboy"), "postgres", "");
+		JdbcClient jdbc = JdbcClient.create(dataSource);
 		for (int i = 1; i <= 12; i++) {
 			jdbc.sql("insert into papers (id, title, summary, created_at, updated_at) values (?, 'T', 'S', now(), now())")
 				.params("2506.%05d".formatted(i))
@@ -114,8 +117,7 @@ class PostgresDumpAndRestoreTests {
 		List<Long> voters = new CopyOnWriteArrayList<>();
 		AtomicBoolean stop = new AtomicBoolean();
 		AtomicReference<Throwable> failure = new AtomicReference<>();
-		TransactionTemplate transaction = new TransactionTemplate(
-				new DataSourceTransactionManager(new DriverManagerDataSource(url("paperboy"), "postgres", "")));
+		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		Thread writer = new Thread(() -> vote(jdbc, transaction, voters, stop, failure), "voter");
 		writer.start();
 		await().atMost(Duration.ofSeconds(30)).until(() -> voters.size() >= 50 || failure.get() != null);
