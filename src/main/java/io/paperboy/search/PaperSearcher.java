@@ -16,6 +16,7 @@ import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
@@ -254,13 +255,29 @@ final class PaperSearcher {
 		return sorted;
 	}
 
-	/** Papers in the index, and those with a vector. */
+	/**
+	 * The coverage of the reader last asked about: a reader never changes, and counting the papers
+	 * with a vector visits every one of them once the index has deletions, for each search.
+	 */
+	private static volatile Coverage lastCoverage;
+
+	/** Papers in the index, and those with a vector: counted once per reader (the index refreshes it). */
 	private static Coverage coverage(IndexSearcher searcher) throws IOException {
-		return new Coverage(searcher.count(new TermQuery(new Term(PaperFields.EMBEDDED, "yes"))),
-				searcher.getIndexReader().numDocs());
+		IndexReader reader = searcher.getIndexReader();
+		IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+		Object key = (helper != null) ? helper.getKey() : null;
+		Coverage last = lastCoverage;
+		if (key != null && last != null && last.reader() == key) {
+			return last;
+		}
+		Coverage counted = new Coverage(searcher.count(new TermQuery(new Term(PaperFields.EMBEDDED, "yes"))),
+				reader.numDocs(), key);
+		lastCoverage = counted;
+		return counted;
 	}
 
-	private record Coverage(int embedded, int indexed) {
+	/** Papers with a vector and papers in the index, as counted on the reader of this key. */
+	private record Coverage(int embedded, int indexed, Object reader) {
 	}
 
 	private static Query both(Query one, Query excluded) {

@@ -21,24 +21,28 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The papers a search shows, with their daily entries and submitters, read from the catalog and kept
- * for a few seconds: the same papers come back search after search, and reading 50 of them (four
- * queries, the authors the largest) was a large part of a search's time under load. A paper is
- * forgotten as soon as it changes here (a save, a daily list, a vote or a comment: the events that
- * also update the index) and all of them when a member is deleted, so a search shows them as they
- * now are; what changes without such an event (an
- * import by another process, a submitter's new display name) shows within {@link #KEPT_FOR}, as on
- * the daily lists.
+ * while they are unchanged: the same papers come back search after search, and reading 50 of them (four
+ * queries, the authors the largest, and arXiv's line breaks unwrapped) was the largest part of a
+ * search's time under load. Each search looks once at the rows of the papers it found (their time
+ * written and their members' votes and comments, {@link SearchRepository#stamps}): a paper whose row
+ * changed, from this process or another (an import beside the server, a second node), is read again,
+ * and one no longer in the catalog is left out. A paper is also forgotten as soon as it changes here
+ * (a save, a daily list, a vote or a comment: the events that also update the index), and all of them
+ * when a member is deleted. What changes without touching the paper's row in another process (a
+ * curator's marks on another node, a submitter's new display name) shows within {@link #KEPT_FOR}.
  */
 @Component
 class RecentListings {
 
-	/** How long a paper read from the catalog is shown without reading it again. */
-	static final Duration KEPT_FOR = Duration.ofSeconds(5);
+	/** How long a paper read from the catalog is shown, while its row is unchanged, without reading it again. */
+	static final Duration KEPT_FOR = Duration.ofMinutes(1);
 
 	/** Papers kept at most: about 10 kB each, 100 MB at the very most, far less in practice. */
 	static final long KEPT_PAPERS = 10_000;
 
 	private final Catalog catalog;
+
+	private final SearchRepository rows;
 
 	private final Cache<String, Listed> listings;
 
@@ -46,12 +50,13 @@ class RecentListings {
 	private final AtomicLong changes = new AtomicLong();
 
 	@Autowired
-	RecentListings(Catalog catalog) {
-		this(catalog, Ticker.systemTicker());
+	RecentListings(Catalog catalog, SearchRepository rows) {
+		this(catalog, rows, Ticker.systemTicker());
 	}
 
-	RecentListings(Catalog catalog, Ticker ticker) {
+	RecentListings(Catalog catalog, SearchRepository rows, Ticker ticker) {
 		this.catalog = catalog;
+		this.rows = rows;
 		this.listings = Caffeine.newBuilder()
 			.expireAfterWrite(KEPT_FOR)
 			.maximumSize(KEPT_PAPERS)
@@ -62,32 +67,40 @@ class RecentListings {
 
 	/**
 	 * A paper found, with its title and abstract as shown (arXiv's line breaks unwrapped once, when
-	 * read, not for each search).
+	 * read, not for each search), and its row's stamp as it was before it was read.
 	 */
-	record Listed(PaperListing listing, String title, String summary) {
+	record Listed(PaperListing listing, String title, String summary, SearchRepository.RowStamp stamp) {
 
-		static Listed of(PaperListing listing) {
-			return new Listed(listing, listing.paper().displayTitle(), listing.paper().displaySummary());
+		static Listed of(PaperListing listing, SearchRepository.RowStamp stamp) {
+			return new Listed(listing, listing.paper().displayTitle(), listing.paper().displaySummary(), stamp);
 		}
 
 	}
 
 	/** The papers of the catalog among these ids, keyed by id; ids not in the catalog are left out. */
 	Map<String, Listed> of(List<String> ids) {
-		Map<String, Listed> found = new HashMap<>(this.listings.getAllPresent(ids));
-		if (found.size() == ids.size()) {
+		long before = this.changes.get();
+		// looked at before the papers are read: a paper written after this look is read again next time
+		Map<String, SearchRepository.RowStamp> stamps = this.rows.stamps(ids);
+		Map<String, Listed> found = new HashMap<>();
+		List<String> missing = new ArrayList<>();
+		for (Map.Entry<String, Listed> kept : this.listings.getAllPresent(stamps.keySet()).entrySet()) {
+			if (kept.getValue().stamp().equals(stamps.get(kept.getKey()))) {
+				found.put(kept.getKey(), kept.getValue());
+			}
+		}
+		if (found.size() == stamps.size()) {
 			return found;
 		}
-		List<String> missing = new ArrayList<>();
-		for (String id : ids) {
+		for (String id : stamps.keySet()) {
 			if (!found.containsKey(id)) {
 				missing.add(id);
 			}
 		}
-		long before = this.changes.get();
 		Map<String, Listed> read = new HashMap<>();
 		for (PaperListing listing : this.catalog.listingsOf(missing)) {
-			read.put(listing.paper().id(), Listed.of(listing));
+			String id = listing.paper().id();
+			read.put(id, Listed.of(listing, stamps.get(id)));
 		}
 		this.listings.putAll(read);
 		// a change committed while they were read: what was read may be older than the change

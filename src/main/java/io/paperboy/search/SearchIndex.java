@@ -12,16 +12,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -50,9 +51,10 @@ final class SearchIndex implements AutoCloseable {
 
 	/**
 	 * The layout of documents. Raise it whenever fields or analysis change: an index with another
-	 * version is rebuilt from the database at start.
+	 * version is rebuilt from the database at start. 2: each paper's id also in doc values, read for
+	 * every hit of a search without decompressing stored fields.
 	 */
-	static final int FORMAT = 1;
+	static final int FORMAT = 2;
 
 	static final String FORMAT_KEY = "paperboy.format";
 
@@ -454,18 +456,28 @@ final class SearchIndex implements AutoCloseable {
 
 	/** The ids of these hits, in order. */
 	static List<String> ids(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
-		// read in the order of the documents: stored fields are compressed in blocks of neighbouring
-		// documents, and a block already open is not decompressed again
+		// read from the id's doc values in the order of the documents: each segment's values are a
+		// forward-only iterator, and reading them costs no decompression of stored fields
 		Integer[] order = new Integer[hits.length];
 		for (int i = 0; i < hits.length; i++) {
 			order[i] = i;
 		}
 		Arrays.sort(order, Comparator.comparingInt((i) -> hits[i].doc));
 		String[] ids = new String[hits.length];
-		var stored = searcher.storedFields();
-		Set<String> fields = Set.of(PaperFields.ID);
+		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+		LeafReaderContext leaf = null;
+		BinaryDocValues values = null;
 		for (int i : order) {
-			ids[i] = stored.document(hits[i].doc, fields).get(PaperFields.ID);
+			int doc = hits[i].doc;
+			if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+				leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+				values = leaf.reader().getBinaryDocValues(PaperFields.ID);
+			}
+			int local = doc - leaf.docBase;
+			if (values == null || !values.advanceExact(local)) {
+				throw new IllegalStateException("A document without its id's doc value: an index of an older format");
+			}
+			ids[i] = values.binaryValue().utf8ToString();
 		}
 		return new ArrayList<>(Arrays.asList(ids));
 	}

@@ -2,7 +2,10 @@ package io.paperboy.search;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,6 +70,32 @@ class SearchRepository {
 
 	/** A paper written at a time. */
 	record Change(String paperId, Instant updatedAt) {
+	}
+
+	/**
+	 * What tells whether a paper read earlier is still as it was, for those of these papers that
+	 * exist: one look at each paper's row, without its authors, categories or daily entry.
+	 */
+	Map<String, RowStamp> stamps(Collection<String> ids) {
+		Map<String, RowStamp> stamps = new HashMap<>();
+		if (ids.isEmpty()) {
+			return stamps;
+		}
+		this.jdbc.sql("select id, updated_at, member_votes, member_comments from papers where id in (:ids)")
+			.param("ids", ids)
+			.query((rs) -> {
+				OffsetDateTime written = rs.getObject("updated_at", OffsetDateTime.class);
+				stamps.put(rs.getString("id"), new RowStamp((written != null) ? written.toInstant() : null,
+						rs.getInt("member_votes"), rs.getInt("member_comments")));
+			});
+		return stamps;
+	}
+
+	/**
+	 * When a paper's row was last written (by an import, an edit, from any process), and the counts
+	 * the site keeps on it without rewriting it (members' votes and comments).
+	 */
+	record RowStamp(Instant updatedAt, int memberVotes, int memberComments) {
 	}
 
 }

@@ -34,6 +34,9 @@ class RecentListingsTests {
 	@Autowired
 	private ApplicationEventPublisher events;
 
+	@Autowired
+	private SearchRepository rows;
+
 	private final AtomicLong nanos = new AtomicLong();
 
 	private RecentListings listings;
@@ -44,7 +47,7 @@ class RecentListingsTests {
 		this.catalog.savePaper(TestPapers.paper("2506.00001").withTitle("First\n  of two").build(), DAY);
 		this.catalog.savePaper(TestPapers.paper("2506.00002").withTitle("Second").build(), DAY);
 		this.catalog.placeOnDailyList(TestPapers.entry("2506.00001", DAY));
-		this.listings = new RecentListings(this.catalog, this.nanos::get);
+		this.listings = new RecentListings(this.catalog, this.rows, this.nanos::get);
 	}
 
 	@Test
@@ -56,12 +59,40 @@ class RecentListingsTests {
 	}
 
 	@Test
-	void aPaperReadIsShownAsReadForAFewSecondsThenReadAgain() {
+	void whatChangesWithoutTouchingThePapersRowIsShownAsReadForAWhileThenReadAgain() {
 		this.listings.of(List.of("2506.00001"));
 		retitle("2506.00001", "Changed behind the server's back");
 		assertThat(title("2506.00001")).isEqualTo("First\n  of two");
 		this.nanos.addAndGet(RecentListings.KEPT_FOR.toNanos() + 1);
 		assertThat(title("2506.00001")).isEqualTo("Changed behind the server's back");
+	}
+
+	@Test
+	void aPaperWrittenByAnotherProcessIsReadAgainAtOnceAndTheOthersAreKept() {
+		this.listings.of(List.of("2506.00001", "2506.00002"));
+		// as an import beside the server writes it: its row's time written changes, and no event comes here
+		this.jdbc.sql("update papers set title = 'Imported again', updated_at = updated_at + interval '1' second "
+				+ "where id = '2506.00001'").update();
+		retitle("2506.00002", "Renamed without a new time");
+		assertThat(title("2506.00001")).isEqualTo("Imported again");
+		assertThat(title("2506.00002")).isEqualTo("Second");
+	}
+
+	@Test
+	void votesAndCommentsCountedByAnotherProcessMakeThePaperBeReadAgain() {
+		this.listings.of(List.of("2506.00001", "2506.00002"));
+		this.jdbc.sql("update papers set member_votes = member_votes + 1 where id = '2506.00001'").update();
+		this.jdbc.sql("update papers set member_comments = member_comments + 1 where id = '2506.00002'").update();
+		var found = this.listings.of(List.of("2506.00001", "2506.00002"));
+		assertThat(found.get("2506.00001").listing().paper().memberVotes()).isEqualTo(1);
+		assertThat(found.get("2506.00002").listing().paper().memberComments()).isEqualTo(1);
+	}
+
+	@Test
+	void aPaperDeletedByAnotherProcessIsLeftOutAtOnce() {
+		this.listings.of(List.of("2506.00001", "2506.00002"));
+		this.jdbc.sql("delete from papers where id = '2506.00001'").update();
+		assertThat(this.listings.of(List.of("2506.00001", "2506.00002"))).containsOnlyKeys("2506.00002");
 	}
 
 	@Test
