@@ -27,6 +27,12 @@ final class PaperFields {
 	/** The arXiv id: the key that {@code updateDocument} replaces a paper by. */
 	static final String ID = "id";
 
+	/**
+	 * The id again, in doc values: a field of its own, because an index written before it holds
+	 * {@link #ID} without doc values, and Lucene does not let a field gain them.
+	 */
+	static final String ID_VALUE = "id_value";
+
 	static final String TITLE = "title";
 
 	static final String ABSTRACT = "abstract";
@@ -71,10 +77,11 @@ final class PaperFields {
 
 	static Document document(IndexedPaper paper, float[] vector, String embeddingKey) {
 		Document document = new Document();
-		// not analysed: matched whole; in doc values, the one value each hit of a search reads to go back
-		// to the database (cheaper than stored fields, which decompress a block of documents)
+		// not analysed: matched whole
 		document.add(new StringField(ID, paper.id(), Field.Store.YES));
-		document.add(new BinaryDocValuesField(ID, new BytesRef(paper.id())));
+		// the one value each hit of a search reads to go back to the database: doc values cost less than
+		// stored fields, which decompress a block of documents
+		document.add(new BinaryDocValuesField(ID_VALUE, new BytesRef(paper.id())));
 		// analysed, not stored: the database keeps the text to show; highlighting re-analyses it
 		document.add(new TextField(TITLE, paper.title(), Field.Store.NO));
 		document.add(new TextField(ABSTRACT, paper.summary(), Field.Store.NO));

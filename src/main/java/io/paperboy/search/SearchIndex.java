@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -24,6 +25,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -51,10 +53,10 @@ final class SearchIndex implements AutoCloseable {
 
 	/**
 	 * The layout of documents. Raise it whenever fields or analysis change: an index with another
-	 * version is rebuilt from the database at start. 2: each paper's id also in doc values, read for
-	 * every hit of a search without decompressing stored fields.
+	 * version is rebuilt from the database at start, and loses its vectors: the id's doc values were
+	 * added without raising it ({@link #ids}).
 	 */
-	static final int FORMAT = 2;
+	static final int FORMAT = 1;
 
 	static final String FORMAT_KEY = "paperboy.format";
 
@@ -454,10 +456,14 @@ final class SearchIndex implements AutoCloseable {
 		});
 	}
 
-	/** The ids of these hits, in order. */
+	/**
+	 * The ids of these hits, in order: from the id's doc values, read in the order of the documents
+	 * (each segment's values are a forward-only iterator, and cost no decompression), or from stored
+	 * fields for a document written before doc values held the id (an index from before them, until
+	 * {@code reindex} or the paper's next change writes it again: raising {@link #FORMAT} would
+	 * have thrown away every vector).
+	 */
 	static List<String> ids(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
-		// read from the id's doc values in the order of the documents: each segment's values are a
-		// forward-only iterator, and reading them costs no decompression of stored fields
 		Integer[] order = new Integer[hits.length];
 		for (int i = 0; i < hits.length; i++) {
 			order[i] = i;
@@ -467,20 +473,26 @@ final class SearchIndex implements AutoCloseable {
 		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
 		LeafReaderContext leaf = null;
 		BinaryDocValues values = null;
+		StoredFields stored = null;
 		for (int i : order) {
 			int doc = hits[i].doc;
 			if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
 				leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-				values = leaf.reader().getBinaryDocValues(PaperFields.ID);
+				values = leaf.reader().getBinaryDocValues(PaperFields.ID_VALUE);
 			}
-			int local = doc - leaf.docBase;
-			if (values == null || !values.advanceExact(local)) {
-				throw new IllegalStateException("A document without its id's doc value: an index of an older format");
+			if (values != null && values.advanceExact(doc - leaf.docBase)) {
+				ids[i] = values.binaryValue().utf8ToString();
 			}
-			ids[i] = values.binaryValue().utf8ToString();
+			else {
+				// stored fields are compressed in blocks of neighbouring documents, read in order too
+				stored = (stored != null) ? stored : searcher.storedFields();
+				ids[i] = stored.document(doc, ID_ONLY).get(PaperFields.ID);
+			}
 		}
 		return new ArrayList<>(Arrays.asList(ids));
 	}
+
+	private static final Set<String> ID_ONLY = Set.of(PaperFields.ID);
 
 	private IndexSearcher acquire() {
 		try {

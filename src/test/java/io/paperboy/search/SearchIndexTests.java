@@ -428,6 +428,49 @@ class SearchIndexTests {
 	}
 
 	@Test
+	void papersWrittenBeforeTheirIdsWereInDocValuesAreFoundWithTheirIdsBesideNewerOnes() throws Exception {
+		this.index.close();
+		// two papers as the version before wrote them: the id stored, not in doc values
+		try (var directory = org.apache.lucene.store.FSDirectory.open(this.folder.resolve("index"));
+				var writer = new org.apache.lucene.index.IndexWriter(directory,
+						new org.apache.lucene.index.IndexWriterConfig(PaperFields.analyzer()))) {
+			for (IndexedPaper paper : List.of(
+					paper("2402.00001", "Tampering with rewards, an older paper", "Written by the version before.",
+							List.of("Ada Lovelace"), List.of("cs.LG"), "2024-02-01", 1),
+					paper("2402.00002", "Tampering again", "Also written before.", List.of("Alan Turing"),
+							List.of("cs.LG"), "2024-02-02", 2))) {
+				org.apache.lucene.document.Document document = PaperFields.document(paper, null, null);
+				document.removeFields(PaperFields.ID_VALUE);
+				writer.updateDocument(new org.apache.lucene.index.Term(PaperFields.ID, paper.id()), document);
+			}
+			writer.commit();
+		}
+		this.index = SearchIndex.open(this.folder.resolve("index"), embedder.model());
+		this.searcher = new PaperSearcher(this.index, PaperFields.analyzer());
+		assertThat(this.index.wasCreated()).isFalse();
+		assertThat(text("tampering").ids()).containsExactlyInAnyOrder("2401.00001", "2402.00001", "2402.00002");
+		// written again (a change, or reindex): its id is in doc values from then on, and still found
+		this.index.upsert(paper("2402.00002", "Tampering again", "Written again.", List.of("Alan Turing"),
+				List.of("cs.LG"), "2024-02-02", 2), null);
+		this.index.refresh();
+		assertThat(text("tampering").ids()).containsExactlyInAnyOrder("2401.00001", "2402.00001", "2402.00002");
+		int withDocValues = this.index.search((searcher) -> {
+			int count = 0;
+			for (var leaf : searcher.getIndexReader().leaves()) {
+				var values = leaf.reader().getBinaryDocValues(PaperFields.ID_VALUE);
+				var live = leaf.reader().getLiveDocs();
+				for (int doc = 0; values != null && doc < leaf.reader().maxDoc(); doc++) {
+					if ((live == null || live.get(doc)) && values.advanceExact(doc)) {
+						count++;
+					}
+				}
+			}
+			return count;
+		});
+		assertThat(withDocValues).isEqualTo(6);
+	}
+
+	@Test
 	void anIndexOfTheCurrentFormatIsOpenedAsItIsAndAnotherIsCreatedAfresh() throws Exception {
 		this.index.close();
 		this.index = SearchIndex.open(this.folder.resolve("index"), embedder.model());
