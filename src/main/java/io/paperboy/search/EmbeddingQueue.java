@@ -88,7 +88,7 @@ final class EmbeddingQueue {
 	private void run() {
 		while (!this.stopped) {
 			try {
-				int done = (this.sync.isRebuilding()) ? 0 : embedBatch(this.sync, this.embedder, this.catalog, this.batchSize);
+				int done = (this.sync.embeddingWaits()) ? 0 : embedBatch(this.sync, this.embedder, this.catalog, this.batchSize);
 				if (done == 0) {
 					synchronized (this.signal) {
 						this.signal.wait(IDLE_MILLIS);
