@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Builds the whole index again from the database, in batches of papers read newest first
  * ({@link SearchRepository#newestAfter}). It runs at start when the index is missing or outdated (in
  * the background, on the {@link WriterThread}) and on {@code reindex}. When the application stops, a
- * rebuild gives up after its batch in progress, so stopping is not held up.
+ * rebuild gives up after its batch in progress, so stopping is not held up, and the next start builds
+ * the index again ({@link #wasAbandoned}).
  * <p>
  * Two ways, as there is something to lose or not:
  * <ul>
@@ -62,6 +63,15 @@ final class IndexRebuild {
 		this.batches = batches;
 	}
 
+	/**
+	 * Whether the index holds what a rebuild stopped before its end left ({@link Pass#abandon}): the
+	 * server builds it again at start, newest first and visible as it goes, rather than catching every
+	 * paper up in one pass that shows its work only at its end.
+	 */
+	static boolean wasAbandoned(SearchIndex index) {
+		return Instant.EPOCH.toString().equals(index.committedData().get(CatchUp.CAUGHT_UP_TO));
+	}
+
 	/** Whether a rebuild started by {@link #inBackground} is under way, or one runs on this thread. */
 	boolean isRebuilding() {
 		return this.rebuilding;
@@ -87,7 +97,8 @@ final class IndexRebuild {
 	}
 
 	/**
-	 * Rebuilds on this thread; {@link #isRebuilding()} is true from now until it ends.
+	 * Rebuilds on this thread; {@link #isRebuilding()} is true from now until it ends. An empty index,
+	 * or one that a rebuild stopped before its end, is filled newest first and visible as it goes.
 	 * @param progress told the number of papers indexed after each batch, on the writer thread
 	 */
 	void inBackground(WriterThread thread, IntConsumer progress) {
@@ -95,8 +106,8 @@ final class IndexRebuild {
 		thread.execute(() -> {
 			try {
 				SearchIndex opened = this.index.get();
-				if (opened.count() > 0) {
-					// not empty after all: replaced in one piece, as reindex does
+				if (opened.count() > 0 && !wasAbandoned(opened)) {
+					// an index that answers: replaced in one piece, as reindex does
 					rebuild(progress);
 					this.rebuilding = false;
 					return;
@@ -252,8 +263,8 @@ final class IndexRebuild {
 		}
 
 		/**
-		 * Marks what is saved so far as caught up to nothing, so the next start's catch-up indexes
-		 * every paper again: a half-done rebuild loses none.
+		 * Marks what is saved so far as caught up to nothing, so the next start builds the index
+		 * again (and a catch-up would index every paper): a half-done rebuild loses none.
 		 */
 		void abandon(SearchIndex opened) {
 			opened.commit(Map.of(CatchUp.CAUGHT_UP_TO, Instant.EPOCH.toString()));

@@ -109,7 +109,8 @@ class IndexSync implements SmartLifecycle {
 	}
 
 	/**
-	 * In the server: opens the index, rebuilds it when it was missing or outdated or else catches up,
+	 * In the server: opens the index, rebuilds it when it was missing or outdated or a rebuild was
+	 * stopped before its end, or else catches up,
 	 * then writes changes every refresh interval and catches up every catch-up interval, all on the
 	 * writer thread; the embedding queue runs on a thread of its own.
 	 */
@@ -122,7 +123,7 @@ class IndexSync implements SmartLifecycle {
 		}
 		SearchIndex opened = index();
 		this.writer.start();
-		if (opened.wasCreated()) {
+		if (opened.wasCreated() || IndexRebuild.wasAbandoned(opened)) {
 			this.rebuild.inBackground(this.writer, (done) -> this.rebuildWatcher.accept(done));
 		}
 		else {
