@@ -109,7 +109,6 @@ final class IndexRebuild {
 				if (opened.count() > 0 && !wasAbandoned(opened)) {
 					// an index that answers: replaced in one piece, as reindex does
 					rebuild(progress);
-					this.rebuilding = false;
 					return;
 				}
 				Pass started = new Pass(true, progress);
@@ -149,8 +148,8 @@ final class IndexRebuild {
 	 * says caught up to nothing, so catch-up, which runs again from now, writes every paper.
 	 */
 	private void ended(RuntimeException failure) {
-		this.pass = null;
 		this.rebuilding = false;
+		this.pass = null;
 		if (failure instanceof IllegalStateException && this.stopping) {
 			logger.info(failure.getMessage());
 		}
@@ -180,8 +179,8 @@ final class IndexRebuild {
 	int rebuild(IntConsumer progress) {
 		SearchIndex opened = this.index.get();
 		Pass running = new Pass(opened.count() == 0, progress);
-		this.rebuilding = true;
 		this.pass = running;
+		this.rebuilding = true;
 		try {
 			if (running.newestFirst) {
 				opened.clear();
@@ -199,8 +198,8 @@ final class IndexRebuild {
 			return running.finish(opened);
 		}
 		finally {
-			this.pass = null;
 			this.rebuilding = false;
+			this.pass = null;
 		}
 	}
 
