@@ -238,7 +238,7 @@ final class IndexRebuild {
 			if (IndexRebuild.this.stopping) {
 				abandon(opened);
 				throw new IllegalStateException("Search index rebuild stopped after " + this.done
-						+ " papers: the application is stopping; the next start catches up");
+						+ " papers: the application is stopping; the next start builds the index again");
 			}
 			List<SearchRepository.Place> places = IndexRebuild.this.repository.newestAfter(this.after,
 					ChangeBatches.BATCH);
