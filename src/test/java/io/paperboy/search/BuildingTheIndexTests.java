@@ -16,7 +16,7 @@ import java.util.function.IntConsumer;
 
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.Paper;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.StorageTest;
 import io.paperboy.support.TestPapers;
 import org.apache.lucene.index.Term;
@@ -24,11 +24,10 @@ import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.StaticApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.context.support.GenericWebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * search worse mid-way. Each rebuild is held at its first batch by a latch, on the writer thread.
  */
 @StorageTest
+@ExtendWith(EmptyCatalog.class)
 class BuildingTheIndexTests {
 
 	/** Four batches: the first is held, the others follow. */
@@ -59,12 +59,6 @@ class BuildingTheIndexTests {
 	@Autowired
 	private SearchRepository repository;
 
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private ApplicationEventPublisher events;
-
 	@TempDir
 	Path folder;
 
@@ -76,7 +70,6 @@ class BuildingTheIndexTests {
 
 	@BeforeEach
 	void papersFromTheNinetiesToToday() {
-		CatalogTables.empty(this.jdbc, this.events);
 		List<Paper> papers = new ArrayList<>();
 		// old-style ids sort after every new-style one, but are the oldest papers
 		for (int i = 1; i <= OLD_STYLE; i++) {

@@ -14,15 +14,14 @@ import java.util.Map;
 
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.Paper;
-import io.paperboy.support.CatalogTables;
+import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.StorageTest;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.StaticApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ./mvnw -o -B verify -Dtest=RebuildMeasurement -Drebuild.papers=50000 -Djacoco.skip=true}.
  */
 @StorageTest
+@ExtendWith(EmptyCatalog.class)
 class RebuildMeasurement {
 
 	@Autowired
@@ -47,19 +47,12 @@ class RebuildMeasurement {
 	@Autowired
 	private SearchRepository repository;
 
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private ApplicationEventPublisher events;
-
 	@TempDir
 	Path folder;
 
 	@Test
 	void rebuildsInTurns() {
 		int papers = Integer.getInteger("rebuild.papers", 20_000);
-		CatalogTables.empty(this.jdbc, this.events);
 		List<Paper> batch = new ArrayList<>();
 		for (int i = 1; i <= papers; i++) {
 			batch.add(TestPapers.paper(String.format(Locale.ROOT, "2506.%06d", i))
