@@ -29,10 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a rebuild that shows its progress costs, on the embedded database: in turns, a rebuild of an
  * empty index (newest first, its first batch searchable at once, then a refresh every
  * {@link IndexRebuild#SHOW_EVERY}) and a rebuild that replaces an index that answers (one refresh, at
- * the end, as every rebuild did before), each twice, with wall time, CPU of the rebuilding thread
- * (the embedded database works on it too) and when the first papers were searchable. Not a test (its
+ * the end, as every rebuild did before), each {@code rebuild.rounds} times (2), with wall time, CPU
+ * of the rebuilding thread (the embedded database works on it too) and of the whole JVM (Lucene
+ * merges on threads of its own, and a refresh makes more small segments to merge) and when the first
+ * papers were searchable. Not a test (its
  * name does not end in {@code Tests}); run it by name:
- * {@code ./mvnw -o -B verify -Dtest=RebuildMeasurement -Drebuild.papers=50000 -Djacoco.skip=true}.
+ * {@code ./mvnw -o -B verify -Dtest=RebuildMeasurement -Drebuild.papers=50000 -Drebuild.rounds=3 -Djacoco.skip=true}
+ * (the figures in the output file of the test, under {@code target/surefire-reports}).
  */
 @StorageTest
 @ExtendWith(EmptyCatalog.class)
@@ -77,7 +80,7 @@ class RebuildMeasurement {
 			System.out.printf(Locale.ROOT, "%d papers, %d processors, load average %.2f%n", papers,
 					Runtime.getRuntime().availableProcessors(),
 					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-			for (int round = 1; round <= 2; round++) {
+			for (int round = 1; round <= Integer.getInteger("rebuild.rounds", 2); round++) {
 				sync.index().clear();
 				sync.index().refresh();
 				sync.index().commit(Map.of());
@@ -92,7 +95,10 @@ class RebuildMeasurement {
 
 	private static void measure(IndexSync sync, String what, int papers, boolean shownAsItGoes) {
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		com.sun.management.OperatingSystemMXBean process = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+			.getOperatingSystemMXBean();
 		long[] firstShown = { -1 };
+		long processCpu = process.getProcessCpuTime();
 		long cpu = threads.getCurrentThreadCpuTime();
 		long start = System.nanoTime();
 		int indexed = sync.rebuild((done) -> {
@@ -102,11 +108,12 @@ class RebuildMeasurement {
 		});
 		double seconds = (System.nanoTime() - start) / 1e9;
 		double cpuMillis = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
+		double processMillis = (process.getProcessCpuTime() - processCpu) / 1e6;
 		assertThat(indexed).isEqualTo(papers);
 		assertThat(sync.index().count()).isEqualTo(papers);
 		System.out.printf(Locale.ROOT,
-				"%-45s %6.1f s, %6.0f papers/s, %.3f ms of CPU a paper, first papers searchable after %s, load %.2f%n",
-				what, seconds, papers / seconds, cpuMillis / papers,
+				"%-45s %6.1f s, %6.0f papers/s, CPU a paper %.3f ms on its thread and %.3f ms in the JVM (merges too), first papers searchable after %s, load %.2f%n",
+				what, seconds, papers / seconds, cpuMillis / papers, processMillis / papers,
 				(firstShown[0] < 0) ? "the end" : String.format(Locale.ROOT, "%.2f s", firstShown[0] / 1e9),
 				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 	}
