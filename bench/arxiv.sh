@@ -186,10 +186,13 @@ catchup_ticks=$(cpu_ticks)
 echo "Waiting for the word index to hold all $PAPERS papers (at most ${CATCHUP_WAIT}s) ..."
 : >"$WORK/progress.txt"
 CATCHUP_DONE=
+FIRST_SEARCHABLE=
 while :; do
 	read -r _ indexed embedded rebuilding rate index_bytes < <(status_now)
 	elapsed=$(since "$SERVER_START")
 	echo "$elapsed $indexed $embedded $rebuilding $rate $index_bytes $(load)" >>"$WORK/progress.txt"
+	# the rebuild shows its progress as it goes: when search first found papers (to the 10 s tick)
+	[ -z "$FIRST_SEARCHABLE" ] && [[ $indexed =~ ^[1-9] ]] && FIRST_SEARCHABLE=$elapsed
 	if [ "$indexed" = "$PAPERS" ] && [ "$rebuilding" = no ]; then CATCHUP_DONE=1; break; fi
 	[ "$elapsed" -ge "$CATCHUP_WAIT" ] && break
 	kill -0 "$SERVER_PID" 2>/dev/null || { echo "The server stopped:" >&2; tail -60 "$WORK/server.log" >&2; exit 1; }
@@ -207,6 +210,7 @@ CATCHUP_RATE=$(per_second "$CATCHUP_INDEXED" "$((CATCHUP_WALL - HEALTHY_AFTER))"
 CATCHUP_LOAD=$(load)
 if [ -n "$CATCHUP_DONE" ]; then
 	echo "  every paper indexed $CATCHUP_WALL s after start ($HEALTHY_AFTER s of it starting): $CATCHUP_RATE papers/s; server $CATCHUP_CORES cores, machine $CATCHUP_MACHINE busy (load $CATCHUP_LOAD); meanwhile $CATCHUP_EMBEDDED embedded"
+	echo "  the first papers were searchable ${FIRST_SEARCHABLE:-?} s after start (polled every 10 s)"
 else
 	echo "  NOT complete after ${CATCHUP_WAIT}s: $CATCHUP_INDEXED of $PAPERS indexed ($CATCHUP_RATE papers/s; all at that rate: $(per_second "$PAPERS" "$CATCHUP_RATE") s); measuring embedding while it goes on"
 fi
@@ -321,7 +325,7 @@ echo "| step | result | reference / note | load avg |"
 echo "|---|---|---|---|"
 echo "| import arxiv-snapshot into PostgreSQL 15 ($JAVA_OPTS) | $CREATED papers in $IMPORT_WALL s, **$IMPORT_RATE papers/s**, peak RSS $IMPORT_RSS MB, JVM CPU $IMPORT_CPU s, PostgreSQL CPU $IMPORT_PG_CPU s | \`psql \\copy\` of the same rows: $COPY_WALL s, $COPY_RATE rows/s (PostgreSQL CPU $COPY_PG_CPU s): import = **$IMPORT_SHARE** | $IMPORT_LOAD_BEFORE → $IMPORT_LOAD_AFTER; copy $COPY_LOAD |"
 if [ -n "$CATCHUP_DONE" ]; then
-	echo "| word index complete (server start to every paper indexed; papers/s from the moment it answers) | $CATCHUP_WALL s (healthy after $HEALTHY_AFTER s), **$CATCHUP_RATE papers/s** | server $CATCHUP_CORES cores busy, machine $CATCHUP_MACHINE; $CATCHUP_EMBEDDED embedded meanwhile | $CATCHUP_LOAD |"
+	echo "| word index complete (server start to every paper indexed; papers/s from the moment it answers) | $CATCHUP_WALL s (healthy after $HEALTHY_AFTER s), **$CATCHUP_RATE papers/s**; first papers searchable ${FIRST_SEARCHABLE:-?} s after start | server $CATCHUP_CORES cores busy, machine $CATCHUP_MACHINE; $CATCHUP_EMBEDDED embedded meanwhile | $CATCHUP_LOAD |"
 else
 	echo "| word index (NOT complete after ${CATCHUP_WAIT}s: embedding and visitors below were measured while it went on) | $CATCHUP_INDEXED of $PAPERS in $CATCHUP_WALL s, **$CATCHUP_RATE papers/s**; all of them at that rate: $(per_second "$PAPERS" "$CATCHUP_RATE") s | server $CATCHUP_CORES cores busy, machine $CATCHUP_MACHINE; $CATCHUP_EMBEDDED embedded meanwhile | $CATCHUP_LOAD |"
 fi

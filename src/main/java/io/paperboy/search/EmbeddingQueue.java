@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * Embeds, in the background and in batches, every paper of the index that has no vector yet. The
  * index itself records which papers are embedded (a vector field, and a marker to find those
  * without), so the queue resumes where it stopped after a restart, and a paper whose title or
- * abstract changed is embedded again. Papers not embedded yet are still found by their words.
+ * abstract changed is embedded again. Papers not embedded yet are still found by their words. While
+ * an empty index is built at start it embeds the papers already shown, newest first, and its vectors
+ * are stored between the rebuild's batches; while a rebuild replaces an index that answers, it waits.
  */
 final class EmbeddingQueue {
 
@@ -88,7 +90,7 @@ final class EmbeddingQueue {
 	private void run() {
 		while (!this.stopped) {
 			try {
-				int done = (this.sync.isRebuilding()) ? 0 : embedBatch(this.sync, this.embedder, this.catalog, this.batchSize);
+				int done = (this.sync.embeddingWaits()) ? 0 : embedBatch(this.sync, this.embedder, this.catalog, this.batchSize);
 				if (done == 0) {
 					synchronized (this.signal) {
 						this.signal.wait(IDLE_MILLIS);

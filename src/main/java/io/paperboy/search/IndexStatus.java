@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 
 /**
  * What the admin page shows of the index: where it is, how much of the catalog it holds and how far
- * the embedding queue has come.
+ * a rebuild and the embedding queue have come.
  */
 final class IndexStatus {
 
@@ -34,7 +34,7 @@ final class IndexStatus {
 		return new SearchStatus(this.index.location().folder().toString(), this.repository.countPapers(),
 				opened.count(), opened.countEmbedded(), this.rebuild.isRebuilding(), this.properties.embeddings(),
 				(running != null) ? running.embeddedSinceStart() : 0, (running != null) ? running.papersPerSecond() : 0,
-				opened.sizeInBytes());
+				opened.sizeInBytes(), this.rebuild.progress());
 	}
 
 }

@@ -52,6 +52,10 @@ class IndexSync implements SmartLifecycle {
 
 	private volatile EmbeddingQueue embeddingQueue;
 
+	/** Told how many papers a rebuild at start has indexed after each of its batches. */
+	private volatile IntConsumer rebuildWatcher = (done) -> {
+	};
+
 	private volatile boolean running;
 
 	IndexSync(SearchProperties properties, IndexLocation location, Embedder embedder, Catalog catalog,
@@ -84,7 +88,29 @@ class IndexSync implements SmartLifecycle {
 	}
 
 	/**
-	 * In the server: opens the index, rebuilds it when it was missing or outdated or else catches up,
+	 * Whether the embedding queue must wait: a rebuild replaces an index that answers meanwhile. A
+	 * rebuild at start fills an empty index, and the queue embeds its newest papers between batches.
+	 */
+	boolean embeddingWaits() {
+		return this.rebuild.isReplacing();
+	}
+
+	/** How far the rebuild under way has come; {@code null} when none is. */
+	RebuildProgress rebuildProgress() {
+		return this.rebuild.progress();
+	}
+
+	/**
+	 * Has {@code watcher} told, on the writer thread, how many papers a rebuild at start has indexed
+	 * after each batch (before {@link #start()}): tests hold a rebuild mid-way with it.
+	 */
+	void watchRebuild(IntConsumer watcher) {
+		this.rebuildWatcher = watcher;
+	}
+
+	/**
+	 * In the server: opens the index, rebuilds it when it was missing or outdated or a rebuild was
+	 * stopped before its end, or else catches up,
 	 * then writes changes every refresh interval and catches up every catch-up interval, all on the
 	 * writer thread; the embedding queue runs on a thread of its own.
 	 */
@@ -97,13 +123,13 @@ class IndexSync implements SmartLifecycle {
 		}
 		SearchIndex opened = index();
 		this.writer.start();
-		if (opened.wasCreated()) {
-			this.rebuild.inBackground(this.writer);
+		if (opened.wasCreated() || IndexRebuild.wasAbandoned(opened)) {
+			this.rebuild.inBackground(this.writer, (done) -> this.rebuildWatcher.accept(done));
 		}
 		else {
 			this.writer.execute(this.catchUp::run);
 		}
-		this.writer.every(this.properties.refreshInterval(), this.batches::writePending);
+		this.writer.every(this.properties.refreshInterval(), this::writePending);
 		this.writer.every(this.properties.catchUpInterval(), this.catchUp::run);
 		if (this.properties.embeddings()) {
 			this.embeddingQueue = new EmbeddingQueue(this, this.embedder, this.catalog,
@@ -148,16 +174,27 @@ class IndexSync implements SmartLifecycle {
 
 	/**
 	 * Writes every change seen so far and makes it visible to searches, on the index's thread; returns
-	 * when done. For tests and for verbs that must see their own writes.
+	 * when done (during a rebuild, between two of its batches, and the changes wait for its end). For
+	 * tests and for verbs that must see their own writes.
 	 */
 	void flush() {
 		if (!this.writer.isStarted()) {
 			return;
 		}
 		this.writer.call(() -> {
-			this.batches.writePending();
+			writePending();
 			return null;
 		});
+	}
+
+	/**
+	 * Writes the changes seen so far, except during a rebuild: it adds papers without looking them up,
+	 * so a paper written beside it could be doubled. The changes wait, and are written when it ends.
+	 */
+	private void writePending() {
+		if (!this.rebuild.isRebuilding()) {
+			this.batches.writePending();
+		}
 	}
 
 	/**

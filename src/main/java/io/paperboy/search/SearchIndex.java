@@ -249,6 +249,19 @@ final class SearchIndex implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Takes every paper out, for a rebuild that fills an index with nothing visible to lose and shows
+	 * its batches as it goes ({@link #refresh}) rather than replacing the index in one piece.
+	 */
+	void clear() {
+		try {
+			this.writer.deleteAll();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** Makes the changes so far durable, with this user data beside the format and model. */
 	void commit(Map<String, String> data) {
 		Map<String, String> all = committedData();

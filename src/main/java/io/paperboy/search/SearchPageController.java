@@ -27,10 +27,13 @@ class SearchPageController {
 
 	private final Clock clock;
 
-	SearchPageController(PaperSearch search, Votes votes, Clock clock) {
+	private final IndexSync sync;
+
+	SearchPageController(PaperSearch search, Votes votes, Clock clock, IndexSync sync) {
 		this.search = search;
 		this.votes = votes;
 		this.clock = clock;
+		this.sync = sync;
 	}
 
 	@GetMapping("/papers/search")
@@ -52,6 +55,11 @@ class SearchPageController {
 			response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().cachePrivate().getHeaderValue());
 		}
 		model.addAttribute("now", this.clock.instant());
+		RebuildProgress building = this.sync.rebuildProgress();
+		if (building != null) {
+			// while an empty index fills, newest first, readers are told why older papers are missing
+			model.addAttribute("building", building);
+		}
 		return "search/search";
 	}
 

@@ -1,7 +1,11 @@
 package io.paperboy.search;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +15,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** What the index reads of the catalog's tables besides whole papers: ids in order, and changes. */
+/** What the index reads of the catalog's tables besides whole papers: papers in a rebuild's order, and changes. */
 @Repository
 class SearchRepository {
 
@@ -25,13 +29,49 @@ class SearchRepository {
 		return this.jdbc.sql("select count(*) from papers").query(Long.class).single();
 	}
 
-	/** Up to {@code limit} paper ids after {@code after} (or from the first), in id order: a page of a full scan. */
-	List<String> idsAfter(String after, int limit) {
-		return this.jdbc.sql("select id from papers where id > :after order by id limit :limit")
-			.param("after", (after != null) ? after : "")
-			.param("limit", limit)
-			.query(String.class)
-			.list();
+	/**
+	 * Up to {@code limit} papers after {@code after} (or from the first) in the order a rebuild reads
+	 * them: newest first by publication time, then by id, and the papers without a time last, by id
+	 * from the highest. Readers look for the newest papers, so a rebuild that shows its progress makes
+	 * them searchable first; ids alone would not do ({@code hep-th/9901001} sorts after
+	 * {@code 2506.00001}). Keyset pages over the index {@code papers_published (published_at, id)}, read
+	 * backwards, so each page costs the same however far the rebuild has come.
+	 */
+	List<Place> newestAfter(Place after, int limit) {
+		List<Place> page = new ArrayList<>(limit);
+		if (after == null) {
+			page.addAll(this.jdbc.sql("""
+					select id, published_at from papers where published_at is not null
+					order by published_at desc, id desc limit :limit
+					""").param("limit", limit).query(SearchRepository::place).list());
+		}
+		else if (after.publishedAt() != null) {
+			page.addAll(this.jdbc.sql("""
+					select id, published_at from papers
+					where published_at <= :published and (published_at < :published or id < :id)
+					order by published_at desc, id desc limit :limit
+					""")
+				.param("published", after.publishedAt().atOffset(ZoneOffset.UTC))
+				.param("id", after.paperId())
+				.param("limit", limit)
+				.query(SearchRepository::place)
+				.list());
+		}
+		if (page.size() < limit) {
+			boolean within = after != null && after.publishedAt() == null;
+			page.addAll(this.jdbc.sql("select id, published_at from papers where published_at is null"
+					+ (within ? " and id < :below" : "") + " order by id desc limit :limit")
+				.params((within) ? Map.of("below", after.paperId(), "limit", limit - page.size())
+						: Map.of("limit", limit - page.size()))
+				.query(SearchRepository::place)
+				.list());
+		}
+		return page;
+	}
+
+	private static Place place(ResultSet rs, int row) throws SQLException {
+		OffsetDateTime published = rs.getObject("published_at", OffsetDateTime.class);
+		return new Place(rs.getString("id"), (published != null) ? published.toInstant() : null);
 	}
 
 	/** The latest time a paper was written, if any was. */
@@ -66,6 +106,10 @@ class SearchRepository {
 			.param("limit", limit)
 			.query((rs, row) -> new Change(rs.getString("id"), rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
 			.list();
+	}
+
+	/** A paper's place in a rebuild's order: its id and publication time ({@code null} when unknown). */
+	record Place(String paperId, Instant publishedAt) {
 	}
 
 	/** A paper written at a time. */

@@ -12,10 +12,11 @@ package io.paperboy.search;
  * @param embeddedSinceStart papers the queue embedded since the server started
  * @param papersPerSecond the queue's rate in its last batch
  * @param sizeInBytes size of the index's files
+ * @param rebuild how far the rebuild under way has come; {@code null} when none is
  */
 public record SearchStatus(String folder, long papersInDatabase, int papersIndexed, int papersEmbedded,
 		boolean rebuilding, boolean embeddingsEnabled, long embeddedSinceStart, double papersPerSecond,
-		long sizeInBytes) {
+		long sizeInBytes, RebuildProgress rebuild) {
 
 	/** Share of the indexed papers that are embedded, 0 to 100. */
 	public int embeddedPercent() {
