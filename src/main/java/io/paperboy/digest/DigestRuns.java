@@ -33,8 +33,8 @@ class DigestRuns {
 
 	/**
 	 * Digests queued in one transaction: the database writes far less (at 50 a transaction queueing
-	 * was a third of composing, half of it the commits), and senders see them a batch at a time. A
-	 * crash loses none: what was not committed keeps its period free for the next run.
+	 * was almost half of composing, nearly half of that the commits), and senders see them a batch
+	 * at a time. A crash loses none: what was not committed keeps its period free for the next run.
 	 */
 	private static final int QUEUED_TOGETHER = 500;
 

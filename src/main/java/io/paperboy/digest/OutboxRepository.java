@@ -164,7 +164,7 @@ class OutboxRepository {
 	/**
 	 * Claims a kind's candidates with one update that takes each only while it is still claimable,
 	 * then reads back which it took, all in one transaction: one commit a batch, and three
-	 * statements where an update per row made the claims a sixth of the senders' time. With the
+	 * statements where an update per row was half of the claims' time. With the
 	 * embedded database's {@code WRITE_DELAY=0} every commit writes the changed pages to disk, and a
 	 * commit per row cost the senders more than writing and sending their messages. A sender whose
 	 * update reaches a row another one has just claimed waits for that claim's commit, finds the row
