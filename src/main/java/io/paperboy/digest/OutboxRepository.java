@@ -132,7 +132,7 @@ class OutboxRepository {
 	 */
 	List<OutboxMessage> claim(String sender, int limit, Instant now, Instant leaseStart) {
 		List<Long> ids = this.postgres ? claimSkippingLocked(sender, limit, now, leaseStart)
-				: this.transactions.execute((status) -> claimTogether(sender, limit, now, leaseStart));
+				: this.transactions.execute((status) -> claimOneByOne(sender, limit, now, leaseStart));
 		if (ids.isEmpty()) {
 			return List.of();
 		}
@@ -162,49 +162,37 @@ class OutboxRepository {
 	}
 
 	/**
-	 * Claims a kind's candidates with one update that takes each only while it is still claimable,
-	 * then reads back which it took, all in one transaction: one commit a batch, and three
-	 * statements where an update per row was half of the claims' time. With the
-	 * embedded database's {@code WRITE_DELAY=0} every commit writes the changed pages to disk, and a
-	 * commit per row cost the senders more than writing and sending their messages. A sender whose
-	 * update reaches a row another one has just claimed waits for that claim's commit, finds the row
-	 * no longer claimable and leaves it; when it took fewer than it asked for, it reads the next
-	 * candidates.
+	 * Claims row by row, each update taking its row only while it is still claimable, all in one
+	 * transaction: one commit a batch. With the embedded database's {@code WRITE_DELAY=0} every
+	 * commit writes the changed pages to disk, and a commit per row cost the senders more than
+	 * writing and sending their messages. A sender that reaches a row another one has just claimed
+	 * waits for that claim's commit, finds the row no longer claimable and goes on to the next.
 	 */
-	private List<Long> claimTogether(String sender, int limit, Instant now, Instant leaseStart) {
+	private List<Long> claimOneByOne(String sender, int limit, Instant now, Instant leaseStart) {
 		List<Long> claimed = new ArrayList<>();
 		for (String kind : CLAIMABLE_KINDS) {
-			while (claimed.size() < limit) {
-				int wanted = limit - claimed.size();
-				List<Long> candidates = this.jdbc
-					.sql("select id from digest_outbox where " + kind + " order by state, next_attempt_at limit :limit")
-					.param("now", timestamp(now))
-					.param("leaseStart", timestamp(leaseStart))
-					.param("limit", wanted)
-					.query(Long.class)
-					.list();
-				if (candidates.isEmpty()) {
+			if (claimed.size() == limit) {
+				break;
+			}
+			List<Long> candidates = this.jdbc
+				.sql("select id from digest_outbox where " + kind + " order by state, next_attempt_at limit :limit")
+				.param("now", timestamp(now))
+				.param("leaseStart", timestamp(leaseStart))
+				.param("limit", (limit - claimed.size()) * 2)
+				.query(Long.class)
+				.list();
+			for (long id : candidates) {
+				if (claimed.size() == limit) {
 					break;
 				}
-				int taken = this.jdbc.sql("update digest_outbox " + CLAIM + " where id in (:ids) and " + CLAIMABLE)
+				int taken = this.jdbc.sql("update digest_outbox " + CLAIM + " where id = :id and " + CLAIMABLE)
 					.param("sender", sender)
 					.param("now", timestamp(now))
 					.param("leaseStart", timestamp(leaseStart))
-					.param("ids", candidates)
+					.param("id", id)
 					.update();
-				if (taken > 0) {
-					// a candidate held by this sender was claimable only if its lease ran out, and then the
-					// update took it again: each one the sender holds now is this claim's
-					claimed.addAll(this.jdbc.sql("""
-							select id from digest_outbox where id in (:ids) and state = 'sending' and claimed_by = :sender
-							""")
-						.param("ids", candidates)
-						.param("sender", sender)
-						.query(Long.class)
-						.list());
-				}
-				if (candidates.size() < wanted) {
-					break;
+				if (taken == 1) {
+					claimed.add(id);
 				}
 			}
 		}
