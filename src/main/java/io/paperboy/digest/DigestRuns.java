@@ -32,10 +32,10 @@ class DigestRuns {
 	private static final Logger logger = LoggerFactory.getLogger(DigestRuns.class);
 
 	/**
-	 * Digests queued in one transaction, a block of due subscribers: at 50 a transaction queueing was
-	 * almost half of composing, nearly half of that the commits, which the embedded database writes
-	 * to disk one by one. Senders see them a batch at a time. A crash loses none: what was not
-	 * committed keeps its period free for the next run.
+	 * Digests queued in one transaction: at 50 a transaction queueing was almost half of composing,
+	 * nearly half of that the commits, which the embedded database writes to disk one by one.
+	 * Senders see them a batch at a time. A crash loses none: what was not committed keeps its
+	 * period free for the next run.
 	 */
 	private static final int QUEUED_TOGETHER = 500;
 
