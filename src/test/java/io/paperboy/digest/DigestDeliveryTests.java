@@ -206,6 +206,44 @@ class DigestDeliveryTests {
 	}
 
 	@Test
+	void aRunOfMoreDigestsThanOneTransactionQueuesEachOnceAndATakenPeriodStopsOnlyItsOwn() {
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 1_001; i++) {
+			ids.add(subscriber("block-" + i + "@example.org"));
+		}
+		// a period taken before the run, in the second transaction's share: that transaction falls
+		// back to one digest at a time, and the other 499 of it still go
+		long taken = ids.get(700);
+		Subscription takenSubscription = this.subscriptions.findAll(List.of(taken)).get(taken);
+		Composition nothing = new Composition(this.clock.instant().minus(Duration.ofDays(1)), this.clock.instant(),
+				java.time.LocalDate.of(2025, 6, 2), List.of());
+		assertThat(this.outbox.enqueue(taken, DigestRuns.period(takenSubscription, this.clock.instant()),
+				"block-700@example.org", nothing, "<taken@papers.example.org>", this.clock.instant()))
+			.isTrue();
+
+		DigestRuns.RunReport first = this.runs.run(true);
+		assertThat(first.composed()).isEqualTo(1_000);
+		assertThat(first.alreadySent()).isEqualTo(1);
+		assertThat(first.sent()).isEqualTo(1_001);
+		assertThat(first.failed()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from digest_outbox where state = 'sent' and recipient like 'block-%'")
+			.query(Long.class)
+			.single()).isEqualTo(1_001);
+		assertThat(relay.received().stream()
+			.flatMap((message) -> message.recipients().stream())
+			.filter((recipient) -> recipient.startsWith("block-"))
+			.toList()).hasSize(1_001).doesNotHaveDuplicates();
+		assertThat(relay.received()).filteredOn((message) -> message.recipients().contains("block-700@example.org"))
+			.singleElement()
+			.satisfies((message) -> assertThat(message.text()).contains("Message-ID: <taken@papers.example.org>"));
+
+		DigestRuns.RunReport again = this.runs.run(true);
+		assertThat(again.composed()).isZero();
+		assertThat(again.alreadySent()).isEqualTo(1_001);
+		assertThat(again.sent()).isZero();
+	}
+
+	@Test
 	void anUnreadableCompositionIsGivenUpWithItsReasonAndTheRestStillGo() {
 		long broken = subscriber("broken@example.org");
 		long fine = subscriber("fine@example.org");
