@@ -26,6 +26,9 @@
 #   PG_BIN=path        PostgreSQL's programs (default /usr/lib/postgresql/15/bin)
 #   PYTHON=path        (default /usr/bin/python3)   JAR=path (default target/paperboy.jar)
 #   KEEP=1             keep the work folder (generated files, database, index, logs) under TMPDIR or /tmp
+#   KEPT=dir           start from such a kept folder instead: no generation, import or reference; the
+#                      server (JAR) starts on its database and index as they were left, so embedding and
+#                      visitors are measured again, for example with another build on the same papers
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -55,7 +58,13 @@ require_postgres
 require_wrk
 require_jar
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/paperboy-arxiv-bench.XXXXXX")
+if [ -n "${KEPT:-}" ]; then
+	[ -f "$KEPT/pg/PG_VERSION" ] && [ -d "$KEPT/data" ] || { echo "No kept run in $KEPT (pg/ and data/)" >&2; exit 2; }
+	WORK=$(cd "$KEPT" && pwd)
+	KEEP=1
+else
+	WORK=$(mktemp -d "${TMPDIR:-/tmp}/paperboy-arxiv-bench.XXXXXX")
+fi
 chmod 755 "$WORK"
 SERVER_PID=
 PG_PID=
@@ -92,76 +101,87 @@ echo "PostgreSQL: $("$PG_BIN/postgres" --version); import JVM flags: $JAVA_OPTS;
 
 # --- disk: the generated files (about 2.1 + 1.8 kB a line), the database with the reference's copy
 # (about 5 kB a line at most, measured below) and the index: about 10 kB a line in all ------------
-AVAILABLE_KB=$(df -Pk "$WORK" | awk 'NR == 2 { print $4 }')
-echo "Disk: $(df -h "$WORK" | awk 'NR == 2 { print $4 " free of " $2 " on " $6 }')"
-if [ -z "${GENERATED:-}" ] && [ $((LINES * 12)) -gt "$AVAILABLE_KB" ]; then
-	LINES=$((AVAILABLE_KB / 12 / 100000 * 100000))
-	echo "  not enough for the lines asked: generating $LINES lines, and projecting to $ALL_OF_ARXIV"
-fi
-echo
+if [ -z "${KEPT:-}" ]; then
+	AVAILABLE_KB=$(df -Pk "$WORK" | awk 'NR == 2 { print $4 }')
+	echo "Disk: $(df -h "$WORK" | awk 'NR == 2 { print $4 " free of " $2 " on " $6 }')"
+	if [ -z "${GENERATED:-}" ] && [ $((LINES * 12)) -gt "$AVAILABLE_KB" ]; then
+		LINES=$((AVAILABLE_KB / 12 / 100000 * 100000))
+		echo "  not enough for the lines asked: generating $LINES lines, and projecting to $ALL_OF_ARXIV"
+	fi
+	echo
 
-# --- 1. the snapshot ----------------------------------------------------------------------------
-if [ -n "${GENERATED:-}" ]; then
-	echo "Reusing the generated files in $GENERATED"
-	ln -s "$GENERATED/generated.jsonl" "$WORK/generated.jsonl"
-	ln -s "$GENERATED/generated.csv" "$WORK/generated.csv"
+	# --- 1. the snapshot ----------------------------------------------------------------------------
+	if [ -n "${GENERATED:-}" ]; then
+		echo "Reusing the generated files in $GENERATED"
+		ln -s "$GENERATED/generated.jsonl" "$WORK/generated.jsonl"
+		ln -s "$GENERATED/generated.csv" "$WORK/generated.csv"
+	else
+		echo "Generating $LINES lines with the shape of arXiv (deterministic) ..."
+		t=$(now)
+		"$PYTHON" "$ROOT/bench/snapshot_generate.py" --arxiv-shape "$LINES" "$WORK/generated.jsonl" "$WORK/generated.csv" \
+			"$REAL" "$SNAPSHOTS/arxiv-metadata-oai-snapshot.sample.jsonl"
+		chmod 644 "$WORK"/generated.*
+		echo "  in $(since "$t") s"
+	fi
+	LINES=$(wc -l <"$WORK/generated.jsonl")
+	echo "  $LINES lines: $(du -hL "$WORK/generated.jsonl" | cut -f1) of JSON Lines, $(du -hL "$WORK/generated.csv" | cut -f1) of CSV"
+
+	# --- 2. import, and the reference ------------------------------------------------------------------
+	start_postgres
+	echo "PostgreSQL started on port $PG_PORT"
+	psql_run -d postgres -c "create database paperboy"
+	DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/paperboy?reWriteBatchedInserts=true"
+	DB_ARGS=(--spring.datasource.url="$DB_URL" --spring.datasource.username=paperboy)
+
+	echo "Importing the snapshot: java $JAVA_OPTS -jar paperboy.jar import arxiv-snapshot ... (load $(load)) ..."
+	IMPORT_LOAD_BEFORE=$(load)
+	timed_import "$WORK/generated.jsonl" "$WORK/import" --paperboy.data-dir="$WORK/data" "${DB_ARGS[@]}"
+	IMPORT_LOAD_AFTER=$(load)
+	CREATED=$IMPORT_CREATED
+	echo "  $CREATED papers in $IMPORT_WALL s: $IMPORT_RATE papers/s, peak RSS $IMPORT_RSS MB, JVM CPU $IMPORT_CPU s, PostgreSQL CPU $IMPORT_PG_CPU s (load $IMPORT_LOAD_BEFORE → $IMPORT_LOAD_AFTER)"
+	psql_run -d paperboy -c "vacuum analyze" >/dev/null
+	PG_AFTER_IMPORT=$(psql_run -d paperboy -At -c "select pg_database_size('paperboy')")
+
+	echo "Reference: psql \\copy of the same rows into one flat table of the same PostgreSQL ..."
+	psql_run -d postgres -c "create database reference"
+	psql_run -d reference -c "create table snapshot_rows (id varchar(64) primary key, version integer,
+		title varchar not null, summary varchar not null, authors varchar, categories varchar,
+		published_at timestamp with time zone, updated_at timestamp with time zone, comment varchar,
+		journal_ref varchar, doi varchar(255), license varchar(500), versions varchar)"
+	COPY_LOAD=$(load)
+	cpu_before=$(pg_cpu)
+	t=$(now)
+	psql_run -d reference -c "\\copy snapshot_rows from '$WORK/generated.csv' with (format csv)"
+	COPY_WALL=$(awk -v a="$t" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
+	COPY_PG_CPU=$(awk -v a="$cpu_before" -v b="$(pg_cpu)" 'BEGIN { printf "%.0f", b - a }')
+	COPIED=$(psql_run -d reference -At -c "select count(*) from snapshot_rows")
+	COPY_RATE=$(per_second "$COPIED" "$COPY_WALL")
+	COPY_SIZE=$(psql_run -d reference -At -c "select pg_database_size('reference')")
+	echo "  $COPIED rows in $COPY_WALL s: $COPY_RATE rows/s, PostgreSQL CPU $COPY_PG_CPU s (load $COPY_LOAD); $(mb "$COPY_SIZE") MB"
+	psql_run -d postgres -c "drop database reference"
+	IMPORT_SHARE=$(ratio "$IMPORT_RATE" "$COPY_RATE")
+	echo "  the import reaches $IMPORT_SHARE of \\copy (goal: at least 25% and 20,000 papers/s)"
+
+	DAILY_NOTE="none"
+	if [ -n "$DAILY" ]; then
+		DAILY=$(cd "$DAILY" && pwd)
+		echo "Importing the daily lists of $DAILY on top ..."
+		t=$(now)
+		java $JAVA_OPTS -jar "$JAR" import hf-daily "$DAILY" --paperboy.data-dir="$WORK/data" "${DB_ARGS[@]}" \
+			>"$WORK/daily.out" 2>&1 || { cat "$WORK/daily.out" >&2; exit 1; }
+		DAILY_NOTE="$(awk -F: '$1 == "Files read" { gsub(/ /, "", $2); f = $2 } $1 == "Papers created" { gsub(/ /, "", $2); c = $2 }
+			END { printf "%s files, %s papers created", f, c }' "$WORK/daily.out") in $(since "$t") s"
+		echo "  $DAILY_NOTE"
+	fi
 else
-	echo "Generating $LINES lines with the shape of arXiv (deterministic) ..."
-	t=$(now)
-	"$PYTHON" "$ROOT/bench/snapshot_generate.py" --arxiv-shape "$LINES" "$WORK/generated.jsonl" "$WORK/generated.csv" \
-		"$REAL" "$SNAPSHOTS/arxiv-metadata-oai-snapshot.sample.jsonl"
-	chmod 644 "$WORK"/generated.*
-	echo "  in $(since "$t") s"
-fi
-LINES=$(wc -l <"$WORK/generated.jsonl")
-echo "  $LINES lines: $(du -hL "$WORK/generated.jsonl" | cut -f1) of JSON Lines, $(du -hL "$WORK/generated.csv" | cut -f1) of CSV"
-
-# --- 2. import, and the reference ------------------------------------------------------------------
-start_postgres
-echo "PostgreSQL started on port $PG_PORT"
-psql_run -d postgres -c "create database paperboy"
-DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/paperboy?reWriteBatchedInserts=true"
-DB_ARGS=(--spring.datasource.url="$DB_URL" --spring.datasource.username=paperboy)
-
-echo "Importing the snapshot: java $JAVA_OPTS -jar paperboy.jar import arxiv-snapshot ... (load $(load)) ..."
-IMPORT_LOAD_BEFORE=$(load)
-timed_import "$WORK/generated.jsonl" "$WORK/import" --paperboy.data-dir="$WORK/data" "${DB_ARGS[@]}"
-IMPORT_LOAD_AFTER=$(load)
-CREATED=$IMPORT_CREATED
-echo "  $CREATED papers in $IMPORT_WALL s: $IMPORT_RATE papers/s, peak RSS $IMPORT_RSS MB, JVM CPU $IMPORT_CPU s, PostgreSQL CPU $IMPORT_PG_CPU s (load $IMPORT_LOAD_BEFORE → $IMPORT_LOAD_AFTER)"
-psql_run -d paperboy -c "vacuum analyze" >/dev/null
-PG_AFTER_IMPORT=$(psql_run -d paperboy -At -c "select pg_database_size('paperboy')")
-
-echo "Reference: psql \\copy of the same rows into one flat table of the same PostgreSQL ..."
-psql_run -d postgres -c "create database reference"
-psql_run -d reference -c "create table snapshot_rows (id varchar(64) primary key, version integer,
-	title varchar not null, summary varchar not null, authors varchar, categories varchar,
-	published_at timestamp with time zone, updated_at timestamp with time zone, comment varchar,
-	journal_ref varchar, doi varchar(255), license varchar(500), versions varchar)"
-COPY_LOAD=$(load)
-cpu_before=$(pg_cpu)
-t=$(now)
-psql_run -d reference -c "\\copy snapshot_rows from '$WORK/generated.csv' with (format csv)"
-COPY_WALL=$(awk -v a="$t" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
-COPY_PG_CPU=$(awk -v a="$cpu_before" -v b="$(pg_cpu)" 'BEGIN { printf "%.0f", b - a }')
-COPIED=$(psql_run -d reference -At -c "select count(*) from snapshot_rows")
-COPY_RATE=$(per_second "$COPIED" "$COPY_WALL")
-COPY_SIZE=$(psql_run -d reference -At -c "select pg_database_size('reference')")
-echo "  $COPIED rows in $COPY_WALL s: $COPY_RATE rows/s, PostgreSQL CPU $COPY_PG_CPU s (load $COPY_LOAD); $(mb "$COPY_SIZE") MB"
-psql_run -d postgres -c "drop database reference"
-IMPORT_SHARE=$(ratio "$IMPORT_RATE" "$COPY_RATE")
-echo "  the import reaches $IMPORT_SHARE of \\copy (goal: at least 25% and 20,000 papers/s)"
-
-DAILY_NOTE="none"
-if [ -n "$DAILY" ]; then
-	DAILY=$(cd "$DAILY" && pwd)
-	echo "Importing the daily lists of $DAILY on top ..."
-	t=$(now)
-	java $JAVA_OPTS -jar "$JAR" import hf-daily "$DAILY" --paperboy.data-dir="$WORK/data" "${DB_ARGS[@]}" \
-		>"$WORK/daily.out" 2>&1 || { cat "$WORK/daily.out" >&2; exit 1; }
-	DAILY_NOTE="$(awk -F: '$1 == "Files read" { gsub(/ /, "", $2); f = $2 } $1 == "Papers created" { gsub(/ /, "", $2); c = $2 }
-		END { printf "%s files, %s papers created", f, c }' "$WORK/daily.out") in $(since "$t") s"
-	echo "  $DAILY_NOTE"
+	echo "Starting from the run kept in $WORK: its database and index as they were left"
+	LINES=$(wc -l <"$WORK/generated.jsonl" 2>/dev/null || echo "?")
+	start_postgres
+	DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/paperboy?reWriteBatchedInserts=true"
+	DB_ARGS=(--spring.datasource.url="$DB_URL" --spring.datasource.username=paperboy)
+	DAILY_NOTE="as kept"
+	PG_AFTER_IMPORT=$(psql_run -d paperboy -At -c "select pg_database_size('paperboy')")
+	COPY_SIZE=0 CREATED=— IMPORT_RATE=— IMPORT_RSS=— IMPORT_SHARE=— COPY_RATE=— IMPORT_LOAD_BEFORE=$(load)
 fi
 PAPERS=$(psql_run -d paperboy -At -c "select count(*) from papers")
 echo "Papers in the database: $PAPERS"
@@ -323,7 +343,7 @@ echo "Snapshot: $LINES generated lines with arXiv's shape; daily lists on top: $
 echo
 echo "| step | result | reference / note | load avg |"
 echo "|---|---|---|---|"
-echo "| import arxiv-snapshot into PostgreSQL 15 ($JAVA_OPTS) | $CREATED papers in $IMPORT_WALL s, **$IMPORT_RATE papers/s**, peak RSS $IMPORT_RSS MB, JVM CPU $IMPORT_CPU s, PostgreSQL CPU $IMPORT_PG_CPU s | \`psql \\copy\` of the same rows: $COPY_WALL s, $COPY_RATE rows/s (PostgreSQL CPU $COPY_PG_CPU s): import = **$IMPORT_SHARE** | $IMPORT_LOAD_BEFORE → $IMPORT_LOAD_AFTER; copy $COPY_LOAD |"
+[ -n "${KEPT:-}" ] || echo "| import arxiv-snapshot into PostgreSQL 15 ($JAVA_OPTS) | $CREATED papers in $IMPORT_WALL s, **$IMPORT_RATE papers/s**, peak RSS $IMPORT_RSS MB, JVM CPU $IMPORT_CPU s, PostgreSQL CPU $IMPORT_PG_CPU s | \`psql \\copy\` of the same rows: $COPY_WALL s, $COPY_RATE rows/s (PostgreSQL CPU $COPY_PG_CPU s): import = **$IMPORT_SHARE** | $IMPORT_LOAD_BEFORE → $IMPORT_LOAD_AFTER; copy $COPY_LOAD |"
 if [ -n "$CATCHUP_DONE" ]; then
 	echo "| word index complete (server start to every paper indexed; papers/s from the moment it answers) | $CATCHUP_WALL s (healthy after $HEALTHY_AFTER s), **$CATCHUP_RATE papers/s**; first papers searchable ${FIRST_SEARCHABLE:-?} s after start | server $CATCHUP_CORES cores busy, machine $CATCHUP_MACHINE; $CATCHUP_EMBEDDED embedded meanwhile | $CATCHUP_LOAD |"
 else
@@ -352,4 +372,4 @@ fi
 echo
 echo "README benchmark row:"
 echo
-echo "| the whole of arXiv, end to end (\`bench/arxiv.sh\`, $DATE, $MACHINE; $PAPERS papers on PostgreSQL 15 ($LINES generated with arXiv's shape); load average $IMPORT_LOAD_BEFORE to ${LOAD[default]}) | import $IMPORT_RATE papers/s (peak RSS $IMPORT_RSS MB); word index complete $CATCHUP_WALL s after start ($CATCHUP_RATE papers/s); embedding newest first $EMBED_RATE papers/s, $EMBED_CPU_PER_PAPER ms CPU a paper ($PROJECTION_HOURS h for 2.7 million); while embedding: day page ${RPS[day]} req/s, p99 ${P99[day]} ms; words search ${RPS[words]} req/s, p99 ${P99[words]} ms; disk per million papers: $(per_million "$PG_DB_BYTES" "$PAPERS") GB database, $WORDS_PER_MILLION GB words, $VECTORS_PER_MILLION GB vectors | \`psql \\copy\` of the same rows: $COPY_RATE rows/s (import: $IMPORT_SHARE) | import ≥ 25% of \`\\copy\` and ≥ 20,000 papers/s: $(awk -v r="$IMPORT_RATE" -v c="$COPY_RATE" 'BEGIN { print (r >= 20000 && r * 4 >= c) ? "met" : "not met" }') |"
+[ -n "${KEPT:-}" ] || echo "| the whole of arXiv, end to end (\`bench/arxiv.sh\`, $DATE, $MACHINE; $PAPERS papers on PostgreSQL 15 ($LINES generated with arXiv's shape); load average $IMPORT_LOAD_BEFORE to ${LOAD[default]}) | import $IMPORT_RATE papers/s (peak RSS $IMPORT_RSS MB); word index complete $CATCHUP_WALL s after start ($CATCHUP_RATE papers/s); embedding newest first $EMBED_RATE papers/s, $EMBED_CPU_PER_PAPER ms CPU a paper ($PROJECTION_HOURS h for 2.7 million); while embedding: day page ${RPS[day]} req/s, p99 ${P99[day]} ms; words search ${RPS[words]} req/s, p99 ${P99[words]} ms; disk per million papers: $(per_million "$PG_DB_BYTES" "$PAPERS") GB database, $WORDS_PER_MILLION GB words, $VECTORS_PER_MILLION GB vectors | \`psql \\copy\` of the same rows: $COPY_RATE rows/s (import: $IMPORT_SHARE) | import ≥ 25% of \`\\copy\` and ≥ 20,000 papers/s: $(awk -v r="$IMPORT_RATE" -v c="$COPY_RATE" 'BEGIN { print (r >= 20000 && r * 4 >= c) ? "met" : "not met" }') |"

@@ -344,11 +344,12 @@ require_postgres() {
 
 # start_postgres: a fresh cluster in WORK/pg with the server's default settings (fsync and
 # synchronous commit on, 128 MB of shared buffers) on a free port of 127.0.0.1, user paperboy
-# without a password; sets PG_PORT and PG_PID. psql_run runs psql against it.
+# without a password (a cluster already in WORK/pg, kept from an earlier run, is started as it is);
+# sets PG_PORT and PG_PID. psql_run runs psql against it.
 start_postgres() {
 	PG_PORT=$(free_port)
 	mkdir -p "$WORK/pg" && chown postgres "$WORK/pg" 2>/dev/null || true
-	as_postgres "$PG_BIN/initdb" -D "$WORK/pg" -U paperboy -A trust >/dev/null
+	[ -f "$WORK/pg/PG_VERSION" ] || as_postgres "$PG_BIN/initdb" -D "$WORK/pg" -U paperboy -A trust >/dev/null
 	as_postgres "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -w \
 		-o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1" start >/dev/null
 	PG_PID=$(head -1 "$WORK/pg/postmaster.pid")
