@@ -112,9 +112,7 @@ if [ -z "${KEPT:-}" ]; then
 
 	# --- 1. the snapshot ----------------------------------------------------------------------------
 	if [ -n "${GENERATED:-}" ]; then
-		echo "Reusing the generated files in $GENERATED"
-		ln -s "$GENERATED/generated.jsonl" "$WORK/generated.jsonl"
-		ln -s "$GENERATED/generated.csv" "$WORK/generated.csv"
+		link_generated "$GENERATED"
 	else
 		echo "Generating $LINES lines with the shape of arXiv (deterministic) ..."
 		t=$(now)

@@ -342,6 +342,13 @@ require_postgres() {
 	fi
 }
 
+# link_generated DIR: generated.jsonl and generated.csv of an earlier kept run, linked into WORK
+link_generated() {
+	echo "Reusing the generated files in $1"
+	ln -s "$1/generated.jsonl" "$WORK/generated.jsonl"
+	ln -s "$1/generated.csv" "$WORK/generated.csv"
+}
+
 # start_postgres: a fresh cluster in WORK/pg with the server's default settings (fsync and
 # synchronous commit on, 128 MB of shared buffers) on a free port of 127.0.0.1, user paperboy
 # without a password (a cluster already in WORK/pg, kept from an earlier run, is started as it is);

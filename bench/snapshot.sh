@@ -56,9 +56,7 @@ echo "Java: $(java -version 2>&1 | head -1), flags: $JAVA_OPTS; PostgreSQL: $("$
 echo
 
 if [ -n "${GENERATED:-}" ]; then
-	echo "Reusing the generated files in $GENERATED"
-	ln -s "$GENERATED/generated.jsonl" "$WORK/generated.jsonl"
-	ln -s "$GENERATED/generated.csv" "$WORK/generated.csv"
+	link_generated "$GENERATED"
 else
 	echo "Generating $LINES lines from the real records (deterministic) ..."
 	"$PYTHON" "$ROOT/bench/snapshot_generate.py" "$LINES" "$WORK/generated.jsonl" "$WORK/generated.csv" \
