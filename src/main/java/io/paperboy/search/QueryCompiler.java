@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -136,26 +137,44 @@ final class QueryCompiler {
 	/**
 	 * Plain words, any of them, with a bonus for papers that have them together in this order (a
 	 * sloppy phrase): a pasted title or sentence then finds its paper first, even when another paper
-	 * has more of the words in its (boosted) title.
+	 * has more of the words in its (boosted) title. One flat disjunction of every field's words and
+	 * the phrases: it scores each paper as the nested form would (a sum over the clauses that match;
+	 * a phrase cannot match without its words), but lets WAND skip whole blocks of weak matches,
+	 * which a disjunction of disjunctions under a required clause does not.
 	 */
 	private Query rankedWords(String text) {
 		Query words = anyField(text, false);
 		if (words == null) {
 			return null;
 		}
-		BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(words, Occur.MUST);
+		BooleanQuery.Builder ranked = new BooleanQuery.Builder();
+		addFlattened(ranked, words, 1f);
 		Query titlePhrase = this.builder.createPhraseQuery(PaperFields.TITLE, text, PHRASE_SLOP);
 		Query abstractPhrase = this.builder.createPhraseQuery(PaperFields.ABSTRACT, text, PHRASE_SLOP);
-		boolean several = false;
 		if (titlePhrase != null && !(titlePhrase instanceof TermQuery)) {
 			ranked.add(new BoostQuery(titlePhrase, PaperFields.TITLE_BOOST), Occur.SHOULD);
-			several = true;
 		}
 		if (abstractPhrase != null && !(abstractPhrase instanceof TermQuery)) {
 			ranked.add(abstractPhrase, Occur.SHOULD);
-			several = true;
 		}
-		return several ? ranked.build() : words;
+		return ranked.build();
+	}
+
+	/** Adds the leaves of a disjunction (of disjunctions) as optional clauses, each with its boost. */
+	private static void addFlattened(BooleanQuery.Builder into, Query query, float boost) {
+		if (query instanceof BoostQuery boosted) {
+			addFlattened(into, boosted.getQuery(), boost * boosted.getBoost());
+		}
+		else if (query instanceof BooleanQuery disjunction
+				&& disjunction.clauses().stream().allMatch((clause) -> clause.getOccur() == Occur.SHOULD)
+				&& disjunction.getMinimumNumberShouldMatch() == 0) {
+			for (BooleanClause clause : disjunction.clauses()) {
+				addFlattened(into, clause.getQuery(), boost);
+			}
+		}
+		else {
+			into.add((boost == 1f) ? query : new BoostQuery(query, boost), Occur.SHOULD);
+		}
 	}
 
 	/** The words in the title (boosted), the abstract or the authors. */
