@@ -29,6 +29,9 @@
 #   KEPT=dir           start from such a kept folder instead: no generation, import or reference; the
 #                      server (JAR) starts on its database and index as they were left, so embedding and
 #                      visitors are measured again, for example with another build on the same papers
+#   REBUILD=1          with KEPT: remove the kept index first, so that the server builds it again from
+#                      the database (newest first, searchable from the first batch) and the build is
+#                      measured too; the kept index, vectors included, is lost
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -172,7 +175,12 @@ if [ -z "${KEPT:-}" ]; then
 		echo "  $DAILY_NOTE"
 	fi
 else
-	echo "Starting from the run kept in $WORK: its database and index as they were left"
+	if [ "${REBUILD:-0}" = 1 ]; then
+		echo "Starting from the run kept in $WORK: its database as it was left, its index removed to be built again"
+		rm -rf "$WORK/data/index"
+	else
+		echo "Starting from the run kept in $WORK: its database and index as they were left"
+	fi
 	LINES=$(wc -l <"$WORK/generated.jsonl" 2>/dev/null || echo "?")
 	start_postgres
 	DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/paperboy?reWriteBatchedInserts=true"
