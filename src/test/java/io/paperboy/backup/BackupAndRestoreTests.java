@@ -33,6 +33,7 @@ import io.paperboy.cli.CommandLine;
 import io.paperboy.cli.VerbRunner;
 import io.paperboy.community.Votes;
 import io.paperboy.support.PaperboyCommand;
+import io.paperboy.support.TestFolders;
 import io.paperboy.support.TestPapers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -57,7 +58,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest
 class BackupAndRestoreTests {
 
-	private static final Path FOLDER = createFolder();
+	private static final Path FOLDER = TestFolders.create("paperboy-backup");
 
 	private static final Path DATA_DIR = FOLDER.resolve("data");
 
@@ -305,14 +306,6 @@ class BackupAndRestoreTests {
 		return "jdbc:h2:file:" + dataDir.resolve("paperboy") + SETTINGS;
 	}
 
-	private static Path createFolder() {
-		try {
-			return Files.createTempDirectory("paperboy-backup");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	private record Run(int exitCode, String output) {
 	}

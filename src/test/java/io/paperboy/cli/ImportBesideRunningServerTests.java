@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import io.paperboy.support.PaperboyCommand;
+import io.paperboy.support.TestFolders;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ImportBesideRunningServerTests {
 
-	private static final Path DATA_DIR = createDataDir();
+	private static final Path DATA_DIR = TestFolders.create("paperboy-beside");
 
 	private static final String DATABASE_URL = "jdbc:h2:file:" + DATA_DIR.resolve("paperboy")
 			+ ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
@@ -151,14 +152,6 @@ class ImportBesideRunningServerTests {
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString()).body();
 	}
 
-	private static Path createDataDir() {
-		try {
-			return Files.createTempDirectory("paperboy-beside");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	private record Run(int exitCode, String output) {
 	}

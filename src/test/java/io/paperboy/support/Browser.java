@@ -20,11 +20,14 @@ public final class Browser implements AutoCloseable {
 
 	private static final Path CHROMIUM = Path.of(System.getProperty("paperboy.chromium", "/usr/bin/chromium"));
 
+	private final Path home;
+
 	private final Playwright playwright;
 
 	private final com.microsoft.playwright.Browser chromium;
 
-	private Browser(Playwright playwright, com.microsoft.playwright.Browser chromium) {
+	private Browser(Path home, Playwright playwright, com.microsoft.playwright.Browser chromium) {
+		this.home = home;
 		this.playwright = playwright;
 		this.chromium = chromium;
 	}
@@ -42,7 +45,7 @@ public final class Browser implements AutoCloseable {
 				.setHeadless(true)
 				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
 						"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
-		return new Browser(playwright, chromium);
+		return new Browser(home, playwright, chromium);
 	}
 
 	/** A fresh browser context (cookies, viewport, colour scheme) for one scenario. */
@@ -59,6 +62,7 @@ public final class Browser implements AutoCloseable {
 	public void close() {
 		this.chromium.close();
 		this.playwright.close();
+		TestFolders.deleteQuietly(this.home);
 	}
 
 }
