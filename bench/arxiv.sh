@@ -195,10 +195,11 @@ echo "Papers in the database: $PAPERS"
 # --- 3. the server, as an operator starts it: embedding on --------------------------------------
 ADMIN_TOKEN=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 PORT=${PORT:-$(free_port)}
-# no fetching from arXiv or Hugging Face: this machine may have no network, and they are not measured
+# no fetching from arXiv or Hugging Face, no PDFs for thumbnails: this machine may have no network, and they are not measured
 SERVER_ARGS="--spring.datasource.url=$DB_URL --spring.datasource.username=paperboy --paperboy.base-url=http://127.0.0.1:$PORT
 	--paperboy.search.embeddings=true --paperboy.search.embedding-threads=$EMBEDDING_THREADS
-	--paperboy.sources.backfill-days=0 --paperboy.sources.arxiv.enabled=false --paperboy.sources.hf.enabled=false"
+	--paperboy.sources.backfill-days=0 --paperboy.sources.arxiv.enabled=false --paperboy.sources.hf.enabled=false
+	--paperboy.thumbnails.enabled=false"
 echo
 echo "Starting the server on the database (embedding on, $EMBEDDING_THREADS embedding thread(s)) ..."
 t=$(now)
@@ -336,7 +337,11 @@ VECTOR_BYTES=$(awk -v a="$CATCHUP_INDEX_BYTES" -v b="$INDEX_BYTES" -v n="$((embe
 	'BEGIN { printf "%.0f", (n > 0) ? (b - a) / n : 0 }')
 WORDS_PER_MILLION=$(per_million "$CATCHUP_INDEX_BYTES" "$PAPERS")
 VECTORS_PER_MILLION=$(awk -v v="$VECTOR_BYTES" 'BEGIN { printf "%.2f", v * 1e6 / 1073741824 }')
-ERRORS=$(grep -cE ' ERROR |Exception' "$WORK/server.log" || true)
+# a build just finished may still be merging its segments: the index then shrinks while vectors are
+# added, and their share cannot be told apart
+if [ "$VECTOR_BYTES" -le 0 ]; then VECTOR_BYTES="?"; VECTORS_PER_MILLION="? (the index shrank as its segments merged)"; fi
+# errors, and warnings that carry an exception (a source's retries are INFO lines and do not count)
+ERRORS=$(grep -cE ' ERROR | WARN .*Exception' "$WORK/server.log" || true)
 
 # --- the summary ------------------------------------------------------------------------------------
 DATE=$(date -u +%F)
@@ -373,7 +378,7 @@ awk '{ printf "  %-32s %8.0f %8.0f\n", $1, $2 / 1048576, $3 / 1048576 }' "$WORK/
 if [ "$ERRORS" != 0 ]; then
 	echo
 	echo "First errors in the server's log:"
-	grep -nE ' ERROR |Exception' "$WORK/server.log" | head -20
+	grep -nE ' ERROR | WARN .*Exception' "$WORK/server.log" | head -20
 fi
 echo
 echo "README benchmark row:"
