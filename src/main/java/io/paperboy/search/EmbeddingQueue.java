@@ -141,6 +141,11 @@ final class EmbeddingQueue {
 		return this.embedding.get();
 	}
 
+	/** Cores the machine's other work took lately, as the extra threads last read it. */
+	double otherCores() {
+		return this.quiet.otherCores();
+	}
+
 	/** Threads that always embed. */
 	int alwaysThreads() {
 		return (int) this.workers.stream().filter((worker) -> !worker.isExtra()).count();

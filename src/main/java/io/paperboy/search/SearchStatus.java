@@ -14,12 +14,13 @@ package io.paperboy.search;
  * @param threadsEmbedding the queue's threads embedding a paper now
  * @param alwaysThreads the queue's threads that embed whenever papers wait
  * @param idleThreads the queue's threads that embed only while the server is quiet
+ * @param otherCores cores the machine's work other than embedding took lately, as those threads read it
  * @param sizeInBytes size of the index's files
  * @param rebuild how far the rebuild under way has come; {@code null} when none is
  */
 public record SearchStatus(String folder, long papersInDatabase, int papersIndexed, int papersEmbedded,
 		boolean rebuilding, boolean embeddingsEnabled, long embeddedSinceStart, double papersPerSecond,
-		int threadsEmbedding, int alwaysThreads, int idleThreads, long sizeInBytes, RebuildProgress rebuild) {
+		int threadsEmbedding, int alwaysThreads, int idleThreads, double otherCores, long sizeInBytes, RebuildProgress rebuild) {
 
 	/** Share of the indexed papers that are embedded, 0 to 100. */
 	public int embeddedPercent() {
@@ -28,6 +29,10 @@ public record SearchStatus(String folder, long papersInDatabase, int papersIndex
 
 	public String size() {
 		return String.format(java.util.Locale.ROOT, "%.1f MB", this.sizeInBytes / 1e6);
+	}
+
+	public String otherWork() {
+		return String.format(java.util.Locale.ROOT, "%.1f", this.otherCores);
 	}
 
 	public String rate() {
