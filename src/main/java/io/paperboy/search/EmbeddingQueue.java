@@ -1,7 +1,7 @@
 package io.paperboy.search;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
+import java.lang.management.OperatingSystemMXBean;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +46,7 @@ final class EmbeddingQueue {
 	/** A thread's rate counts in the queue's for this long after its last batch. */
 	private static final long RECENT_NANOS = 5_000_000_000L;
 
-	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+	private static final OperatingSystemMXBean SYSTEM = ManagementFactory.getOperatingSystemMXBean();
 
 	private final IndexSync sync;
 
@@ -90,8 +90,8 @@ final class EmbeddingQueue {
 		for (int slot = 0; slot < idleThreads; slot++) {
 			this.workers.add(new Worker(slot, "paperboy-embedding-idle-" + (slot + 1)));
 		}
-		this.quiet = new QuietServer(requests, load, this::cpuNanos, Runtime.getRuntime().availableProcessors(),
-				always);
+		this.quiet = new QuietServer(requests, load, EmbeddingQueue::processCpuNanos,
+				Runtime.getRuntime().availableProcessors(), always);
 	}
 
 	void start() {
@@ -141,7 +141,7 @@ final class EmbeddingQueue {
 		return this.embedding.get();
 	}
 
-	/** Cores the machine's other work took lately, as the extra threads last read it. */
+	/** Cores the other processes on the machine took lately, as the extra threads last read it. */
 	double otherCores() {
 		return this.quiet.otherCores();
 	}
@@ -174,14 +174,9 @@ final class EmbeddingQueue {
 		return this.workers.stream().filter(Worker::isExtra).allMatch((worker) -> worker.standsAside);
 	}
 
-	/** Processor time of the queue's threads since start. */
-	private long cpuNanos() {
-		long sum = 0;
-		for (Worker worker : this.workers) {
-			long nanos = THREADS.getThreadCpuTime(worker.thread.getId());
-			sum += Math.max(0, nanos);
-		}
-		return sum;
+	/** Processor time of this process since start; -1 where the JVM does not tell it. */
+	private static long processCpuNanos() {
+		return (SYSTEM instanceof com.sun.management.OperatingSystemMXBean os) ? os.getProcessCpuTime() : -1;
 	}
 
 	/** Takes up to {@code size} papers without a vector, newest first, that no other thread holds. */

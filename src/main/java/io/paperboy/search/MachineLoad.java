@@ -21,7 +21,7 @@ interface MachineLoad {
 	 * system, interrupts; idle, waiting for the disk and time taken by the hypervisor are not.
 	 * {@code OperatingSystemMXBean.getCpuLoad()} reads the same file, but its interval runs from
 	 * anyone's previous call (the metrics' gauge too), which would not match the interval over
-	 * which the queue counts its own threads' time.
+	 * which the queue counts this process's own time.
 	 */
 	static MachineLoad procStat() {
 		return new ProcStat(Path.of("/proc/stat"));

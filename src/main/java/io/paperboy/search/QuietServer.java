@@ -7,9 +7,14 @@ import io.paperboy.web.RequestsInFlight;
 /**
  * Says when an extra embedding thread (one of {@code paperboy.search.embedding-idle-threads}) may
  * take a core: no request is being answered and none has begun for {@value #QUIET_MILLIS} ms, and
- * the machine's other work (anything but embedding: a PostgreSQL beside the server, an import, a
- * digest run) leaves a core free for it. Asked before every paper such a thread embeds, so a
+ * the machine's other work (a PostgreSQL beside the server, an import, a build) leaves a core free
+ * for it. Asked before every paper such a thread embeds, so a
  * visitor waits at most for the paper under way (about 30 ms of one core) before the core is his.
+ * <p>
+ * The machine's other work is the other processes' (the busy cores less this process's own time):
+ * this process's requests count through {@link RequestsInFlight} instead, and its own background
+ * work (storing the vectors, merging the index's segments, collecting garbage) mostly follows from
+ * embedding, and would otherwise keep the extra threads waiting for themselves.
  * <p>
  * Giving the extra threads a lower priority would not do: on Linux the JVM ignores Java's thread
  * priorities unless run as root with {@code -XX:ThreadPriorityPolicy=1}, and it has no call for a
@@ -32,7 +37,7 @@ final class QuietServer {
 
 	private final MachineLoad load;
 
-	private final LongSupplier embeddingCpuNanos;
+	private final LongSupplier ownCpuNanos;
 
 	private final int cores;
 
@@ -44,26 +49,26 @@ final class QuietServer {
 
 	private long lastReading = System.nanoTime();
 
-	private long lastEmbeddingCpu;
+	private long lastOwnCpu;
 
 	private double otherCores;
 
 	/**
 	 * @param requests the requests the server is answering
 	 * @param load the machine's busy cores
-	 * @param embeddingCpuNanos processor time all embedding threads have used, so that the load they
-	 * cause themselves is not taken for other work
+	 * @param ownCpuNanos processor time this process has used, so that its own load is not taken for
+	 * other work; negative when unknown
 	 * @param cores the cores this process may use
 	 * @param alwaysThreads the embedding threads that run whatever the load
 	 */
-	QuietServer(RequestsInFlight requests, MachineLoad load, LongSupplier embeddingCpuNanos, int cores,
+	QuietServer(RequestsInFlight requests, MachineLoad load, LongSupplier ownCpuNanos, int cores,
 			int alwaysThreads) {
 		this.requests = requests;
 		this.load = load;
-		this.embeddingCpuNanos = embeddingCpuNanos;
+		this.ownCpuNanos = ownCpuNanos;
 		this.cores = cores;
 		this.alwaysThreads = alwaysThreads;
-		this.lastEmbeddingCpu = embeddingCpuNanos.getAsLong();
+		this.lastOwnCpu = ownCpuNanos.getAsLong();
 	}
 
 	/**
@@ -85,19 +90,20 @@ final class QuietServer {
 				&& this.otherCores <= this.cores - this.alwaysThreads - slot - 1 + MARGIN;
 	}
 
-	/** Cores the machine's other work took in the last reading's interval. */
+	/** Cores the other processes took in the last reading's interval. */
 	synchronized double otherCores() {
 		return this.otherCores;
 	}
 
 	private void readLoad(long now) {
 		double busy = this.load.busyCores();
-		long cpu = this.embeddingCpuNanos.getAsLong();
-		double embedding = (double) (cpu - this.lastEmbeddingCpu) / (now - this.lastReading);
+		long cpu = this.ownCpuNanos.getAsLong();
+		double own = (double) (cpu - this.lastOwnCpu) / (now - this.lastReading);
+		boolean known = !Double.isNaN(busy) && cpu >= 0 && this.lastOwnCpu >= 0;
 		this.lastReading = now;
-		this.lastEmbeddingCpu = cpu;
+		this.lastOwnCpu = cpu;
 		// unknown load (another system, the first reading): only the requests decide
-		this.otherCores = Double.isNaN(busy) ? 0 : Math.max(0, busy - embedding);
+		this.otherCores = known ? Math.max(0, busy - own) : 0;
 	}
 
 }

@@ -14,7 +14,7 @@ package io.paperboy.search;
  * @param threadsEmbedding the queue's threads embedding a paper now
  * @param alwaysThreads the queue's threads that embed whenever papers wait
  * @param idleThreads the queue's threads that embed only while the server is quiet
- * @param otherCores cores the machine's work other than embedding took lately, as those threads read it
+ * @param otherCores cores the machine's other processes took lately, as those threads read it
  * @param sizeInBytes size of the index's files
  * @param rebuild how far the rebuild under way has come; {@code null} when none is
  */
