@@ -121,22 +121,7 @@ for setting in $TURNS; do
 	read -r _ _ embedded_before _ _ _ < <(search_status)
 	NAMES=(day) URLS=("/papers") ENCODINGS=(identity) LABELS=("anonymous day page /papers") PROCESSES=("")
 	measure_all
-	name=words
-	SEARCH_PATH=/papers/search SEARCH_EXTRA=mode=text \
-		wrk -t"$THREADS" -c"$SEARCH_CONNECTIONS" -d"$WARMUP" -s "$ROOT/bench/search_rotate.lua" "$BASE" >/dev/null
-	echo "Measuring the search page, words (mode=text): wrk -t$THREADS -c$SEARCH_CONNECTIONS -d$DURATION, rotating queries ..."
-	LOAD[$name]=$(load)
-	before=$(cpu_ticks)
-	SEARCH_PATH=/papers/search SEARCH_EXTRA=mode=text \
-		wrk -t"$THREADS" -c"$SEARCH_CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/search_rotate.lua" "$BASE" \
-		>"$WORK/wrk-$name-$turn.txt"
-	after=$(cpu_ticks)
-	grep -E 'Non-2xx|Socket errors' "$WORK/wrk-$name-$turn.txt" >&2 || true
-	requests=$(awk '/requests in/ { print $1 }' "$WORK/wrk-$name-$turn.txt")
-	RPS[$name]=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$WORK/wrk-$name-$turn.txt")
-	P50[$name]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$WORK/wrk-$name-$turn.txt")")
-	P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk-$name-$turn.txt")")
-	CPU[$name]=$(awk -v t=$((after - before)) -v hz="$hz" -v n="$requests" 'BEGIN { printf "%.2f", (n > 0) ? t * 1000 / hz / n : 0 }')
+	measure_search words mode=text "the search page, words (mode=text)"
 	read -r _ _ embedded_after _ _ _ < <(search_status)
 	during=$((embedded_after - embedded_before))
 	echo "  (b) day page ${RPS[day]} req/s, p50 ${P50[day]} ms, p99 ${P99[day]} ms, ${CPU[day]} ms CPU a request (load ${LOAD[day]});" \
