@@ -305,20 +305,7 @@ export QUERIES="$WORK/queries.txt"
 declare -A SEARCH_LABELS=([words]="search page, words (mode=text)" [default]="search page, default mode (words and meaning)")
 declare -A SEARCH_EXTRAS=([words]=mode=text [default]=)
 for name in words default; do
-	SEARCH_PATH=/papers/search SEARCH_EXTRA=${SEARCH_EXTRAS[$name]} \
-		wrk -t"$THREADS" -c"$SEARCH_CONNECTIONS" -d"$WARMUP" -s "$ROOT/bench/search_rotate.lua" "$BASE" >/dev/null
-	echo "Measuring ${SEARCH_LABELS[$name]}: wrk -t$THREADS -c$SEARCH_CONNECTIONS -d$DURATION, $(wc -l <"$QUERIES") rotating queries ..."
-	LOAD[$name]=$(load)
-	before=$(cpu_ticks)
-	SEARCH_PATH=/papers/search SEARCH_EXTRA=${SEARCH_EXTRAS[$name]} \
-		wrk -t"$THREADS" -c"$SEARCH_CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/search_rotate.lua" "$BASE" >"$WORK/wrk-$name.txt"
-	after=$(cpu_ticks)
-	grep -E 'Non-2xx|Socket errors' "$WORK/wrk-$name.txt" >&2 || true
-	requests=$(awk '/requests in/ { print $1 }' "$WORK/wrk-$name.txt")
-	RPS[$name]=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$WORK/wrk-$name.txt")
-	P50[$name]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$WORK/wrk-$name.txt")")
-	P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk-$name.txt")")
-	CPU[$name]=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.2f", (n > 0) ? t * 1000 / hz / n : 0 }')
+	measure_search "$name" "${SEARCH_EXTRAS[$name]}" "${SEARCH_LABELS[$name]}"
 done
 read -r _ _ embedded_end _ _ _ < <(status_now)
 

@@ -38,8 +38,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
 # average). A URL is a path on BASE, or a whole http:// address; the CPU is the server's, or that
 # of the processes listed (space-separated) in PROCESSES[i] when it is set.
 measure_all() {
-	local i name before after requests ticks url
-	ticks=$(getconf CLK_TCK)
+	local i name before after url
 	echo "Warming up: $WARMUP of wrk per URL ..."
 	for i in "${!URLS[@]}"; do
 		url=${URLS[$i]}
@@ -64,12 +63,39 @@ measure_all() {
 			echo "  errors during the run:" >&2
 			grep -E 'Non-2xx|Socket errors' "$WORK/wrk-$name.txt" >&2
 		fi
-		requests=$(awk '/requests in/ { print $1 }' "$WORK/wrk-$name.txt")
-		RPS[$name]=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$WORK/wrk-$name.txt")
-		P50[$name]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$WORK/wrk-$name.txt")")
-		P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk-$name.txt")")
-		CPU[$name]=$(awk -v t=$((after - before)) -v hz="$ticks" -v n="$requests" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
+		wrk_results "$name" "$WORK/wrk-$name.txt" $((after - before)) %.3f
 	done
+}
+
+# wrk_results NAME FILE TICKS FORMAT: RPS, P50 and P99 (ms) of NAME from wrk's output in FILE, and
+# CPU: the TICKS of CPU time spent meanwhile, in ms a request (printed with FORMAT, such as %.3f)
+wrk_results() {
+	local requests
+	declare -gA RPS P50 P99 CPU
+	requests=$(awk '/requests in/ { print $1 }' "$2")
+	RPS[$1]=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$2")
+	P50[$1]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$2")")
+	P99[$1]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$2")")
+	CPU[$1]=$(awk -v t="$3" -v hz="$(getconf CLK_TCK)" -v n="$requests" -v f="$4" 'BEGIN { printf f, (n > 0) ? t * 1000 / hz / n : 0 }')
+}
+
+# measure_search NAME EXTRA LABEL: the search page under SEARCH_CONNECTIONS clients cycling through
+# the queries in $QUERIES (bench/search_rotate.lua, with EXTRA such as mode=text added to each):
+# warms up, measures, and fills RPS, P50, P99, CPU (server CPU ms a request) and LOAD for NAME
+measure_search() {
+	local before after
+	declare -gA LOAD
+	SEARCH_PATH=/papers/search SEARCH_EXTRA=$2 \
+		wrk -t"$THREADS" -c"$SEARCH_CONNECTIONS" -d"$WARMUP" -s "$ROOT/bench/search_rotate.lua" "$BASE" >/dev/null
+	echo "Measuring $3: wrk -t$THREADS -c$SEARCH_CONNECTIONS -d$DURATION, $(wc -l <"$QUERIES") rotating queries ..."
+	LOAD[$1]=$(cut -d' ' -f1 /proc/loadavg)
+	before=$(cpu_ticks)
+	SEARCH_PATH=/papers/search SEARCH_EXTRA=$2 \
+		wrk -t"$THREADS" -c"$SEARCH_CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/search_rotate.lua" "$BASE" \
+		>"$WORK/wrk-$1.txt"
+	after=$(cpu_ticks)
+	grep -E 'Non-2xx|Socket errors' "$WORK/wrk-$1.txt" >&2 || true
+	wrk_results "$1" "$WORK/wrk-$1.txt" $((after - before)) %.2f
 }
 
 machine() {

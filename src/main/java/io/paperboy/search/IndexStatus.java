@@ -34,6 +34,8 @@ final class IndexStatus {
 		return new SearchStatus(this.index.location().folder().toString(), this.repository.countPapers(),
 				opened.count(), opened.countEmbedded(), this.rebuild.isRebuilding(), this.properties.embeddings(),
 				(running != null) ? running.embeddedSinceStart() : 0, (running != null) ? running.papersPerSecond() : 0,
+				(running != null) ? running.threadsEmbedding() : 0, (running != null) ? running.alwaysThreads() : 0,
+				(running != null) ? running.idleThreads() : 0, (running != null) ? running.otherCores() : 0,
 				opened.sizeInBytes(), this.rebuild.progress());
 	}
 

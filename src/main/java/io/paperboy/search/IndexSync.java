@@ -7,6 +7,7 @@ import java.util.function.IntConsumer;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.CatalogChangedEvent;
 import io.paperboy.community.VoteChangedEvent;
+import io.paperboy.web.RequestsInFlight;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,11 @@ class IndexSync implements SmartLifecycle {
 
 	private final boolean server;
 
+	private final RequestsInFlight requests;
+
+	/** The machine's load, as the embedding queue's extra threads read it. */
+	private volatile MachineLoad load = MachineLoad.procStat();
+
 	private final OpenedIndex index;
 
 	private final WriterThread writer = new WriterThread();
@@ -59,8 +65,9 @@ class IndexSync implements SmartLifecycle {
 	private volatile boolean running;
 
 	IndexSync(SearchProperties properties, IndexLocation location, Embedder embedder, Catalog catalog,
-			SearchRepository repository, Clock clock, ApplicationContext context) {
+			SearchRepository repository, Clock clock, ApplicationContext context, RequestsInFlight requests) {
 		this.properties = properties;
+		this.requests = requests;
 		this.embedder = embedder;
 		this.catalog = catalog;
 		this.repository = repository;
@@ -109,10 +116,19 @@ class IndexSync implements SmartLifecycle {
 	}
 
 	/**
+	 * Has the embedding queue's extra threads read the machine's load from {@code load} (before
+	 * {@link #start()}): tests that count what those threads do leave out the load of whatever else
+	 * runs on the machine.
+	 */
+	void readLoadFrom(MachineLoad load) {
+		this.load = load;
+	}
+
+	/**
 	 * In the server: opens the index, rebuilds it when it was missing or outdated or a rebuild was
 	 * stopped before its end, or else catches up,
 	 * then writes changes every refresh interval and catches up every catch-up interval, all on the
-	 * writer thread; the embedding queue runs on a thread of its own.
+	 * writer thread; the embedding queue runs on threads of its own.
 	 */
 	@Override
 	public void start() {
@@ -133,7 +149,8 @@ class IndexSync implements SmartLifecycle {
 		this.writer.every(this.properties.catchUpInterval(), this.catchUp::run);
 		if (this.properties.embeddings()) {
 			this.embeddingQueue = new EmbeddingQueue(this, this.embedder, this.catalog,
-					this.properties.embeddingBatchSize());
+					this.properties.embeddingBatchSize(), this.properties.embeddingThreads(),
+					this.properties.idleThreads(Runtime.getRuntime().availableProcessors()), this.requests, this.load);
 			this.embeddingQueue.start();
 		}
 	}

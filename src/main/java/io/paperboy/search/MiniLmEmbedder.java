@@ -26,8 +26,9 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
  * ONNX Runtime's defaults would give the model a thread pool of its own, one thread a core, whose
  * threads spin while they wait: one embedding thread then kept every core busy, a third of it
  * spinning, and took the cores from visitors for the days that embedding a large catalog lasts.
- * Here each text runs on the thread that embeds it and nowhere else, so
- * {@code paperboy.search.embedding-threads} is the number of cores embedding takes.
+ * Here each text runs on one thread and nowhere else: a single text on the caller's (the embedding
+ * queue's threads embed one paper at a time, and a search its query), the texts of a longer list on
+ * the executor's threads ({@code reindex}), so the threads that embed are the cores embedding takes.
  */
 final class MiniLmEmbedder implements Embedder {
 
@@ -38,7 +39,7 @@ final class MiniLmEmbedder implements Embedder {
 	private volatile EmbeddingModel model;
 
 	/**
-	 * @param executor runs the texts of a batch in parallel
+	 * @param executor runs the texts of a list of several in parallel
 	 * @param nativeFolder where the tokenizer's native library is unpacked, unless {@code DJL_CACHE_DIR}
 	 * says otherwise (its default is the home folder)
 	 */

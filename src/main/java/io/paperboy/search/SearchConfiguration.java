@@ -18,6 +18,10 @@ class SearchConfiguration {
 		return new IndexLocation(folder.toAbsolutePath().normalize(), dataDir.resolve("native").toAbsolutePath());
 	}
 
+	/**
+	 * The threads that embed the texts of a list of several, {@code reindex}'s batches; the server's
+	 * embedding queue embeds one text at a time on its own threads and starts none of these.
+	 */
 	@Bean(destroyMethod = "shutdownNow")
 	ExecutorService embeddingExecutor(SearchProperties properties) {
 		return Executors.newFixedThreadPool(Math.max(1, properties.embeddingThreads()), (task) -> {

@@ -19,6 +19,7 @@ import io.paperboy.catalog.Paper;
 import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.StorageTest;
 import io.paperboy.support.TestPapers;
+import io.paperboy.web.RequestsInFlight;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.AfterEach;
@@ -155,7 +156,7 @@ class BuildingTheIndexTests {
 	@Test
 	void reindexOfAHealthyIndexKeepsAnsweringFromItUntilTheEnd() throws Exception {
 		IndexSync sync = new IndexSync(embeddings(false), location(), this.embedder, this.catalog, this.repository,
-				Clock.systemUTC(), new StaticApplicationContext());
+				Clock.systemUTC(), new StaticApplicationContext(), new RequestsInFlight());
 		start(sync);
 		sync.rebuild((done) -> {
 		});
@@ -202,7 +203,7 @@ class BuildingTheIndexTests {
 		};
 		AtomicInteger embeddedBeforeTheEnd = new AtomicInteger();
 		IndexSync sync = new IndexSync(embeddings(true), location(), watched, this.catalog, this.repository,
-				Clock.systemUTC(), new GenericWebApplicationContext());
+				Clock.systemUTC(), new GenericWebApplicationContext(), new RequestsInFlight());
 		sync.watchRebuild((done) -> {
 			try {
 				if (done == ChangeBatches.BATCH) {
@@ -247,7 +248,7 @@ class BuildingTheIndexTests {
 
 	private IndexSync server(SearchProperties properties) {
 		return new IndexSync(properties, location(), this.embedder, this.catalog, this.repository, Clock.systemUTC(),
-				new GenericWebApplicationContext());
+				new GenericWebApplicationContext(), new RequestsInFlight());
 	}
 
 	private void start(IndexSync sync) {
@@ -261,7 +262,7 @@ class BuildingTheIndexTests {
 
 	private static SearchProperties embeddings(boolean on) {
 		return new SearchProperties(null, Duration.ofMillis(250), Duration.ofSeconds(5), Duration.ofSeconds(10), on, 32,
-				1);
+				1, 0);
 	}
 
 	private static void awaitRebuilt(IndexSync sync) {

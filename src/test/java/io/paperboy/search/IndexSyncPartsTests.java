@@ -205,7 +205,7 @@ class IndexSyncPartsTests {
 
 	private ChangeBatches batches(Duration commitInterval) {
 		SearchProperties properties = new SearchProperties(null, Duration.ofMillis(250), commitInterval,
-				Duration.ofSeconds(10), false, 32, 1);
+				Duration.ofSeconds(10), false, 32, 1, 0);
 		return new ChangeBatches(this.index, this.catalog, properties, () -> {
 		});
 	}

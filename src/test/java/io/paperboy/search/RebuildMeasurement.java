@@ -17,6 +17,7 @@ import io.paperboy.catalog.Paper;
 import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.StorageTest;
 import io.paperboy.support.TestPapers;
+import io.paperboy.web.RequestsInFlight;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,9 +73,9 @@ class RebuildMeasurement {
 		this.catalog.savePapers(batch, LocalDate.of(2025, 6, 2));
 		IndexSync sync = new IndexSync(
 				new SearchProperties(null, Duration.ofMillis(250), Duration.ofSeconds(5), Duration.ofSeconds(10), false,
-						32, 1),
+						32, 1, 0),
 				new IndexLocation(this.folder, this.folder.resolve("native")), this.embedder, this.catalog,
-				this.repository, Clock.systemUTC(), new StaticApplicationContext());
+				this.repository, Clock.systemUTC(), new StaticApplicationContext(), new RequestsInFlight());
 		sync.start();
 		try {
 			System.out.printf(Locale.ROOT, "%d papers, %d processors, load average %.2f%n", papers,

@@ -12,6 +12,7 @@ import io.paperboy.catalog.Catalog;
 import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.TestPapers;
 import io.paperboy.support.WebTest;
+import io.paperboy.web.RequestsInFlight;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,8 @@ class ReindexVerbTests {
 		}
 		// a context that is not a web application's: the index a command-line verb has
 		this.sync = new IndexSync(this.properties, new IndexLocation(this.folder, this.folder.resolve("native")),
-				this.embedder, this.catalog, this.repository, Clock.systemUTC(), new StaticApplicationContext());
+				this.embedder, this.catalog, this.repository, Clock.systemUTC(), new StaticApplicationContext(),
+				new RequestsInFlight());
 		this.sync.start();
 		this.verb = new ReindexVerb(this.sync, this.embedder, this.catalog, this.properties);
 	}

@@ -10,6 +10,7 @@ import io.paperboy.catalog.Catalog;
 import io.paperboy.support.CatalogTables;
 import io.paperboy.support.StorageTest;
 import io.paperboy.support.TestPapers;
+import io.paperboy.web.RequestsInFlight;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,7 +59,7 @@ class StoppingDuringARebuildTests {
 			this.catalog.savePaper(TestPapers.paper(id).build(), LocalDate.of(2025, 6, 2));
 		}
 		IndexSync sync = new IndexSync(this.properties, new IndexLocation(this.folder, this.folder.resolve("native")),
-				this.embedder, this.catalog, this.repository, Clock.systemUTC(), this.context);
+				this.embedder, this.catalog, this.repository, Clock.systemUTC(), this.context, new RequestsInFlight());
 		sync.rebuild((done) -> {
 		});
 		assertThat(sync.index().committedData().get(CatchUp.CAUGHT_UP_TO)).isNotEqualTo(Instant.EPOCH.toString());
