@@ -3,12 +3,14 @@ package io.paperboy.search;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
-import io.paperboy.account.Viewer;
-import io.paperboy.community.Votes;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
+import io.paperboy.account.Viewer;
+import io.paperboy.community.Votes;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,7 +56,10 @@ class SearchPageController {
 	ResponseEntity<byte[]> search(@RequestParam(required = false) String q, @RequestParam(required = false) String mode,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String category,
-			@RequestParam(required = false) String year, @RequestParam(name = "p", required = false) String p) {
+			@RequestParam(required = false) String year, @RequestParam(name = "p", required = false) String p,
+			Locale locale, HttpServletResponse response) {
+		// as a view's rendering does: the response says the request's language (Content-Language)
+		response.setLocale(locale);
 		int page = page(p);
 		SearchRequest request = PaperSearch.request(q, mode, sort, from, to, category, year,
 				(page - 1) * PAGE_SIZE, null, PAGE_SIZE);
