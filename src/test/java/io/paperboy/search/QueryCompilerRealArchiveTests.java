@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import io.paperboy.support.SharedData;
@@ -49,10 +48,7 @@ class QueryCompilerRealArchiveTests {
 	void indexTheWholeArchive(@TempDir Path folder) {
 		List<IndexedPaper> papers = RealArchive.hfDailyPapers(SharedData.hfDailyPapers());
 		assertThat(papers).hasSize(8506);
-		this.index = SearchIndex.open(folder, MiniLmEmbedder.MODEL);
-		this.index.add(papers, Map.of());
-		this.index.commit(Map.of());
-		this.index.refresh();
+		this.index = RealArchive.indexByWords(folder, papers);
 		List<IndexedPaper> shuffled = new ArrayList<>(papers);
 		Collections.shuffle(shuffled, new Random(20261207));
 		for (IndexedPaper paper : shuffled.subList(0, QUERIES)) {
