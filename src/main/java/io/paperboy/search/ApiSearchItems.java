@@ -88,8 +88,15 @@ final class ApiSearchItems {
 	private Encoded encoded(PaperListing listing) {
 		String id = listing.paper().id();
 		Encoded remembered = this.encoded.getIfPresent(id);
-		if (remembered != null && remembered.listing().equals(listing)) {
+		if (remembered != null && remembered.listing() == listing) {
 			return remembered;
+		}
+		if (remembered != null && remembered.listing().equals(listing)) {
+			// the paper read again, unchanged: kept with this reading, so that the searches that show it
+			// next compare it by identity, not field by field down to each author
+			Encoded same = remembered.readAs(listing);
+			this.encoded.put(id, same);
+			return same;
 		}
 		Encoded made = encode(listing);
 		this.encoded.put(id, made);
@@ -125,6 +132,12 @@ final class ApiSearchItems {
 	/** A paper's part of an item, encoded: before, between and after the highlighted title and abstract. */
 	private record Encoded(PaperListing listing, SerializableString before, SerializableString between,
 			SerializableString after, int length) {
+
+		/** The same encoding, for an equal listing read anew. */
+		Encoded readAs(PaperListing equal) {
+			return new Encoded(equal, this.before, this.between, this.after, this.length);
+		}
+
 	}
 
 	/** How a piece of highlighted text of one type is written: what comes before and after its text. */

@@ -57,6 +57,20 @@ class ApiSearchItemsTests {
 	}
 
 	@Test
+	void aPaperReadAgainUnchangedIsWrittenTheSameAndAChangeAfterItIsStillSeen() {
+		ApiSearchItems items = new ApiSearchItems(this.json, BASE_URL);
+		List<SearchHit> first = List.of(hit(listed("2506.00001", 12), marked("Reward Tampering", "Reward")));
+		List<SearchHit> again = List.of(hit(listed("2506.00001", 12), marked("Reward Tampering", "Tampering")));
+		String written = this.json.writeValueAsString(items.of(first));
+		assertThat(this.json.writeValueAsString(items.of(again))).isEqualTo(this.json.writeValueAsString(records(again)));
+		assertThat(this.json.writeValueAsString(items.of(again))).isEqualTo(this.json.writeValueAsString(records(again)));
+		List<SearchHit> changed = List.of(hit(listed("2506.00001", 14), marked("Reward Tampering", "Reward")));
+		assertThat(this.json.writeValueAsString(items.of(changed))).isEqualTo(this.json.writeValueAsString(records(changed)))
+			.contains("\"upvotes\":14")
+			.isNotEqualTo(written);
+	}
+
+	@Test
 	void papersForgottenForLackOfRoomAreWrittenAgainTheSame() {
 		ApiSearchItems items = new ApiSearchItems(this.json, BASE_URL, 1);
 		List<SearchHit> hits = IntStream.range(0, 20)
