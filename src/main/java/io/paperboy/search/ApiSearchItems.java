@@ -1,5 +1,9 @@
 package io.paperboy.search;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -84,8 +88,15 @@ final class ApiSearchItems {
 	private Encoded encoded(PaperListing listing) {
 		String id = listing.paper().id();
 		Encoded remembered = this.encoded.getIfPresent(id);
-		if (remembered != null && remembered.listing().equals(listing)) {
+		if (remembered != null && remembered.listing() == listing) {
 			return remembered;
+		}
+		if (remembered != null && remembered.listing().equals(listing)) {
+			// the paper read again, unchanged: kept with this reading, so that the searches that show it
+			// next compare it by identity, not field by field down to each author
+			Encoded same = remembered.readAs(listing);
+			this.encoded.put(id, same);
+			return same;
 		}
 		Encoded made = encode(listing);
 		this.encoded.put(id, made);
@@ -121,6 +132,12 @@ final class ApiSearchItems {
 	/** A paper's part of an item, encoded: before, between and after the highlighted title and abstract. */
 	private record Encoded(PaperListing listing, SerializableString before, SerializableString between,
 			SerializableString after, int length) {
+
+		/** The same encoding, for an equal listing read anew. */
+		Encoded readAs(PaperListing equal) {
+			return new Encoded(equal, this.before, this.between, this.after, this.length);
+		}
+
 	}
 
 	/** How a piece of highlighted text of one type is written: what comes before and after its text. */
@@ -131,6 +148,89 @@ final class ApiSearchItems {
 			String escapedMark = new String(JsonStringEncoder.getInstance().quoteAsCharArray(MARK));
 			int at = written.indexOf(escapedMark);
 			return new Piece(written.substring(0, at), written.substring(at + escapedMark.length()));
+		}
+
+	}
+
+	/**
+	 * Text already encoded to UTF-8, for a generator that writes bytes to copy as they are; a generator
+	 * that writes characters decodes them. Only what {@link JsonGenerator#writeRaw(SerializableString)}
+	 * asks of it is cheap; the rest works from the decoded text.
+	 */
+	private record Utf8(byte[] bytes) implements SerializableString {
+
+		@Override
+		public String getValue() {
+			return new String(this.bytes, StandardCharsets.UTF_8);
+		}
+
+		@Override
+		public int charLength() {
+			return getValue().length();
+		}
+
+		@Override
+		public char[] asQuotedChars() {
+			return new SerializedString(getValue()).asQuotedChars();
+		}
+
+		@Override
+		public byte[] asUnquotedUTF8() {
+			return this.bytes;
+		}
+
+		@Override
+		public byte[] asQuotedUTF8() {
+			return new SerializedString(getValue()).asQuotedUTF8();
+		}
+
+		@Override
+		public int appendQuotedUTF8(byte[] buffer, int offset) {
+			return new SerializedString(getValue()).appendQuotedUTF8(buffer, offset);
+		}
+
+		@Override
+		public int appendQuoted(char[] buffer, int offset) {
+			return new SerializedString(getValue()).appendQuoted(buffer, offset);
+		}
+
+		@Override
+		public int appendUnquotedUTF8(byte[] buffer, int offset) {
+			if (offset + this.bytes.length > buffer.length) {
+				return -1;
+			}
+			System.arraycopy(this.bytes, 0, buffer, offset, this.bytes.length);
+			return this.bytes.length;
+		}
+
+		@Override
+		public int appendUnquoted(char[] buffer, int offset) {
+			return new SerializedString(getValue()).appendUnquoted(buffer, offset);
+		}
+
+		@Override
+		public int writeQuotedUTF8(OutputStream out) throws IOException {
+			return new SerializedString(getValue()).writeQuotedUTF8(out);
+		}
+
+		@Override
+		public int writeUnquotedUTF8(OutputStream out) throws IOException {
+			out.write(this.bytes);
+			return this.bytes.length;
+		}
+
+		@Override
+		public int putQuotedUTF8(ByteBuffer buffer) throws IOException {
+			return new SerializedString(getValue()).putQuotedUTF8(buffer);
+		}
+
+		@Override
+		public int putUnquotedUTF8(ByteBuffer buffer) throws IOException {
+			if (this.bytes.length > buffer.remaining()) {
+				return -1;
+			}
+			buffer.put(this.bytes);
+			return this.bytes.length;
 		}
 
 	}
@@ -165,6 +265,10 @@ final class ApiSearchItems {
 			serialize(generator, context);
 		}
 
+		/**
+		 * The pieces, escaped, then encoded to UTF-8 at once: the generator's own encoding of a raw
+		 * string goes character by character, and the marked abstracts are about a quarter of an answer.
+		 */
 		private void pieces(JsonGenerator generator, List<HighlightSegment> pieces) {
 			StringBuilder out = new StringBuilder(64);
 			out.append('[');
@@ -179,7 +283,7 @@ final class ApiSearchItems {
 				out.append(layout.after());
 			}
 			out.append(']');
-			generator.writeRaw(out.toString());
+			generator.writeRaw(new Utf8(out.toString().getBytes(StandardCharsets.UTF_8)));
 		}
 
 	}

@@ -26,9 +26,12 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -39,6 +42,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollector;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
@@ -138,11 +142,18 @@ final class PaperSearcher {
 		Query vectorFilter = both(filter, this.compiler.exclusions(request.query()));
 		return this.index.search((searcher) -> {
 			int depth = Math.max(CANDIDATES, request.offset() + request.limit());
-			Query words = (text != null) ? filtered(text, filter) : null;
+			// the words rank papers in hybrid mode only; a search by meaning alone has no use for them
+			Query words = (text != null && request.mode() == SearchRequest.Mode.HYBRID) ? filtered(text, filter) : null;
+			// weighed once, for the ranking and for telling which papers found by meaning have the words:
+			// weighing looks up each of the query's terms in each segment, as costly as the search itself
+			Weight wordsWeight = (words != null)
+					? searcher.createWeight(searcher.rewrite(words), ScoreMode.TOP_SCORES, 1) : null;
 			// the page's facets count the first papers with the words; the fusion takes only its depth of them,
 			// which are the same as a search of that depth would find
 			TopDocs wordsTop = (words == null) ? null
-					: withFacets ? counted(searcher, words, Math.max(depth, COUNTED), null) : searcher.search(words, depth);
+					: top(searcher, wordsWeight, withFacets
+							? new TopScoreDocCollectorManager(Math.max(depth, COUNTED), null, COUNTED + 1)
+							: topHits(searcher, depth));
 			List<Integer> wordsCounted = (wordsTop != null) ? docs(wordsTop.scoreDocs) : List.of();
 			List<Integer> byWords = wordsCounted.subList(0, Math.min(depth, wordsCounted.size()));
 			List<Integer> known = knownItems(searcher, knownItem, filter);
@@ -169,7 +180,7 @@ final class PaperSearcher {
 						facets.categories(), facets.years(), text, true, coverage.embedded(), coverage.indexed(), false);
 			}
 			// hybrid: the papers that have the words, and those close in meaning that do not
-			List<Integer> meaningOnly = (words != null) ? notMatching(searcher, words, close) : close;
+			List<Integer> meaningOnly = (words != null) ? notMatching(searcher, wordsWeight, close) : close;
 			// without facets (the API), the count is Lucene's: a lower bound once it passes 1,000
 			boolean capped = withFacets && wordsTop != null && isCapped(wordsTop);
 			int wordMatches = (wordsTop == null) ? 0 : capped ? COUNTED : (int) wordsTop.totalHits.value;
@@ -221,10 +232,51 @@ final class PaperSearcher {
 		return addCosines(searcher, null, docs, null);
 	}
 
-	/** Of these documents, those the query does not match. */
-	private static List<Integer> notMatching(IndexSearcher searcher, Query query, List<Integer> docs)
+	/**
+	 * Papers Lucene's {@code IndexSearcher.search(query, n)} counts exactly before it starts skipping
+	 * those that cannot make the list (its own threshold): the API's counts stay Lucene's.
+	 */
+	private static final int TOTAL_HITS_THRESHOLD = 1_000;
+
+	/** What {@code IndexSearcher.search(query, count)} collects with, for {@link #top}. */
+	private static TopScoreDocCollectorManager topHits(IndexSearcher searcher, int count) {
+		return new TopScoreDocCollectorManager(Math.min(count, Math.max(1, searcher.getIndexReader().maxDoc())), null,
+				TOTAL_HITS_THRESHOLD, searcher.getSlices().length > 1);
+	}
+
+	/**
+	 * The top documents of an already weighed query, collected leaf by leaf as {@link IndexSearcher}
+	 * collects them without an executor, so that the same weight can serve another purpose.
+	 */
+	private static TopDocs top(IndexSearcher searcher, Weight weight, TopScoreDocCollectorManager manager)
 			throws IOException {
-		Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+		TopScoreDocCollector collector = manager.newCollector();
+		collector.setWeight(weight);
+		for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+			LeafCollector leafCollector;
+			try {
+				leafCollector = collector.getLeafCollector(leaf);
+			}
+			catch (CollectionTerminatedException ex) {
+				continue;
+			}
+			BulkScorer scorer = weight.bulkScorer(leaf);
+			if (scorer != null) {
+				try {
+					scorer.score(leafCollector, leaf.reader().getLiveDocs());
+				}
+				catch (CollectionTerminatedException ex) {
+					// the collector has what it needs from this leaf
+				}
+			}
+			leafCollector.finish();
+		}
+		return manager.reduce(List.of(collector));
+	}
+
+	/** Of these documents, those the weighed query does not match. */
+	private static List<Integer> notMatching(IndexSearcher searcher, Weight weight, List<Integer> docs)
+			throws IOException {
 		Set<Integer> matching = new HashSet<>();
 		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
 		LeafReaderContext leaf = null;

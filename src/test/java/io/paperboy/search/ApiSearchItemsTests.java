@@ -36,12 +36,38 @@ class ApiSearchItemsTests {
 	}
 
 	@Test
+	void anItemIsWrittenAsUtf8BytesAsTheRecordWouldEvenWhenAMarkedAbstractOutgrowsTheWritersBuffer() {
+		String longText = "Back\\slash, \"quoted\", é, 😀, tab\t. ".repeat(2_000);
+		List<SearchHit> hits = List.of(hit(listed("2506.00001", 12), marked("Reward \"Tampering\" é 😀", "Tampering")),
+				new SearchHit(listed("2506.00002", 3), List.of(HighlightSegment.text("Long")),
+						List.of(HighlightSegment.highlight(longText), HighlightSegment.text(longText)), List.of()),
+				hit(unlisted("2506.00003"), List.of()));
+		// as the server writes an answer: to a stream of bytes, not to a string
+		assertThat(this.json.writeValueAsBytes(new ApiSearchItems(this.json, BASE_URL).of(hits)))
+			.isEqualTo(this.json.writeValueAsBytes(records(hits)));
+	}
+
+	@Test
 	void aPaperThatChangedIsWrittenAsItNowIsAndTheSameQueryMarksOtherWords() {
 		ApiSearchItems items = new ApiSearchItems(this.json, BASE_URL);
 		items.of(List.of(hit(listed("2506.00001", 12), marked("Reward Tampering", "Reward"))));
 		List<SearchHit> changed = List.of(hit(listed("2506.00001", 13), marked("Reward Tampering", "Tampering")));
 		String written = this.json.writeValueAsString(items.of(changed));
 		assertThat(written).isEqualTo(this.json.writeValueAsString(records(changed))).contains("\"upvotes\":13");
+	}
+
+	@Test
+	void aPaperReadAgainUnchangedIsWrittenTheSameAndAChangeAfterItIsStillSeen() {
+		ApiSearchItems items = new ApiSearchItems(this.json, BASE_URL);
+		List<SearchHit> first = List.of(hit(listed("2506.00001", 12), marked("Reward Tampering", "Reward")));
+		List<SearchHit> again = List.of(hit(listed("2506.00001", 12), marked("Reward Tampering", "Tampering")));
+		String written = this.json.writeValueAsString(items.of(first));
+		assertThat(this.json.writeValueAsString(items.of(again))).isEqualTo(this.json.writeValueAsString(records(again)));
+		assertThat(this.json.writeValueAsString(items.of(again))).isEqualTo(this.json.writeValueAsString(records(again)));
+		List<SearchHit> changed = List.of(hit(listed("2506.00001", 14), marked("Reward Tampering", "Reward")));
+		assertThat(this.json.writeValueAsString(items.of(changed))).isEqualTo(this.json.writeValueAsString(records(changed)))
+			.contains("\"upvotes\":14")
+			.isNotEqualTo(written);
 	}
 
 	@Test

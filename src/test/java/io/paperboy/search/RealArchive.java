@@ -23,6 +23,15 @@ final class RealArchive {
 	private RealArchive() {
 	}
 
+	/** An index of these papers in {@code folder}, by words only (no vectors), committed and searchable. */
+	static SearchIndex indexByWords(Path folder, List<IndexedPaper> papers) {
+		SearchIndex index = SearchIndex.open(folder, MiniLmEmbedder.MODEL);
+		index.add(papers, Map.of());
+		index.commit(Map.of());
+		index.refresh();
+		return index;
+	}
+
 	/** Every paper of Hugging Face's daily files, once each (a paper listed twice: its later snapshot). */
 	static List<IndexedPaper> hfDailyPapers(Path folder) {
 		Map<String, IndexedPaper> papers = new LinkedHashMap<>();

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import io.paperboy.support.SharedData;
@@ -39,10 +38,7 @@ class SearchQualityRealArchiveTests {
 	void indexTheWholeArchive(@TempDir Path folder) {
 		List<IndexedPaper> papers = RealArchive.hfDailyPapers(SharedData.hfDailyPapers());
 		assertThat(papers).hasSize(8506);
-		this.index = SearchIndex.open(folder, MiniLmEmbedder.MODEL);
-		this.index.add(papers, Map.of());
-		this.index.commit(Map.of());
-		this.index.refresh();
+		this.index = RealArchive.indexByWords(folder, papers);
 		this.searcher = new PaperSearcher(this.index, PaperFields.analyzer());
 		List<IndexedPaper> shuffled = new ArrayList<>(papers);
 		Collections.shuffle(shuffled, new Random(20261127));
