@@ -53,18 +53,26 @@ class SmtpDataStreamTests {
 	}
 
 	private static String ours(byte[] bytes, int piece) throws IOException {
-		ByteArrayOutputStream connection = new ByteArrayOutputStream();
-		SmtpDataStream data = new SmtpDataStream(connection);
-		write(data, bytes, piece);
-		data.endLine();
-		return connection.toString(StandardCharsets.ISO_8859_1);
+		return written(bytes, piece, true);
 	}
 
 	private static String angus(byte[] bytes, int piece) throws IOException {
+		return written(bytes, piece, false);
+	}
+
+	/** The data as they reach the connection through Paperboy's stream, or through Angus Mail's. */
+	private static String written(byte[] bytes, int piece, boolean ours) throws IOException {
 		ByteArrayOutputStream connection = new ByteArrayOutputStream();
-		SMTPOutputStream data = new SMTPOutputStream(connection);
-		write(data, bytes, piece);
-		data.ensureAtBOL();
+		if (ours) {
+			SmtpDataStream data = new SmtpDataStream(connection);
+			write(data, bytes, piece);
+			data.endLine();
+		}
+		else {
+			SMTPOutputStream data = new SMTPOutputStream(connection);
+			write(data, bytes, piece);
+			data.ensureAtBOL();
+		}
 		return connection.toString(StandardCharsets.ISO_8859_1);
 	}
 
