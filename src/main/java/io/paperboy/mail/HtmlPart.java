@@ -61,8 +61,13 @@ public final class HtmlPart implements HtmlTemplateOutput {
 		if (value == null) {
 			return;
 		}
-		if (this.pieces.isShared(value)) {
-			this.written.add(this.pieces.keptValue(value, this.tag, this.attribute, () -> escaped((out) -> out.writeUserContent(value))));
+		PartPieces.HtmlPiece kept = this.pieces.keptValue(value, this.tag, this.attribute);
+		if (kept != null) {
+			this.written.add(kept);
+		}
+		else if (this.pieces.isShared(value)) {
+			this.written.add(this.pieces.keepValue(value, this.tag, this.attribute,
+					escaped((out) -> out.writeUserContent(value))));
 		}
 		else {
 			own((out) -> out.writeUserContent(value));

@@ -42,20 +42,32 @@ public final class PartPieces {
 		return new HtmlPart(this);
 	}
 
+	// each piece is looked up before it is made: a miss is rare, and computeIfAbsent locks a bin of
+	// the map even to find what is there, which the senders then wait on
+
 	TextPiece keptText(String lines) {
-		return this.text.computeIfAbsent(lines, TextPiece::of);
+		TextPiece kept = this.text.get(lines);
+		return (kept != null) ? kept : this.text.computeIfAbsent(lines, TextPiece::of);
 	}
 
 	HtmlPiece keptMarkup(String markup) {
-		return this.markup.computeIfAbsent(markup, HtmlPiece::of);
+		HtmlPiece kept = this.markup.get(markup);
+		return (kept != null) ? kept : this.markup.computeIfAbsent(markup, HtmlPiece::of);
 	}
 
 	boolean isShared(String value) {
 		return this.shared.contains(value);
 	}
 
-	HtmlPiece keptValue(String value, String tag, String attribute, java.util.function.Supplier<String> escaped) {
-		return this.values.computeIfAbsent(new HtmlKey(value, tag, attribute), (key) -> HtmlPiece.of(escaped.get()));
+	/** A shared value's piece in this context, or {@code null} when it was not written yet. */
+	HtmlPiece keptValue(String value, String tag, String attribute) {
+		return this.values.get(new HtmlKey(value, tag, attribute));
+	}
+
+	HtmlPiece keepValue(String value, String tag, String attribute, String escaped) {
+		HtmlPiece piece = HtmlPiece.of(escaped);
+		HtmlPiece kept = this.values.putIfAbsent(new HtmlKey(value, tag, attribute), piece);
+		return (kept != null) ? kept : piece;
 	}
 
 	private record HtmlKey(String value, String tag, String attribute) {
