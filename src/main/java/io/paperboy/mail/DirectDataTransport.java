@@ -12,7 +12,7 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 /**
  * Angus Mail's SMTP transport, but for the stream a message's data are written to after
  * {@code DATA}: {@link SmtpDataStream}, one pass over the bytes, rather than Angus Mail's two
- * streams and a write per line (a twelfth of a digest sender's time went there). Everything else
+ * streams and a write per line (about a tenth of a digest sender's time went there). Everything else
  * (the dialogue, STARTTLS, authentication, {@code BDAT}, replies and failures) is Angus Mail's own.
  * <p>
  * The stream writes to the transport's buffered connection, a private field of Angus Mail's; when
