@@ -5,9 +5,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -63,6 +67,33 @@ class UserRepository {
 			.param("email", email)
 			.query(this::mapMember)
 			.optional();
+	}
+
+	/** The members with these addresses (normalised), by address; one query for all of them, one for their roles. */
+	Map<String, Member> findMembersByEmail(Collection<String> emails) {
+		Map<String, Member> members = new HashMap<>();
+		if (emails.isEmpty()) {
+			return members;
+		}
+		List<Member> found = this.jdbc.sql("select * from users where email in (:emails)")
+			.param("emails", Set.copyOf(emails))
+			.query((rs, row) -> new Member(rs.getLong("id"), rs.getString("email"), rs.getString("username"),
+					rs.getString("display_name"), EnumSet.noneOf(Role.class), rs.getBoolean("needs_profile")))
+			.list();
+		Map<Long, Set<Role>> roles = new HashMap<>();
+		if (!found.isEmpty()) {
+			this.jdbc.sql("select user_id, role from user_roles where user_id in (:ids)")
+				.param("ids", found.stream().map(Member::id).toList())
+				.query((rs) -> {
+					roles.computeIfAbsent(rs.getLong(1), (id) -> EnumSet.noneOf(Role.class))
+						.add(Role.valueOf(rs.getString(2)));
+				});
+		}
+		for (Member member : found) {
+			members.put(member.email(), new Member(member.id(), member.email(), member.username(), member.displayName(),
+					roles.getOrDefault(member.id(), EnumSet.noneOf(Role.class)), member.needsProfile()));
+		}
+		return members;
 	}
 
 	Optional<Member> findMember(long id) {

@@ -13,7 +13,11 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.paperboy.catalog.Paper;
 import io.paperboy.catalog.PaperListing;
+import io.paperboy.mail.HtmlPart;
 import io.paperboy.mail.MailMessage;
+import io.paperboy.mail.PartPieces;
+import io.paperboy.mail.TextPart;
+import io.paperboy.mail.WrittenParts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +60,9 @@ class DigestMessages {
 
 	/**
 	 * The same, within a run that writes many digests of the same papers: each paper's parts and
-	 * wrapped lines are made once and {@code shared}.
+	 * wrapped lines are made once and {@code shared}, and so are their bytes on the wire: the
+	 * message's parts are written from pieces encoded once ({@link PartPieces}), byte for byte what
+	 * the mailer would make of the whole text and HTML.
 	 */
 	MailMessage message(Digest digest, String messageId, Shared shared) {
 		return message(digest, digest.subscription().email(), messageId, shared);
@@ -86,7 +92,10 @@ class DigestMessages {
 		if (messageId != null) {
 			headers.put("Message-ID", messageId);
 		}
-		return new MailMessage(to, mail.subject(), text(mail, shared), html(mail), headers, MailMessage.Kind.BULK);
+		HtmlPart html = shared.pieces.html();
+		this.templates.render("digest/mail.jte", Map.of("mail", mail), html);
+		return MailMessage.written(to, mail.subject(), new WrittenParts(text(mail, shared), html), headers,
+				MailMessage.Kind.BULK);
 	}
 
 	DigestMail mail(Digest digest) {
@@ -151,10 +160,15 @@ class DigestMessages {
 
 	/** The text part: the same content, every line at most {@value #WIDTH} characters but for a link too long to fit. */
 	static String text(DigestMail mail) {
-		return text(mail, new Shared());
+		return text(mail, new Shared()).toString();
 	}
 
-	private static String text(DigestMail mail, Shared shared) {
+	/**
+	 * The text part, its papers' lines (but for the number, votes and reason) shared by every
+	 * message of the run that holds them.
+	 */
+	private static TextPart text(DigestMail mail, Shared shared) {
+		TextPart part = shared.pieces.text();
 		StringBuilder text = new StringBuilder();
 		wrap(text, mail.heading(), "");
 		text.append('\n');
@@ -172,9 +186,11 @@ class DigestMessages {
 			ItemLines lines = shared.lines(item, indent);
 			// the title's lines were wrapped after an indent as wide as the number: the number takes its place
 			text.append(number).append(lines.title(), indent.length(), lines.title().length());
-			text.append(lines.authors());
+			part.append(text).appendShared(lines.authors());
+			text.setLength(0);
 			wrap(text, item.upvotes() + ((item.upvotes() == 1) ? " upvote" : " upvotes") + " · " + item.reason(), indent);
-			text.append(lines.rest());
+			part.append(text).appendShared(lines.rest());
+			text.setLength(0);
 			text.append('\n');
 		}
 		text.append("-- \n");
@@ -184,7 +200,7 @@ class DigestMessages {
 		wrap(text, mail.preferencesUrl(), "");
 		wrap(text, "Unsubscribe with one click:", "");
 		wrap(text, mail.unsubscribeUrl(), "");
-		return text.toString();
+		return part.append(text);
 	}
 
 	/** An item's lines in the text part but for its votes and reason, wrapped after one indent. */
@@ -222,12 +238,15 @@ class DigestMessages {
 	}
 
 	/**
-	 * What the messages of one run share: each paper as a message shows it, and its wrapped lines
-	 * for each indent, made once for the run rather than once a message. Made for one run and
+	 * What the messages of one run share: each paper as a message shows it, its wrapped lines for
+	 * each indent, and the encoded pieces of both parts (the template's markup, the papers' values
+	 * and lines), made once for the run rather than once a message. Made for one run and
 	 * dropped after it, like the listings it is made from. Messages may be written on several
 	 * threads.
 	 */
 	static final class Shared {
+
+		private final PartPieces pieces = new PartPieces();
 
 		private final Map<String, SharedItem> items = new ConcurrentHashMap<>();
 
@@ -239,6 +258,11 @@ class DigestMessages {
 				// first seen, or a listing read again since: made from this one
 				shared = new SharedItem(listing, DigestMessages.item(listing, base));
 				this.items.put(listing.paper().id(), shared);
+				// what the HTML part shows of the paper, the same in every message that holds it
+				DigestMail.Item item = shared.item();
+				List.of(item.title(), item.url(), item.authors(), item.summary(), item.arxivUrl())
+					.forEach(this.pieces::share);
+				this.pieces.share(item.codeUrl());
 			}
 			return shared.item();
 		}

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paperboy.account.Member;
 import io.paperboy.mail.Mailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,8 +128,8 @@ class DigestRuns {
 	}
 
 	/**
-	 * Composes a block of due digests, reading whose period is taken already and what each was sent
-	 * before in one query each for the whole block, and queues them {@value #QUEUED_TOGETHER} at a
+	 * Composes a block of due digests, reading whose period is taken already, what each was sent
+	 * before and the members behind them in one query each for the whole block, and queues them {@value #QUEUED_TOGETHER} at a
 	 * time.
 	 */
 	private void composeBlock(List<Subscription> due, Digests.Run composing, List<OutboxRepository.Queued> pending,
@@ -139,6 +140,7 @@ class DigestRuns {
 		Set<Long> taken = this.subscriptions.withPeriodTaken(periods);
 		List<Long> free = periods.keySet().stream().filter((id) -> !taken.contains(id)).toList();
 		Map<Long, Set<String>> sent = this.subscriptions.sentPapers(free, Digests.sentAfter(now));
+		Map<Long, Member> members = this.digests.membersOf(due.stream().filter((subscription) -> !taken.contains(subscription.id())).toList());
 		for (Subscription subscription : due) {
 			report.due++;
 			if (taken.contains(subscription.id())) {
@@ -146,7 +148,7 @@ class DigestRuns {
 				continue;
 			}
 			try {
-				Digest digest = this.digests.compose(subscription, composing, sent.get(subscription.id()));
+				Digest digest = this.digests.compose(subscription, composing, sent.get(subscription.id()), members);
 				if (digest.isEmpty() && !this.properties.sendEmpty()) {
 					report.empty++;
 					continue;

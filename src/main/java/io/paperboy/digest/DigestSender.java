@@ -36,9 +36,11 @@ import org.springframework.stereotype.Component;
  * suppressed (its address was suppressed or unsubscribed since it was composed). A sender holds at
  * most one batch: nothing piles up in memory, whatever the outbox holds.
  *
- * <p>The one moment a message can go twice: the relay accepted a batch and the sender died before
- * it marked it. The rows stay claimed until their lease runs out, and are sent again, with the
- * same {@code Message-ID}. At most one batch per sender, and never more than once more.
+ * <p>A batch the relay accepted is marked sent in the transaction that claims the sender's next
+ * batch: one commit a batch. The one moment a message can go twice: the relay accepted a batch and
+ * the sender died before that commit. The rows stay claimed until their lease runs out, and are
+ * sent again, with the same {@code Message-ID}. At most one batch per sender, and never more than
+ * once more.
  */
 @Component
 class DigestSender {
@@ -174,6 +176,8 @@ class DigestSender {
 	}
 
 	private void sendUntilEmpty(String sender, Sending sending) {
+		// what the relay accepted of the last batch: marked sent with the next claim, in its transaction
+		List<OutboxMessage> accepted = List.of();
 		// one connection to the relay for all of this sender's batches
 		try (MailConnection connection = this.mailer.connection()) {
 			while (!Thread.currentThread().isInterrupted()) {
@@ -181,8 +185,10 @@ class DigestSender {
 				boolean last = !sending.composing;
 				this.checkpoint.reached(Step.BEFORE_CLAIM);
 				Instant now = this.clock.instant();
-				List<OutboxMessage> batch = this.outbox.claim(sender, this.properties.batchSize(), now,
+				List<OutboxMessage> batch = this.outbox.markSentAndClaim(accepted, sender, this.properties.batchSize(), now,
 						now.minus(this.properties.lease()));
+				accepted.forEach((row) -> count(sending.tally.sent, "sent"));
+				accepted = List.of();
 				if (batch.isEmpty()) {
 					if (last) {
 						return;
@@ -191,12 +197,19 @@ class DigestSender {
 					continue;
 				}
 				this.checkpoint.reached(Step.CLAIMED);
-				send(batch, sending, connection);
+				accepted = send(batch, sending, connection);
 			}
+			// interrupted: what was accepted is marked before the sender stops
+			this.outbox.markSent(accepted, this.clock.instant());
+			accepted.forEach((row) -> count(sending.tally.sent, "sent"));
 		}
 	}
 
-	private void send(List<OutboxMessage> batch, Sending sending, MailConnection connection) {
+	/**
+	 * Writes and sends a claimed batch, and records every message the relay did not accept.
+	 * @return the rows the relay accepted, to be marked sent
+	 */
+	private List<OutboxMessage> send(List<OutboxMessage> batch, Sending sending, MailConnection connection) {
 		Tally tally = sending.tally;
 		List<OutboxMessage> going = new ArrayList<>();
 		List<MailMessage> messages = new ArrayList<>();
@@ -223,7 +236,7 @@ class DigestSender {
 			}
 		}
 		if (going.isEmpty()) {
-			return;
+			return List.of();
 		}
 		awaitTurn(going.size());
 		List<MailOutcome> outcomes = connection.sendAll(messages);
@@ -237,8 +250,7 @@ class DigestSender {
 				record(going.get(i), outcomes.get(i), tally);
 			}
 		}
-		this.outbox.markSent(accepted, this.clock.instant());
-		accepted.forEach((row) -> count(tally.sent, "sent"));
+		return accepted;
 	}
 
 	/** The message of a composed digest, written now from the papers' listings, under the row's {@code Message-ID}. */

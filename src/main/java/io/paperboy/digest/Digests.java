@@ -93,11 +93,21 @@ class Digests {
 	 * ({@link SubscriptionRepository#sentPapers(java.util.Collection, Instant)}).
 	 */
 	Digest compose(Subscription subscription, Run run, Set<String> sent) {
+		return compose(subscription, run, sent, null);
+	}
+
+	/**
+	 * The same, with the members behind a block of subscriptions read at once ({@link #membersOf}):
+	 * a subscription whose member is not in {@code members} has none.
+	 * @param members the members by subscription id, or {@code null} to look each one up
+	 */
+	Digest compose(Subscription subscription, Run run, Set<String> sent, Map<Long, Member> members) {
 		Instant now = run.now;
 		Preferences preferences = subscription.preferences();
 		Instant since = since(subscription, now);
 		Window window = run.window(this);
-		Interests interests = (preferences.ordering() == Ordering.UPVOTED) ? interests(subscription) : Interests.NONE;
+		Interests interests = (preferences.ordering() == Ordering.UPVOTED) ? interests(member(subscription, members))
+				: Interests.NONE;
 		List<Map.Entry<String, Set<String>>> topics = topics(preferences, run);
 		List<Ranked> kept = new ArrayList<>();
 		for (Candidates.Candidate candidate : window.candidates()) {
@@ -125,7 +135,7 @@ class Digests {
 		List<DigestItem> items = kept.stream().map(Ranked::item).toList();
 		String note = null;
 		if (preferences.ordering() == Ordering.FOR_YOU) {
-			Ordered ordered = forYou(subscription, items);
+			Ordered ordered = forYou(subscription, member(subscription, members), items);
 			items = ordered.items();
 			note = ordered.note();
 		}
@@ -139,8 +149,7 @@ class Digests {
 	 * interested in. A member with no signal yet gets the trending order and a note saying what the digest
 	 * learns from; when the model cannot answer (no member, no index), the digest stays as it was.
 	 */
-	private Ordered forYou(Subscription subscription, List<DigestItem> kept) {
-		Optional<Member> member = member(subscription);
+	private Ordered forYou(Subscription subscription, Optional<Member> member, List<DigestItem> kept) {
 		if (member.isEmpty() || kept.isEmpty()) {
 			return new Ordered(kept, null);
 		}
@@ -171,9 +180,34 @@ class Digests {
 	}
 
 	/** The member behind a subscription: the one it is linked to, or the one with its address. */
-	private Optional<Member> member(Subscription subscription) {
+	private Optional<Member> member(Subscription subscription, Map<Long, Member> members) {
+		if (members != null) {
+			return Optional.ofNullable(members.get(subscription.id()));
+		}
 		return (subscription.userId() != null) ? this.accounts.find(subscription.userId())
 				: this.accounts.findByEmail(subscription.email());
+	}
+
+	/**
+	 * The members behind the subscriptions whose order needs one ("like papers I upvoted", "For
+	 * you"), by subscription id: those found by address in one query for the block, those linked to
+	 * a member (fewer: a member's own subscription) one by one.
+	 */
+	Map<Long, Member> membersOf(List<Subscription> subscriptions) {
+		List<Subscription> ordered = subscriptions.stream()
+			.filter((subscription) -> subscription.preferences().ordering() != Ordering.TRENDING)
+			.toList();
+		Map<String, Member> byEmail = this.accounts.findAllByEmail(ordered.stream()
+			.filter((subscription) -> subscription.userId() == null)
+			.map(Subscription::email)
+			.toList());
+		Map<Long, Member> members = new HashMap<>();
+		for (Subscription subscription : ordered) {
+			Optional<Member> member = (subscription.userId() != null) ? this.accounts.find(subscription.userId())
+					: Optional.ofNullable(byEmail.get(subscription.email()));
+			member.ifPresent((found) -> members.put(subscription.id(), found));
+		}
+		return members;
 	}
 
 	/** The papers of the longest period a digest covers, ending now, with their listings. */
@@ -288,8 +322,7 @@ class Digests {
 	 * they upvoted (from the search index, when it has embeddings), and the categories of those
 	 * papers.
 	 */
-	private Interests interests(Subscription subscription) {
-		Optional<Member> member = member(subscription);
+	private Interests interests(Optional<Member> member) {
 		if (member.isEmpty()) {
 			return Interests.NONE;
 		}

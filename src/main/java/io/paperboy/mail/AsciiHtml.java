@@ -53,6 +53,55 @@ final class AsciiHtml {
 		if (hasNonAsciiRawText(html)) {
 			return null;
 		}
+		return references(html);
+	}
+
+	/**
+	 * Whether a piece of HTML converts on its own as it would within the whole ({@link HtmlPart}):
+	 * every {@code <style>} or {@code <script>} it opens it also closes, with ASCII only between;
+	 * it does not end within a tag's name (which the next piece would finish); and it neither
+	 * starts nor ends within a surrogate pair.
+	 */
+	static boolean convertsAlone(String piece) {
+		if (piece.isEmpty()) {
+			return true;
+		}
+		if (Character.isLowSurrogate(piece.charAt(0)) || Character.isHighSurrogate(piece.charAt(piece.length() - 1))) {
+			return false;
+		}
+		int lastTag = piece.lastIndexOf('<');
+		if (lastTag >= 0) {
+			int at = lastTag + 1;
+			while (at < piece.length() && (Character.isLetterOrDigit(piece.charAt(at)) || piece.charAt(at) == '/')) {
+				at++;
+			}
+			if (at == piece.length()) {
+				return false;
+			}
+		}
+		for (int at = piece.indexOf('<'); at >= 0 && at + 1 < piece.length(); at = piece.indexOf('<', at + 1)) {
+			String element = rawTextElementAt(piece, at + 1);
+			if (element != null) {
+				int end = endTag(piece, at + 1 + element.length(), element);
+				if (end == piece.length()) {
+					return false;
+				}
+				for (int i = at; i < end; i++) {
+					if (piece.charAt(i) > 0x7F) {
+						return false;
+					}
+				}
+				at = Math.max(at, end - 1);
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The UTF-8 bytes of the HTML with each character outside ASCII replaced by its reference,
+	 * whatever element it is in, or {@code null} when it holds a C1 control character.
+	 */
+	static byte[] references(String html) {
 		byte[] utf8 = html.getBytes(StandardCharsets.UTF_8);
 		// most characters are ASCII: room for the markup and some references
 		byte[] ascii = new byte[utf8.length + utf8.length / 8 + 16];

@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
  * @param headers extra headers ({@code List-Unsubscribe}, ...), values cleaned like the subject; not
  * the ones the mailer writes itself (addresses, subject, date, MIME structure, signature)
  * @param kind whether this is a message someone asked for just now or a bulk message
+ * @param parts the text and HTML parts written already from shared pieces, or {@code null}; when
+ * given, they are the message's text and HTML, and {@code text} and {@code html} are not kept
  */
 public record MailMessage(String to, String subject, String text, String html, Map<String, String> headers,
-		Kind kind) {
+		Kind kind, WrittenParts parts) {
 
 	private static final Pattern FIELD_NAME = Pattern.compile("[!-9;-~]+");
 
@@ -31,12 +33,40 @@ public record MailMessage(String to, String subject, String text, String html, M
 			throw new IllegalArgumentException("A message needs a recipient");
 		}
 		subject = singleLine(subject);
-		text = (text != null) ? text : "";
+		text = (parts != null) ? null : (text != null) ? text : "";
+		html = (parts != null) ? null : html;
 		Map<String, String> cleaned = new LinkedHashMap<>();
 		if (headers != null) {
 			headers.forEach((name, value) -> cleaned.put(headerName(name), singleLine(value)));
 		}
 		headers = Map.copyOf(cleaned);
+	}
+
+	public MailMessage(String to, String subject, String text, String html, Map<String, String> headers, Kind kind) {
+		this(to, subject, text, html, headers, kind, null);
+	}
+
+	/** A message whose parts are written already: {@link #text()} and {@link #html()} read them. */
+	public static MailMessage written(String to, String subject, WrittenParts parts, Map<String, String> headers,
+			Kind kind) {
+		return new MailMessage(to, subject, null, null, headers, kind, parts);
+	}
+
+	/** The plain-text part. */
+	@Override
+	public String text() {
+		return (this.parts != null) ? this.parts.text().toString() : this.text;
+	}
+
+	/** The HTML part, or {@code null}. */
+	@Override
+	public String html() {
+		return (this.parts != null) ? ((this.parts.html() != null) ? this.parts.html().toString() : null) : this.html;
+	}
+
+	/** The same message with other headers. */
+	MailMessage withHeaders(Map<String, String> headers) {
+		return new MailMessage(this.to, this.subject, this.text, this.html, headers, this.kind, this.parts);
 	}
 
 	/** A transactional message (sign-in link, confirmation): text and, optionally, HTML. */

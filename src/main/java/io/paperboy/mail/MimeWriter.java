@@ -73,7 +73,12 @@ class MimeWriter {
 			mime.setHeader(header.getKey(), header.getValue());
 		}
 		// the body is encoded now, once, so that what is signed is what goes on the wire
-		mime.body(message.text(), message.html());
+		if (message.parts() != null) {
+			mime.body(message.parts().textPart(), message.parts().htmlPart());
+		}
+		else {
+			mime.body(message.text(), message.html());
+		}
 		if (this.dkim != null) {
 			mime.sign(this.dkim, now);
 		}

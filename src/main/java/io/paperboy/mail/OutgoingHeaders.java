@@ -37,8 +37,7 @@ class OutgoingHeaders {
 			headers.remove("List-Unsubscribe");
 			headers.remove("List-Unsubscribe-Post");
 		}
-		return new MailMessage(message.to(), message.subject(), message.text(), message.html(), headers,
-				message.kind());
+		return message.withHeaders(headers);
 	}
 
 	/** A new {@code Message-ID} on our domain, angle brackets included. */

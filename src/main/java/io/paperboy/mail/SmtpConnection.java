@@ -135,7 +135,10 @@ final class SmtpConnection implements MailConnection {
 		}
 		String protocol = (this.relay.getProtocol() != null) ? this.relay.getProtocol()
 				: this.relay.getSession().getProperty("mail.transport.protocol");
-		Transport transport = this.relay.getSession().getTransport((protocol != null) ? protocol : "smtp");
+		protocol = (protocol != null) ? protocol : "smtp";
+		// plain SMTP (STARTTLS included) writes the data itself; smtps stays Angus Mail's own
+		Transport transport = "smtp".equals(protocol) ? new DirectDataTransport(this.relay.getSession())
+				: this.relay.getSession().getTransport(protocol);
 		transport.connect(this.relay.getHost(), this.relay.getPort(), username, password);
 		return transport;
 	}

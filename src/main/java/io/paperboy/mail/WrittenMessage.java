@@ -56,9 +56,16 @@ final class WrittenMessage extends SMTPMessage {
 	 * @param html the HTML, or {@code null} for a text-only message
 	 */
 	void body(String text, String html) throws MessagingException {
+		body(Part.text(text), (html != null) ? Part.html(html) : null);
+	}
+
+	/**
+	 * The same, from parts encoded already ({@link WrittenParts}).
+	 * @param htmlPart the HTML part, or {@code null} for a text-only message
+	 */
+	void body(Part textPart, Part htmlPart) throws MessagingException {
 		setHeader("MIME-Version", "1.0");
-		Part textPart = Part.text(text);
-		if (html == null) {
+		if (htmlPart == null) {
 			setHeader("Content-Type", textPart.contentType());
 			setHeader("Content-Transfer-Encoding", textPart.encoding());
 			this.content = textPart.bytes();
@@ -68,7 +75,7 @@ final class WrittenMessage extends SMTPMessage {
 					+ Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
 			setHeader("Content-Type",
 					MimeUtility.fold(14, "multipart/alternative; boundary=\"" + boundary + "\""));
-			this.content = multipart(boundary, textPart, Part.html(html));
+			this.content = multipart(boundary, textPart, htmlPart);
 		}
 		updateMessageID();
 		// written: sent as it is, not saved (and so written again) by Jakarta Mail
@@ -152,7 +159,7 @@ final class WrittenMessage extends SMTPMessage {
 	}
 
 	/** A part: its encoded bytes, CRLF line ends, and its two headers. */
-	private record Part(String subtype, String encoding, byte[] bytes) {
+	record Part(String subtype, String encoding, byte[] bytes) {
 
 		/** Text as it is when it may go {@code 7bit} ({@link TextBody#isSevenBit}), otherwise quoted-printable. */
 		static Part text(String text) {

@@ -48,6 +48,24 @@ class DigestMessagesTests {
 	}
 
 	@Test
+	void partsWrittenFromSharedPiecesAreWhatTheTemplateAndTheTextWriterMakeOfTheDigest() {
+		Digest digest = SampleDigests.digest();
+		Digest withNote = new Digest(digest.subscription(), digest.since(), digest.until(), digest.day(), digest.items(),
+				"These papers are in trending order for now — “for you” learns.");
+		Digest empty = new Digest(digest.subscription(), digest.since(), digest.until(), digest.day(), List.of());
+		DigestMessages.Shared shared = new DigestMessages.Shared();
+
+		for (Digest each : List.of(digest, withNote, empty, digest, withNote)) {
+			MailMessage message = this.messages.message(each, "<a@papers.example.org>", shared);
+			DigestMail mail = this.messages.mail(each);
+
+			assertThat(message.parts()).isNotNull();
+			assertThat(message.html()).isEqualTo(this.messages.html(mail));
+			assertThat(message.text()).isEqualTo(DigestMessages.text(mail));
+		}
+	}
+
+	@Test
 	void aPaperReadAgainWithinARunIsWrittenAsItIsNow() {
 		DigestMessages.Shared shared = new DigestMessages.Shared();
 		Digest digest = SampleDigests.digest();

@@ -167,6 +167,34 @@ abstract class DigestStorageContract {
 	}
 
 	@Test
+	void aRunFindsTheMembersOfABlockOfSubscribersByAddressAndOrdersEachByWhatTheyUpvoted() {
+		Member member = this.accounts.loadUserByUsername("robotics@example.org");
+		Member other = this.accounts.loadUserByUsername("learning@example.org");
+		this.data.list("2505.00001", "An older robotics paper", 3, "2025-05-20T09:00:00Z", "cs.RO");
+		this.data.list("2505.00002", "An older learning paper", 3, "2025-05-20T09:00:00Z", "cs.LG");
+		this.votes.upvote("2505.00001", member.id());
+		this.votes.upvote("2505.00002", other.id());
+		this.data.list("2506.00001", "A popular learning paper", 90, "2025-06-02T09:00:00Z", "cs.LG");
+		this.data.list("2506.00002", "A robotics paper", 10, "2025-06-02T09:00:00Z", "cs.RO");
+		Preferences personal = new Preferences(Cadence.DAILY, DayOfWeek.MONDAY, 8, ZoneId.of("UTC"), 10, List.of(),
+				List.of(), 0, Ordering.UPVOTED);
+		subscriber("robotics@example.org", personal);
+		subscriber("learning@example.org", personal);
+		subscriber("no-member@example.org", personal);
+
+		assertThat(this.runs.run(false).sent()).isEqualTo(3);
+
+		String robotics = this.outbox.to("robotics@example.org").get(0).text();
+		assertThat(robotics.indexOf("A robotics paper")).isLessThan(robotics.indexOf("A popular learning paper"));
+		assertThat(robotics).contains("like papers you upvoted");
+		String learning = this.outbox.to("learning@example.org").get(0).text();
+		assertThat(learning.indexOf("A popular learning paper")).isLessThan(learning.indexOf("A robotics paper"));
+		String trending = this.outbox.to("no-member@example.org").get(0).text();
+		assertThat(trending.indexOf("A popular learning paper")).isLessThan(trending.indexOf("A robotics paper"));
+		assertThat(trending).doesNotContain("like papers you upvoted");
+	}
+
+	@Test
 	void aForYouDigestOfAMemberWithNoSignalYetIsInTrendingOrderAndSaysWhatItLearnsFrom() {
 		this.accounts.loadUserByUsername("cold-start@example.org");
 		this.data.list("2506.00001", "Twenty", 20, "2025-06-02T09:00:00Z");

@@ -75,6 +75,34 @@ class DkimSigningTests {
 	}
 
 	@Test
+	void aMessageWrittenFromSharedPiecesIsSignedAndArrivesAsTheSameMessageWrittenFromItsStrings() throws Exception {
+		DkimKey key = DkimKey.load(dkimFromFile(pemFile));
+		PartPieces pieces = new PartPieces();
+		pieces.share("École normale — naïve café.");
+		TextPart text = pieces.text().append("Seven papers you may like.\n").appendShared("École normale — naïve café.\n.dot\n");
+		HtmlPart html = pieces.html();
+		html.writeContent("<p>Seven papers you <b>may</b> like. ");
+		html.setContext("p", null);
+		html.writeUserContent("École normale — naïve café.");
+		html.writeContent("</p>\n.dot\n");
+
+		byte[] fromPieces = send(key, new WrittenParts(text, html), null, null);
+		byte[] fromStrings = send(key, null, text.toString(), html.toString());
+
+		assertThat(verify(fromPieces, key)).hasSize(1);
+		assertThat(withoutWhatChangesEachTime(fromPieces)).isEqualTo(withoutWhatChangesEachTime(fromStrings));
+		assertThat(new String(fromPieces, StandardCharsets.ISO_8859_1)).contains("\r\n.dot\r\n").contains("&#x2014;");
+	}
+
+	/** The message without its signature, date, Message-ID and boundaries, which differ from one message to the next. */
+	private static String withoutWhatChangesEachTime(byte[] message) {
+		String raw = new String(message, StandardCharsets.ISO_8859_1);
+		return raw.replaceAll("(?m)^DKIM-Signature:.*(\r\n[ \t].*)*\r\n", "")
+			.replaceAll("(?m)^(Date|Message-ID):.*\r\n", "")
+			.replaceAll("----=_Part_[0-9A-Za-z_]+", "BOUNDARY");
+	}
+
+	@Test
 	void aChangedBodyNoLongerVerifies() throws Exception {
 		DkimKey key = DkimKey.load(dkimFromFile(pemFile));
 		String sent = new String(sendSigned(key), StandardCharsets.ISO_8859_1);
@@ -257,13 +285,19 @@ class DkimSigningTests {
 
 	/** A bulk message with these parts, signed, as the relay received it. */
 	private static byte[] send(DkimKey key, String text, String html) {
+		return send(key, null, text, html);
+	}
+
+	/** The same, from parts written already or, when {@code parts} is {@code null}, from strings. */
+	private static byte[] send(DkimKey key, WrittenParts parts, String text, String html) {
 		try (ScriptedSmtpServer relay = ScriptedSmtpServer.start()) {
 			Mailer mailer = TestRelays.mailer(relay.port(), new MailProperties(TestRelays.FROM, null, null, null, null),
 					key);
-			mailer.send(new MailMessage("reader@example.org", "Trending — Mar 14: Schrödinger's attention", text, html,
-					Map.of("List-Unsubscribe", "<https://papers.example.org/u/token>", "List-Unsubscribe-Post",
-							"List-Unsubscribe=One-Click"),
-					MailMessage.Kind.BULK));
+			Map<String, String> headers = Map.of("List-Unsubscribe", "<https://papers.example.org/u/token>",
+					"List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+			String subject = "Trending — Mar 14: Schrödinger's attention";
+			mailer.send((parts != null) ? MailMessage.written("reader@example.org", subject, parts, headers, MailMessage.Kind.BULK)
+					: new MailMessage("reader@example.org", subject, text, html, headers, MailMessage.Kind.BULK));
 			return relay.received().get(0).data();
 		}
 	}
