@@ -44,6 +44,9 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(EmptyCatalog.class)
 class BuildingTheIndexTests {
 
+	/** Papers the embedding queue takes at a time in these tests. */
+	private static final int EMBEDDING_BATCH = 32;
+
 	/** Four batches: the first is held, the others follow. */
 	private static final int NEW_STYLE = 1_990;
 
@@ -182,7 +185,8 @@ class BuildingTheIndexTests {
 
 	@Test
 	void theEmbeddingQueueEmbedsTheNewestPapersBetweenTheBatchesOfARebuildAtStart() throws Exception {
-		CountDownLatch embedded = new CountDownLatch(1);
+		// the queue embeds a batch's papers one by one and stores their vectors once it has them all
+		CountDownLatch embedded = new CountDownLatch(EMBEDDING_BATCH);
 		Embedder watched = new Embedder() {
 			@Override
 			public String model() {
@@ -197,7 +201,7 @@ class BuildingTheIndexTests {
 			@Override
 			public List<float[]> embed(List<String> texts) {
 				List<float[]> vectors = BuildingTheIndexTests.this.embedder.embed(texts);
-				embedded.countDown();
+				texts.forEach((text) -> embedded.countDown());
 				return vectors;
 			}
 		};
@@ -207,7 +211,7 @@ class BuildingTheIndexTests {
 		sync.watchRebuild((done) -> {
 			try {
 				if (done == ChangeBatches.BATCH) {
-					// the queue embeds its first batch from the 500 papers shown; its vectors are stored
+					// the queue has embedded its first batch from the 500 papers shown; its vectors are stored
 					// on this thread between two of the batches that follow
 					embedded.await(60, TimeUnit.SECONDS);
 				}
@@ -261,8 +265,8 @@ class BuildingTheIndexTests {
 	}
 
 	private static SearchProperties embeddings(boolean on) {
-		return new SearchProperties(null, Duration.ofMillis(250), Duration.ofSeconds(5), Duration.ofSeconds(10), on, 32,
-				1, 0);
+		return new SearchProperties(null, Duration.ofMillis(250), Duration.ofSeconds(5), Duration.ofSeconds(10), on,
+				EMBEDDING_BATCH, 1, 0);
 	}
 
 	private static void awaitRebuilt(IndexSync sync) {
