@@ -15,6 +15,8 @@
 #   QUERIES=2000     queries per measurement
 #   JVM_OPTS="-Xmx6g"   the benchmark JVM's flags (the vectors for exact search stay in memory)
 #   KEEP=1           keep the temporary folder (index, logs)
+#   INDEX=dir        an index kept (KEEP=1: WORK/index) by an earlier run of the same SIZE: the build
+#                    is skipped and only the measurements run again (the corpus comes from a fixed seed)
 # At 1,000,000 papers it needs about 4 GB under /tmp and an hour or more on 2 cores (HNSW graph
 # construction dominates); 100,000 takes a few minutes.
 set -euo pipefail
@@ -45,5 +47,5 @@ echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Corpus: $SIZE papers, $QUERIES queries per measurement"
 # the tokenizer's native library goes to the work folder, not the home folder
 DJL_CACHE_DIR="$WORK/djl" java $JVM_OPTS -Djava.io.tmpdir="$WORK" -cp "$CLASSPATH" io.paperboy.search.SearchBenchmark \
-	"$WORK" "$SIZE" "$QUERIES" "$ARCHIVE" 2>"$WORK/bench.err" | grep --line-buffered -vE "^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3} \[" | tee "$WORK/bench.out"
+	"$WORK" "$SIZE" "$QUERIES" "$ARCHIVE" "${INDEX:-}" 2>"$WORK/bench.err" | grep --line-buffered -vE "^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3} \[" | tee "$WORK/bench.out"
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -40,7 +40,9 @@ import org.postgresql.copy.CopyManager;
  * against raw ONNX Runtime on the same batch, and PostgreSQL full-text search on the same corpus and
  * queries.
  * <p>
- * Usage: {@code SearchBenchmark WORK_DIR SIZE QUERIES ARCHIVE_DIR}.
+ * Usage: {@code SearchBenchmark WORK_DIR SIZE QUERIES ARCHIVE_DIR [INDEX_DIR]}: with {@code INDEX_DIR}, an
+ * index an earlier run of the same size built (and kept), the build is skipped and the same corpus is
+ * searched again; the corpus and the vectors are drawn from a fixed seed, so they are the same.
  */
 public final class SearchBenchmark {
 
@@ -54,6 +56,7 @@ public final class SearchBenchmark {
 		int size = Integer.parseInt(args[1]);
 		int queries = Integer.parseInt(args[2]);
 		Path archive = Path.of(args[3]);
+		Path prepared = (args.length > 4 && !args[4].isEmpty()) ? Path.of(args[4]) : null;
 		List<IndexedPaper> real = RealArchive.hfDailyPapers(archive);
 		print("machine", Runtime.getRuntime().availableProcessors() + " processors, Java "
 				+ System.getProperty("java.version"));
@@ -69,26 +72,19 @@ public final class SearchBenchmark {
 		}
 		print("papers", size);
 
-		Path folder = work.resolve("index");
-		long start = System.nanoTime();
+		Path folder = (prepared != null) ? prepared : work.resolve("index");
 		try (SearchIndex index = SearchIndex.open(folder, MiniLmEmbedder.MODEL)) {
-			int batch = 10_000;
-			for (int from = 0; from < size; from += batch) {
-				int to = Math.min(size, from + batch);
-				Map<String, float[]> batchVectors = new HashMap<>();
-				for (int i = from; i < to; i++) {
-					batchVectors.put(corpus.get(i).id(), vectors[i]);
-				}
-				index.add(corpus.subList(from, to), batchVectors);
-				if ((from / batch) % 10 == 0) {
-					System.err.printf(Locale.ROOT, "indexed %d in %.0f s%n", to, (System.nanoTime() - start) / 1e9);
-				}
+			if (prepared == null) {
+				build(index, corpus, vectors);
 			}
-			index.commit(Map.of());
-			index.refresh();
-			double seconds = (System.nanoTime() - start) / 1e9;
-			print("index build s", String.format(Locale.ROOT, "%.1f", seconds));
-			print("index build papers/s", String.format(Locale.ROOT, "%.0f", size / seconds));
+			else {
+				int indexed = index.search((searcher) -> searcher.getIndexReader().numDocs());
+				if (indexed != size) {
+					throw new IllegalArgumentException(
+							"The index in " + prepared + " holds " + indexed + " papers, not " + size + ": build it with this size");
+				}
+				print("index", "kept from an earlier run (" + prepared + "), " + indexed + " papers");
+			}
 			print("index size MB", String.format(Locale.ROOT, "%.0f", index.sizeInBytes() / 1e6));
 
 			PaperSearcher searcher = new PaperSearcher(index, PaperFields.analyzer());
@@ -141,6 +137,29 @@ public final class SearchBenchmark {
 		}
 
 		postgres(corpus, queries, new SplittableRandom(20261127), size);
+	}
+
+	/** Indexes the corpus with its vectors in batches of 10,000 and prints the rate. */
+	private static void build(SearchIndex index, List<IndexedPaper> corpus, float[][] vectors) {
+		long start = System.nanoTime();
+		int size = corpus.size();
+		int batch = 10_000;
+		for (int from = 0; from < size; from += batch) {
+			int to = Math.min(size, from + batch);
+			Map<String, float[]> batchVectors = new HashMap<>();
+			for (int i = from; i < to; i++) {
+				batchVectors.put(corpus.get(i).id(), vectors[i]);
+			}
+			index.add(corpus.subList(from, to), batchVectors);
+			if ((from / batch) % 10 == 0) {
+				System.err.printf(Locale.ROOT, "indexed %d in %.0f s%n", to, (System.nanoTime() - start) / 1e9);
+			}
+		}
+		index.commit(Map.of());
+		index.refresh();
+		double seconds = (System.nanoTime() - start) / 1e9;
+		print("index build s", String.format(Locale.ROOT, "%.1f", seconds));
+		print("index build papers/s", String.format(Locale.ROOT, "%.0f", size / seconds));
 	}
 
 	private static SearchRequest request(String text, SearchRequest.Mode mode) {
@@ -395,8 +414,9 @@ public final class SearchBenchmark {
 				titles[q] = SearchQualityRealArchiveTests.cut(corpus.get(targets[q]).title());
 				randomUnitVector(random);
 			}
-			// ranking every match is slow in PostgreSQL: a sample of the same queries keeps the run short
-			int sample = Math.min(queries, 300);
+			// ranking every match is slow in PostgreSQL (seconds a query at a million papers): a sample of the
+			// same queries, smaller as the corpus grows, keeps the run short
+			int sample = Math.min(queries, Math.max(30, (int) (30_000_000L / size)));
 			// any of the words, as our BM25 matches them
 			peer(connection, "PostgreSQL ts_rank, any word (|)", """
 					select id from papers, to_tsquery('english', ?) query
@@ -413,7 +433,7 @@ public final class SearchBenchmark {
 	private static void peer(Connection connection, String name, String sql, String[] titles, int[] targets,
 			List<IndexedPaper> corpus, int sample, boolean any) throws Exception {
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			for (int q = 0; q < Math.min(sample, 50); q++) {
+			for (int q = 0; q < Math.min(sample, 30); q++) {
 				run(statement, any ? orQuery(titles[q]) : titles[q]);
 			}
 			long[] nanos = new long[sample];
