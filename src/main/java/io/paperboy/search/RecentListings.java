@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.paperboy.account.MemberDeletedEvent;
 import io.paperboy.catalog.Catalog;
@@ -23,19 +24,27 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * The papers a search shows, with their daily entries and submitters, read from the catalog and kept
  * while they are unchanged: the same papers come back search after search, and reading 50 of them (four
  * queries, the authors the largest, and arXiv's line breaks unwrapped) was the largest part of a
- * search's time under load. Each search looks once at the rows of the papers it found (their time
- * written and their members' votes and comments, {@link SearchRepository#stamps}): a paper whose row
- * changed, from this process or another (an import beside the server, a second node), is read again,
- * and one no longer in the catalog is left out. A paper is also forgotten as soon as it changes here
- * (a save, a daily list, a vote or a comment: the events that also update the index), and all of them
- * when a member is deleted. What changes without touching the paper's row in another process (a
- * curator's marks on another node, a submitter's new display name) shows within {@link #KEPT_FOR}.
+ * search's time under load. A search looks at the rows of the papers it found (their time written and
+ * their members' votes and comments, {@link SearchRepository#stamps}) unless they were looked at in the
+ * last {@link #CHECKED_FOR}: a paper whose row changed, from this process or another (an import beside
+ * the server, a second node), is read again, and one no longer in the catalog is left out. A paper is
+ * also forgotten as soon as it changes here (a save, a daily list, a vote or a comment: the events that
+ * also update the index), and all of them when a member is deleted. So a change here shows at once; a
+ * change to a paper's row by another process within {@link #CHECKED_FOR} (the index itself catches up
+ * with such changes every few seconds); what changes without touching the paper's row in another
+ * process (a curator's marks on another node, a submitter's new display name) within {@link #KEPT_FOR}.
  */
 @Component
 class RecentListings {
 
 	/** How long a paper read from the catalog is shown, while its row is unchanged, without reading it again. */
 	static final Duration KEPT_FOR = Duration.ofMinutes(1);
+
+	/**
+	 * How long a look at a paper's row holds: under load the same papers are shown many times a second,
+	 * and looking at their rows for each search was a tenth of an API search's time.
+	 */
+	static final Duration CHECKED_FOR = Duration.ofSeconds(1);
 
 	/** Papers kept at most: about 10 kB each, 100 MB at the very most, far less in practice. */
 	static final long KEPT_PAPERS = 10_000;
@@ -45,6 +54,8 @@ class RecentListings {
 	private final SearchRepository rows;
 
 	private final Cache<String, Listed> listings;
+
+	private final Ticker ticker;
 
 	/** Counts changes, so that a paper read while it changed is not kept as it was. */
 	private final AtomicLong changes = new AtomicLong();
@@ -57,8 +68,10 @@ class RecentListings {
 	RecentListings(Catalog catalog, SearchRepository rows, Ticker ticker) {
 		this.catalog = catalog;
 		this.rows = rows;
+		this.ticker = ticker;
 		this.listings = Caffeine.newBuilder()
-			.expireAfterWrite(KEPT_FOR)
+			// from when the paper was read: a look at its row that finds it unchanged does not prolong it
+			.expireAfter(Expiry.creating((String id, Listed listed) -> KEPT_FOR))
 			.maximumSize(KEPT_PAPERS)
 			.ticker(ticker)
 			.executor(Runnable::run)
@@ -67,12 +80,18 @@ class RecentListings {
 
 	/**
 	 * A paper found, with its title and abstract as shown (arXiv's line breaks unwrapped once, when
-	 * read, not for each search), and its row's stamp as it was before it was read.
+	 * read, not for each search), its row's stamp as it was before it was read, and when ({@link Ticker}
+	 * time) its row was last seen with that stamp.
 	 */
-	record Listed(PaperListing listing, String title, String summary, SearchRepository.RowStamp stamp) {
+	record Listed(PaperListing listing, String title, String summary, SearchRepository.RowStamp stamp, long checkedAt) {
 
-		static Listed of(PaperListing listing, SearchRepository.RowStamp stamp) {
-			return new Listed(listing, listing.paper().displayTitle(), listing.paper().displaySummary(), stamp);
+		static Listed of(PaperListing listing, SearchRepository.RowStamp stamp, long checkedAt) {
+			return new Listed(listing, listing.paper().displayTitle(), listing.paper().displaySummary(), stamp,
+					checkedAt);
+		}
+
+		Listed checkedAt(long time) {
+			return new Listed(this.listing, this.title, this.summary, this.stamp, time);
 		}
 
 	}
@@ -80,18 +99,39 @@ class RecentListings {
 	/** The papers of the catalog among these ids, keyed by id; ids not in the catalog are left out. */
 	Map<String, Listed> of(List<String> ids) {
 		long before = this.changes.get();
-		// looked at before the papers are read: a paper written after this look is read again next time
-		Map<String, SearchRepository.RowStamp> stamps = this.rows.stamps(ids);
+		long now = this.ticker.read();
+		Map<String, Listed> kept = this.listings.getAllPresent(ids);
 		Map<String, Listed> found = new HashMap<>();
-		List<String> missing = new ArrayList<>();
-		for (Map.Entry<String, Listed> kept : this.listings.getAllPresent(stamps.keySet()).entrySet()) {
-			if (kept.getValue().stamp().equals(stamps.get(kept.getKey()))) {
-				found.put(kept.getKey(), kept.getValue());
+		List<String> unchecked = new ArrayList<>();
+		for (String id : ids) {
+			Listed listed = kept.get(id);
+			if (listed != null && now - listed.checkedAt() < CHECKED_FOR.toNanos()) {
+				found.put(id, listed);
+			}
+			else {
+				unchecked.add(id);
 			}
 		}
-		if (found.size() == stamps.size()) {
+		if (unchecked.isEmpty()) {
 			return found;
 		}
+		// looked at before the papers are read: a paper written after this look is read again next time
+		Map<String, SearchRepository.RowStamp> stamps = this.rows.stamps(unchecked);
+		int wanted = found.size() + stamps.size();
+		for (String id : stamps.keySet()) {
+			Listed listed = kept.get(id);
+			if (listed != null && listed.stamp().equals(stamps.get(id))) {
+				found.put(id, listed);
+				// unless it changed meanwhile: then it is gone, and stays gone
+				if (this.changes.get() == before) {
+					this.listings.asMap().replace(id, listed, listed.checkedAt(now));
+				}
+			}
+		}
+		if (found.size() == wanted) {
+			return found;
+		}
+		List<String> missing = new ArrayList<>();
 		for (String id : stamps.keySet()) {
 			if (!found.containsKey(id)) {
 				missing.add(id);
@@ -100,8 +140,10 @@ class RecentListings {
 		Map<String, Listed> read = new HashMap<>();
 		for (PaperListing listing : this.catalog.listingsOf(missing)) {
 			String id = listing.paper().id();
-			read.put(id, Listed.of(listing, stamps.get(id)));
+			read.put(id, Listed.of(listing, stamps.get(id), now));
 		}
+		// a paper read again is kept for KEPT_FOR from now, not from its first reading
+		this.listings.invalidateAll(read.keySet());
 		this.listings.putAll(read);
 		// a change committed while they were read: what was read may be older than the change
 		if (this.changes.get() != before) {

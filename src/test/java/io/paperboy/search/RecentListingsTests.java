@@ -68,14 +68,32 @@ class RecentListingsTests {
 	}
 
 	@Test
-	void aPaperWrittenByAnotherProcessIsReadAgainAtOnceAndTheOthersAreKept() {
+	void aPaperWrittenByAnotherProcessIsReadAgainOnceItsRowIsLookedAtAgainAndTheOthersAreKept() {
 		this.listings.of(List.of("2506.00001", "2506.00002"));
 		// as an import beside the server writes it: its row's time written changes, and no event comes here
 		this.jdbc.sql("update papers set title = 'Imported again', updated_at = updated_at + interval '1' second "
 				+ "where id = '2506.00001'").update();
 		retitle("2506.00002", "Renamed without a new time");
+		// the rows were looked at a moment ago: that look holds for a second
+		this.nanos.addAndGet(RecentListings.CHECKED_FOR.toNanos() - 1);
+		assertThat(title("2506.00001")).isEqualTo("First\n  of two");
+		this.nanos.addAndGet(1);
 		assertThat(title("2506.00001")).isEqualTo("Imported again");
 		assertThat(title("2506.00002")).isEqualTo("Second");
+	}
+
+	@Test
+	void aLookThatFindsTheRowUnchangedHoldsForASecondButDoesNotKeepThePaperLonger() {
+		this.listings.of(List.of("2506.00001"));
+		// looked at again and again, unchanged, every second
+		for (long second = 1; second < 60; second++) {
+			this.nanos.addAndGet(RecentListings.CHECKED_FOR.toNanos());
+			this.listings.of(List.of("2506.00001"));
+		}
+		retitle("2506.00001", "Changed behind the server's back");
+		assertThat(title("2506.00001")).isEqualTo("First\n  of two");
+		this.nanos.addAndGet(RecentListings.KEPT_FOR.toNanos() - 59 * RecentListings.CHECKED_FOR.toNanos() + 1);
+		assertThat(title("2506.00001")).isEqualTo("Changed behind the server's back");
 	}
 
 	@Test
@@ -83,15 +101,18 @@ class RecentListingsTests {
 		this.listings.of(List.of("2506.00001", "2506.00002"));
 		this.jdbc.sql("update papers set member_votes = member_votes + 1 where id = '2506.00001'").update();
 		this.jdbc.sql("update papers set member_comments = member_comments + 1 where id = '2506.00002'").update();
+		this.nanos.addAndGet(RecentListings.CHECKED_FOR.toNanos());
 		var found = this.listings.of(List.of("2506.00001", "2506.00002"));
 		assertThat(found.get("2506.00001").listing().paper().memberVotes()).isEqualTo(1);
 		assertThat(found.get("2506.00002").listing().paper().memberComments()).isEqualTo(1);
 	}
 
 	@Test
-	void aPaperDeletedByAnotherProcessIsLeftOutAtOnce() {
+	void aPaperDeletedByAnotherProcessIsLeftOutOnceItsRowIsLookedAtAgain() {
 		this.listings.of(List.of("2506.00001", "2506.00002"));
 		this.jdbc.sql("delete from papers where id = '2506.00001'").update();
+		assertThat(this.listings.of(List.of("2506.00001", "2506.00002"))).containsOnlyKeys("2506.00001", "2506.00002");
+		this.nanos.addAndGet(RecentListings.CHECKED_FOR.toNanos());
 		assertThat(this.listings.of(List.of("2506.00001", "2506.00002"))).containsOnlyKeys("2506.00002");
 	}
 
