@@ -102,11 +102,16 @@ final class SearchIndex implements AutoCloseable {
 			IndexWriterConfig config = new IndexWriterConfig(PaperFields.analyzer());
 			config.setOpenMode(current ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
 			config.setRAMBufferSizeMB(64);
+			config.setMergePolicy(new SmallSegmentsMerged());
 			config.setSimilarity(new BM25Similarity());
 			IndexWriter writer = new IndexWriter(directory, config);
 			SearchIndex index = new SearchIndex(directory, writer, !current, model);
 			if (!current) {
 				index.commit(Map.of());
+			}
+			else {
+				// small segments left by an earlier run are merged now, not at the first change
+				writer.maybeMerge();
 			}
 			return index;
 		}
