@@ -54,8 +54,8 @@ final class ChangeBatches {
 	}
 
 	/**
-	 * Writes the papers changed since the last run and makes them visible; commits when the commit
-	 * interval has passed. A failure is logged: the papers are in the database, and the next
+	 * Writes the papers changed since the last run and makes them visible, as it does merged segments;
+	 * commits when the commit interval has passed. A failure is logged: the papers are in the database, and the next
 	 * catch-up writes them.
 	 */
 	void writePending() {
@@ -68,6 +68,10 @@ final class ChangeBatches {
 				}
 				this.index.get().refresh();
 				this.written.run();
+			}
+			else if (!this.index.get().isCurrent()) {
+				// a merge finished: searches move to the merged segment
+				this.index.get().refresh();
 			}
 			if (this.index.get().hasUncommittedChanges()
 					&& System.nanoTime() - this.lastCommit >= this.properties.commitInterval().toNanos()) {

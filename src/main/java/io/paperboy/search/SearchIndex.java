@@ -286,6 +286,19 @@ final class SearchIndex implements AutoCloseable {
 		return this.writer.hasUncommittedChanges();
 	}
 
+	/**
+	 * Whether searches see everything written: not when papers were written since the last refresh, nor
+	 * when a merge finished since (its searches would still read the segments it merged).
+	 */
+	boolean isCurrent() {
+		try {
+			return this.searchers.isSearcherCurrent();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** Makes the changes so far visible to searches (not durable: see {@link #commit}). */
 	void refresh() {
 		try {

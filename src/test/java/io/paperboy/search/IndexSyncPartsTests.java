@@ -14,6 +14,11 @@ import io.paperboy.support.CatalogTables;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.StorageTest;
 import io.paperboy.support.TestPapers;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -196,6 +201,42 @@ class IndexSyncPartsTests {
 
 		assertThat(progress).containsExactly(ChangeBatches.BATCH);
 		assertThat(this.index.get().committedData()).containsEntry(CatchUp.CAUGHT_UP_TO, Instant.EPOCH.toString());
+	}
+
+	@Test
+	void searchesMoveToAMergedSegmentAtTheNextRunEvenWithNothingToWrite() throws Exception {
+		for (int i = 1; i <= 4; i++) {
+			save(String.format(Locale.ROOT, "2506.%05d", i));
+		}
+		// an index as an earlier version left it: four segments, not merged
+		this.index.get();
+		this.index.close();
+		try (Directory directory = FSDirectory.open(this.folder);
+				IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(PaperFields.analyzer())
+					.setOpenMode(IndexWriterConfig.OpenMode.APPEND)
+					.setMergePolicy(NoMergePolicy.INSTANCE))) {
+			for (Paper paper : this.catalog.findPapers(List.of("2506.00001", "2506.00002", "2506.00003", "2506.00004"))
+				.values()) {
+				IndexedPaper indexed = IndexedPaper.of(paper);
+				writer.addDocument(PaperFields.document(indexed, null, indexed.embeddingKey(this.embedder.model())));
+				writer.commit();
+			}
+		}
+		// opened: the small segments are merged beside the searches, which still read the four
+		assertThat(segments()).isEqualTo(4);
+		ChangeBatches batches = batches(Duration.ofDays(1));
+		int segments = 4;
+		for (int runs = 0; segments > 1 && runs < 600; runs++) {
+			Thread.sleep(100);
+			batches.writePending();
+			segments = segments();
+		}
+		assertThat(segments).isEqualTo(1);
+		assertThat(this.index.get().count()).isEqualTo(4);
+	}
+
+	private int segments() {
+		return this.index.get().search((searcher) -> searcher.getIndexReader().leaves().size());
 	}
 
 	private CatchUp catchUp(ChangeBatches batches) {
