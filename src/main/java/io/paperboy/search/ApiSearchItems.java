@@ -294,23 +294,27 @@ final class ApiSearchItems {
 		}
 
 		/**
-		 * The text escaped as a JSON string's content, as the mapper escapes it: the part before the first
-		 * character that needs escaping (a quote, a backslash or a control character; most texts have none)
-		 * as it is, the rest by Jackson's encoder, which went through every character one by one.
+		 * The text escaped as a JSON string's content, as the mapper escapes it: runs of characters that
+		 * need no escaping copied at once, a quote or a backslash after a backslash, a control character by
+		 * Jackson's encoder (which went through every character one by one, a tenth of an answer's time).
 		 */
 		private static void quote(String text, StringBuilder out) {
 			int plain = 0;
-			while (plain < text.length()) {
-				char c = text.charAt(plain);
-				if (c < 0x20 || c == '"' || c == '\\') {
-					break;
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (c >= 0x20 && c != '"' && c != '\\') {
+					continue;
 				}
-				plain++;
+				out.append(text, plain, i);
+				if (c < 0x20) {
+					JsonStringEncoder.getInstance().quoteAsString(text.substring(i, i + 1), out);
+				}
+				else {
+					out.append('\\').append(c);
+				}
+				plain = i + 1;
 			}
-			out.append(text, 0, plain);
-			if (plain < text.length()) {
-				JsonStringEncoder.getInstance().quoteAsString(text.substring(plain), out);
-			}
+			out.append(text, plain, text.length());
 		}
 
 	}

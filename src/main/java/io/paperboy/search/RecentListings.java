@@ -42,9 +42,10 @@ class RecentListings {
 
 	/**
 	 * How long a look at a paper's row holds: under load the same papers are shown many times a second,
-	 * and looking at their rows for each search was a tenth of an API search's time.
+	 * and looking at their rows for each search was a tenth of an API search's time. Half the index's own
+	 * catch-up interval (by default), in which another process's new papers become searchable.
 	 */
-	static final Duration CHECKED_FOR = Duration.ofSeconds(1);
+	static final Duration CHECKED_FOR = Duration.ofSeconds(5);
 
 	/** Papers kept at most: about 10 kB each, 100 MB at the very most, far less in practice. */
 	static final long KEPT_PAPERS = 10_000;

@@ -74,7 +74,7 @@ class RecentListingsTests {
 		this.jdbc.sql("update papers set title = 'Imported again', updated_at = updated_at + interval '1' second "
 				+ "where id = '2506.00001'").update();
 		retitle("2506.00002", "Renamed without a new time");
-		// the rows were looked at a moment ago: that look holds for a second
+		// the rows were looked at a moment ago: that look holds for a few seconds
 		this.nanos.addAndGet(RecentListings.CHECKED_FOR.toNanos() - 1);
 		assertThat(title("2506.00001")).isEqualTo("First\n  of two");
 		this.nanos.addAndGet(1);
@@ -83,16 +83,17 @@ class RecentListingsTests {
 	}
 
 	@Test
-	void aLookThatFindsTheRowUnchangedHoldsForASecondButDoesNotKeepThePaperLonger() {
+	void aLookThatFindsTheRowUnchangedHoldsForAWhileButDoesNotKeepThePaperLonger() {
 		this.listings.of(List.of("2506.00001"));
-		// looked at again and again, unchanged, every second
-		for (long second = 1; second < 60; second++) {
+		// looked at again and again, unchanged, as often as a look expires, until just before the paper does
+		long looks = RecentListings.KEPT_FOR.toNanos() / RecentListings.CHECKED_FOR.toNanos() - 1;
+		for (long look = 1; look <= looks; look++) {
 			this.nanos.addAndGet(RecentListings.CHECKED_FOR.toNanos());
 			this.listings.of(List.of("2506.00001"));
 		}
 		retitle("2506.00001", "Changed behind the server's back");
 		assertThat(title("2506.00001")).isEqualTo("First\n  of two");
-		this.nanos.addAndGet(RecentListings.KEPT_FOR.toNanos() - 59 * RecentListings.CHECKED_FOR.toNanos() + 1);
+		this.nanos.addAndGet(RecentListings.KEPT_FOR.toNanos() - looks * RecentListings.CHECKED_FOR.toNanos() + 1);
 		assertThat(title("2506.00001")).isEqualTo("Changed behind the server's back");
 	}
 
