@@ -30,15 +30,7 @@ class SmallSegmentsMergedTests {
 				index.commit(Map.of());
 				index.refresh();
 			}
-			// the merges run beside the writer: looked at until they are done, for at most a minute
-			int segments = segments(index);
-			for (int tries = 0; segments > 1 && tries < 600; tries++) {
-				Thread.sleep(100);
-				index.commit(Map.of());
-				index.refresh();
-				segments = segments(index);
-			}
-			assertThat(segments).isEqualTo(1);
+			assertThat(segmentsOnceMerged(index)).isEqualTo(1);
 			assertThat(index.count()).isEqualTo(12);
 			Query words = new PaperSearcher(index, PaperFields.analyzer())
 				.textQuery(SearchQuery.parse("segment"));
@@ -58,14 +50,7 @@ class SmallSegmentsMergedTests {
 			index.delete(List.of(String.format("2501.%05d", 2)));
 			index.commit(Map.of());
 			index.refresh();
-			int segments = segments(index);
-			for (int tries = 0; segments > 1 && tries < 600; tries++) {
-				Thread.sleep(100);
-				index.commit(Map.of());
-				index.refresh();
-				segments = segments(index);
-			}
-			assertThat(segments).isEqualTo(1);
+			assertThat(segmentsOnceMerged(index)).isEqualTo(1);
 			assertThat(index.count()).isEqualTo(2);
 		}
 	}
@@ -88,15 +73,24 @@ class SmallSegmentsMergedTests {
 		}
 		try (SearchIndex index = SearchIndex.open(this.folder, MiniLmEmbedder.MODEL)) {
 			assertThat(index.wasCreated()).isFalse();
-			int segments = segments(index);
-			for (int tries = 0; segments > 1 && tries < 600; tries++) {
-				Thread.sleep(100);
-				index.refresh();
-				segments = segments(index);
-			}
-			assertThat(segments).isEqualTo(1);
+			assertThat(segmentsOnceMerged(index)).isEqualTo(1);
 			assertThat(index.count()).isEqualTo(4);
 		}
+	}
+
+	/**
+	 * The index's segments once its merges, which run beside the writer, are done: looked at until one is
+	 * left, for at most a minute.
+	 */
+	private static int segmentsOnceMerged(SearchIndex index) throws InterruptedException {
+		int segments = segments(index);
+		for (int tries = 0; segments > 1 && tries < 600; tries++) {
+			Thread.sleep(100);
+			index.commit(Map.of());
+			index.refresh();
+			segments = segments(index);
+		}
+		return segments;
 	}
 
 	private static int segments(SearchIndex index) {
