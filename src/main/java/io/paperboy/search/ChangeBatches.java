@@ -55,8 +55,8 @@ final class ChangeBatches {
 
 	/**
 	 * Writes the papers changed since the last run and makes them visible, as it does merged segments;
-	 * commits when the commit interval has passed. A failure is logged: the papers are in the database, and the next
-	 * catch-up writes them.
+	 * commits when the commit interval has passed. A failure is logged: the papers are in the database,
+	 * and the next catch-up writes them.
 	 */
 	void writePending() {
 		try {
