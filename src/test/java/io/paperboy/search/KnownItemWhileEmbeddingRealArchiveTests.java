@@ -84,7 +84,9 @@ class KnownItemWhileEmbeddingRealArchiveTests {
 		if (this.partial != null) {
 			this.partial.close();
 		}
-		this.threads.shutdownNow();
+		if (this.threads != null) {
+			this.threads.shutdownNow();
+		}
 	}
 
 	@Test

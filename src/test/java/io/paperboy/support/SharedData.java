@@ -25,6 +25,14 @@ public final class SharedData {
 		return path;
 	}
 
+	/**
+	 * Whether Hugging Face's daily papers are here, for {@code @EnabledIf} on a class that reads them
+	 * while it is initialised (an assumption failing there would be an error, not a skip).
+	 */
+	public static boolean hfDailyPapersPresent() {
+		return Files.isDirectory(ROOT.resolve("hf-daily-papers"));
+	}
+
 	/** The 521 days of Hugging Face's daily papers, one file per day. */
 	public static Path hfDailyPapers() {
 		return require("hf-daily-papers");
