@@ -18,6 +18,10 @@
 #   WARMUP=10s         length of the wrk warm-up of each URL before any measurement
 #   THREADS=2 CONNECTIONS=8   wrk's -t and -c
 #   QUERY_COUNT=200    queries in the rotating set
+#   ONCE=8000          then each door again with queries each asked once: ONCE further queries of the
+#                      same mix, none of the rotating set, a quarter to each door (bench/search_once.lua);
+#                      0 skips it
+#   ONCE_DURATION=30s  the most each of those runs may take (it ends when its queries are asked)
 #   ROUNDS=20          passes over the queries per reference measurement
 #   JVM_OPTS="-Xms1g -Xmx1g"   the server's and the reference's JVM flags
 #   PROFILE=1          record each measured run with Java Flight Recorder (WORK/<run>.jfr; with KEEP=1)
@@ -34,6 +38,8 @@ WARMUP=${WARMUP:-10s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-8}
 QUERY_COUNT=${QUERY_COUNT:-200}
+ONCE=${ONCE:-8000}
+ONCE_DURATION=${ONCE_DURATION:-30s}
 ROUNDS=${ROUNDS:-20}
 EMBEDDING_WAIT=${EMBEDDING_WAIT:-3600}
 JVM_OPTS=${JVM_OPTS:--Xms1g -Xmx1g}
@@ -58,6 +64,9 @@ echo "Building the test classes and the test classpath (for the bare Lucene refe
 CLASSPATH="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$WORK/classpath.txt")"
 
 "$PYTHON" "$ROOT/bench/search_queries.py" "$DATA" "$QUERY_COUNT" >"$WORK/queries.txt"
+if [ "$ONCE" -gt 0 ]; then
+	"$PYTHON" "$ROOT/bench/search_queries.py" "$DATA" $((QUERY_COUNT + ONCE)) | tail -n +$((QUERY_COUNT + 1)) >"$WORK/once.txt"
+fi
 echo "Queries: $(wc -l <"$WORK/queries.txt") (for example: $(head -3 "$WORK/queries.txt" | paste -sd '|' | sed 's/|/; /g'))"
 
 if [ -n "${PREPARED:-}" ]; then
@@ -136,6 +145,27 @@ for i in "${!NAMES[@]}"; do
 	P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk-$name.txt")")
 	CPU[$name]=$(awk -v t=$((after - before)) -v hz="$ticks" -v n="$requests" 'BEGIN { printf "%.2f", t * 1000 / hz / n }')
 done
+declare -A ONCE_N ONCE_P50 ONCE_P99 ONCE_CPU ONCE_LOAD ONCE_ERRORS
+if [ "$ONCE" -gt 0 ]; then
+	slice=$((ONCE / ${#NAMES[@]}))
+	for i in "${!NAMES[@]}"; do
+		name=${NAMES[$i]}
+		echo "Measuring ${LABELS[$i]}: wrk -t1 -c$CONNECTIONS, $slice queries each asked once ..."
+		before=$(cpu_ticks)
+		FIRST=$((i * slice + 1)) LAST=$(((i + 1) * slice)) QUERIES="$WORK/once.txt" \
+			SEARCH_PATH=${PATHS[$i]} SEARCH_EXTRA=${EXTRAS[$i]} \
+			wrk -t1 -c"$CONNECTIONS" -d"$ONCE_DURATION" --latency -s "$ROOT/bench/search_once.lua" "$BASE" \
+			>"$WORK/wrk-once-$name.txt"
+		after=$(cpu_ticks)
+		ONCE_LOAD[$name]=$(cut -d' ' -f1 /proc/loadavg)
+		ONCE_ERRORS[$name]=$(grep -E 'Non-2xx|Socket errors' "$WORK/wrk-once-$name.txt" | sed 's/^ *//' | paste -sd ';' || true)
+		ONCE_N[$name]=$(awk '/requests in/ { print $1 }' "$WORK/wrk-once-$name.txt")
+		ONCE_P50[$name]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$WORK/wrk-once-$name.txt")")
+		ONCE_P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk-once-$name.txt")")
+		ONCE_CPU[$name]=$(awk -v t=$((after - before)) -v hz="$ticks" -v n="${ONCE_N[$name]}" \
+			'BEGIN { printf "%.2f", t * 1000 / hz / n }')
+	done
+fi
 stop_server
 
 echo "Running the bare Lucene reference on the copy of the index ($ROUNDS passes over the queries) ..."
@@ -172,6 +202,17 @@ for i in "${!NAMES[@]}"; do
 		"${CPU[$name]}" "${LOAD_BEFORE[$name]}→${LOAD_AFTER[$name]}" "$(ratio "${RPS[$name]}" "$ref") of $ref/s"
 	[ -z "${ERRORS[$name]}" ] || echo "  errors: ${ERRORS[$name]}"
 done
+if [ "$ONCE" -gt 0 ]; then
+	echo "Queries each asked once ($((ONCE / ${#NAMES[@]})) a door, none of the rotating set; answers still on their way"
+	echo "when the last query was sent are not counted):"
+	printf '%-42s %7s %8s %8s %11s %14s\n' run answers 'p50 ms' 'p99 ms' 'CPU ms/req' 'load avg'
+	for i in "${!NAMES[@]}"; do
+		name=${NAMES[$i]}
+		printf '%-42s %7s %8s %8s %11s %14s\n' "${LABELS[$i]}" "${ONCE_N[$name]}" "${ONCE_P50[$name]}" \
+			"${ONCE_P99[$name]}" "${ONCE_CPU[$name]}" "${ONCE_LOAD[$name]}"
+		[ -z "${ONCE_ERRORS[$name]}" ] || echo "  errors: ${ONCE_ERRORS[$name]}"
+	done
+fi
 echo "Reference (load average $REFERENCE_LOAD_BEFORE before, $REFERENCE_LOAD_AFTER after):"
 sed 's/^reference /  /' "$WORK/reference.out"
 
