@@ -116,6 +116,9 @@ class SearchRepository {
 	record Change(String paperId, Instant updatedAt) {
 	}
 
+	/** The look at papers' rows of {@link #stamps}; on H2 an index holds its columns (migration V22). */
+	static final String STAMPS = "select id, updated_at, member_votes, member_comments from papers where id in (:ids)";
+
 	/**
 	 * What tells whether a paper read earlier is still as it was, for those of these papers that
 	 * exist: one look at each paper's row, without its authors, categories or daily entry.
@@ -125,7 +128,7 @@ class SearchRepository {
 		if (ids.isEmpty()) {
 			return stamps;
 		}
-		this.jdbc.sql("select id, updated_at, member_votes, member_comments from papers where id in (:ids)")
+		this.jdbc.sql(STAMPS)
 			.param("ids", ids)
 			.query((rs) -> {
 				OffsetDateTime written = rs.getObject("updated_at", OffsetDateTime.class);
