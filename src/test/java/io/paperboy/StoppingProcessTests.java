@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import io.paperboy.support.PaperboyCommand;
 import io.paperboy.support.ScriptedHttpServer;
 import io.paperboy.support.TestFolders;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class StoppingProcessTests {
 			throws Exception {
 		int closedPort = closedPort();
 		Server first = start(closedPort);
-		await().atMost(Duration.ofMinutes(2)).until(() -> waitsToRetryArxiv(first));
+		awaitArxivRetry(first);
 
 		first.process.destroy();
 
@@ -78,12 +79,26 @@ class StoppingProcessTests {
 		assertThat(runs("arxiv")).as(first.output.toString()).singleElement().satisfies((run) -> assertThat(run.outcome()).isEqualTo("interrupted"));
 
 		Server second = start(closedPort);
-		await().atMost(Duration.ofMinutes(2)).until(() -> waitsToRetryArxiv(second));
+		awaitArxivRetry(second);
 		second.process.destroy();
 
 		assertThat(second.process.waitFor(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS))
 			.as("stopped within %s; output:%n%s", STOP_WITHIN, second.output).isTrue();
 		assertThat(runs("arxiv")).as(second.output.toString()).hasSize(2).allSatisfy((run) -> assertThat(run.outcome()).isEqualTo("interrupted"));
+	}
+
+	/**
+	 * Waits until the server's arXiv source waits to try again; if it never does, the failure shows
+	 * what the server printed (a busy machine can take minutes to start a server and its sources).
+	 */
+	private static void awaitArxivRetry(Server server) {
+		try {
+			await().atMost(Duration.ofMinutes(3)).until(() -> waitsToRetryArxiv(server));
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("the arXiv source never said it would try again; the server printed:%n%s"
+				.formatted(server.output), ex);
+		}
 	}
 
 	/**
