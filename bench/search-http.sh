@@ -19,7 +19,7 @@
 #   THREADS=2 CONNECTIONS=8   wrk's -t and -c
 #   QUERY_COUNT=200    queries in the rotating set
 #   ONCE=8000          then each door again with queries each asked once: ONCE further queries of the
-#                      same mix, none of the rotating set, a quarter to each door (bench/search_once.lua);
+#                      same mix, none of the rotating set, a quarter to each door (bench/search_rotate.lua with FIRST and LAST);
 #                      0 skips it
 #   ONCE_DURATION=30s  the most each of those runs may take (it ends when its queries are asked)
 #   ROUNDS=20          passes over the queries per reference measurement
@@ -125,7 +125,6 @@ for i in "${!NAMES[@]}"; do
 		wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$SCRIPT" "$BASE" >/dev/null
 done
 declare -A RPS P50 P99 CPU LOAD_BEFORE LOAD_AFTER ERRORS
-ticks=$(getconf CLK_TCK)
 for i in "${!NAMES[@]}"; do
 	name=${NAMES[$i]}
 	echo "Measuring ${LABELS[$i]}: wrk -t$THREADS -c$CONNECTIONS -d$DURATION, rotating queries ..."
@@ -139,13 +138,9 @@ for i in "${!NAMES[@]}"; do
 	after=$(cpu_ticks)
 	LOAD_AFTER[$name]=$(cut -d' ' -f1 /proc/loadavg)
 	ERRORS[$name]=$(grep -E 'Non-2xx|Socket errors' "$WORK/wrk-$name.txt" | sed 's/^ *//' | paste -sd ';' || true)
-	requests=$(awk '/requests in/ { print $1 }' "$WORK/wrk-$name.txt")
-	RPS[$name]=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$WORK/wrk-$name.txt")
-	P50[$name]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$WORK/wrk-$name.txt")")
-	P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk-$name.txt")")
-	CPU[$name]=$(awk -v t=$((after - before)) -v hz="$ticks" -v n="$requests" 'BEGIN { printf "%.2f", t * 1000 / hz / n }')
+	wrk_results "$name" "$WORK/wrk-$name.txt" $((after - before)) %.2f
 done
-declare -A ONCE_N ONCE_P50 ONCE_P99 ONCE_CPU ONCE_LOAD ONCE_ERRORS
+declare -A ONCE_N ONCE_LOAD ONCE_ERRORS
 if [ "$ONCE" -gt 0 ]; then
 	slice=$((ONCE / ${#NAMES[@]}))
 	for i in "${!NAMES[@]}"; do
@@ -154,16 +149,13 @@ if [ "$ONCE" -gt 0 ]; then
 		before=$(cpu_ticks)
 		FIRST=$((i * slice + 1)) LAST=$(((i + 1) * slice)) QUERIES="$WORK/once.txt" \
 			SEARCH_PATH=${PATHS[$i]} SEARCH_EXTRA=${EXTRAS[$i]} \
-			wrk -t1 -c"$CONNECTIONS" -d"$ONCE_DURATION" --latency -s "$ROOT/bench/search_once.lua" "$BASE" \
+			wrk -t1 -c"$CONNECTIONS" -d"$ONCE_DURATION" --latency -s "$SCRIPT" "$BASE" \
 			>"$WORK/wrk-once-$name.txt"
 		after=$(cpu_ticks)
 		ONCE_LOAD[$name]=$(cut -d' ' -f1 /proc/loadavg)
 		ONCE_ERRORS[$name]=$(grep -E 'Non-2xx|Socket errors' "$WORK/wrk-once-$name.txt" | sed 's/^ *//' | paste -sd ';' || true)
 		ONCE_N[$name]=$(awk '/requests in/ { print $1 }' "$WORK/wrk-once-$name.txt")
-		ONCE_P50[$name]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$WORK/wrk-once-$name.txt")")
-		ONCE_P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk-once-$name.txt")")
-		ONCE_CPU[$name]=$(awk -v t=$((after - before)) -v hz="$ticks" -v n="${ONCE_N[$name]}" \
-			'BEGIN { printf "%.2f", t * 1000 / hz / n }')
+		wrk_results "once-$name" "$WORK/wrk-once-$name.txt" $((after - before)) %.2f
 	done
 fi
 stop_server
@@ -208,8 +200,8 @@ if [ "$ONCE" -gt 0 ]; then
 	printf '%-42s %7s %8s %8s %11s %14s\n' run answers 'p50 ms' 'p99 ms' 'CPU ms/req' 'load avg'
 	for i in "${!NAMES[@]}"; do
 		name=${NAMES[$i]}
-		printf '%-42s %7s %8s %8s %11s %14s\n' "${LABELS[$i]}" "${ONCE_N[$name]}" "${ONCE_P50[$name]}" \
-			"${ONCE_P99[$name]}" "${ONCE_CPU[$name]}" "${ONCE_LOAD[$name]}"
+		printf '%-42s %7s %8s %8s %11s %14s\n' "${LABELS[$i]}" "${ONCE_N[$name]}" "${P50[once-$name]}" \
+			"${P99[once-$name]}" "${CPU[once-$name]}" "${ONCE_LOAD[$name]}"
 		[ -z "${ONCE_ERRORS[$name]}" ] || echo "  errors: ${ONCE_ERRORS[$name]}"
 	done
 fi
