@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.paperboy.HeapShare;
 import io.paperboy.catalog.PaperListing;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
@@ -36,9 +37,10 @@ import tools.jackson.databind.jsontype.TypeSerializer;
 final class ApiSearchItems {
 
 	/**
-	 * Bytes of encoded papers remembered, kept as UTF-8 only: about 6,500 papers of 6 kB, 40 MB at most.
+	 * Bytes of encoded papers remembered on a heap of 1 GB or more, kept as UTF-8 only: the
+	 * {@link RecentListings#KEPT_PAPERS} at about 4.5 kB each with room to spare, 72 MB at most.
 	 */
-	static final long REMEMBERED_BYTES = 40_000_000;
+	static final long REMEMBERED_BYTES = RecentListings.KEPT_PAPERS * 6_000;
 
 	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
 	};
@@ -61,7 +63,7 @@ final class ApiSearchItems {
 	private final boolean titleFirst;
 
 	ApiSearchItems(JsonMapper json, String baseUrl) {
-		this(json, baseUrl, REMEMBERED_BYTES);
+		this(json, baseUrl, HeapShare.of(REMEMBERED_BYTES));
 	}
 
 	ApiSearchItems(JsonMapper json, String baseUrl, long rememberedBytes) {

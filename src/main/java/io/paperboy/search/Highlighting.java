@@ -40,10 +40,11 @@ final class Highlighting {
 
 	/**
 	 * Characters of analysed text remembered, about 4 bytes of memory each (the tokens, and the text
-	 * itself once the paper shown has been read again): some 7,000 titles and abstracts, about 50 MB at
-	 * most.
+	 * itself once the paper shown has been read again): the titles and abstracts of the
+	 * {@link RecentListings#KEPT_PAPERS}, about 1,460 characters a paper on Hugging Face's lists, with room
+	 * to spare; about 72 MB at most.
 	 */
-	static final long REMEMBERED_CHARACTERS = 12_000_000;
+	static final long REMEMBERED_CHARACTERS = RecentListings.KEPT_PAPERS * 1_500;
 
 	private final Analyzer analyzer;
 

@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.paperboy.HeapShare;
 import io.paperboy.account.MemberDeletedEvent;
 import io.paperboy.catalog.Catalog;
 import io.paperboy.catalog.CatalogChangedEvent;
@@ -47,8 +48,14 @@ class RecentListings {
 	 */
 	static final Duration CHECKED_FOR = Duration.ofSeconds(5);
 
-	/** Papers kept at most: about 10 kB each, 100 MB at the very most, far less in practice. */
-	static final long KEPT_PAPERS = 10_000;
+	/**
+	 * Papers kept at most on a heap of 1 GB or more (scaled down on a smaller one, {@link HeapShare}): a
+	 * reading group's whole catalog, such as the 8,506 papers of Hugging Face's lists. What a search
+	 * shows of a paper is remembered for as many papers ({@link ApiSearchItems#REMEMBERED_BYTES},
+	 * {@link Highlighting#REMEMBERED_CHARACTERS}): a paper kept here whose item or analysis was
+	 * forgotten costs nearly as much as one read again. About 5 kB each, 60 MB at most.
+	 */
+	static final long KEPT_PAPERS = 12_000;
 
 	private final Catalog catalog;
 
@@ -73,7 +80,7 @@ class RecentListings {
 		this.listings = Caffeine.newBuilder()
 			// from when the paper was read: a look at its row that finds it unchanged does not prolong it
 			.expireAfter(Expiry.creating((String id, Listed listed) -> KEPT_FOR))
-			.maximumSize(KEPT_PAPERS)
+			.maximumSize(HeapShare.of(KEPT_PAPERS))
 			.ticker(ticker)
 			.executor(Runnable::run)
 			.build();
