@@ -2,8 +2,6 @@ package io.paperboy.community;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
@@ -11,12 +9,12 @@ import com.microsoft.playwright.Page;
 import io.paperboy.account.Accounts;
 import io.paperboy.account.Role;
 import io.paperboy.mail.DevMailbox;
-import io.paperboy.mail.KeptMail;
 import io.paperboy.support.Browser;
 import io.paperboy.support.EmptyCatalog;
 import io.paperboy.support.MutableClock;
 import io.paperboy.support.ServerTest;
 import io.paperboy.support.SharedArxivServer;
+import io.paperboy.support.WebSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,8 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServerTest
 @ExtendWith(EmptyCatalog.class)
 class SubmittingInABrowserTests {
-
-	private static final Pattern SIGN_IN_LINK = Pattern.compile("/signin/token\\?token=[^\\s\"<>]+");
 
 	private static Browser browser;
 
@@ -115,11 +111,7 @@ class SubmittingInABrowserTests {
 		page.locator("#signin-address").fill(address);
 		page.locator("form[action='/signin/link'] button[type=submit]").click();
 		page.waitForURL("**/signin/sent**");
-		List<KeptMail> mails = this.mailbox.to(address);
-		KeptMail mail = mails.get(mails.size() - 1);
-		Matcher link = SIGN_IN_LINK.matcher(mail.text());
-		assertThat(link.find()).as("a sign-in link in %s", mail.text()).isTrue();
-		page.navigate(url(link.group()));
+		page.navigate(url(WebSession.newestLink(this.mailbox, address)));
 		page.locator("form[action='/signin/token'] button[type=submit]").click();
 		page.locator("#welcome-username").fill(username);
 		page.locator("#welcome-name").fill(displayName);

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The caches of what a search shows hold a reading group's whole catalog, here the 8,506 papers of
- * Hugging Face's lists: once every paper has been shown, showing it again reads nothing and analyses
- * nothing anew, whatever the order of the searches.
+ * Hugging Face's lists: the papers read fit in theirs, and once every title and abstract has been
+ * shown, showing them again analyses nothing anew, whatever the order.
  */
 @Tag("real-data")
 class SearchCachesRealArchiveTests {
